@@ -23,10 +23,13 @@ public static class PipelineNames
     /// <summary>Per-article summary records (head and revisions), the source of the summary's exactly-once effect.</summary>
     public const string ArticlesTable = "articles";
 
+    /// <summary>Analysis results by content hash + analyzer + model version, so identical text is analysed (and billed) once.</summary>
+    public const string AnalysisCacheTable = "analysiscache";
+
     public const string LatestSummaryBlob = "latest.json";
     public const string SummaryStateBlob = "state.json";
 
     public static readonly IReadOnlyList<string> Containers = [ArticlesContainer, EnrichedContainer, QuarantineContainer, SummariesContainer];
     public static readonly IReadOnlyList<string> Queues = [EnrichedQueue, EnrichedPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [ArticlesTable];
+    public static readonly IReadOnlyList<string> Tables = [ArticlesTable, AnalysisCacheTable];
 }
