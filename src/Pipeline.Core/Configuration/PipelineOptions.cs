@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Core;
+
+/// <summary>Which analyzer the pipeline runs: the built-in offline one, or Azure AI Language.</summary>
+public enum AnalyzerKind { Offline, AzureLanguage }
+
+/// <summary>Settings under <c>Pipeline</c> (environment: <c>Pipeline__...</c>).</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    public AnalyzerKind Analyzer { get; set; } = AnalyzerKind.Offline;
+}
+
+/// <summary>Settings under <c>Pipeline:Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Pipeline:Ingestion";
+
+    /// <summary>Larger blobs are quarantined as TooLarge without being read.</summary>
+    [Range(1, 256L * 1024 * 1024)]
+    public long MaxArticleBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+/// <summary>Settings under <c>Pipeline:Summary</c>.</summary>
+public sealed class SummaryOptions
+{
+    public const string Section = "Pipeline:Summary";
+
+    [Range(1, 500)] public int LatestArticles { get; set; } = 20;
+    [Range(1, 24 * 7)] public int HourlyBuckets { get; set; } = 48;
+    [Range(1, 100)] public int TopEntitiesPerCategory { get; set; } = 10;
+
+    /// <summary>Entities tracked with exact counts; past this the ones in fewest articles are dropped (documented as the only approximation).</summary>
+    [Range(100, 1_000_000)] public int MaxTrackedEntities { get; set; } = 50_000;
+
+    /// <summary>Pending articles folded into one summary write.</summary>
+    [Range(1, 1000)] public int FoldBatchSize { get; set; } = 250;
+
+    /// <summary>How long one folder holds the fold lease between renewals (Azure allows 15–60 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:15", "00:01:00")]
+    public TimeSpan FoldLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+}

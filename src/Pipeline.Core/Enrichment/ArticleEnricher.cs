@@ -1,0 +1,61 @@
+using System.Globalization;
+using Pipeline.Core.Ingestion;
+
+namespace Pipeline.Core.Enrichment;
+
+/// <summary>Bytes of one article file in, enriched document out: parse, normalise, analyse, stamp. No storage involved.</summary>
+public sealed class ArticleEnricher(ArticleAnalyzer analyzer, TimeProvider clock)
+{
+    public async Task<EnrichedArticle> EnrichAsync(BlobSnapshot blob, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var article = ArticleParser.Parse(blob.Name, content.Span);
+        var analysis = await analyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
+
+        return new EnrichedArticle
+        {
+            ArticleId = ArticleIdentity.ArticleId(blob.Container, blob.Name),
+            ContentHash = ArticleIdentity.ContentHash(article.Text),
+            Source = new ArticleSource
+            {
+                Container = blob.Container,
+                Name = blob.Name,
+                ETag = blob.ETag,
+                LastModified = blob.LastModified,
+                Format = article.Format,
+                Url = article.Url,
+                Publisher = article.Publisher,
+                ExternalId = article.ExternalId,
+            },
+            Title = article.Title,
+            Language = analysis.Language,
+            PublishedAt = article.PublishedAt,
+            IngestedAt = clock.GetUtcNow(),
+            Text = article.Text,
+            Statistics = Statistics(article.Text, analysis),
+            Sentiment = new ArticleSentiment(
+                analysis.Sentiment.Label,
+                analysis.Sentiment.Scores,
+                analysis.Sentences.Select(s => new SentenceSpan(s.Offset, s.Length, s.Sentiment, s.ConfidenceScores)).ToList()),
+            Entities = analysis.Entities,
+            KeyPhrases = analysis.KeyPhrases,
+            Analyzer = new AnalyzerStamp(analyzer.Info.Name, analyzer.Info.Version, analysis.TextRecords),
+        };
+    }
+
+    private static TextStatistics Statistics(string text, ArticleAnalysis analysis)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in text)
+        {
+            bool wordChar = char.IsLetterOrDigit(c);
+            if (wordChar && !inWord) words++;
+            inWord = wordChar || (inWord && c is '\'' or '’' or '-');
+        }
+        int paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+        return new TextStatistics(text.Length, new StringInfo(text).LengthInTextElements, words, analysis.Sentences.Count, paragraphs, analysis.Chunks);
+    }
+}
+
+/// <summary>The facts about the source blob that the enriched document records.</summary>
+public sealed record BlobSnapshot(string Container, string Name, string ETag, DateTimeOffset LastModified);

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Analysis;
+using Pipeline.Core.Diagnostics;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Storage;
+using Polly;
+using Polly.Registry;
+
+namespace Pipeline.Core.Enrichment;
+
+public enum IngestOutcome { Enriched, Quarantined, Superseded, Vanished }
+
+/// <summary>
+/// The blob-triggered stage: reads one article blob as a bounded stream, enriches it, keeps the document in
+/// <c>enriched/</c> and queues it; input that can never parse goes to <c>quarantine/</c> with a reason and the call completes.
+/// Idempotent: running it twice for one blob version writes the same document and queues a message the summary counts once.
+/// </summary>
+public sealed class IngestArticleHandler(
+    PipelineStorage storage,
+    ArticleEnricher enricher,
+    IOptions<IngestionOptions> options,
+    ResiliencePipelineProvider<string> resilience,
+    TimeProvider clock,
+    ILogger<IngestArticleHandler> logger)
+{
+    private readonly ResiliencePipeline _retry = resilience.GetPipeline(TransientFaults.StoragePipeline);
+
+    private const string SourceModifiedMetadata = "sourcelastmodified";
+
+    public async Task<IngestOutcome> HandleAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        using var activity = PipelineTelemetry.Source.StartActivity("IngestArticle");
+        activity?.SetTag("article.blob", blob.Name);
+        long started = Stopwatch.GetTimestamp();
+        var outcome = await _retry.ExecuteAsync(ct => new ValueTask<IngestOutcome>(IngestAsync(blob, ct)), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("article.outcome", outcome.ToString());
+        PipelineTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "ingest"));
+        return outcome;
+    }
+
+    private async Task<IngestOutcome> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            logger.LogWarning("Article blob {Name} was deleted before it could be read.", blob.Name);
+            return IngestOutcome.Vanished;
+        }
+
+        var snapshot = new BlobSnapshot(blob.BlobContainerName, blob.Name, properties.ETag.ToString(), properties.LastModified);
+        long limit = options.Value.MaxArticleBytes;
+        if (properties.ContentLength > limit)
+            return await QuarantineAsync(blob, snapshot, new ArticleRejectedException(RejectionReason.TooLarge,
+                $"The blob is {properties.ContentLength:N0} bytes; the limit is {limit:N0} (Pipeline:Ingestion:MaxArticleBytes)."), cancellationToken).ConfigureAwait(false);
+
+        byte[] content;
+        try
+        {
+            content = await ReadAsync(blob, properties, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Overwritten or deleted since we looked: the newer version arrives as an event of its own.
+            logger.LogInformation("Article blob {Name} changed while being read; its newer version is processed on its own.", blob.Name);
+            return IngestOutcome.Superseded;
+        }
+
+        EnrichedArticle article;
+        try
+        {
+            article = await enricher.EnrichAsync(snapshot, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArticleRejectedException rejected)
+        {
+            return await QuarantineAsync(blob, snapshot, rejected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnalysisRejectedException rejected)
+        {
+            return await QuarantineAsync(blob, snapshot, new ArticleRejectedException(RejectionReason.AnalysisRejected, rejected.Message) { Detail = rejected.Code }, cancellationToken).ConfigureAwait(false);
+        }
+
+        byte[] document = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
+        if (!await TrySaveEnrichedAsync(article, document, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogInformation("A newer revision of {Name} is already enriched; this one is dropped.", blob.Name);
+            return IngestOutcome.Superseded;
+        }
+        await storage.Queue(PipelineNames.EnrichedQueue).SendMessageAsync(EnrichedArticleMessage.Encode(article, document), cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        PipelineTelemetry.ArticlesEnriched.Add(1);
+        PipelineTelemetry.EntitiesPerArticle.Record(article.Entities.Count);
+        PipelineTelemetry.TextRecords.Add(article.Analyzer.TextRecords);
+        logger.LogInformation("Enriched {Name} as article {ArticleId}: {Entities} entities, {Sentiment}.", blob.Name, article.ArticleId, article.Entities.Count, article.Sentiment.Label);
+        return IngestOutcome.Enriched;
+    }
+
+    /// <summary>Reads exactly the version whose properties we saw (If-Match), never more than the limit.</summary>
+    private static async Task<byte[]> ReadAsync(BlobClient blob, BlobProperties properties, long limit, CancellationToken cancellationToken)
+    {
+        var download = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, cancellationToken).ConfigureAwait(false);
+        await using var stream = download.Value.Content;
+        var buffer = new byte[properties.ContentLength];
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            if (n == 0) break;
+            read += n;
+        }
+        if (read != buffer.Length || read > limit)
+            throw new IOException($"Read {read} bytes of a {buffer.Length}-byte blob.");
+        return buffer;
+    }
+
+    /// <summary>Keeps <c>enriched/{articleId}.json</c> at the newest source revision, whatever order the events arrive in.</summary>
+    private async Task<bool> TrySaveEnrichedAsync(EnrichedArticle article, byte[] document, CancellationToken cancellationToken)
+    {
+        var target = storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(article.ArticleId));
+        string modified = article.Source.LastModified.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        while (true)
+        {
+            BlobRequestConditions conditions;
+            try
+            {
+                var existing = (await target.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+                if (existing.Metadata.TryGetValue(SourceModifiedMetadata, out var stored) && long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) > article.Source.LastModified.UtcTicks)
+                    return false;
+                conditions = new BlobRequestConditions { IfMatch = existing.ETag };
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
+            }
+
+            try
+            {
+                await target.UploadAsync(new BinaryData(document), new BlobUploadOptions
+                {
+                    Conditions = conditions,
+                    Metadata = new Dictionary<string, string> { [SourceModifiedMetadata] = modified },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                }, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another instance wrote this article at the same moment: compare again.
+            }
+        }
+    }
+
+    private async Task<IngestOutcome> QuarantineAsync(BlobClient blob, BlobSnapshot snapshot, ArticleRejectedException rejected, CancellationToken cancellationToken)
+    {
+        var quarantine = storage.Container(PipelineNames.QuarantineContainer);
+        await quarantine.GetBlobClient(blob.Name).StartCopyFromUriAsync(blob.Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var record = new QuarantineRecord(rejected.Reason.ToString(), rejected.Detail, rejected.Message, snapshot.Container, snapshot.Name, snapshot.ETag, clock.GetUtcNow());
+        await quarantine.GetBlobClient(blob.Name + ".error.json").UploadAsync(
+            BinaryData.FromObjectAsJson(record, PipelineJson.SerializerOptions), overwrite: true, cancellationToken).ConfigureAwait(false);
+
+        PipelineTelemetry.ArticlesQuarantined.Add(1, new KeyValuePair<string, object?>("reason", record.Reason));
+        logger.LogWarning("Quarantined {Name}: {Reason} ({Message})", blob.Name, record.Reason, record.Message);
+        return IngestOutcome.Quarantined;
+    }
+}

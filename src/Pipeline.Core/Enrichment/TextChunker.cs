@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Pipeline.Core.Enrichment;
+
+/// <summary>A slice of the article handed to the analyzer; <see cref="Offset"/> maps its offsets back onto the article.</summary>
+public readonly record struct TextChunk(int Offset, string Text);
+
+/// <summary>
+/// Splits text into chunks of at most N text elements (grapheme clusters, as the Language service counts them),
+/// at sentence boundaries where possible, then at spaces, and only as a last resort inside a word
+/// (never inside a grapheme cluster, so emoji and combining marks stay whole).
+/// </summary>
+public static class TextChunker
+{
+    public static IReadOnlyList<TextChunk> Split(string text, int maxTextElements)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTextElements, 16);
+        if (text.Length <= maxTextElements || new StringInfo(text).LengthInTextElements <= maxTextElements)
+            return [new TextChunk(0, text)];
+
+        var chunks = new List<TextChunk>();
+        int chunkStart = 0, chunkElements = 0;
+        foreach (var (start, end) in Pieces(text, maxTextElements))
+        {
+            int elements = CountTextElements(text, start, end);
+            if (chunkElements + elements > maxTextElements && start > chunkStart)
+            {
+                chunks.Add(new TextChunk(chunkStart, text[chunkStart..start]));
+                chunkStart = start;
+                chunkElements = 0;
+            }
+            chunkElements += elements;
+        }
+        if (chunkStart < text.Length)
+            chunks.Add(new TextChunk(chunkStart, text[chunkStart..]));
+        return chunks;
+    }
+
+    /// <summary>Sentences, with any sentence longer than the limit cut into smaller pieces.</summary>
+    private static IEnumerable<(int Start, int End)> Pieces(string text, int maxTextElements)
+    {
+        foreach (var (start, end) in SentenceBoundaries.Sentences(text))
+        {
+            if (end - start <= maxTextElements || CountTextElements(text, start, end) <= maxTextElements)
+            {
+                yield return (start, end);
+                continue;
+            }
+            foreach (var piece in CutLongSpan(text, start, end, maxTextElements))
+                yield return piece;
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> CutLongSpan(string text, int start, int end, int maxTextElements)
+    {
+        int pieceStart = start, elements = 0, lastSpace = -1, lastSpaceElements = 0, i = start;
+        while (i < end)
+        {
+            int length = StringInfo.GetNextTextElementLength(text.AsSpan(i, end - i));
+            if (elements + 1 > maxTextElements)
+            {
+                // Prefer the last space in this piece; otherwise cut here, between two grapheme clusters.
+                int cut = lastSpace > pieceStart ? lastSpace : i;
+                yield return (pieceStart, cut);
+                elements = cut == i ? 0 : elements - lastSpaceElements;
+                pieceStart = cut;
+                lastSpace = -1;
+            }
+            if (char.IsWhiteSpace(text[i])) { lastSpace = i + length; lastSpaceElements = elements + 1; }
+            elements++;
+            i += length;
+        }
+        if (pieceStart < end)
+            yield return (pieceStart, end);
+    }
+
+    internal static int CountTextElements(string text, int start, int end)
+    {
+        int count = 0;
+        var span = text.AsSpan(start, end - start);
+        while (!span.IsEmpty)
+        {
+            span = span[StringInfo.GetNextTextElementLength(span)..];
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pipeline.Core.Analysis;
+using Pipeline.Core.Analysis.Offline;
+using Pipeline.Core.Enrichment;
+using Pipeline.Core.Storage;
+using Pipeline.Core.Summary;
+using Polly;
+
+namespace Pipeline.Core;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Core for either host: options (validated at start-up), storage clients from the <c>PipelineStorage</c>
+    /// connection, the analyzer chosen by <c>Pipeline:Analyzer</c>, the stage handlers and the storage retry pipeline.
+    /// </summary>
+    public static IServiceCollection AddPipelineCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateOnStart();
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => PipelineStorage.FromConfiguration(configuration));
+        services.AddResiliencePipeline(TransientFaults.StoragePipeline, builder => builder.AddStorageRetry());
+
+        services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
+        services.AddSingleton<ArticleAnalyzer>();
+        services.AddSingleton<ArticleEnricher>();
+        services.AddSingleton<IngestArticleHandler>();
+
+        services.AddSingleton(sp => new SummaryAggregator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SummaryOptions>>().Value));
+        services.AddSingleton<ArticleRecordStore>();
+        services.AddSingleton<SummaryStore>();
+        services.AddSingleton<SummaryFolder>();
+        services.AddSingleton<SummarizeArticleHandler>();
+        return services;
+    }
+}

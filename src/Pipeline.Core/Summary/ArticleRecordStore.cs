@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Pipeline.Core.Enrichment;
+using Pipeline.Core.Storage;
+
+namespace Pipeline.Core.Summary;
+
+/// <summary>
+/// Per-article records in the <c>articles</c> table.
+/// Revision rows (PartitionKey = articleId, RowKey = "rev-" + hash) hold each revision's contribution and are insert-only.
+/// Head rows (PartitionKey = "head", RowKey = articleId) say which revision is current, which one the summary has applied,
+/// and whether the two differ (<c>Pending</c>).
+/// </summary>
+public sealed class ArticleRecordStore(PipelineStorage storage)
+{
+    internal const string HeadPartition = "head";
+    private readonly TableClient _table = storage.Table(PipelineNames.ArticlesTable);
+
+    /// <summary>Idempotent: a second call with the same revision changes nothing; an older revision never replaces a newer one.</summary>
+    public async Task RecordAsync(ArticleContribution contribution, CancellationToken cancellationToken)
+    {
+        var revision = new TableEntity(contribution.ArticleId, RevisionKey(contribution.ContentHash))
+        {
+            ["Contribution"] = JsonSerializer.Serialize(contribution, PipelineJson.Default.ArticleContribution),
+        };
+        try { await _table.AddEntityAsync(revision, cancellationToken).ConfigureAwait(false); }
+        catch (RequestFailedException e) when (e.Status == 409) { }
+
+        while (true)
+        {
+            var head = await GetHeadAsync(contribution.ArticleId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (head is null)
+                {
+                    await _table.AddEntityAsync(new ArticleHead
+                    {
+                        RowKey = contribution.ArticleId,
+                        CurrentHash = contribution.ContentHash,
+                        CurrentModified = contribution.SourceLastModified,
+                        SourceName = contribution.SourceName,
+                        Pending = true,
+                    }, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                if (!IsNewer(contribution, head))
+                    return;
+                head.CurrentHash = contribution.ContentHash;
+                head.CurrentModified = contribution.SourceLastModified;
+                head.Pending = head.AppliedHash != contribution.ContentHash;
+                await _table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another instance recorded a revision of this article at the same moment: decide again on fresh data.
+            }
+        }
+    }
+
+    /// <summary>Revisions are ordered by the source blob's last-modified time; equal times tie-break on the hash, so every instance agrees.</summary>
+    private static bool IsNewer(ArticleContribution contribution, ArticleHead head) =>
+        head.CurrentHash != contribution.ContentHash &&
+        (contribution.SourceLastModified > head.CurrentModified ||
+         (contribution.SourceLastModified == head.CurrentModified && string.CompareOrdinal(contribution.ContentHash, head.CurrentHash) > 0));
+
+    public async Task<ArticleHead?> GetHeadAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<ArticleHead>(HeadPartition, articleId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<IReadOnlyList<ArticleHead>> GetPendingAsync(int max, CancellationToken cancellationToken)
+    {
+        var heads = new List<ArticleHead>(max);
+        await foreach (var head in _table.QueryAsync<ArticleHead>($"PartitionKey eq '{HeadPartition}' and Pending eq true", maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            heads.Add(head);
+            if (heads.Count == max) break;
+        }
+        return heads;
+    }
+
+    public async Task<bool> AnyPendingAsync(CancellationToken cancellationToken) =>
+        (await GetPendingAsync(1, cancellationToken).ConfigureAwait(false)).Count > 0;
+
+    public async Task<ArticleContribution> GetContributionAsync(string articleId, string contentHash, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetEntityAsync<TableEntity>(articleId, RevisionKey(contentHash), ["Contribution"], cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(entity.Value.GetString("Contribution"), PipelineJson.Default.ArticleContribution)
+               ?? throw new InvalidDataException($"Revision {contentHash} of article {articleId} has no contribution.");
+    }
+
+    /// <summary>
+    /// Records that the summary now includes <paramref name="appliedHash"/> for each head. A head whose current revision
+    /// moved on meanwhile stays pending, so the next fold swaps the applied revision for the new one.
+    /// </summary>
+    public async Task MarkAppliedAsync(IEnumerable<(ArticleHead Head, string AppliedHash)> applied, CancellationToken cancellationToken)
+    {
+        foreach (var batch in applied.Chunk(100))
+        {
+            var actions = batch.Select(a => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Applied(a.Head, a.AppliedHash), a.Head.ETag)).ToList();
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (TableTransactionFailedException) { }
+            foreach (var (head, hash) in batch)
+                await MarkOneAsync(head.RowKey, hash, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task MarkOneAsync(string articleId, string appliedHash, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var head = await GetHeadAsync(articleId, cancellationToken).ConfigureAwait(false)
+                       ?? throw new InvalidOperationException($"Article {articleId} lost its head record.");
+            if (head.AppliedHash == appliedHash && head.Pending == (head.CurrentHash != appliedHash))
+                return;
+            try
+            {
+                await _table.UpdateEntityAsync(Applied(head, appliedHash), head.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412) { }
+        }
+    }
+
+    private static TableEntity Applied(ArticleHead head, string appliedHash) => new(HeadPartition, head.RowKey)
+    {
+        [nameof(ArticleHead.AppliedHash)] = appliedHash,
+        [nameof(ArticleHead.Pending)] = head.CurrentHash != appliedHash,
+    };
+
+    private static string RevisionKey(string contentHash) => "rev-" + contentHash.Replace("sha256:", "", StringComparison.Ordinal);
+}
+
+/// <summary>The head row of one article.</summary>
+public sealed class ArticleHead : ITableEntity
+{
+    public string PartitionKey { get; set; } = ArticleRecordStore.HeadPartition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string CurrentHash { get; set; } = "";
+    public DateTimeOffset CurrentModified { get; set; }
+    public string AppliedHash { get; set; } = "";
+    public bool Pending { get; set; }
+    public string SourceName { get; set; } = "";
+
+    /// <summary>Counted in the summary, at its current revision.</summary>
+    public bool IsSummarised => !Pending && AppliedHash == CurrentHash;
+}
