@@ -26,6 +26,7 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+// The platform floor is 1 (it was 40 during the Flex preview; older docs still say so).
 @minValue(1)
 @maxValue(1000)
 @description('Flex Consumption scale-out ceiling. Also the cap on concurrent Language callers, so it bounds the Language request rate and a runaway bill.')
