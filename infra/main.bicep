@@ -1,0 +1,215 @@
+// Pipeline: news-article ingestion on Azure Functions Flex Consumption.
+//
+// Stage 1 (this file; `azd provision` or `az deployment group create`): everything except the Event Grid
+// subscription. Stage 2 (eventgrid-subscription.bicep, run by the azd postdeploy hook) subscribes IngestArticle's
+// blob-extension webhook: its URL carries the host's blobs_extension system key, which exists only once the
+// code is deployed and the host has loaded the Event Grid-sourced blob trigger, and Event Grid validates the
+// webhook when the subscription is created. See README.md.
+
+targetScope = 'resourceGroup'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name. Seeds the unique resource names and the azd-env-name tag.')
+param environmentName string
+
+@description('Region for every resource. It must offer Flex Consumption: az functionapp list-flexconsumption-locations.')
+param location string = resourceGroup().location
+
+@description('Object id of the user or pipeline running the deployment (azd passes the signed-in user). When set it gets data roles on storage and Language so the operator tools work with Entra sign-in. Empty grants nothing.')
+param principalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+// The platform floor is 1 (it was 40 during the Flex preview; older docs still say so).
+@minValue(1)
+@maxValue(1000)
+@description('Flex Consumption scale-out ceiling. Also the cap on concurrent Language callers, so it bounds the Language request rate and a runaway bill.')
+param maximumInstanceCount int = 10
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory per instance (MB); Flex bills GB-seconds, so more memory costs proportionally more per second.')
+param instanceMemoryMB int = 2048
+
+@description('Put storage and Language behind private endpoints in a new VNet and integrate the app with it.')
+param vnetEnabled bool = false
+
+@allowed([
+  'F0'
+  'S'
+])
+@description('Language pricing tier. F0 (one per subscription, 5,000 text records a month) suits a trial; production needs S.')
+param languageSkuName string = 'S'
+
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+// The storage names the application code uses (src/Pipeline.Core/Storage/PipelineNames.cs). A test keeps the two
+// in step; change both together.
+var names = loadJsonContent('names.json')
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+
+var functionAppName = 'func-${resourceToken}'
+// Flex Consumption pulls the app package from this container; one per app so apps never overwrite each other.
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+var containerNames = concat(map(items(names.containers), c => c.value), [deploymentContainerName])
+var storageAccountName = 'st${resourceToken}'
+var languageAccountName = 'lang-${resourceToken}'
+var applicationInsightsName = 'appi-${resourceToken}'
+var ingestTopicName = 'evgt-${resourceToken}'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-${resourceToken}'
+  location: location
+  tags: tags
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    containerNames: containerNames
+    queueNames: names.queues
+    tableNames: names.tables
+    publicNetworkAccess: !vnetEnabled
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module language 'modules/language.bicep' = {
+  name: 'language'
+  params: {
+    name: languageAccountName
+    location: location
+    tags: tags
+    skuName: languageSkuName
+    publicNetworkAccess: !vnetEnabled
+  }
+}
+
+module network 'modules/network.bicep' = if (vnetEnabled) {
+  name: 'network'
+  params: {
+    name: 'vnet-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountId: storage.outputs.id
+    languageAccountId: language.outputs.id
+  }
+}
+
+module rbac 'modules/rbac.bicep' = {
+  name: 'rbac'
+  params: {
+    // Names known at compile time (not module outputs) keep what-if precise; dependsOn orders the work instead.
+    storageAccountName: storageAccountName
+    languageAccountName: languageAccountName
+    applicationInsightsName: applicationInsightsName
+    appIdentityId: identity.id
+    appPrincipalId: identity.properties.principalId
+    operatorPrincipalId: principalId
+    operatorPrincipalType: principalType
+  }
+  dependsOn: [
+    storage
+    language
+    monitoring
+  ]
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+  dependsOn: [
+    monitoring
+  ]
+}
+
+// Identity-based connections only: each connection names its service URIs, the credential kind and which
+// user-assigned identity to use. No setting holds a key.
+var appSettings = {
+  AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.properties.clientId
+  PipelineStorage__blobServiceUri: storage.outputs.blobEndpoint
+  PipelineStorage__queueServiceUri: storage.outputs.queueEndpoint
+  PipelineStorage__tableServiceUri: storage.outputs.tableEndpoint
+  PipelineStorage__credential: 'managedidentity'
+  PipelineStorage__clientId: identity.properties.clientId
+  Pipeline__Analyzer: 'AzureLanguage'
+  Pipeline__Language__Endpoint: language.outputs.endpoint
+  // DefaultAzureCredential in the worker picks the user-assigned identity from this.
+  AZURE_CLIENT_ID: identity.properties.clientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+  // The component rejects key-only ingestion; the host authenticates with the identity instead.
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'pipeline'
+    identityId: identity.id
+    deploymentBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    appSettings: appSettings
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    subnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
+  }
+  // The host starts as soon as the app exists; without its roles in place the first start fails on storage.
+  dependsOn: [
+    rbac
+  ]
+}
+
+// Blob events for the whole account; stage 2 adds the subscription that filters them to the articles container.
+resource ingestTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: ingestTopicName
+  location: location
+  tags: tags
+  properties: {
+    source: storage.outputs.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup().name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_HOSTNAME string = functionApp.outputs.defaultHostName
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_LANGUAGE_ENDPOINT string = language.outputs.endpoint
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
+output INGEST_SYSTEM_TOPIC_NAME string = ingestTopic.name
