@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Core.Analysis;
 using Pipeline.Core.Storage;
 using Pipeline.Core.Summary;
 
@@ -9,7 +10,7 @@ namespace Pipeline.Core.Enrichment;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true,
+    Converters = [typeof(CamelCaseEnumConverter<SentimentLabel>)],
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(EnrichedArticle))]
 [JsonSerializable(typeof(EnrichedArticleReference))]
@@ -22,3 +23,7 @@ public sealed partial class PipelineJson : JsonSerializerContext
     /// <summary>Options carrying this context, for APIs that take options (BinaryData, ToObjectFromJson).</summary>
     public static JsonSerializerOptions SerializerOptions => Default.Options;
 }
+
+/// <summary>Enum values as the Language service writes them: "positive", not "Positive".</summary>
+internal sealed class CamelCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase)
+    where TEnum : struct, Enum;

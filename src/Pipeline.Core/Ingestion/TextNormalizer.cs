@@ -19,16 +19,17 @@ public static class TextNormalizer
         int pendingNewlines = 0;
         bool pendingSpace = false;
 
-        foreach (char c in composed)
+        for (int i = 0; i < composed.Length; i++)
         {
-            if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\f' || c == '\v')
+            char c = composed[i];
+            if (c == '\r' && i + 1 < composed.Length && composed[i + 1] == '\n')
+                continue; // \r\n: the \n carries the break.
+            if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\f' or '\v')
             {
                 pendingNewlines += c == '\u2029' ? 2 : 1;
                 pendingSpace = false;
                 continue;
             }
-            if (c == '\r')
-                continue; // \r\n and lone \r: the \n (or the next line) carries the break.
             if (c == '\t' || char.IsWhiteSpace(c))
             {
                 pendingSpace = true;

@@ -44,6 +44,15 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                     }, cancellationToken).ConfigureAwait(false);
                     return;
                 }
+                if (head.CurrentHash == contribution.ContentHash)
+                {
+                    // The same text uploaded again: nothing to count, but remember the newest upload it stands for.
+                    if (contribution.SourceLastModified <= head.CurrentModified)
+                        return;
+                    head.CurrentModified = contribution.SourceLastModified;
+                    await _table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
                 if (!IsNewer(contribution, head))
                     return;
                 head.CurrentHash = contribution.ContentHash;
@@ -61,7 +70,6 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
 
     /// <summary>Revisions are ordered by the source blob's last-modified time; equal times tie-break on the hash, so every instance agrees.</summary>
     private static bool IsNewer(ArticleContribution contribution, ArticleHead head) =>
-        head.CurrentHash != contribution.ContentHash &&
         (contribution.SourceLastModified > head.CurrentModified ||
          (contribution.SourceLastModified == head.CurrentModified && string.CompareOrdinal(contribution.ContentHash, head.CurrentHash) > 0));
 
@@ -70,6 +78,9 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
         var response = await _table.GetEntityIfExistsAsync<ArticleHead>(HeadPartition, articleId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
+
+    public IAsyncEnumerable<ArticleHead> GetAllHeadsAsync(CancellationToken cancellationToken) =>
+        _table.QueryAsync<ArticleHead>($"PartitionKey eq '{HeadPartition}'", cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<ArticleHead>> GetPendingAsync(int max, CancellationToken cancellationToken)
     {

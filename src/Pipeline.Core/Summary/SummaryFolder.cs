@@ -108,9 +108,10 @@ public sealed class SummaryFolder(
             return -1;
         }
 
+        // Render before marking, so an article whose head says "summarised" is already in what dashboards read.
+        await store.WriteLatestAsync(aggregator.Render(state, now), cancellationToken).ConfigureAwait(false);
         await records.MarkAppliedAsync(work.Select(w => (w.Head, w.Head.CurrentHash)), cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _markedVersion, state.Version);
-        await store.WriteLatestAsync(aggregator.Render(state, now), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Folded {Count} articles into the summary (version {Version}, {Articles} articles).", work.Count, state.Version, state.ArticleCount);
         return work.Count;
     }

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Enrichment;
+using Pipeline.Core.Storage;
+using Pipeline.Core.Summary;
+using Pipeline.Local.Hosting;
+
+namespace Pipeline.Local.Commands;
+
+/// <summary><c>run</c>: storage (embedded Azurite unless told otherwise), the trigger host, and optionally a batch of files to push through it.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var ingest = new Option<DirectoryInfo?>("--ingest") { Description = "Upload every article under this folder (except its bad/ subfolder) into the articles container." };
+        var once = new Option<bool>("--once") { Description = "Exit when every uploaded file is summarised, quarantined or poisoned." };
+        var summaryJson = new Option<FileInfo?>("--summary-json") { Description = "Write the summary document (summaries/latest.json) to this file at the end." };
+        var timeout = new Option<int>("--timeout") { Description = "With --once: seconds to wait before naming the files that are unaccounted for.", DefaultValueFactory = _ => 180 };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every article the host processes." };
+        var command = new Command("run", "Run the pipeline locally: Azurite + WebJobs trigger host + offline analyzer.")
+        {
+            ingest, once, summaryJson, timeout, verbose, CommonOptions.Storage, CommonOptions.DataDir,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(ingest), parse.GetValue(once), parse.GetValue(summaryJson), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+            parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DirectoryInfo? ingest, bool once, FileInfo? summaryJson, TimeSpan timeout, bool verbose,
+        string? storage, DirectoryInfo dataDir, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var account = await LocalStorageAccount.OpenAsync(storage, dataDir, cancellationToken).ConfigureAwait(false);
+        using var host = LocalHost.Build(account.ConnectionString, logLevel: verbose ? LogLevel.Information : LogLevel.Warning);
+        var pipelineStorage = host.Services.GetRequiredService<PipelineStorage>();
+        await pipelineStorage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Pipeline running on {account.Description} (started in {clock.Elapsed.TotalSeconds:F1} s).");
+
+        try
+        {
+            var tracker = new ArticleTracker(pipelineStorage);
+            var uploads = ingest is null ? [] : await UploadFolderAsync(tracker, ingest, cancellationToken).ConfigureAwait(false);
+            if (!once)
+            {
+                Console.WriteLine("Processing whatever lands in the 'articles' container; Ctrl+C stops.");
+                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                return 0;
+            }
+
+            var results = await WaitForAllAsync(tracker, uploads, timeout, cancellationToken).ConfigureAwait(false);
+            var summary = await host.Services.GetRequiredService<SummaryStore>().ReadLatestAsync(cancellationToken).ConfigureAwait(false);
+            SummaryPrinter.Print(summary, results);
+            if (summaryJson is not null && summary is not null)
+            {
+                await using var file = File.Create(summaryJson.FullName);
+                await JsonSerializer.SerializeAsync(file, summary, CommonOptions.IndentedJson.GetTypeInfo(typeof(SummaryDocument)), cancellationToken).ConfigureAwait(false);
+                Console.WriteLine($"Summary document written to {summaryJson.FullName}");
+            }
+            Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
+
+            var unaccounted = results.Where(r => r.State is ArticleState.InFlight or ArticleState.Poisoned).ToList();
+            foreach (var missing in unaccounted)
+                Console.Error.WriteLine($"{(missing.State == ArticleState.Poisoned ? "POISONED" : "UNACCOUNTED")}: {missing.Article.Name}");
+            return unaccounted.Count == 0 ? 0 : 2;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IReadOnlyList<UploadedArticle>> UploadFolderAsync(ArticleTracker tracker, DirectoryInfo folder, CancellationToken cancellationToken)
+    {
+        if (!folder.Exists)
+            throw new DirectoryNotFoundException($"--ingest folder {folder.FullName} does not exist.");
+        var files = folder.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder.FullName, f.FullName).Replace('\\', '/').StartsWith("bad/", StringComparison.Ordinal))
+            .OrderBy(f => f.FullName, StringComparer.Ordinal)
+            .ToList();
+
+        var uploads = new UploadedArticle[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            string name = Path.GetRelativePath(folder.FullName, files[i].FullName).Replace('\\', '/');
+            await using var stream = files[i].OpenRead();
+            uploads[i] = await tracker.UploadAsync(name, stream, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        Console.WriteLine($"Uploaded {uploads.Length} files from {folder.FullName}.");
+        return uploads;
+    }
+
+    private static async Task<IReadOnlyList<TrackedArticle>> WaitForAllAsync(ArticleTracker tracker, IReadOnlyList<UploadedArticle> uploads, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var results = await tracker.CheckAsync(uploads, cancellationToken).ConfigureAwait(false);
+            int settled = results.Count(r => r.State != ArticleState.InFlight);
+            if (settled == results.Count || deadline.Elapsed > timeout)
+                return results;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

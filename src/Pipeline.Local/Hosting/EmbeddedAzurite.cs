@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Pipeline.Local.Hosting;
+
+/// <summary>
+/// Azurite from the repository's pinned npm dependency, on free loopback ports, with its data in a folder of its own.
+/// It runs under a small shell watchdog that reads our stdin: if this process dies, even by SIGKILL, the pipe closes and
+/// the watchdog stops Azurite. A pid file catches what the watchdog cannot (a killed watchdog), so the next start is clean.
+/// </summary>
+public sealed class EmbeddedAzurite : IAsyncDisposable
+{
+    /// <summary>Azurite's published development account; the key is public and only ever valid against the emulator.</summary>
+    private const string DevAccount = "devstoreaccount1";
+    private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+    private readonly string _pidFile;
+
+    private EmbeddedAzurite(Process process, string pidFile, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        _pidFile = pidFile;
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevAccount};QueueEndpoint=http://127.0.0.1:{queuePort}/{DevAccount};TableEndpoint=http://127.0.0.1:{tablePort}/{DevAccount};";
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<EmbeddedAzurite> StartAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        string script = LocateAzurite();
+        string location = Path.GetFullPath(Path.Combine(dataDirectory, "azurite"));
+        Directory.CreateDirectory(location);
+        string pidFile = Path.Combine(location, "azurite.pid");
+        StopOrphan(pidFile);
+
+        int[] ports = FreePorts(3);
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // The watchdog: start Azurite, wait for stdin to close (our exit, however it happens), then stop Azurite.
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("node \"$@\" & child=$!; echo $child > \"$PIDFILE\"; trap 'kill $child 2>/dev/null' EXIT TERM INT; cat >/dev/null; kill $child 2>/dev/null; wait $child");
+        start.ArgumentList.Add("azurite-watchdog");
+        foreach (string argument in new[]
+                 {
+                     script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+                     "--location", location,
+                     "--blobHost", "127.0.0.1", "--blobPort", Port(ports[0]),
+                     "--queueHost", "127.0.0.1", "--queuePort", Port(ports[1]),
+                     "--tableHost", "127.0.0.1", "--tablePort", Port(ports[2]),
+                 })
+            start.ArgumentList.Add(argument);
+        start.Environment["PIDFILE"] = pidFile;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var azurite = new EmbeddedAzurite(process, pidFile, ports[0], ports[1], ports[2]);
+        await azurite.WaitUntilListeningAsync(ports, cancellationToken).ConfigureAwait(false);
+        return azurite;
+    }
+
+    private async Task WaitUntilListeningAsync(int[] ports, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"Azurite exited at start-up with code {_process.ExitCode}.");
+            if (await AllListeningAsync(ports, cancellationToken).ConfigureAwait(false))
+                return;
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+        await DisposeAsync().ConfigureAwait(false);
+        throw new TimeoutException("Azurite did not start listening within 30 s.");
+    }
+
+    private static async Task<bool> AllListeningAsync(int[] ports, CancellationToken cancellationToken)
+    {
+        foreach (int port in ports)
+        {
+            using var client = new TcpClient();
+            try { await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false); }
+            catch (SocketException) { return false; }
+        }
+        return true;
+    }
+
+    /// <summary>node_modules/azurite, installed with <c>npm ci</c> from the committed lock file on first use.</summary>
+    private static string LocateAzurite()
+    {
+        string root = RepositoryRoot();
+        string script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (File.Exists(script))
+            return script;
+
+        Console.Error.WriteLine("Installing the pinned Azurite (npm ci) ...");
+        var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error") { WorkingDirectory = root, UseShellExecute = false })
+                  ?? throw new InvalidOperationException("npm is needed to install Azurite.");
+        npm.WaitForExit();
+        if (npm.ExitCode != 0 || !File.Exists(script))
+            throw new InvalidOperationException($"'npm ci' in {root} failed (exit {npm.ExitCode}); Azurite is not available.");
+        return script;
+    }
+
+    /// <summary>The folder with the committed package.json, found upwards from the working directory or the binaries.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
+                    return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run from inside the Pipeline repository (package.json and Pipeline.sln not found), or pass --storage.");
+    }
+
+    /// <summary>An Azurite left running on this data folder by a host that was killed hard.</summary>
+    private static void StopOrphan(string pidFile)
+    {
+        if (!File.Exists(pidFile))
+            return;
+        if (int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
+        {
+            try
+            {
+                using var orphan = Process.GetProcessById(pid);
+                string commandLine = File.Exists($"/proc/{pid}/cmdline") ? File.ReadAllText($"/proc/{pid}/cmdline") : "";
+                if (commandLine.Contains("azurite", StringComparison.Ordinal))
+                {
+                    orphan.Kill(entireProcessTree: true);
+                    orphan.WaitForExit(5000);
+                }
+            }
+            catch (ArgumentException) { } // Not running any more.
+        }
+        File.Delete(pidFile);
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.StandardInput.Close(); // The watchdog stops Azurite and exits.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try { await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        }
+        _process.Dispose();
+        if (File.Exists(_pidFile)) File.Delete(_pidFile);
+    }
+}

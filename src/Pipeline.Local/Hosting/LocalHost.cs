@@ -1,0 +1,53 @@
+using Azure.Storage.Queues;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core;
+using Pipeline.Core.Storage;
+
+namespace Pipeline.Local.Hosting;
+
+/// <summary>Builds the local host: the WebJobs SDK trigger engine running Core's handlers against one storage account.</summary>
+public static class LocalHost
+{
+    public static IHost Build(string storageConnectionString, IEnumerable<KeyValuePair<string, string?>>? settings = null, LogLevel logLevel = LogLevel.Warning)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = storageConnectionString,
+                [PipelineNames.StorageConnection] = storageConnectionString,
+            })
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+
+        return new HostBuilder()
+            .UseEnvironment(Environments.Development)
+            .ConfigureAppConfiguration(builder => builder.AddConfiguration(configuration))
+            .ConfigureLogging(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(logLevel)
+                .AddFilter("Azure", LogLevel.Error))
+            .ConfigureWebJobs(webJobs =>
+            {
+                webJobs.AddAzureStorageBlobs();
+                webJobs.AddAzureStorageQueues(queues =>
+                {
+                    queues.MaxPollingInterval = TimeSpan.FromSeconds(1);
+                    queues.BatchSize = 16;
+                    queues.NewBatchThreshold = 8;
+                    queues.MaxDequeueCount = 5;
+                    queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
+                    queues.MessageEncoding = QueueMessageEncoding.Base64;
+                });
+            })
+            .ConfigureServices(services =>
+            {
+                services.AddSingleton<ITypeLocator, LocalFunctionTypes>();
+                services.AddPipelineCore(configuration);
+                services.AddHostedService<PeriodicFold>();
+            })
+            .Build();
+    }
+}
