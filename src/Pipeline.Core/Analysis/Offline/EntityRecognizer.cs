@@ -13,7 +13,7 @@ internal readonly record struct Candidate(int Start, int End, string Category, s
 internal sealed class EntityRecognizer(OfflineData data)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
-        { "of", "de", "del", "da", "do", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "&" };
+        { "of", "for", "de", "del", "da", "do", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "&" };
 
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
         { "said", "says", "told", "wrote", "added", "argued", "stated", "announced", "insisted", "warned", "tweeted", "who" };
@@ -76,6 +76,8 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (taken[i] || !StartsName(text, tokens, i)) { i++; continue; }
             int end = i + 1;
             if (data.Names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
+            // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
+            if (data.Titles.TryMatch(text, tokens, i, tokens.Count, out len, out _)) end = Math.Max(end, i + len);
             while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
             {
                 if (IsNameWord(tokens[end])) { end++; continue; }
@@ -111,7 +113,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e && !gazetteer)
             {
                 // "President Zelensky" -> PersonType "President" + Person "Zelensky"; "Mr" is dropped.
-                if (!(titleLength == 1 && Honorifics.Contains(word)))
+                if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
                     output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9));
                 s += titleLength;
                 personContext = true;
@@ -137,7 +139,8 @@ internal sealed class EntityRecognizer(OfflineData data)
             return;
         }
         if (e - s >= 2 && data.OrganizationWords.Contains(last)
-            || e - s >= 3 && data.OrganizationPrefixes.Contains(first) && Word(text, tokens, s + 1) == "of")
+            || e - s >= 3 && data.OrganizationPrefixes.Contains(first) && Word(text, tokens, s + 1) == "of"
+            || HasOrganizationHead(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, "Organization", null, 0.8));
             return;
@@ -152,7 +155,30 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, "Event", null, 0.7));
             return;
         }
+        if (e - s is >= 2 and <= 4 && (personContext || data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first)))
+            && !HasStrongPlace(text, tokens, s + 1, e))
+        {
+            // "Marco Rubio", "Steve Paris": after a first name or a title, a surname that is also a small place is a surname.
+            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : 0.85));
+            return;
+        }
         SplitByGazetteer(text, tokens, s, e, (personContext, context, sentenceStart), output, namesOnly: false);
+    }
+
+    /// <summary>"Kyiv School of Economics", "Centre for Strategic Studies": an organisation word before "of"/"for".</summary>
+    private bool HasOrganizationHead(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (Word(text, tokens, i) is "of" or "for" && data.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
+        return false;
+    }
+
+    /// <summary>Whether tokens [s, e) hold a country, a curated place or any organisation, which no surname overrides.</summary>
+    private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && (entry.Weight >= 0.9 || entry.Category != "Location")) return true;
+        return false;
     }
 
     /// <summary>Gazetteer matches inside a chunk; what lies between them is classified as a name run.</summary>
@@ -169,7 +195,7 @@ internal sealed class EntityRecognizer(OfflineData data)
                 k += len;
                 runStart = k;
             }
-            else if (Word(text, tokens, k) == "of")
+            else if (Word(text, tokens, k) is "of" or "for")
             {
                 // "Putin of Russia": "of" separates two names unless a gazetteer entry spans it.
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
