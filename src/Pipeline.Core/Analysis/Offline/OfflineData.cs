@@ -26,7 +26,11 @@ internal sealed class OfflineData
     public HashSet<string> Demonyms { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationPrefixes { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> OrganizationFirstWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> EventWords { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> ProductWords { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> PlaceSuffixes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> PlacePrefixes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string?> EventPrefixes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CurrencyCodes { get; } = new(StringComparer.Ordinal);
 
@@ -51,7 +55,10 @@ internal sealed class OfflineData
         foreach (var line in Lines("demonyms.txt")) d.Demonyms.Add(line);
         foreach (var line in Lines("org-words.txt")) d.OrganizationWords.Add(line);
         foreach (var line in Lines("org-prefixes.txt")) d.OrganizationPrefixes.Add(line);
+        foreach (var line in Lines("org-first-words.txt")) d.OrganizationFirstWords.Add(line);
         foreach (var line in Lines("event-words.txt")) d.EventWords.Add(line);
+        foreach (var line in Lines("product-words.txt")) d.ProductWords.Add(line);
+        foreach (var f in Fields("place-words.tsv")) (f[1] == "prefix" ? d.PlacePrefixes : d.PlaceSuffixes)[f[0]] = f[2];
         foreach (var f in Fields("event-prefixes.txt")) d.EventPrefixes[f[0]] = Optional(f, 1);
         foreach (var f in Fields("currencies.tsv")) d.CurrencyCodes.Add(f[0]);
 
