@@ -1,0 +1,445 @@
+namespace Pipeline.Core.Analysis.Offline;
+
+/// <summary>An entity found over tokens [Start, End).</summary>
+internal readonly record struct Candidate(int Start, int End, string Category, string? Subcategory, double Confidence);
+
+/// <summary>
+/// Rule-based recogniser over gazetteers. Capitalised runs ("chunks") are found first; titles and nationality words
+/// are peeled off their front (emitting PersonType), then each chunk is named whole by its form ("... Bank",
+/// "University of ...") or split into gazetteer matches and leftover name runs, which become people when there is
+/// evidence (a title, a known first name, a speech verb, an earlier full mention). A second pass reuses what the
+/// first learnt about the document, so a surname or an acronym is named the same way everywhere in it.
+/// </summary>
+internal sealed class EntityRecognizer(OfflineData data)
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+        { "of", "for", "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di", "&" };
+
+    /// <summary>Particles inside personal names ("Lula da Silva", "Laurence des Cars").</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+        { "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di" };
+
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+        { "said", "says", "told", "wrote", "added", "argued", "stated", "announced", "insisted", "warned", "tweeted", "who" };
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
+        { "in", "from", "near", "across", "outside", "inside", "throughout" };
+
+    /// <summary>Honorifics name no role, so they are dropped rather than reported as PersonType.</summary>
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
+        { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr." };
+
+    /// <summary>Titles that are part of how the person is named ("Pope Francis", "Prince Harry"), so they stay in the span.</summary>
+    private static readonly HashSet<string> NameTitles = new(StringComparer.Ordinal)
+        { "Pope", "Prince", "Princess", "King", "Queen", "Sheikh", "Emir", "Sir", "Dame", "Lord", "Lady", "Saint", "St", "Crown Prince" };
+
+    /// <summary>What the first pass learnt about a document.</summary>
+    private sealed class DocumentContext
+    {
+        public HashSet<string> PersonNames { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string Category, string? Subcategory)> Acronyms { get; } = new(StringComparer.Ordinal);
+    }
+
+    private readonly record struct Chunk(int Start, int End);
+
+    public List<Candidate> Recognize(string text, List<Token> tokens, List<SentenceSpan> sentences, bool english)
+    {
+        var found = new List<Candidate>();
+        NumericRecognizer.Recognize(text, tokens, data.CurrencyCodes, found);
+        var taken = new bool[tokens.Count];
+        foreach (var c in found) for (int i = c.Start; i < c.End; i++) taken[i] = true;
+
+        var sentenceStart = new bool[tokens.Count];
+        foreach (var s in sentences)
+        {
+            int first = s.Start;
+            // An opening quote or bracket does not make the next word less sentence-initial.
+            while (first < s.End && tokens[first].Kind != TokenKind.Word) first++;
+            if (first < s.End) sentenceStart[first] = true;
+        }
+
+        var chunks = FindChunks(text, tokens, taken);
+        if (!english)
+        {
+            // Without the English lexicons only exact gazetteer names are sound.
+            foreach (var chunk in chunks) SplitByGazetteer(text, tokens, chunk.Start, chunk.End, null, found, namesOnly: true);
+            return Resolve(found);
+        }
+
+        var context = new DocumentContext();
+        var firstPass = new List<Candidate>();
+        foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, firstPass);
+        Learn(text, tokens, chunks, firstPass, context);
+
+        foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, found);
+        FindPersonTypes(text, tokens, found);
+        return Resolve(found);
+    }
+
+    private List<Chunk> FindChunks(string text, List<Token> tokens, bool[] taken)
+    {
+        var chunks = new List<Chunk>();
+        for (int i = 0; i < tokens.Count;)
+        {
+            if (taken[i] || !StartsName(text, tokens, i)) { i++; continue; }
+            int end = i + 1;
+            if (data.Names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
+            // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
+            if (data.Titles.TryMatch(text, tokens, i, tokens.Count, out len, out _)) end = Math.Max(end, i + len);
+            while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
+            {
+                if (IsNameWord(tokens[end])) { end++; continue; }
+                // An initial: "S. Somanath", "John F. Kennedy".
+                if (tokens[end - 1].Length == 1 && char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end].Start] == '.' && tokens[end].Length == 1
+                    && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
+                {
+                    end += 2;
+                    continue;
+                }
+                // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words.
+                if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
+                    && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length)))
+                {
+                    end += 2;
+                    continue;
+                }
+                if (data.Names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
+                break;
+            }
+            chunks.Add(new Chunk(i, end));
+            i = end;
+        }
+        return chunks;
+    }
+
+    private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
+
+    private bool StartsName(string text, List<Token> tokens, int i) =>
+        IsNameWord(tokens[i]) || (tokens[i].Kind == TokenKind.Word && data.Names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+
+    private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
+    {
+        int s = chunk.Start, e = chunk.End;
+        bool personContext = false;
+        bool endsAsOrganization = e - s >= 2 && data.OrganizationWords.Contains(Word(text, tokens, e - 1));
+        while (s < e)
+        {
+            var word = Word(text, tokens, s);
+            // "European Space Agency" keeps its adjective; "German Chancellor" does not.
+            if (data.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
+            bool gazetteer = data.Names.TryMatch(text, tokens, s, e, out _, out _);
+            if (!gazetteer && data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e)
+            {
+                string title = RunText(text, tokens, s, s + titleLength);
+                if (NameTitles.Contains(title))
+                {
+                    personContext = true;
+                    break;
+                }
+                // "President Zelensky" -> PersonType "President" + Person "Zelensky"; "Mr" is dropped.
+                if (!Honorifics.Contains(title))
+                    output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9));
+                s += titleLength;
+                personContext = true;
+                continue;
+            }
+            if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
+            {
+                // "Glaciologist Jason Box", "Co-founder Jack Ma": a capitalised role word in front of a name.
+                output.Add(new Candidate(s, s + roleLength, "PersonType", null, 0.8));
+                s += roleLength;
+                personContext = true;
+                continue;
+            }
+            if (gazetteer) break;
+            if (word is "The" or "A" or "An") { s++; continue; }
+            if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1)))
+            {
+                s++;
+                continue;
+            }
+            break;
+        }
+        while (e > s && Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        if (s >= e) return;
+
+        string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
+        if (data.Names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
+        {
+            output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight));
+            return;
+        }
+        if (e - s >= 2 && data.OrganizationWords.Contains(last)
+            || e - s >= 3 && data.OrganizationPrefixes.Contains(first) && Word(text, tokens, s + 1) == "of"
+            || HasOrganizationHead(text, tokens, s, e))
+        {
+            output.Add(new Candidate(s, e, "Organization", null, 0.8));
+            return;
+        }
+        if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
+        {
+            output.Add(new Candidate(s, e, "Location", placeSub, 0.75));
+            return;
+        }
+        if (e - s >= 2 && data.ProductWords.Contains(last))
+        {
+            output.Add(new Candidate(s, e, "Product", null, 0.7));
+            return;
+        }
+        if (e - s >= 2 && data.EventPrefixes.TryGetValue(first, out var eventSub))
+        {
+            output.Add(new Candidate(s, e, "Event", eventSub, 0.8));
+            return;
+        }
+        if (e - s >= 2 && data.EventWords.Contains(last))
+        {
+            output.Add(new Candidate(s, e, "Event", null, 0.7));
+            return;
+        }
+        bool particles = HasNameParticle(text, tokens, s, e);
+        bool firstName = data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first));
+        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && !HasStrongPlace(text, tokens, s + 1, e)
+            && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
+        {
+            // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
+            // also a small place is a surname.
+            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : firstName ? 0.85 : 0.6));
+            return;
+        }
+        if (e - s >= 2 && e - s <= 3 && !data.FirstNames.Contains(first) && data.Names.TryMatch(text, tokens, s, s + 1, out _, out var place)
+            && place.Category == "Location" && !data.Names.TryMatch(text, tokens, s + 1, e, out _, out _)
+            || e - s >= 2 && data.OrganizationFirstWords.Contains(first) && !data.Names.TryMatch(text, tokens, s, e, out _, out _))
+        {
+            // "Denver Nuggets", "USA Gymnastics", "World Athletics": a place or a "World ..." leading other capitalised words.
+            output.Add(new Candidate(s, e, "Organization", null, 0.6));
+            return;
+        }
+        SplitByGazetteer(text, tokens, s, e, (personContext, context, sentenceStart), output, namesOnly: false);
+    }
+
+    private bool HasNameParticle(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (NameParticles.Contains(Word(text, tokens, i))) return true;
+        return false;
+    }
+
+    private bool HasPlace(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && entry.Category == "Location") return true;
+        return false;
+    }
+
+    /// <summary>A role at the start of a chunk: a listed person type, or a profession in "-ist" ("Physicist").</summary>
+    private bool IsRoleWord(string text, List<Token> tokens, int s, int e, out int length)
+    {
+        if (data.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
+        length = 1;
+        var word = text.AsSpan(tokens[s].Start, tokens[s].Length);
+        return word.Length > 6 && word.EndsWith("ist", StringComparison.Ordinal) && tokens[s].Capitalised;
+    }
+
+    /// <summary>"Kyiv School of Economics", "Centre for Strategic Studies": an organisation word before "of"/"for".</summary>
+    private bool HasOrganizationHead(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (Word(text, tokens, i) is "of" or "for" && data.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
+        return false;
+    }
+
+    /// <summary>Whether tokens [s, e) hold a country, a curated place or any organisation, which no surname overrides.</summary>
+    private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && (entry.Weight >= 0.9 || entry.Category != "Location")) return true;
+        return false;
+    }
+
+    /// <summary>Gazetteer matches inside a chunk; what lies between them is classified as a name run.</summary>
+    private void SplitByGazetteer(string text, List<Token> tokens, int s, int e,
+        (bool PersonContext, DocumentContext Context, bool[] SentenceStart)? evidence, List<Candidate> output, bool namesOnly)
+    {
+        int runStart = s;
+        for (int k = s; k < e;)
+        {
+            if (data.Names.TryMatch(text, tokens, k, e, out int len, out var entry))
+            {
+                if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
+                output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight));
+                k += len;
+                runStart = k;
+            }
+            else if (Word(text, tokens, k) is "of" or "for")
+            {
+                // "Putin of Russia": "of" separates two names unless a gazetteer entry spans it.
+                if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
+                runStart = ++k;
+            }
+            else k++;
+        }
+        if (!namesOnly && e > runStart) ClassifyRun(text, tokens, runStart, e, evidence!.Value, runStart == s, output);
+    }
+
+    private void ClassifyRun(string text, List<Token> tokens, int s, int e,
+        (bool PersonContext, DocumentContext Context, bool[] SentenceStart) evidence, bool atChunkStart, List<Candidate> output)
+    {
+        while (e > s && Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        while (s < e && Connectors.Contains(Word(text, tokens, s))) s++;
+        if (s >= e) return;
+        if (data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e && !NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
+        {
+            // "Moscow Mayor Sergei Sobyanin": a title after a place still heads the name that follows.
+            if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
+                output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9));
+            ClassifyRun(text, tokens, s + titleLength, e, evidence with { PersonContext = true }, true, output);
+            return;
+        }
+        int length = e - s;
+        string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
+        var context = evidence.Context;
+
+        if (length == 1 && context.Acronyms.TryGetValue(first, out var acronym))
+        {
+            output.Add(new Candidate(s, e, acronym.Category, acronym.Subcategory, 0.85));
+            return;
+        }
+        if (evidence.PersonContext && atChunkStart)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.9));
+            return;
+        }
+        if (context.PersonNames.Contains(RunText(text, tokens, s, e)))
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.85));
+            return;
+        }
+        bool allCommon = true;
+        for (int i = s; i < e; i++) allCommon &= data.CommonWords.Contains(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
+        bool firstName = data.FirstNames.Contains(first) && !(evidence.SentenceStart[s] && data.CommonWords.Contains(first));
+        bool speech = e < tokens.Count && SpeechVerbs.Contains(Word(text, tokens, e))
+            || e + 1 < tokens.Count && Word(text, tokens, e) == "," && SpeechVerbs.Contains(Word(text, tokens, e + 1))
+            || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ",";
+
+        if (firstName && length >= 2 && length <= 4)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.85));
+            return;
+        }
+        if (allCommon) return;
+        if (speech && length <= 3)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.7));
+            return;
+        }
+        if (length is 2 or 3 && !tokens[s].AllCaps)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.6));
+            return;
+        }
+        if (length == 1)
+        {
+            if (tokens[s].AllCaps && first.Length <= 6)
+            {
+                output.Add(new Candidate(s, e, "Organization", null, 0.5));
+                return;
+            }
+            if (s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))
+                output.Add(new Candidate(s, e, "Location", "GPE", 0.45));
+            return;
+        }
+        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? "Person" : "Organization", null, 0.45));
+    }
+
+    /// <summary>Surnames of people named in full, and acronyms defined in brackets, for the second pass.</summary>
+    private void Learn(string text, List<Token> tokens, List<Chunk> chunks, List<Candidate> firstPass, DocumentContext context)
+    {
+        foreach (var c in firstPass)
+        {
+            if (c.Category != "Person") continue;
+            context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
+            if (c.End - c.Start >= 2)
+            {
+                context.PersonNames.Add(Word(text, tokens, c.End - 1));
+                if (!data.FirstNames.Contains(Word(text, tokens, c.Start)))
+                    context.PersonNames.Add(Word(text, tokens, c.Start));
+            }
+        }
+        // "North Atlantic Treaty Organization (NATO)": the bracketed acronym takes the long form's category, or the
+        // other way round when only the acronym is known.
+        foreach (var chunk in chunks)
+        {
+            int p = chunk.End;
+            if (p + 2 >= tokens.Count || Word(text, tokens, p) != "(" || Word(text, tokens, p + 2) != ")" || !tokens[p + 1].AllCaps) continue;
+            string acronym = Word(text, tokens, p + 1);
+            var longForm = firstPass.LastOrDefault(c => c.End == chunk.End && c.Start >= chunk.Start);
+            if (longForm.Category is not null && longForm.Category != "PersonType" && longForm.Start == FirstNonTitle(firstPass, chunk))
+                context.Acronyms[acronym] = (longForm.Category, longForm.Subcategory);
+            else if (data.Names.TryMatch(text, tokens, p + 1, p + 2, out _, out var known))
+                context.Acronyms[acronym] = (known.Category, known.Subcategory);
+            else if (InitialsMatch(text, tokens, chunk, acronym))
+                context.Acronyms[acronym] = ("Organization", null);
+        }
+    }
+
+    private static int FirstNonTitle(List<Candidate> candidates, Chunk chunk)
+    {
+        int start = chunk.Start;
+        foreach (var c in candidates)
+            if (c.Start >= chunk.Start && c.End <= chunk.End && c.Category == "PersonType") start = Math.Max(start, c.End);
+        foreach (var c in candidates)
+            if (c.Start >= start && c.End <= chunk.End) return c.Start;
+        return start;
+    }
+
+    private static bool InitialsMatch(string text, List<Token> tokens, Chunk chunk, string acronym)
+    {
+        int k = 0;
+        for (int i = chunk.Start; i < chunk.End && k < acronym.Length; i++)
+        {
+            char c = text[tokens[i].Start];
+            if (char.IsUpper(c)) { if (c != acronym[k]) return false; k++; }
+        }
+        return k == acronym.Length;
+    }
+
+    /// <summary>Roles written in lower case ("the envoy", "US officials") outside any name.</summary>
+    private void FindPersonTypes(string text, List<Token> tokens, List<Candidate> found)
+    {
+        var covered = new bool[tokens.Count];
+        foreach (var c in found) for (int i = c.Start; i < c.End; i++) covered[i] = true;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (covered[i] || tokens[i].Kind != TokenKind.Word || tokens[i].Capitalised && !tokens[i].AllCaps) continue;
+            if (!data.PersonTypes.TryMatch(text, tokens, i, tokens.Count, out int len, out var entry)) continue;
+            bool free = true;
+            for (int k = i; k < i + len; k++) free &= !covered[k];
+            if (!free) continue;
+            found.Add(new Candidate(i, i + len, entry.Category, null, entry.Weight));
+            i += len - 1;
+        }
+    }
+
+    /// <summary>Non-overlapping candidates in text order; on overlap the earlier, then longer, then surer one stays.</summary>
+    private static List<Candidate> Resolve(List<Candidate> found)
+    {
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? b.End.CompareTo(a.End) : b.Confidence.CompareTo(a.Confidence));
+        var result = new List<Candidate>(found.Count);
+        int end = 0;
+        foreach (var c in found)
+        {
+            if (c.Start < end) continue;
+            result.Add(c);
+            end = c.End;
+        }
+        return result;
+    }
+
+    private bool IsUnknownName(string text, List<Token> tokens, int i) =>
+        IsNameWord(tokens[i]) && !data.CommonWords.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
+
+    private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
+
+    private static string RunText(string text, List<Token> tokens, int s, int e) => text[tokens[s].Start..tokens[e - 1].End];
+}

@@ -1,0 +1,73 @@
+namespace Pipeline.Core.Analysis.Offline;
+
+/// <summary>
+/// Entities, sentiment, key phrases and language without any service: rules over lexicons and gazetteers built from
+/// open data (see THIRD-PARTY-NOTICES.md). Full analysis for English; for other languages the language, sentences,
+/// key phrases (where stop words are known), names from the gazetteers and numbers. Stateless after the shared data
+/// is loaded, so one instance can serve every thread.
+/// </summary>
+public sealed class OfflineTextAnalyzer : ITextAnalyzer
+{
+    /// <summary>Bump whenever rules or data change: it is part of the enrichment cache key.</summary>
+    public const string Version = "1.1.0";
+
+    private readonly OfflineData _data;
+    private readonly EntityRecognizer _entities;
+    private readonly SentimentScorer _sentiment;
+    private readonly LanguageDetector _languages;
+
+    public OfflineTextAnalyzer()
+    {
+        _data = OfflineData.Instance;
+        _entities = new EntityRecognizer(_data);
+        _sentiment = new SentimentScorer(_data);
+        _languages = new LanguageDetector(_data);
+    }
+
+    public AnalyzerInfo Info { get; } = new("offline", Version);
+
+    public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
+    {
+        var results = new DocumentAnalysis[documents.Count];
+        for (int i = 0; i < documents.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results[i] = Analyze(documents[i]);
+        }
+        return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
+    }
+
+    internal DocumentAnalysis Analyze(AnalysisDocument document)
+    {
+        string text = document.Text ?? "";
+        var tokens = Tokenizer.Tokenize(text);
+        var language = string.IsNullOrWhiteSpace(document.Language) ? _languages.Detect(text, tokens) : _languages.FromHint(document.Language);
+        bool english = language.Iso6391Name == "en";
+        var sentences = SentenceSplitter.Split(text, tokens);
+
+        var candidates = _entities.Recognize(text, tokens, sentences, english);
+        var entities = new List<EntityMention>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            int offset = tokens[c.Start].Start, length = tokens[c.End - 1].End - offset;
+            entities.Add(new EntityMention(text.Substring(offset, length), c.Category, c.Subcategory, offset, length, Math.Round(c.Confidence, 2)));
+        }
+
+        var sentenceResults = new List<SentenceSentiment>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            int offset = tokens[s.Start].Start, length = tokens[s.End - 1].End - offset;
+            // Only the English lexicon exists; other languages are reported neutral rather than guessed.
+            var (label, scores) = english
+                ? SentimentScorer.ToResult(_sentiment.ScoreSentence(text, tokens, s.Start, s.End))
+                : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
+            sentenceResults.Add(new SentenceSentiment(text.Substring(offset, length), offset, length, label, scores));
+        }
+
+        var keyPhrases = _data.StopWords.TryGetValue(language.Iso6391Name, out var stopWords)
+            ? KeyPhraseExtractor.Extract(text, tokens, stopWords, candidates)
+            : [];
+
+        return new DocumentAnalysis(document.Id, language, SentimentMerger.Merge(sentenceResults), sentenceResults, entities, keyPhrases);
+    }
+}

