@@ -1,18 +1,21 @@
 namespace Pipeline.Core.Analysis;
 
 /// <summary>
-/// Folds sentence sentiments into one document sentiment the way Azure AI Language reports it:
-/// positive and negative sentences together make "mixed"; scores are the length-weighted mean, renormalised to sum to 1.
+/// Folds sentence sentiments into one document sentiment. Scores are the length-weighted mean, renormalised to sum to 1.
+/// The label is "mixed" only when positive and negative sentences each carry at least a fifth of the text: the service's
+/// rule (one sentence of each is enough) makes nearly every long news article mixed, which tells a dashboard nothing.
+/// Otherwise the side with more polar text wins, and an article with no polar sentence is neutral.
 /// </summary>
 public static class SentimentMerger
 {
+    private const double MixedShare = 0.2;
+
     public static SentimentResult Merge(IReadOnlyCollection<SentenceSentiment> sentences)
     {
         if (sentences.Count == 0)
             return new SentimentResult(SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
 
-        double positive = 0, neutral = 0, negative = 0, weight = 0;
-        bool anyPositive = false, anyNegative = false;
+        double positive = 0, neutral = 0, negative = 0, weight = 0, positiveText = 0, negativeText = 0;
         foreach (var sentence in sentences)
         {
             double w = Math.Max(1, sentence.Length);
@@ -20,18 +23,16 @@ public static class SentimentMerger
             neutral += sentence.ConfidenceScores.Neutral * w;
             negative += sentence.ConfidenceScores.Negative * w;
             weight += w;
-            anyPositive |= sentence.Sentiment is SentimentLabel.Positive or SentimentLabel.Mixed;
-            anyNegative |= sentence.Sentiment is SentimentLabel.Negative or SentimentLabel.Mixed;
+            if (sentence.Sentiment is SentimentLabel.Positive or SentimentLabel.Mixed) positiveText += w;
+            if (sentence.Sentiment is SentimentLabel.Negative or SentimentLabel.Mixed) negativeText += w;
         }
 
         var scores = Normalise(positive / weight, neutral / weight, negative / weight);
-        var label = (anyPositive, anyNegative) switch
-        {
-            (true, true) => SentimentLabel.Mixed,
-            (true, false) => SentimentLabel.Positive,
-            (false, true) => SentimentLabel.Negative,
-            _ => SentimentLabel.Neutral,
-        };
+        double positiveShare = positiveText / weight, negativeShare = negativeText / weight;
+        var label = positiveShare >= MixedShare && negativeShare >= MixedShare ? SentimentLabel.Mixed
+            : positiveShare == 0 && negativeShare == 0 ? SentimentLabel.Neutral
+            : positiveShare > negativeShare || (positiveShare == negativeShare && scores.Positive >= scores.Negative) ? SentimentLabel.Positive
+            : SentimentLabel.Negative;
         return new SentimentResult(label, scores);
     }
 

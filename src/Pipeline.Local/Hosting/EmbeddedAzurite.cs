@@ -9,6 +9,8 @@ namespace Pipeline.Local.Hosting;
 /// Azurite from the repository's pinned npm dependency, on free loopback ports, with its data in a folder of its own.
 /// It runs under a small shell watchdog that reads our stdin: if this process dies, even by SIGKILL, the pipe closes and
 /// the watchdog stops Azurite. A pid file catches what the watchdog cannot (a killed watchdog), so the next start is clean.
+/// Azurite flushes its stores within milliseconds of SIGTERM but then idles for about ten seconds on timers, so once it
+/// reports all three services closed the process is ended rather than waited for.
 /// </summary>
 public sealed class EmbeddedAzurite : IAsyncDisposable
 {
@@ -16,8 +18,11 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     private const string DevAccount = "devstoreaccount1";
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private const int Services = 3;
     private readonly Process _process;
     private readonly string _pidFile;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _servicesClosed;
 
     private EmbeddedAzurite(Process process, string pidFile, int blobPort, int queuePort, int tablePort)
     {
@@ -62,14 +67,19 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         start.Environment["PIDFILE"] = pidFile;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
-        process.OutputDataReceived += (_, _) => { };
+        var azurite = new EmbeddedAzurite(process, pidFile, ports[0], ports[1], ports[2]);
+        process.OutputDataReceived += (_, line) => azurite.OnOutput(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var azurite = new EmbeddedAzurite(process, pidFile, ports[0], ports[1], ports[2]);
         await azurite.WaitUntilListeningAsync(ports, cancellationToken).ConfigureAwait(false);
         return azurite;
+    }
+
+    private void OnOutput(string? line)
+    {
+        if (line is not null && line.Contains("successfully closed", StringComparison.Ordinal) && Interlocked.Increment(ref _servicesClosed) == Services)
+            _closed.TrySetResult();
     }
 
     private async Task WaitUntilListeningAsync(int[] ports, CancellationToken cancellationToken)
@@ -142,7 +152,10 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 string commandLine = File.Exists($"/proc/{pid}/cmdline") ? File.ReadAllText($"/proc/{pid}/cmdline") : "";
                 if (commandLine.Contains("azurite", StringComparison.Ordinal))
                 {
-                    orphan.Kill(entireProcessTree: true);
+                    // SIGTERM first so it flushes its stores; it closes its services within milliseconds.
+                    Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)])?.WaitForExit();
+                    Thread.Sleep(500);
+                    if (!orphan.HasExited) orphan.Kill(entireProcessTree: true);
                     orphan.WaitForExit(5000);
                 }
             }
@@ -166,10 +179,10 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.StandardInput.Close(); // The watchdog stops Azurite and exits.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try { await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false); }
-            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+            _process.StandardInput.Close(); // The watchdog sends Azurite SIGTERM.
+            await Task.WhenAny(_closed.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false);
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
         }
         _process.Dispose();
         if (File.Exists(_pidFile)) File.Delete(_pidFile);

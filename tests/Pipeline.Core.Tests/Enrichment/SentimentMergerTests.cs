@@ -28,6 +28,14 @@ public class SentimentMergerTests
         Assert.Equal(SentimentLabel.Mixed, SentimentMerger.Merge([Sentence(SentimentLabel.Positive, 1, 0, 0), Sentence(SentimentLabel.Negative, 0, 0, 1)]).Label);
     }
 
+    [Fact]
+    public void One_negative_aside_in_a_positive_article_does_not_make_it_mixed()
+    {
+        var merged = SentimentMerger.Merge([
+            Sentence(SentimentLabel.Positive, 0.9, 0.1, 0, 200), Sentence(SentimentLabel.Neutral, 0, 1, 0, 300), Sentence(SentimentLabel.Negative, 0, 0.2, 0.8, 40)]);
+        Assert.Equal(SentimentLabel.Positive, merged.Label);
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(0.333, 0.333, 0.334)]
