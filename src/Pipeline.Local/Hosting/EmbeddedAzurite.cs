@@ -116,6 +116,10 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         if (File.Exists(script))
             return script;
 
+        // Test projects start in parallel: one of them installs, the others wait for it.
+        using var installLock = AcquireInstallLock(root);
+        if (File.Exists(script))
+            return script;
         Console.Error.WriteLine("Installing the pinned Azurite (npm ci) ...");
         var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error") { WorkingDirectory = root, UseShellExecute = false })
                   ?? throw new InvalidOperationException("npm is needed to install Azurite.");
@@ -123,6 +127,17 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         if (npm.ExitCode != 0 || !File.Exists(script))
             throw new InvalidOperationException($"'npm ci' in {root} failed (exit {npm.ExitCode}); Azurite is not available.");
         return script;
+    }
+
+    private static FileStream AcquireInstallLock(string root)
+    {
+        string path = Path.Combine(Path.GetTempPath(), "pipeline-npm-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root)))[..12] + ".lock");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose); }
+            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(5)) { Thread.Sleep(200); }
+        }
     }
 
     /// <summary>The folder with the committed package.json, found upwards from the working directory or the binaries.</summary>

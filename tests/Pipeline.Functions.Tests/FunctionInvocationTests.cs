@@ -1,0 +1,73 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pipeline.Core;
+using Pipeline.Core.Enrichment;
+using Pipeline.Core.Storage;
+using Pipeline.Core.Summary;
+using Pipeline.Testing;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>The functions' methods called directly, wired the way Program.cs wires them, against a real Azurite.</summary>
+public class FunctionInvocationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private ServiceProvider Services(params (string Key, string Value)[] settings) => new ServiceCollection()
+        .AddLogging()
+        .AddPipelineCore(new ConfigurationBuilder().AddInMemoryCollection(
+            settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
+                .Append(new(PipelineNames.StorageConnection, azurite.ConnectionString))).Build())
+        .AddSingleton<IngestArticle>().AddSingleton<SummarizeArticles>().AddSingleton<FoldSummary>()
+        .BuildServiceProvider();
+
+    [Fact]
+    public async Task Ingest_then_summarize_then_fold_counts_the_article()
+    {
+        await using var services = Services();
+        var blob = azurite.Storage.Container(PipelineNames.ArticlesContainer).GetBlobClient("functions/one.txt");
+        await blob.UploadAsync(BinaryData.FromString("Ceasefire holds\n\nThe ceasefire in Gaza held for a third day, officials in Cairo said."), overwrite: true);
+
+        await services.GetRequiredService<IngestArticle>().Run(blob, CancellationToken.None);
+
+        var queue = azurite.Storage.Queue(PipelineNames.EnrichedQueue);
+        var received = (await queue.ReceiveMessagesAsync(32)).Value.Single();
+        Assert.Contains("\"schemaVersion\":1", received.Body.ToString());
+        await services.GetRequiredService<SummarizeArticles>().Run(received, CancellationToken.None);
+        await services.GetRequiredService<FoldSummary>().Run(new TimerInfo(), CancellationToken.None);
+
+        var head = await services.GetRequiredService<ArticleRecordStore>().GetHeadAsync(ArticleIdentity.ArticleId("articles", "functions/one.txt"), CancellationToken.None);
+        Assert.True(head!.IsSummarised);
+        var summary = await services.GetRequiredService<SummaryStore>().ReadLatestAsync(CancellationToken.None);
+        Assert.Contains(summary!.LatestArticles, a => a.Title == "Ceasefire holds");
+    }
+
+    [Fact]
+    public async Task A_message_that_is_not_an_enriched_article_goes_to_the_poison_queue_instead_of_being_retried()
+    {
+        await using var services = Services();
+        var message = QueuesModelFactory.QueueMessage("id-1", "pop", BinaryData.FromString("{\"hello\":\"world\"}"), dequeueCount: 1);
+
+        await services.GetRequiredService<SummarizeArticles>().Run(message, CancellationToken.None);
+
+        var poisoned = (await azurite.Storage.Queue(PipelineNames.EnrichedPoisonQueue).PeekMessagesAsync(32)).Value;
+        Assert.Contains(poisoned, m => m.Body.ToString() == "{\"hello\":\"world\"}");
+    }
+
+    [Fact]
+    public async Task Invalid_options_stop_the_host_at_start_up()
+    {
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services.AddPipelineCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [PipelineNames.StorageConnection] = azurite.ConnectionString,
+                ["Pipeline:Ingestion:MaxArticleBytes"] = "0",
+            }).Build()))
+            .Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("MaxArticleBytes", error.Message);
+    }
+}

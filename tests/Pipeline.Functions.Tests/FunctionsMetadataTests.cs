@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Pipeline.Core.Storage;
+using Pipeline.Testing;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>What the Functions host will index: the generated functions.metadata and the root host.json.</summary>
+public class FunctionsMetadataTests
+{
+    private static JsonElement Function(string name)
+    {
+        // The Functions SDK generates it at build time; the project reference copies it next to these tests.
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        return document.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == name).Clone();
+    }
+
+    private static JsonElement Trigger(JsonElement function) => function.GetProperty("bindings").EnumerateArray().Single();
+
+    [Fact]
+    public void IngestArticle_is_an_event_grid_blob_trigger_on_the_articles_container_with_the_identity_connection()
+    {
+        var trigger = Trigger(Function("IngestArticle"));
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal($"{PipelineNames.ArticlesContainer}/{{name}}", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal(PipelineNames.StorageConnection, trigger.GetProperty("connection").GetString());
+        Assert.Equal("In", trigger.GetProperty("direction").GetString());
+    }
+
+    [Fact]
+    public void SummarizeArticles_is_a_queue_trigger_on_the_enriched_queue()
+    {
+        var trigger = Trigger(Function("SummarizeArticles"));
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(PipelineNames.EnrichedQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(PipelineNames.StorageConnection, trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void FoldSummary_runs_every_minute()
+    {
+        var trigger = Trigger(Function("FoldSummary"));
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 */1 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void Host_json_sends_a_message_to_poison_after_five_dequeues_and_expects_base64()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "host.json")));
+        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
+
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "host.json")), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+    }
+}
