@@ -45,6 +45,7 @@ internal static class RunCommand
         try
         {
             var tracker = new ArticleTracker(pipelineStorage);
+            var settleClock = Stopwatch.StartNew();
             var uploads = ingest is null ? [] : await UploadFolderAsync(tracker, ingest, cancellationToken).ConfigureAwait(false);
             if (!once)
             {
@@ -62,7 +63,8 @@ internal static class RunCommand
                 await JsonSerializer.SerializeAsync(file, summary, CommonOptions.IndentedJson.GetTypeInfo(typeof(SummaryDocument)), cancellationToken).ConfigureAwait(false);
                 Console.WriteLine($"Summary document written to {summaryJson.FullName}");
             }
-            Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
+            Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s: {uploads.Count} files settled in {settleClock.Elapsed.TotalSeconds:F1} s " +
+                              $"({uploads.Count / Math.Max(settleClock.Elapsed.TotalSeconds, 0.001):F0} files/s); host peak working set {PeakWorkingSetMegabytes()} MB.");
 
             var unaccounted = results.Where(r => r.State is ArticleState.InFlight or ArticleState.Poisoned).ToList();
             foreach (var missing in unaccounted)
@@ -73,6 +75,12 @@ internal static class RunCommand
         {
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    private static long PeakWorkingSetMegabytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024 * 1024);
     }
 
     private static async Task<IReadOnlyList<UploadedArticle>> UploadFolderAsync(ArticleTracker tracker, DirectoryInfo folder, CancellationToken cancellationToken)
