@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Core.Enrichment;
 
@@ -39,7 +40,7 @@ public static class TextChunker
     /// <summary>Sentences, with any sentence longer than the limit cut into smaller pieces.</summary>
     private static IEnumerable<(int Start, int End)> Pieces(string text, int maxTextElements)
     {
-        foreach (var (start, end) in SentenceBoundaries.Sentences(text))
+        foreach (var (start, end) in Sentences(text))
         {
             if (end - start <= maxTextElements || CountTextElements(text, start, end) <= maxTextElements)
             {
@@ -49,6 +50,22 @@ public static class TextChunker
             foreach (var piece in CutLongSpan(text, start, end, maxTextElements))
                 yield return piece;
         }
+    }
+
+    /// <summary>The analyzer's own sentence splitter (it knows "Mr." and "U.S."), as character ranges that tile the text.</summary>
+    private static IEnumerable<(int Start, int End)> Sentences(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, tokens);
+        int start = 0;
+        for (int i = 1; i < sentences.Count; i++)
+        {
+            int next = tokens[sentences[i].Start].Start;
+            yield return (start, next);
+            start = next;
+        }
+        if (start < text.Length)
+            yield return (start, text.Length);
     }
 
     private static IEnumerable<(int Start, int End)> CutLongSpan(string text, int start, int end, int maxTextElements)

@@ -1,5 +1,6 @@
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Analysis.Offline;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Core.Tests.Analysis;
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Text;
 namespace Pipeline.Core.Analysis.Offline;
 
 /// <summary>An entity found over tokens [Start, End).</summary>
@@ -42,7 +43,7 @@ internal sealed class EntityRecognizer(OfflineData data)
 
     private readonly record struct Chunk(int Start, int End);
 
-    public List<Candidate> Recognize(string text, List<Token> tokens, List<SentenceSpan> sentences, bool english)
+    public List<Candidate> Recognize(string text, List<Token> tokens, List<SentenceRange> sentences, bool english)
     {
         var found = new List<Candidate>();
         NumericRecognizer.Recognize(text, tokens, data.CurrencyCodes, found);

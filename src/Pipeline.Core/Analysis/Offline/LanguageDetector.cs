@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Core.Analysis.Offline;
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Text;
 namespace Pipeline.Core.Analysis.Offline;
 
 /// <summary>

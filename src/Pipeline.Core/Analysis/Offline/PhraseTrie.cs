@@ -1,3 +1,4 @@
+using Pipeline.Core.Text;
 namespace Pipeline.Core.Analysis.Offline;
 
 /// <summary>What a gazetteer phrase stands for. <see cref="Weight"/> is the prior confidence of the entry.</summary>

@@ -1,7 +1,7 @@
-namespace Pipeline.Core.Analysis.Offline;
+namespace Pipeline.Core.Text;
 
 /// <summary>A sentence as a token range [Start, End).</summary>
-internal readonly record struct SentenceSpan(int Start, int End);
+internal readonly record struct SentenceRange(int Start, int End);
 
 /// <summary>
 /// Splits at sentence-final punctuation (Latin, CJK and Arabic) and at line breaks, but not after abbreviations
@@ -16,16 +16,16 @@ internal static class SentenceSplitter
         "oct", "nov", "dec", "approx", "fig", "mt",
     };
 
-    public static List<SentenceSpan> Split(string text, List<Token> tokens)
+    public static List<SentenceRange> Split(string text, List<Token> tokens)
     {
-        var sentences = new List<SentenceSpan>();
+        var sentences = new List<SentenceRange>();
         int start = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
             if (i > start && t.LineBreakBefore)
             {
-                sentences.Add(new SentenceSpan(start, i));
+                sentences.Add(new SentenceRange(start, i));
                 start = i;
             }
             if (t.Kind != TokenKind.Punctuation || t.Length != 1 || !IsTerminal(text, i, tokens)) continue;
@@ -33,11 +33,11 @@ internal static class SentenceSplitter
             // Closing quotes and brackets belong to the sentence they close.
             while (end < tokens.Count && !tokens[end].SpaceBefore && tokens[end].Length == 1 && text[tokens[end].Start] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB')
                 end++;
-            sentences.Add(new SentenceSpan(start, end));
+            sentences.Add(new SentenceRange(start, end));
             start = end;
             i = end - 1;
         }
-        if (start < tokens.Count) sentences.Add(new SentenceSpan(start, tokens.Count));
+        if (start < tokens.Count) sentences.Add(new SentenceRange(start, tokens.Count));
         return sentences;
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.Core.Analysis.Offline;
+namespace Pipeline.Core.Text;
 
 internal enum TokenKind : byte { Word, Number, Punctuation, Symbol }
 
