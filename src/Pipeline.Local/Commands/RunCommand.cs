@@ -42,6 +42,9 @@ internal static class RunCommand
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Pipeline running on {account.Description} (started in {clock.Elapsed.TotalSeconds:F1} s).");
 
+        // The host's console lifetime takes SIGINT/SIGTERM for itself and stops the host; stop waiting when it does.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        cancellationToken = stopping.Token;
         try
         {
             var tracker = new ArticleTracker(pipelineStorage);
@@ -51,6 +54,7 @@ internal static class RunCommand
             {
                 Console.WriteLine("Processing whatever lands in the 'articles' container; Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                Console.WriteLine("Stopped.");
                 return 0;
             }
 
@@ -70,6 +74,11 @@ internal static class RunCommand
             foreach (var missing in unaccounted)
                 Console.Error.WriteLine($"{(missing.State == ArticleState.Poisoned ? "POISONED" : "UNACCOUNTED")}: {missing.Article.Name}");
             return unaccounted.Count == 0 ? 0 : 2;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Interrupted before every file was accounted for.");
+            return 130;
         }
         finally
         {

@@ -44,7 +44,8 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         StopOrphan(pidFile);
 
         int[] ports = FreePorts(3);
-        var start = new ProcessStartInfo("/bin/sh")
+        // In a session of its own, a terminal's Ctrl+C reaches only the host, which then stops Azurite in order.
+        var start = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "/bin/sh")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -52,6 +53,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
             UseShellExecute = false,
         };
         // The watchdog: start Azurite, wait for stdin to close (our exit, however it happens), then stop Azurite.
+        if (start.FileName != "/bin/sh") start.ArgumentList.Add("/bin/sh");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("node \"$@\" & child=$!; echo $child > \"$PIDFILE\"; trap 'kill $child 2>/dev/null' EXIT TERM INT; cat >/dev/null; kill $child 2>/dev/null; wait $child");
         start.ArgumentList.Add("azurite-watchdog");
