@@ -16,22 +16,6 @@ public sealed class ProcessLifecycleTests : IDisposable
         File.Copy(Path.Combine(RepositoryFiles.Seeds, "us-ukraine-security-guarantees.txt"), Path.Combine(_articles, "sample.txt"));
     }
 
-    private static Process Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryFiles.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
-
-    private static async Task WaitForLineAsync(Process process, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.Contains(text, StringComparison.Ordinal)) return;
-        throw new InvalidOperationException($"The process ended before printing '{text}': {await process.StandardError.ReadToEndAsync()}");
-    }
-
     private int AzuritePid() => int.Parse(File.ReadAllText(Path.Combine(_dataDir, "azurite", "azurite.pid")).Trim(), CultureInfo.InvariantCulture);
 
     private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
@@ -39,9 +23,9 @@ public sealed class ProcessLifecycleTests : IDisposable
     [Fact]
     public async Task A_host_killed_hard_takes_its_Azurite_with_it_and_the_next_run_on_the_same_data_folder_works()
     {
-        using (var host = Start("run", "--data-dir", _dataDir))
+        using (var host = PipelineProcess.Start("run", "--data-dir", _dataDir))
         {
-            await WaitForLineAsync(host, "Pipeline running");
+            await PipelineProcess.WaitForLineAsync(host, "Pipeline running");
             int azurite = AzuritePid();
             Assert.True(IsRunning(azurite));
 
@@ -51,24 +35,22 @@ public sealed class ProcessLifecycleTests : IDisposable
             await Eventually.ReturnsAsync(() => Task.FromResult(IsRunning(azurite)), running => !running, TimeSpan.FromSeconds(15), "the orphaned Azurite to stop");
         }
 
-        using var again = Start("run", "--ingest", _articles, "--once", "--data-dir", _dataDir, "--timeout", "60");
+        using var again = PipelineProcess.Start("run", "--ingest", _articles, "--once", "--data-dir", _dataDir, "--timeout", "60");
         string output = await again.StandardOutput.ReadToEndAsync();
         await again.WaitForExitAsync();
 
-        Assert.True(again.ExitCode == 0, output + await again.StandardError.ReadToEndAsync());
+        Assert.True(again.ExitCode == 0, output);
         Assert.Contains("Files: 1  summarised: 1", output);
     }
 
     [Fact]
     public async Task Ctrl_c_stops_the_host_and_its_Azurite_cleanly()
     {
-        using var host = Start("run", "--data-dir", _dataDir);
-        await WaitForLineAsync(host, "Ctrl+C stops");
+        using var host = PipelineProcess.Start("run", "--data-dir", _dataDir);
+        await PipelineProcess.WaitForLineAsync(host, "Ctrl+C stops");
         int azurite = AzuritePid();
 
-        Process.Start("kill", ["-INT", host.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await host.WaitForExitAsync(timeout.Token);
+        await PipelineProcess.InterruptAsync(host);
 
         Assert.Equal(0, host.ExitCode);
         Assert.False(IsRunning(azurite));

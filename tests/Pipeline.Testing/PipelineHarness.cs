@@ -49,7 +49,8 @@ public sealed class PipelineHarness : IAsyncDisposable
             () => Tracker.CheckAsync(uploads, CancellationToken.None),
             results => results.All(r => r.State != ArticleState.InFlight),
             timeout ?? TimeSpan.FromSeconds(60),
-            $"{uploads.Count} uploads to settle");
+            $"{uploads.Count} uploads to settle",
+            results => "still in flight: " + string.Join(", ", results.Where(r => r.State == ArticleState.InFlight).Select(r => r.Article.Name.Length > 60 ? r.Article.Name[..60] + "…" : r.Article.Name)));
 
     public Task<SummaryDocument?> SummaryAsync() => Services.GetRequiredService<SummaryStore>().ReadLatestAsync(CancellationToken.None);
 

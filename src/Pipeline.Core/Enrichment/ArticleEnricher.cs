@@ -1,10 +1,14 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Ingestion;
 
 namespace Pipeline.Core.Enrichment;
 
-/// <summary>Bytes of one article file in, enriched document out: parse, normalise, analyse, stamp. No storage involved.</summary>
-public sealed class ArticleEnricher(ArticleAnalyzer analyzer, TimeProvider clock)
+/// <summary>
+/// Bytes of one article file in, enriched document out: parse, normalise, analyse, stamp. No storage involved.
+/// A pathological article (megabytes of one repeated sentence) would otherwise produce hundreds of thousands of entries:
+/// the lists are capped by <see cref="EnrichmentOptions"/>, the statistics keep the full counts.
+public sealed class ArticleEnricher(ArticleAnalyzer analyzer, IOptions<EnrichmentOptions> options, TimeProvider clock)
 {
     public async Task<EnrichedArticle> EnrichAsync(BlobSnapshot blob, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -35,8 +39,8 @@ public sealed class ArticleEnricher(ArticleAnalyzer analyzer, TimeProvider clock
             Sentiment = new ArticleSentiment(
                 analysis.Sentiment.Label,
                 analysis.Sentiment.Scores,
-                analysis.Sentences.Select(s => new SentenceSpan(s.Offset, s.Length, s.Sentiment, s.ConfidenceScores)).ToList()),
-            Entities = analysis.Entities,
+                analysis.Sentences.Take(options.Value.MaxSentences).Select(s => new SentenceSpan(s.Offset, s.Length, s.Sentiment, s.ConfidenceScores)).ToList()),
+            Entities = analysis.Entities.Count <= options.Value.MaxEntities ? analysis.Entities : analysis.Entities.Take(options.Value.MaxEntities).ToList(),
             KeyPhrases = analysis.KeyPhrases,
             Analyzer = new AnalyzerStamp(analyzer.Info.Name, analyzer.Info.Version, analysis.TextRecords),
         };
@@ -53,7 +57,7 @@ public sealed class ArticleEnricher(ArticleAnalyzer analyzer, TimeProvider clock
             inWord = wordChar || (inWord && c is '\'' or '’' or '-');
         }
         int paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
-        return new TextStatistics(text.Length, new StringInfo(text).LengthInTextElements, words, analysis.Sentences.Count, paragraphs, analysis.Chunks);
+        return new TextStatistics(text.Length, new StringInfo(text).LengthInTextElements, words, analysis.Sentences.Count, paragraphs, analysis.Chunks, analysis.Entities.Count);
     }
 }
 

@@ -40,7 +40,7 @@ public sealed record ArticleSource
 }
 
 /// <summary>Counts over <see cref="EnrichedArticle.Text"/>: characters are UTF-16 code units, text elements are grapheme clusters.</summary>
-public sealed record TextStatistics(int Characters, int TextElements, int Words, int Sentences, int Paragraphs, int Chunks);
+public sealed record TextStatistics(int Characters, int TextElements, int Words, int Sentences, int Paragraphs, int Chunks, int EntityMentions);
 
 public sealed record ArticleSentiment(SentimentLabel Label, SentimentScores ConfidenceScores, IReadOnlyList<SentenceSpan> Sentences);
 

@@ -159,12 +159,26 @@ public sealed class IngestArticleHandler(
         }
     }
 
+    /// <summary>
+    /// <c>{name}.error.json</c>, unless that would pass the 1,024-character blob name limit: then the name is cut and
+    /// a hash keeps it unique (the record itself carries the full name).
+    /// </summary>
+    internal static string ErrorRecordName(string name)
+    {
+        const string suffix = ".error.json";
+        const int maxBlobName = 1024;
+        if (name.Length + suffix.Length <= maxBlobName)
+            return name + suffix;
+        string hash = ArticleIdentity.ArticleId(PipelineNames.QuarantineContainer, name)[..16];
+        return name[..(maxBlobName - suffix.Length - hash.Length - 1)] + "~" + hash + suffix;
+    }
+
     private async Task<IngestOutcome> QuarantineAsync(BlobClient blob, BlobSnapshot snapshot, ArticleRejectedException rejected, CancellationToken cancellationToken)
     {
         var quarantine = storage.Container(PipelineNames.QuarantineContainer);
         await quarantine.GetBlobClient(blob.Name).StartCopyFromUriAsync(blob.Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
         var record = new QuarantineRecord(rejected.Reason.ToString(), rejected.Detail, rejected.Message, snapshot.Container, snapshot.Name, snapshot.ETag, clock.GetUtcNow());
-        await quarantine.GetBlobClient(blob.Name + ".error.json").UploadAsync(
+        await quarantine.GetBlobClient(ErrorRecordName(blob.Name)).UploadAsync(
             BinaryData.FromObjectAsJson(record, PipelineJson.SerializerOptions), overwrite: true, cancellationToken).ConfigureAwait(false);
 
         PipelineTelemetry.ArticlesQuarantined.Add(1, new KeyValuePair<string, object?>("reason", record.Reason));

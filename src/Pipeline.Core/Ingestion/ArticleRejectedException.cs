@@ -11,6 +11,7 @@ public enum RejectionReason
     MalformedJson,
     MissingBody,
     NoText,
+    TooComplex,
     AnalysisRejected,
 }
 

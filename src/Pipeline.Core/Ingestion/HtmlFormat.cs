@@ -21,8 +21,22 @@ internal static class HtmlFormat
         "pre", "table", "tr", "figure", "figcaption", "dl", "dt", "dd", "br", "hr",
     };
 
+    /// <summary>Real pages nest a few dozen elements deep; the HTML5 tree builder slows quadratically with depth.</summary>
+    internal const int MaxNesting = 512;
+
+    private static readonly HashSet<string> VoidOrOptionalClose = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "dt", "dd", "option",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotCounted = VoidOrOptionalClose.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static RawArticle Parse(string html)
     {
+        if (NestingDepth(html) > MaxNesting)
+            throw new ArticleRejectedException(RejectionReason.TooComplex, $"The HTML nests elements more than {MaxNesting} deep.");
+
         using var document = Parser.ParseDocument(html);
         string? title = document.Title?.Trim();
         var firstHeading = document.QuerySelector("h1");
@@ -54,24 +68,50 @@ internal static class HtmlFormat
         };
     }
 
+    /// <summary>
+    /// A cheap upper bound on element nesting, from the tags alone: elements that are void or commonly left open are not
+    /// counted, so sloppy but ordinary pages stay far below the limit.
+    /// </summary>
+    private static int NestingDepth(string html)
+    {
+        int depth = 0, max = 0;
+        for (int i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            if (html[i + 1] is '!' or '?') continue; // comments, doctype, processing instructions
+            bool closing = html[i + 1] == '/';
+            int start = closing ? i + 2 : i + 1;
+            int end = start;
+            while (end < html.Length && char.IsAsciiLetterOrDigit(html[end])) end++;
+            if (end == start || NotCounted.Contains(html.AsSpan(start, end - start))) continue;
+            int close = html.IndexOf('>', end);
+            if (close > 0 && html[close - 1] == '/') continue;
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            max = Math.Max(max, depth);
+        }
+        return max;
+    }
+
     private static string? Meta(IDocument document, string property) =>
         document.QuerySelector($"meta[property='{property}']")?.GetAttribute("content");
 
-    private static void AppendText(INode node, StringBuilder text)
+    /// <summary>Depth-first, with an explicit stack: hostile pages nest 100,000 elements deep.</summary>
+    private static void AppendText(INode root, StringBuilder text)
     {
-        foreach (var child in node.ChildNodes)
+        var stack = new Stack<(INode Node, bool Closing)>();
+        for (int i = root.ChildNodes.Length - 1; i >= 0; i--) stack.Push((root.ChildNodes[i], false));
+        while (stack.TryPop(out var item))
         {
-            if (child is IText textNode)
+            if (item.Closing) { text.Append("\n\n"); continue; }
+            if (item.Node is IText textNode) { text.Append(textNode.Data); continue; }
+            if (item.Node is not IElement element) continue;
+
+            bool block = BlockElements.Contains(element.LocalName);
+            if (block)
             {
-                text.Append(textNode.Data);
+                text.Append("\n\n");
+                stack.Push((element, true));
             }
-            else if (child is IElement element)
-            {
-                bool block = BlockElements.Contains(element.LocalName);
-                if (block) text.Append("\n\n");
-                AppendText(element, text);
-                if (block) text.Append("\n\n");
-            }
+            for (int i = element.ChildNodes.Length - 1; i >= 0; i--) stack.Push((element.ChildNodes[i], false));
         }
     }
 }

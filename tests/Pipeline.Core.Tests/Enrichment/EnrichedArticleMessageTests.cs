@@ -15,7 +15,7 @@ public class EnrichedArticleMessageTests
         Language = new DetectedLanguage("en", "English", 1),
         IngestedAt = DateTimeOffset.UnixEpoch,
         Text = text,
-        Statistics = new TextStatistics(text.Length, text.Length, 1, 1, 1, 1),
+        Statistics = new TextStatistics(text.Length, text.Length, 1, 1, 1, 1, 0),
         Sentiment = new ArticleSentiment(SentimentLabel.Negative, new SentimentScores(0, 0.2, 0.8), []),
         Entities = [],
         KeyPhrases = [],
