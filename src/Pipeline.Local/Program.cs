@@ -5,5 +5,6 @@ var root = new RootCommand("Pipeline: the newsroom ingestion pipeline on your ma
 {
     RunCommand.Create(),
     AnalyzeCommand.Create(),
+    EmulateLanguageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -60,6 +60,8 @@ public sealed class LanguageOptions : IValidatableObject
     {
         if (Endpoint is { IsAbsoluteUri: false } || Endpoint is { Scheme: not ("https" or "http") })
             yield return new ValidationResult("Endpoint must be an absolute http(s) URI, e.g. https://<name>.cognitiveservices.azure.com/.", [nameof(Endpoint)]);
+        else if (Endpoint is { Scheme: "http" } && string.IsNullOrEmpty(Key))
+            yield return new ValidationResult("Entra ID tokens are only sent over https: set Key, or use the https endpoint.", [nameof(Endpoint), nameof(Key)]);
         foreach (var kind in Enum.GetValues<LanguageKind>())
         {
             int limit = DocumentsPerRequest.For(kind);
