@@ -26,9 +26,11 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
     public const string Scope = "https://cognitiveservices.azure.com/.default";
 
     /// <summary>Key auth when a key is set, otherwise a bearer token for the Cognitive Services scope.</summary>
-    public static HttpPipeline CreateHttpPipeline(LanguageOptions options, Func<TokenCredential> credential)
+    public static HttpPipeline CreateHttpPipeline(LanguageOptions options, Func<TokenCredential> credential, HttpPipelineTransport? transport)
     {
         var clientOptions = new LanguageClientOptions();
+        if (transport is not null)
+            clientOptions.Transport = transport;
         // Polly owns retries and the attempt timeout; Azure.Core's own would multiply them.
         clientOptions.Retry.MaxRetries = 0;
         clientOptions.Retry.NetworkTimeout = options.AttemptTimeout;

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ internal static class LanguageServiceCollectionExtensions
     /// The Azure Language analyzer without the cache: options (validated at start-up), the Polly pipeline in the registry
     /// (so Polly's telemetry flows), the HTTP client. A <see cref="TokenCredential"/> registered by the host is used for
     /// Entra ID auth; otherwise DefaultAzureCredential with the managed identity named by <c>AZURE_CLIENT_ID</c>.
+    /// A registered <see cref="HttpPipelineTransport"/> (a proxy, a private CA) replaces Azure.Core's default one.
     /// </summary>
     public static IServiceCollection AddAzureLanguageAnalyzer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +36,8 @@ internal static class LanguageServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<LanguageOptions>>().Value;
             var http = LanguageServiceClient.CreateHttpPipeline(options, () => sp.GetService<TokenCredential>()
-                ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"] }));
+                ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"] }),
+                sp.GetService<HttpPipelineTransport>());
             return new LanguageServiceClient(http, sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(LanguageResilience.PipelineKey),
                 options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LanguageServiceClient>>());
         });
