@@ -14,11 +14,7 @@ namespace Pipeline.Local.Commands;
 /// </summary>
 internal sealed class AnalyzerSettings : IAsyncDisposable
 {
-    private static readonly Option<string> Analyzer = new("--analyzer")
-    {
-        Description = "offline (built-in rules) or azure (Azure AI Language).",
-        DefaultValueFactory = _ => "offline",
-    };
+    private static readonly Option<string> Analyzer = CreateAnalyzerOption();
     private static readonly Option<Uri?> Endpoint = new("--language-endpoint") { Description = "Azure AI Language endpoint (implies --analyzer azure)." };
     private static readonly Option<string?> Key = new("--language-key") { Description = "Azure AI Language key; without one, Entra ID (DefaultAzureCredential) is used." };
     private static readonly Option<bool> Emulate = new("--emulate-language") { Description = "Start the Language emulator in-process and point the azure analyzer at it." };
@@ -26,6 +22,13 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
     private static readonly Option<double> ThrottleRate = new("--emulator-429-rate") { Description = "Emulator: share of requests answered 429 at random (0-1)." };
     private static readonly Option<double> UnavailableRate = new("--emulator-503-rate") { Description = "Emulator: share of requests answered 503 at random (0-1)." };
     private static readonly Option<int> LatencyMs = new("--emulator-latency-ms") { Description = "Emulator: milliseconds added to every answer." };
+
+    private static Option<string> CreateAnalyzerOption()
+    {
+        var option = new Option<string>("--analyzer") { Description = "offline (built-in rules) or azure (Azure AI Language).", DefaultValueFactory = _ => "offline" };
+        option.AcceptOnlyFromAmong("offline", "azure");
+        return option;
+    }
 
     public static IEnumerable<Option> All => [Analyzer, Endpoint, Key, Emulate, RequestsPerMinute, ThrottleRate, UnavailableRate, LatencyMs];
 

@@ -33,8 +33,6 @@ internal static class EmulateLanguageCommand
             }, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"Language emulator listening on {emulator.BaseAddress} (Pipeline__Language__Endpoint={emulator.BaseAddress}); Ctrl+C stops.");
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            var s = emulator.Stats;
-            Console.WriteLine($"Served {s.Requests:N0} requests: {s.Answered:N0} answered, {s.Throttled:N0} 429, {s.Unavailable:N0} 503, {s.Rejected:N0} rejected, {s.TextRecords:N0} text records.");
             return 0;
         });
         return command;

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Analysis.Azure;
@@ -71,6 +73,8 @@ public sealed class LanguageEmulator : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The emulator lives inside another process (run, emulate-language, tests): Ctrl+C and SIGTERM belong to that process.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
         app.Urls.Add($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
         var emulator = new LanguageEmulator(app, options);
@@ -256,5 +260,12 @@ public sealed class LanguageEmulator : IAsyncDisposable
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.Body.WriteAsync(json, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
