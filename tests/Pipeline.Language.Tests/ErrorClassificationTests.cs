@@ -150,6 +150,23 @@ public class ErrorClassificationTests
         Assert.Equal(2, Attempts(service));
     }
 
+    [Fact]
+    public async Task A_200_that_leaves_a_document_out_is_retried_like_malformed_JSON()
+    {
+        await using var service = await StartAsync(EntitiesOnly((r, _) =>
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(Ok(r).Body)!;
+            body["results"]!["documents"]!.AsArray().RemoveAt(0);
+            return new ScriptedReply(200, body.ToJsonString());
+        }));
+        await using var provider = LanguageClients.Build(service.Endpoint, new Dictionary<string, string?> { ["MaxRetries"] = "1" });
+
+        var failure = await Assert.ThrowsAsync<LanguageServiceTransientException>(() => provider.Analyzer().AnalyzeAsync(OneDocument, CancellationToken.None));
+
+        Assert.Equal("MalformedResponse", failure.Code);
+        Assert.Equal(2, Attempts(service));
+    }
+
     [Theory]
     [InlineData(401, "401", "Access denied due to invalid subscription key or wrong API endpoint.")]
     [InlineData(403, "Forbidden", "The principal does not have the Cognitive Services User role.")]

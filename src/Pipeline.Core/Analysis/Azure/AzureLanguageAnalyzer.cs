@@ -70,17 +70,14 @@ internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptio
             {
                 var byId = request.Batch.ToDictionary(w => w.WireId);
                 var results = await client.AnalyzeAsync(request.Kind, request.Batch.Select(w => Input(request.Kind, w)).ToList(), ct).ConfigureAwait(false);
+                // The client has checked that every document sent is answered exactly once.
                 foreach (var document in results.Documents ?? [])
                 {
-                    if (!byId.TryGetValue(document.Id, out var w))
-                        throw Work.Malformed(request.Kind, document.Id);
+                    var w = byId[document.Id];
                     lock (w) w.Apply(request.Kind, document);
                 }
                 foreach (var error in results.Errors ?? [])
-                {
-                    if (byId.TryGetValue(error.Id, out var w))
-                        errors.Add((request.Kind, w, error.Error));
-                }
+                    errors.Add((request.Kind, byId[error.Id], error.Error));
             }).ConfigureAwait(false);
 
         foreach (var (kind, w, error) in errors)
@@ -94,9 +91,6 @@ internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptio
             }
             throw new AnalysisRejectedException(error.SpecificCode ?? "InvalidDocument", error.SpecificMessage ?? $"{kind} rejected document {w.Document.Id}.");
         }
-        var missing = work.FirstOrDefault(w => kinds.Any(k => !w.Answered(k)) && !errors.Any(e => e.Work == w));
-        if (missing is not null)
-            throw Work.Malformed(kinds.First(k => !missing.Answered(k)), missing.WireId);
     }
 
     /// <summary>Greedy, in document order, within the kind's document count and the request byte limit.</summary>
@@ -143,8 +137,6 @@ internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptio
     /// <summary>One document's results as they arrive, kind by kind.</summary>
     private sealed class Work(string wireId, AnalysisDocument document, int textElements)
     {
-        private readonly HashSet<LanguageKind> _answered = [];
-
         public string WireId { get; } = wireId;
         public AnalysisDocument Document { get; } = document;
         public int TextElements { get; } = textElements;
@@ -157,20 +149,17 @@ internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptio
         /// <summary>Billed per document per feature answered: one record per started 1,000 characters.</summary>
         public int TextRecords { get; private set; }
 
-        public bool Answered(LanguageKind kind) => _answered.Contains(kind);
-
         public void Apply(LanguageKind kind, ResultDocument result)
         {
-            _answered.Add(kind);
             TextRecords += LanguageLimits.TextRecords(TextElements);
             switch (kind)
             {
                 case LanguageKind.LanguageDetection:
-                    var detected = result.DetectedLanguage ?? throw Malformed(kind, result.Id);
+                    var detected = result.DetectedLanguage!;
                     Language = new DetectedLanguage(detected.Iso6391Name, detected.Name, detected.ConfidenceScore);
                     break;
                 case LanguageKind.SentimentAnalysis:
-                    Sentiment = new SentimentResult(Label(result.Sentiment), Scores(result.ConfidenceScores ?? throw Malformed(kind, result.Id)));
+                    Sentiment = new SentimentResult(Label(result.Sentiment), Scores(result.ConfidenceScores!));
                     Sentences = (result.Sentences ?? []).Select(s => new SentenceSentiment(s.Text, s.Offset, s.Length, Label(s.Sentiment), Scores(s.ConfidenceScores))).ToList();
                     break;
                 case LanguageKind.EntityRecognition:
@@ -181,9 +170,6 @@ internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptio
                     break;
             }
         }
-
-        public static LanguageServiceTransientException Malformed(LanguageKind kind, string id) =>
-            new($"Language service {kind} answered document {id} without its result.", 200, "MalformedResponse");
 
         private static SentimentLabel Label(string? label) => Enum.TryParse<SentimentLabel>(label, ignoreCase: true, out var parsed) ? parsed : SentimentLabel.Neutral;
 

@@ -48,7 +48,7 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
             LanguageJson.Wire);
         try
         {
-            return await resilience.ExecuteAsync(ct => new ValueTask<TaskResults>(SendAsync(kind, body, ct)), cancellationToken).ConfigureAwait(false);
+            return await resilience.ExecuteAsync(ct => new ValueTask<TaskResults>(SendAsync(kind, body, documents, ct)), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException)
         {
@@ -56,7 +56,7 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         }
     }
 
-    private async Task<TaskResults> SendAsync(LanguageKind kind, BinaryData body, CancellationToken cancellationToken)
+    private async Task<TaskResults> SendAsync(LanguageKind kind, BinaryData body, IReadOnlyList<InputDocument> documents, CancellationToken cancellationToken)
     {
         using var message = http.CreateMessage();
         var request = message.Request;
@@ -73,6 +73,7 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         }
         catch (Exception e) when (IsUnknownHost(e))
         {
+            Count(kind, 0);
             throw Misconfigured($"The Language endpoint host {options.Endpoint!.Host} does not resolve: {e.Message}", 0, "HostNotFound", e);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is RequestFailedException or IOException or HttpRequestException or OperationCanceledException)
@@ -84,11 +85,15 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         var response = message.Response;
         Count(kind, response.Status);
         if (response.Status == 200)
-            return Results(kind, response);
+            return Results(kind, response, documents);
         throw Classify(kind, response);
     }
 
-    private TaskResults Results(LanguageKind kind, Response response)
+    /// <summary>
+    /// A 200 must account for every document sent, once, as a result carrying its kind's payload or as an error;
+    /// anything less is treated like a garbled answer and retried.
+    /// </summary>
+    private static TaskResults Results(LanguageKind kind, Response response, IReadOnlyList<InputDocument> sent)
     {
         AnalyzeTextResponse? parsed;
         try
@@ -103,10 +108,22 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         if (parsed?.Results?.Documents is null)
             throw new LanguageServiceTransientException($"Language service {kind} answered 200 without results.", 200, "MalformedResponse");
 
+        var results = parsed.Results;
+        var answered = results.Documents.Where(d => HasPayload(kind, d)).Select(d => d.Id).Concat((results.Errors ?? []).Select(e => e.Id)).ToList();
+        if (answered.Count != sent.Count || !answered.ToHashSet(StringComparer.Ordinal).SetEquals(sent.Select(d => d.Id)))
+            throw new LanguageServiceTransientException($"Language service {kind} answered 200 for documents [{string.Join(",", answered)}] when sent [{string.Join(",", sent.Select(d => d.Id))}].", 200, "MalformedResponse");
+
         if (response.Headers.TryGetValue(LanguageLimits.BillingHeader, out var billing) && BilledTextRecords(billing) is { } billed)
             PipelineTelemetry.BilledTextRecords.Add(billed, new KeyValuePair<string, object?>("kind", kind.ToString()));
-        return parsed.Results;
+        return results;
     }
+
+    private static bool HasPayload(LanguageKind kind, ResultDocument document) => kind switch
+    {
+        LanguageKind.LanguageDetection => document.DetectedLanguage is not null,
+        LanguageKind.SentimentAnalysis => document.ConfidenceScores is not null,
+        _ => true,
+    };
 
     private Exception Classify(LanguageKind kind, Response response)
     {
