@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Core.Analysis;
+using Pipeline.Core.Analysis.Azure;
 using Pipeline.Core.Analysis.Offline;
 using Pipeline.Core.Enrichment;
 using Pipeline.Core.Storage;
@@ -27,6 +28,9 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(_ => PipelineStorage.FromConfiguration(configuration));
         services.AddResiliencePipeline(TransientFaults.StoragePipeline, builder => builder.AddStorageRetry());
 
+        // The offline analyzer is cheaper than a cache lookup, so only Azure Language sits behind the enrichment cache.
+        if (configuration.GetValue<AnalyzerKind>($"{PipelineOptions.Section}:{nameof(PipelineOptions.Analyzer)}") == AnalyzerKind.AzureLanguage)
+            services.AddCachedAzureLanguageAnalyzer(configuration);
         services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
         services.AddSingleton<ArticleAnalyzer>();
         services.AddSingleton<ArticleEnricher>();

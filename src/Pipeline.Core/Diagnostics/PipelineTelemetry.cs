@@ -21,4 +21,12 @@ public static class PipelineTelemetry
     public static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>("pipeline.stage.duration", unit: "ms", description: "Duration of one pipeline stage.");
     public static readonly Histogram<int> EntitiesPerArticle = Meter.CreateHistogram<int>("pipeline.article.entities", description: "Entity mentions found per article.");
     public static readonly Counter<long> TextRecords = Meter.CreateCounter<long>("pipeline.analyzer.text_records", description: "Billable Language text records used.");
+
+    // The Azure Language client: every HTTP attempt, what the retry added, and what the service says it billed.
+    public static readonly Counter<long> AnalyzerRequests = Meter.CreateCounter<long>("pipeline.analyzer.requests", description: "Language service HTTP attempts, by kind and status (0: no response).");
+    public static readonly Counter<long> AnalyzerRetries = Meter.CreateCounter<long>("pipeline.analyzer.retries", description: "Language service attempts retried, by reason.");
+    public static readonly Counter<long> AnalyzerThrottles = Meter.CreateCounter<long>("pipeline.analyzer.throttles", description: "Language service 429 answers.");
+    public static readonly Counter<double> AnalyzerRetryDelay = Meter.CreateCounter<double>("pipeline.analyzer.retry_delay", unit: "ms", description: "Total delay added by Language service retries.");
+    public static readonly Counter<long> BilledTextRecords = Meter.CreateCounter<long>("pipeline.analyzer.billed_text_records", description: "Text records the Language service reported in csp-billing-usage.");
+    public static readonly Counter<long> AnalysisCache = Meter.CreateCounter<long>("pipeline.analyzer.cache", description: "Enrichment cache lookups, by result (hit, miss).");
 }

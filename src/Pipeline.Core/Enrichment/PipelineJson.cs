@@ -18,6 +18,7 @@ namespace Pipeline.Core.Enrichment;
 [JsonSerializable(typeof(SummaryState))]
 [JsonSerializable(typeof(ArticleContribution))]
 [JsonSerializable(typeof(QuarantineRecord))]
+[JsonSerializable(typeof(DocumentAnalysis))]
 public sealed partial class PipelineJson : JsonSerializerContext
 {
     /// <summary>Options carrying this context, for APIs that take options (BinaryData, ToObjectFromJson).</summary>

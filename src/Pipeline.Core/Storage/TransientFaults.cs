@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Azure;
+using Pipeline.Core.Analysis.Azure;
 using Polly;
 using Polly.Retry;
 
@@ -13,6 +14,8 @@ public static class TransientFaults
 {
     public static bool IsTransient(Exception exception) => exception switch
     {
+        // The Language client retries its own calls; retrying them here as well would multiply the attempts.
+        LanguageServiceException => false,
         RequestFailedException { Status: 0 or 408 or 429 or 500 or 502 or 503 or 504 } => true,
         RequestFailedException => false,
         HttpRequestException or IOException or SocketException or TimeoutException => true,

@@ -21,22 +21,25 @@ internal static class RunCommand
         var summaryJson = new Option<FileInfo?>("--summary-json") { Description = "Write the summary document (summaries/latest.json) to this file at the end." };
         var timeout = new Option<int>("--timeout") { Description = "With --once: seconds to wait before naming the files that are unaccounted for.", DefaultValueFactory = _ => 180 };
         var verbose = new Option<bool>("--verbose") { Description = "Log every article the host processes." };
-        var command = new Command("run", "Run the pipeline locally: Azurite + WebJobs trigger host + offline analyzer.")
+        var command = new Command("run", "Run the pipeline locally: Azurite + WebJobs trigger host + offline analyzer (or Azure AI Language, real or emulated).")
         {
             ingest, once, summaryJson, timeout, verbose, CommonOptions.Storage, CommonOptions.DataDir,
         };
+        foreach (var option in AnalyzerSettings.All)
+            command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(ingest), parse.GetValue(once), parse.GetValue(summaryJson), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, cancellationToken));
+            parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, parse, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(DirectoryInfo? ingest, bool once, FileInfo? summaryJson, TimeSpan timeout, bool verbose,
-        string? storage, DirectoryInfo dataDir, CancellationToken cancellationToken)
+        string? storage, DirectoryInfo dataDir, ParseResult parse, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await using var account = await LocalStorageAccount.OpenAsync(storage, dataDir, cancellationToken).ConfigureAwait(false);
-        using var host = LocalHost.Build(account.ConnectionString, logLevel: verbose ? LogLevel.Information : LogLevel.Warning);
+        await using var analyzer = await AnalyzerSettings.StartAsync(parse, cancellationToken).ConfigureAwait(false);
+        using var host = LocalHost.Build(account.ConnectionString, analyzer.Settings, logLevel: verbose ? LogLevel.Information : LogLevel.Warning);
         var pipelineStorage = host.Services.GetRequiredService<PipelineStorage>();
         await pipelineStorage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -67,8 +70,13 @@ internal static class RunCommand
                 await JsonSerializer.SerializeAsync(file, summary, CommonOptions.IndentedJson.GetTypeInfo(typeof(SummaryDocument)), cancellationToken).ConfigureAwait(false);
                 Console.WriteLine($"Summary document written to {summaryJson.FullName}");
             }
+<<<<<<< HEAD
             Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s: {uploads.Count} files settled in {settleClock.Elapsed.TotalSeconds:F1} s " +
                               $"({uploads.Count / Math.Max(settleClock.Elapsed.TotalSeconds, 0.001):F0} files/s); host peak working set {PeakWorkingSetMegabytes()} MB.");
+=======
+            analyzer.PrintReport();
+            Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
+>>>>>>> language
 
             var unaccounted = results.Where(r => r.State is ArticleState.InFlight or ArticleState.Poisoned).ToList();
             foreach (var missing in unaccounted)

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Pipeline.Core;
+using Pipeline.Core.Analysis.Azure;
+using Pipeline.Core.Diagnostics;
+using Pipeline.Local.Emulator;
+
+namespace Pipeline.Local.Commands;
+
+/// <summary>
+/// <c>run</c>'s analyzer options: which analyzer, the Language endpoint and key, or an in-process emulator with faults.
+/// Turns them into host settings, and at the end reports what the Language client and the emulator counted.
+/// </summary>
+internal sealed class AnalyzerSettings : IAsyncDisposable
+{
+    private static readonly Option<string> Analyzer = CreateAnalyzerOption();
+    private static readonly Option<Uri?> Endpoint = new("--language-endpoint") { Description = "Azure AI Language endpoint (implies --analyzer azure)." };
+    private static readonly Option<string?> Key = new("--language-key") { Description = "Azure AI Language key; without one, Entra ID (DefaultAzureCredential) is used." };
+    private static readonly Option<bool> Emulate = new("--emulate-language") { Description = "Start the Language emulator in-process and point the azure analyzer at it." };
+    private static readonly Option<int> RequestsPerMinute = new("--emulator-429-rpm") { Description = "Emulator: answer 429 past this many requests per minute (0: no limit)." };
+    private static readonly Option<double> ThrottleRate = new("--emulator-429-rate") { Description = "Emulator: share of requests answered 429 at random (0-1)." };
+    private static readonly Option<double> UnavailableRate = new("--emulator-503-rate") { Description = "Emulator: share of requests answered 503 at random (0-1)." };
+    private static readonly Option<int> LatencyMs = new("--emulator-latency-ms") { Description = "Emulator: milliseconds added to every answer." };
+
+    private static Option<string> CreateAnalyzerOption()
+    {
+        var option = new Option<string>("--analyzer") { Description = "offline (built-in rules) or azure (Azure AI Language).", DefaultValueFactory = _ => "offline" };
+        option.AcceptOnlyFromAmong("offline", "azure");
+        return option;
+    }
+
+    public static IEnumerable<Option> All => [Analyzer, Endpoint, Key, Emulate, RequestsPerMinute, ThrottleRate, UnavailableRate, LatencyMs];
+
+    private readonly LanguageEmulator? _emulator;
+    private readonly MeterListener? _client;
+    private readonly Dictionary<string, double> _counts = [];
+
+    private AnalyzerSettings(IReadOnlyDictionary<string, string?> settings, LanguageEmulator? emulator, bool azure)
+    {
+        Settings = settings;
+        _emulator = emulator;
+        if (!azure) return;
+        _client = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == PipelineTelemetry.Name && instrument.Name.StartsWith("pipeline.analyzer.", StringComparison.Ordinal))
+                    listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        _client.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
+        _client.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
+        _client.Start();
+    }
+
+    /// <summary>Host settings (<c>Pipeline:Analyzer</c>, <c>Pipeline:Language:*</c>) for <c>LocalHost.Build</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public static async Task<AnalyzerSettings> StartAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        bool emulate = parse.GetValue(Emulate);
+        var endpoint = parse.GetValue(Endpoint);
+        bool azure = emulate || endpoint is not null || string.Equals(parse.GetValue(Analyzer), "azure", StringComparison.OrdinalIgnoreCase);
+        if (!azure)
+            return new AnalyzerSettings(new Dictionary<string, string?> { ["Pipeline:Analyzer"] = nameof(AnalyzerKind.Offline) }, null, azure: false);
+
+        string? key = parse.GetValue(Key);
+        LanguageEmulator? emulator = null;
+        if (emulate)
+        {
+            // The emulator speaks plain http, where the client never sends Entra ID tokens: a key it is.
+            key ??= "local-emulator-key";
+            emulator = await LanguageEmulator.StartAsync(new LanguageEmulatorOptions
+            {
+                Key = key,
+                ThrottleRequestsPerMinute = parse.GetValue(RequestsPerMinute),
+                ThrottleRate = parse.GetValue(ThrottleRate),
+                UnavailableRate = parse.GetValue(UnavailableRate),
+                Latency = TimeSpan.FromMilliseconds(parse.GetValue(LatencyMs)),
+            }, cancellationToken).ConfigureAwait(false);
+            endpoint = emulator.BaseAddress;
+            Console.WriteLine($"Language emulator listening on {endpoint}.");
+        }
+        return new AnalyzerSettings(new Dictionary<string, string?>
+        {
+            ["Pipeline:Analyzer"] = nameof(AnalyzerKind.AzureLanguage),
+            [LanguageOptions.Section + ":Endpoint"] = endpoint?.ToString(),
+            [LanguageOptions.Section + ":Key"] = key,
+        }, emulator, azure: true);
+    }
+
+    /// <summary>Sums by instrument, and the cache counter by its result tag (hit, miss).</summary>
+    private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        string name = instrument.Name;
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "result") name += "." + tag.Value;
+        }
+        lock (_counts) _counts[name] = _counts.GetValueOrDefault(name) + value;
+    }
+
+    /// <summary>What Azure Language cost this run, from the client's counters and, when emulated, the emulator's.</summary>
+    public void PrintReport()
+    {
+        if (_client is null) return;
+        lock (_counts)
+        {
+            double Count(string name) => _counts.GetValueOrDefault("pipeline.analyzer." + name);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Language client: {Count("requests"):N0} requests, {Count("retries"):N0} retries ({Count("throttles"):N0} throttled), {Count("retry_delay") / 1000:F1} s added by retries, {Count("text_records"):N0} text records (service billed {Count("billed_text_records"):N0}), cache {Count("cache.hit"):N0} hits, {Count("cache.miss"):N0} misses."));
+        }
+        if (_emulator?.Stats is { } s)
+            Console.WriteLine($"Language emulator: {s.Requests:N0} requests, {s.Answered:N0} answered, {s.Throttled:N0} 429, {s.Unavailable:N0} 503, {s.Rejected:N0} rejected, {s.TextRecords:N0} text records billed.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_emulator is not null)
+            await _emulator.DisposeAsync().ConfigureAwait(false);
+    }
+}
