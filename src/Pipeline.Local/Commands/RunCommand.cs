@@ -70,13 +70,9 @@ internal static class RunCommand
                 await JsonSerializer.SerializeAsync(file, summary, CommonOptions.IndentedJson.GetTypeInfo(typeof(SummaryDocument)), cancellationToken).ConfigureAwait(false);
                 Console.WriteLine($"Summary document written to {summaryJson.FullName}");
             }
-<<<<<<< HEAD
+            analyzer.PrintReport();
             Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s: {uploads.Count} files settled in {settleClock.Elapsed.TotalSeconds:F1} s " +
                               $"({uploads.Count / Math.Max(settleClock.Elapsed.TotalSeconds, 0.001):F0} files/s); host peak working set {PeakWorkingSetMegabytes()} MB.");
-=======
-            analyzer.PrintReport();
-            Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
->>>>>>> language
 
             var unaccounted = results.Where(r => r.State is ArticleState.InFlight or ArticleState.Poisoned).ToList();
             foreach (var missing in unaccounted)
