@@ -8,4 +8,15 @@ public sealed record QuarantineRecord(
     string Container,
     string Name,
     string ETag,
-    DateTimeOffset QuarantinedAt);
+    DateTimeOffset QuarantinedAt)
+{
+    public const string Suffix = ".error.json";
+
+    /// <summary>Metadata keys on the record blob: listing the container then answers "why and which version" without a download per record.</summary>
+    internal const string ReasonMetadata = "reason";
+    internal const string SourceETagMetadata = "sourceetag";
+
+    public static string BlobName(string articleName) => articleName + Suffix;
+
+    internal Dictionary<string, string> ToMetadata() => new() { [ReasonMetadata] = Reason, [SourceETagMetadata] = ETag };
+}
