@@ -62,11 +62,9 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
         try
         {
             var download = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken).ConfigureAwait(false);
+            if (download.GetRawResponse().Status == 304)
+                return NotModified(tags[0]);
             return Conditional(download.Value.Content.ToMemory(), Json, download.Value.Details.ETag.ToString("H"), ifNoneMatch);
-        }
-        catch (RequestFailedException e) when (e.Status == 304)
-        {
-            return NotModified(tags[0]);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -45,8 +45,8 @@ public sealed class SummarizeArticleHandler(
             return SummarizeOutcome.Rejected;
         }
 
-        using var activity = PipelineTelemetry.StartContinuation("SummarizeArticle", article?.TraceParent ?? reference!.TraceParent);
-        activity?.SetTag("article.id", article?.ArticleId ?? reference!.ArticleId);
+        using var activity = PipelineTelemetry.StartContinuation("SummarizeArticle", article is not null ? article.TraceParent : reference!.TraceParent);
+        activity?.SetTag("article.id", article is not null ? article.ArticleId : reference!.ArticleId);
 
         await _retry.ExecuteAsync(async ct =>
         {
