@@ -5,5 +5,10 @@ var root = new RootCommand("Pipeline: the newsroom ingestion pipeline on your ma
 {
     RunCommand.Create(),
     AnalyzeCommand.Create(),
+    // Operator commands against a running pipeline's storage.
+    IngestCommand.Create(),
+    StatusCommand.Create(),
+    ReplayCommand.Create(),
+    SummaryCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Core.Enrichment;
 using Pipeline.Core.Storage;
 using Pipeline.Core.Summary;
+using Pipeline.Core.Dashboard;
+using Pipeline.Local.Dashboard;
 using Pipeline.Local.Hosting;
 
 namespace Pipeline.Local.Commands;
@@ -24,23 +26,29 @@ internal static class RunCommand
         var command = new Command("run", "Run the pipeline locally: Azurite + WebJobs trigger host + offline analyzer.")
         {
             ingest, once, summaryJson, timeout, verbose, CommonOptions.Storage, CommonOptions.DataDir,
+            DashboardServer.PortOption, LocalTelemetry.Exporter, LocalTelemetry.OtlpEndpoint,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(ingest), parse.GetValue(once), parse.GetValue(summaryJson), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, cancellationToken));
+            parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!,
+            new RunServices(parse.GetValue(DashboardServer.PortOption), parse.GetValue(LocalTelemetry.Exporter), parse.GetValue(LocalTelemetry.OtlpEndpoint)),
+            cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(DirectoryInfo? ingest, bool once, FileInfo? summaryJson, TimeSpan timeout, bool verbose,
-        string? storage, DirectoryInfo dataDir, CancellationToken cancellationToken)
+        string? storage, DirectoryInfo dataDir, RunServices services, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        using var telemetry = LocalTelemetry.Start(services.Exporter, services.OtlpEndpoint);
         await using var account = await LocalStorageAccount.OpenAsync(storage, dataDir, cancellationToken).ConfigureAwait(false);
         using var host = LocalHost.Build(account.ConnectionString, logLevel: verbose ? LogLevel.Information : LogLevel.Warning);
         var pipelineStorage = host.Services.GetRequiredService<PipelineStorage>();
         await pipelineStorage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Pipeline running on {account.Description} (started in {clock.Elapsed.TotalSeconds:F1} s).");
+        await using var dashboard = await DashboardServer.StartAsync(host.Services.GetRequiredService<DashboardApi>(), services.DashboardPort, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Dashboard on {dashboard.PageAddress} (API under {dashboard.BaseAddress}api/).");
 
         try
         {
@@ -49,7 +57,9 @@ internal static class RunCommand
             if (!once)
             {
                 Console.WriteLine("Processing whatever lands in the 'articles' container; Ctrl+C stops.");
-                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                // Ctrl+C cancels the command; SIGTERM reaches the host's console lifetime, which stops the application.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+                await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
                 return 0;
             }
 
@@ -107,4 +117,7 @@ internal static class RunCommand
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>What <c>run</c> serves besides the pipeline: the dashboard and the telemetry export.</summary>
+    private sealed record RunServices(int DashboardPort, TelemetryExporter Exporter, Uri? OtlpEndpoint);
 }
