@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -71,7 +72,8 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
         var quarantined = await PropertiesAsync(copy, cancellationToken).ConfigureAwait(false);
         if (quarantined is null)
             return new ReplayResult(source, entry.Name, ReplayOutcome.Skipped, "the quarantined copy is missing");
-        if (quarantined.CopyStatus is CopyStatus.Pending or CopyStatus.Failed or CopyStatus.Aborted)
+        // CopyStatus reads Pending (the enum's default) on a blob never copied, e.g. one an operator uploaded as the fix: only a copy id means a copy.
+        if (!string.IsNullOrEmpty(quarantined.CopyId) && quarantined.CopyStatus != CopyStatus.Success)
             return new ReplayResult(source, entry.Name, ReplayOutcome.Skipped, $"the quarantined copy is {quarantined.CopyStatus}");
 
         var operation = await target.StartCopyFromUriAsync(copy.Uri, new BlobCopyFromUriOptions
@@ -98,16 +100,16 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
     }
 
     /// <summary>
-    /// Receives every message that was in <paramref name="queue"/> when the replay began and hands it to <paramref name="replay"/>;
-    /// the message is deleted only when that returns an outcome other than Skipped. Messages poisoned again during
-    /// this replay (inserted after it began, by the server's clock) are left visible for the next one, which also ends the loop.
+    /// Receives the messages of <paramref name="queue"/> and hands each to <paramref name="replay"/>; a message is deleted only
+    /// after that returns an outcome other than Skipped. A message whose body this replay already sent is one that failed
+    /// again meanwhile: it is left visible for the next replay (after a real fix), which also ends the loop.
     /// </summary>
     private async IAsyncEnumerable<ReplayResult> DrainAsync(string queue, Func<QueueMessage, CancellationToken, Task<ReplayResult>> replay, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var poison = storage.Queue(queue);
         if (!await poison.ExistsAsync(cancellationToken).ConfigureAwait(false))
             yield break;
-        var began = (await poison.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).GetRawResponse().Headers.Date ?? DateTimeOffset.MaxValue;
+        var sent = new HashSet<string>(StringComparer.Ordinal);
 
         while (true)
         {
@@ -115,7 +117,8 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
             bool progressed = false;
             foreach (var message in batch)
             {
-                if (message.InsertedOn >= began)
+                string body = Convert.ToHexString(SHA256.HashData(message.Body.ToMemory().Span));
+                if (sent.Contains(body))
                 {
                     await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
                     continue;
@@ -123,11 +126,13 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
                 var result = await replay(message, cancellationToken).ConfigureAwait(false);
                 if (result.Outcome == ReplayOutcome.Skipped)
                 {
+                    // Hidden for the rest of this replay, so the loop does not meet it again.
                     await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: Lock, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+                    sent.Add(body);
                     progressed = true;
                     if (result.Outcome == ReplayOutcome.Replayed)
                         PipelineTelemetry.ItemsReplayed.Add(1, new KeyValuePair<string, object?>("source", queue));
