@@ -16,7 +16,7 @@ namespace Pipeline.Local.Dashboard;
 /// The Functions app's dashboard routes on a loopback Kestrel, answered by the same <see cref="DashboardApi"/>.
 /// No function key: it listens on 127.0.0.1 only.
 /// </summary>
-public sealed class DashboardServer : IAsyncDisposable
+internal sealed class DashboardServer : IAsyncDisposable
 {
     public static readonly Option<int> PortOption = new("--port")
     {

@@ -7,7 +7,7 @@ using Pipeline.Core.Diagnostics;
 
 namespace Pipeline.Local.Hosting;
 
-public enum TelemetryExporter { None, Console, Otlp }
+internal enum TelemetryExporter { None, Console, Otlp }
 
 /// <summary>OpenTelemetry for <c>pipeline run</c>: the pipeline's traces and metrics to the console or to an OTLP collector.</summary>
 internal static class LocalTelemetry
