@@ -29,7 +29,7 @@ public static class PipelineTelemetry
     /// Starts an activity that continues the trace named by a W3C <paramref name="traceParent"/> carried in a message, so one
     /// article is one trace across the queue. The ambient activity (e.g. the Functions invocation) stays reachable as a link.
     /// </summary>
-    public static Activity? StartContinuation(string name, string? traceParent)
+    internal static Activity? StartContinuation(string name, string? traceParent)
     {
         if (!ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
             return Source.StartActivity(name, ActivityKind.Consumer);

@@ -20,7 +20,7 @@ public sealed record ArticleCounts(int Received, int Summarised, int Pending);
 /// <summary>Read-only views over the pipeline's storage for the status API, the operator commands and the article tracker.</summary>
 public sealed class PipelineInspector(PipelineStorage storage)
 {
-    public static readonly IReadOnlyList<string> MonitoredQueues = [PipelineNames.EnrichedQueue, PipelineNames.EnrichedPoisonQueue, PipelineNames.BlobPoisonQueue];
+    private static readonly IReadOnlyList<string> MonitoredQueues = [PipelineNames.EnrichedQueue, PipelineNames.EnrichedPoisonQueue, PipelineNames.BlobPoisonQueue];
 
     /// <summary>Every quarantine record, from one listing: the reason and source ETag travel as the record blob's metadata.</summary>
     public async IAsyncEnumerable<QuarantineEntry> ListQuarantineAsync([EnumeratorCancellation] CancellationToken cancellationToken)
