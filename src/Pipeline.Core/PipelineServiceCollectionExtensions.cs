@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Analysis.Azure;
 using Pipeline.Core.Analysis.Offline;
+using Pipeline.Core.Dashboard;
 using Pipeline.Core.Enrichment;
+using Pipeline.Core.Operations;
 using Pipeline.Core.Storage;
 using Pipeline.Core.Summary;
 using Polly;
@@ -15,7 +17,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Core for either host: options (validated at start-up), storage clients from the <c>PipelineStorage</c>
-    /// connection, the analyzer chosen by <c>Pipeline:Analyzer</c>, the stage handlers and the storage retry pipeline.
+    /// connection, the analyzer chosen by <c>Pipeline:Analyzer</c>, the stage handlers, the storage retry pipeline,
+    /// and the operations behind the dashboard API and the operator commands.
     /// </summary>
     public static IServiceCollection AddPipelineCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +44,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SummaryStore>();
         services.AddSingleton<SummaryFolder>();
         services.AddSingleton<SummarizeArticleHandler>();
+
+        services.AddSingleton<PipelineInspector>();
+        services.AddSingleton<PipelineReplayer>();
+        services.AddSingleton<DashboardApi>();
         return services;
     }
 }

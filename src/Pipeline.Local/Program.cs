@@ -7,5 +7,10 @@ var root = new RootCommand("Pipeline: the newsroom ingestion pipeline on your ma
     AnalyzeCommand.Create(),
     GenerateCommand.Create(),
     EmulateLanguageCommand.Create(),
+    // Operator commands against a running pipeline's storage.
+    IngestCommand.Create(),
+    StatusCommand.Create(),
+    ReplayCommand.Create(),
+    SummaryCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

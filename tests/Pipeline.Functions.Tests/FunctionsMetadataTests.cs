@@ -47,6 +47,24 @@ public class FunctionsMetadataTests
         Assert.Equal("0 */1 * * * *", trigger.GetProperty("schedule").GetString());
     }
 
+    [Theory]
+    [InlineData("GetSummary", "summary")]
+    [InlineData("GetArticle", "articles/{id}")]
+    [InlineData("GetStatus", "status")]
+    [InlineData("GetDashboard", "dashboard")]
+    public void Dashboard_api_functions_are_get_only_http_triggers_behind_a_function_key(string name, string route)
+    {
+        var bindings = Function(name).GetProperty("bindings").EnumerateArray().ToList();
+        var trigger = bindings.Single(b => b.GetProperty("direction").GetString() == "In");
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        var output = bindings.Single(b => b.GetProperty("direction").GetString() == "Out");
+        Assert.Equal("http", output.GetProperty("type").GetString());
+    }
+
     [Fact]
     public void Host_json_sends_a_message_to_poison_after_five_dequeues_and_expects_base64()
     {

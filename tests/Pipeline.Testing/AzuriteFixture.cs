@@ -9,6 +9,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "pipeline-tests-" + Guid.NewGuid().ToString("N"));
     private EmbeddedAzurite? _azurite;
 
+    /// <summary>The data folder, as <c>--data-dir</c> of a run: operator commands find this Azurite through it.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started.");
 
     public PipelineStorage Storage { get; private set; } = null!;

@@ -29,4 +29,19 @@ public static class PipelineTelemetry
     public static readonly Counter<double> AnalyzerRetryDelay = Meter.CreateCounter<double>("pipeline.analyzer.retry_delay", unit: "ms", description: "Total delay added by Language service retries.");
     public static readonly Counter<long> BilledTextRecords = Meter.CreateCounter<long>("pipeline.analyzer.billed_text_records", description: "Text records the Language service reported in csp-billing-usage.");
     public static readonly Counter<long> AnalysisCache = Meter.CreateCounter<long>("pipeline.analyzer.cache", description: "Enrichment cache lookups, by result (hit, miss).");
+    public static readonly Histogram<double> ArticleLatency = Meter.CreateHistogram<double>("pipeline.article.latency", unit: "s", description: "From the article blob's last-modified time to its record for the summary.");
+    public static readonly Counter<long> MessagesRejected = Meter.CreateCounter<long>("pipeline.messages.rejected", description: "Enriched-queue messages that were not enriched articles, moved to the poison queue.");
+    public static readonly Counter<long> ItemsReplayed = Meter.CreateCounter<long>("pipeline.items.replayed", description: "Quarantined or poisoned items sent back through the pipeline, by source.");
+
+    /// <summary>
+    /// Starts an activity that continues the trace named by a W3C <paramref name="traceParent"/> carried in a message, so one
+    /// article is one trace across the queue. The ambient activity (e.g. the Functions invocation) stays reachable as a link.
+    /// </summary>
+    internal static Activity? StartContinuation(string name, string? traceParent)
+    {
+        if (!ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
+            return Source.StartActivity(name, ActivityKind.Consumer);
+        ActivityLink[]? links = Activity.Current is { } ambient ? [new ActivityLink(ambient.Context)] : null;
+        return Source.StartActivity(name, ActivityKind.Consumer, parent, links: links);
+    }
 }

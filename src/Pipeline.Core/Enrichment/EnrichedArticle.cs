@@ -24,6 +24,12 @@ public sealed record EnrichedArticle
     public required IReadOnlyList<EntityMention> Entities { get; init; }
     public required IReadOnlyList<string> KeyPhrases { get; init; }
     public required AnalyzerStamp Analyzer { get; init; }
+
+    /// <summary>
+    /// W3C traceparent of the IngestArticle activity (absent when nobody traces), so the summarize stage joins the same
+    /// trace: one trace per article from blob to summary. Optional, so schemaVersion stays 1.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>Where the article came from: the blob (its ETag and last-modified time order revisions) and what the file said of itself.</summary>

@@ -12,6 +12,9 @@ public sealed record EnrichedArticleReference
 
     /// <summary>"enriched/{articleId}.json"</summary>
     public required string EnrichedBlob { get; init; }
+
+    /// <summary>As <see cref="EnrichedArticle.TraceParent"/>: the blob may hold a newer revision, the message's trace is this one.</summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>
@@ -34,6 +37,7 @@ public static class EnrichedArticleMessage
                     ArticleId = article.ArticleId,
                     ContentHash = article.ContentHash,
                     EnrichedBlob = $"{PipelineNames.EnrichedContainer}/{BlobName(article.ArticleId)}",
+                    TraceParent = article.TraceParent,
                 },
                 PipelineJson.SerializerOptions);
 

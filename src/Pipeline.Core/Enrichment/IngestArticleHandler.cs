@@ -38,13 +38,13 @@ public sealed class IngestArticleHandler(
         using var activity = PipelineTelemetry.Source.StartActivity("IngestArticle");
         activity?.SetTag("article.blob", blob.Name);
         long started = Stopwatch.GetTimestamp();
-        var outcome = await _retry.ExecuteAsync(ct => new ValueTask<IngestOutcome>(IngestAsync(blob, ct)), cancellationToken).ConfigureAwait(false);
+        var outcome = await _retry.ExecuteAsync(ct => new ValueTask<IngestOutcome>(IngestAsync(blob, activity, ct)), cancellationToken).ConfigureAwait(false);
         activity?.SetTag("article.outcome", outcome.ToString());
         PipelineTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "ingest"));
         return outcome;
     }
 
-    private async Task<IngestOutcome> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> IngestAsync(BlobClient blob, Activity? activity, CancellationToken cancellationToken)
     {
         BlobProperties properties;
         try
@@ -79,6 +79,8 @@ public sealed class IngestArticleHandler(
         try
         {
             article = await enricher.EnrichAsync(snapshot, content, cancellationToken).ConfigureAwait(false);
+            article = article with { TraceParent = activity?.Id };
+            activity?.SetTag("article.id", article.ArticleId);
         }
         catch (ArticleRejectedException rejected)
         {
@@ -159,27 +161,15 @@ public sealed class IngestArticleHandler(
         }
     }
 
-    /// <summary>
-    /// <c>{name}.error.json</c>, unless that would pass the 1,024-character blob name limit: then the name is cut and
-    /// a hash keeps it unique (the record itself carries the full name).
-    /// </summary>
-    internal static string ErrorRecordName(string name)
-    {
-        const string suffix = ".error.json";
-        const int maxBlobName = 1024;
-        if (name.Length + suffix.Length <= maxBlobName)
-            return name + suffix;
-        string hash = ArticleIdentity.ArticleId(PipelineNames.QuarantineContainer, name)[..16];
-        return name[..(maxBlobName - suffix.Length - hash.Length - 1)] + "~" + hash + suffix;
-    }
-
     private async Task<IngestOutcome> QuarantineAsync(BlobClient blob, BlobSnapshot snapshot, ArticleRejectedException rejected, CancellationToken cancellationToken)
     {
         var quarantine = storage.Container(PipelineNames.QuarantineContainer);
         await quarantine.GetBlobClient(blob.Name).StartCopyFromUriAsync(blob.Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
         var record = new QuarantineRecord(rejected.Reason.ToString(), rejected.Detail, rejected.Message, snapshot.Container, snapshot.Name, snapshot.ETag, clock.GetUtcNow());
-        await quarantine.GetBlobClient(ErrorRecordName(blob.Name)).UploadAsync(
-            BinaryData.FromObjectAsJson(record, PipelineJson.SerializerOptions), overwrite: true, cancellationToken).ConfigureAwait(false);
+        await quarantine.GetBlobClient(QuarantineRecord.BlobName(blob.Name)).UploadAsync(
+            BinaryData.FromObjectAsJson(record, PipelineJson.SerializerOptions),
+            new BlobUploadOptions { Metadata = record.ToMetadata(), HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } },
+            cancellationToken).ConfigureAwait(false);
 
         PipelineTelemetry.ArticlesQuarantined.Add(1, new KeyValuePair<string, object?>("reason", record.Reason));
         logger.LogWarning("Quarantined {Name}: {Reason} ({Message})", blob.Name, record.Reason, record.Message);

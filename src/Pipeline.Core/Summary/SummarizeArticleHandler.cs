@@ -23,13 +23,13 @@ public sealed class SummarizeArticleHandler(
     ArticleRecordStore records,
     SummaryFolder folder,
     ResiliencePipelineProvider<string> resilience,
+    TimeProvider clock,
     ILogger<SummarizeArticleHandler> logger)
 {
     private readonly ResiliencePipeline _retry = resilience.GetPipeline(TransientFaults.StoragePipeline);
 
     public async Task<SummarizeOutcome> HandleAsync(BinaryData message, CancellationToken cancellationToken)
     {
-        using var activity = PipelineTelemetry.Source.StartActivity("SummarizeArticle");
         long started = Stopwatch.GetTimestamp();
         EnrichedArticle? article;
         EnrichedArticleReference? reference;
@@ -39,18 +39,23 @@ public sealed class SummarizeArticleHandler(
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
+            using var rejected = PipelineTelemetry.Source.StartActivity("SummarizeArticle");
+            rejected?.SetStatus(ActivityStatusCode.Error, "not an enriched article");
             await RejectAsync(message, e.Message, cancellationToken).ConfigureAwait(false);
             return SummarizeOutcome.Rejected;
         }
+
+        using var activity = PipelineTelemetry.StartContinuation("SummarizeArticle", article is not null ? article.TraceParent : reference!.TraceParent);
+        activity?.SetTag("article.id", article is not null ? article.ArticleId : reference!.ArticleId);
 
         await _retry.ExecuteAsync(async ct =>
         {
             var resolved = article ?? await LoadAsync(reference!, ct).ConfigureAwait(false);
             if (resolved is null)
                 return;
-            activity?.SetTag("article.id", resolved.ArticleId);
             await records.RecordAsync(ArticleContribution.From(resolved), ct).ConfigureAwait(false);
             PipelineTelemetry.ArticlesRecorded.Add(1);
+            PipelineTelemetry.ArticleLatency.Record((clock.GetUtcNow() - resolved.Source.LastModified).TotalSeconds);
             int folded = await folder.FoldPendingAsync(ct).ConfigureAwait(false);
             if (folded > 0) PipelineTelemetry.ArticlesFolded.Add(folded);
         }, cancellationToken).ConfigureAwait(false);
@@ -81,5 +86,6 @@ public sealed class SummarizeArticleHandler(
         logger.LogError("A message on {Queue} is not an enriched article ({Reason}); it goes to {Poison}.", PipelineNames.EnrichedQueue, reason, PipelineNames.EnrichedPoisonQueue);
         QueueClient poison = storage.Queue(PipelineNames.EnrichedPoisonQueue);
         await poison.SendMessageAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
+        PipelineTelemetry.MessagesRejected.Add(1);
     }
 }

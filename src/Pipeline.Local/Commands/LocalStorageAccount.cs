@@ -27,5 +27,20 @@ internal sealed class LocalStorageAccount : IAsyncDisposable
         return new LocalStorageAccount(azurite.ConnectionString, $"embedded Azurite (data in {dataDir.FullName})", azurite);
     }
 
+    /// <summary>
+    /// For the operator commands, which work against a pipeline that is already running: the account named by --storage or
+    /// AzureWebJobsStorage, else the embedded Azurite of the <c>run</c> that owns <paramref name="dataDir"/>.
+    /// </summary>
+    public static async Task<string> LocateRunningAsync(string? storage, DirectoryInfo dataDir, CancellationToken cancellationToken)
+    {
+        string? configured = storage ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage");
+        if (!string.IsNullOrWhiteSpace(configured))
+            return configured;
+        return await EmbeddedAzurite.FindRunningAsync(dataDir.FullName, cancellationToken).ConfigureAwait(false)
+               ?? throw new InvalidOperationException(
+                   $"No 'pipeline run' is active on {dataDir.FullName} (nothing listens at {EmbeddedAzurite.EndpointFile(dataDir.FullName)}). " +
+                   "Start one with 'pipeline run --data-dir <folder>', or pass --storage <connection string>.");
+    }
+
     public ValueTask DisposeAsync() => _azurite?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Core.Enrichment;
 using Pipeline.Core.Storage;
 using Pipeline.Core.Summary;
+using Pipeline.Core.Dashboard;
+using Pipeline.Local.Dashboard;
 using Pipeline.Local.Hosting;
 
 namespace Pipeline.Local.Commands;
@@ -24,19 +26,23 @@ internal static class RunCommand
         var command = new Command("run", "Run the pipeline locally: Azurite + WebJobs trigger host + offline analyzer (or Azure AI Language, real or emulated).")
         {
             ingest, once, summaryJson, timeout, verbose, CommonOptions.Storage, CommonOptions.DataDir,
+            DashboardServer.PortOption, LocalTelemetry.Exporter, LocalTelemetry.OtlpEndpoint,
         };
         foreach (var option in AnalyzerSettings.All)
             command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(ingest), parse.GetValue(once), parse.GetValue(summaryJson), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, parse, cancellationToken));
+            parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, parse,
+            new RunServices(parse.GetValue(DashboardServer.PortOption) ?? (parse.GetValue(once) ? 0 : 7071), parse.GetValue(LocalTelemetry.Exporter), parse.GetValue(LocalTelemetry.OtlpEndpoint)),
+            cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(DirectoryInfo? ingest, bool once, FileInfo? summaryJson, TimeSpan timeout, bool verbose,
-        string? storage, DirectoryInfo dataDir, ParseResult parse, CancellationToken cancellationToken)
+        string? storage, DirectoryInfo dataDir, ParseResult parse, RunServices services, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        using var telemetry = LocalTelemetry.Start(services.Exporter, services.OtlpEndpoint);
         await using var account = await LocalStorageAccount.OpenAsync(storage, dataDir, cancellationToken).ConfigureAwait(false);
         await using var analyzer = await AnalyzerSettings.StartAsync(parse, cancellationToken).ConfigureAwait(false);
         using var host = LocalHost.Build(account.ConnectionString, analyzer.Settings, logLevel: verbose ? LogLevel.Information : LogLevel.Warning);
@@ -44,6 +50,8 @@ internal static class RunCommand
         await pipelineStorage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Pipeline running on {account.Description} (started in {clock.Elapsed.TotalSeconds:F1} s).");
+        await using var dashboard = await DashboardServer.StartAsync(host.Services.GetRequiredService<DashboardApi>(), services.DashboardPort, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Dashboard on {dashboard.PageAddress} (API under {dashboard.BaseAddress}api/).");
 
         // The host's console lifetime takes SIGINT/SIGTERM for itself and stops the host; stop waiting when it does.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
@@ -128,4 +136,7 @@ internal static class RunCommand
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>What <c>run</c> serves besides the pipeline: the dashboard and the telemetry export.</summary>
+    private sealed record RunServices(int DashboardPort, TelemetryExporter Exporter, Uri? OtlpEndpoint);
 }

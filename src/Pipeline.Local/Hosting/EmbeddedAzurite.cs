@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace Pipeline.Local.Hosting;
 
@@ -24,16 +25,46 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _servicesClosed;
 
-    private EmbeddedAzurite(Process process, string pidFile, int blobPort, int queuePort, int tablePort)
+    private EmbeddedAzurite(Process process, string pidFile, string endpointFile, Endpoint endpoint)
     {
         _process = process;
         _pidFile = pidFile;
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevAccount};QueueEndpoint=http://127.0.0.1:{queuePort}/{DevAccount};TableEndpoint=http://127.0.0.1:{tablePort}/{DevAccount};";
+        _endpointFile = endpointFile;
+        _endpoint = endpoint;
     }
 
-    public string ConnectionString { get; }
+    private readonly string _endpointFile;
+    private readonly Endpoint _endpoint;
+
+    public string ConnectionString => _endpoint.ConnectionString;
+
+    /// <summary>
+    /// Where a running instance tells other processes (the operator commands) how to reach it: <c>{data}/azurite/endpoint.json</c>
+    /// holds its ports while it runs. The key is Azurite's public development key, so it is not written down.
+    /// </summary>
+    private sealed record Endpoint(int BlobPort, int QueuePort, int TablePort)
+    {
+        public string ConnectionString =>
+            $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{DevAccount};QueueEndpoint=http://127.0.0.1:{QueuePort}/{DevAccount};TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccount};";
+    }
+
+    public static string EndpointFile(string dataDirectory) => Path.Combine(Path.GetFullPath(Path.Combine(dataDirectory, "azurite")), "endpoint.json");
+
+    /// <summary>The connection string of the Azurite a running <c>pipeline run</c> keeps on this data folder; null when none is listening there.</summary>
+    public static async Task<string?> FindRunningAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        string file = EndpointFile(dataDirectory);
+        if (!File.Exists(file))
+            return null;
+        Endpoint? endpoint;
+        try { endpoint = JsonSerializer.Deserialize<Endpoint>(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)); }
+        catch (JsonException) { return null; }
+        // A host killed hard leaves the file behind, but its watchdog has stopped Azurite: nothing listens any more.
+        return endpoint is not null && await AllListeningAsync([endpoint.BlobPort, endpoint.QueuePort, endpoint.TablePort], cancellationToken).ConfigureAwait(false)
+            ? endpoint.ConnectionString
+            : null;
+    }
 
     public static async Task<EmbeddedAzurite> StartAsync(string dataDirectory, CancellationToken cancellationToken = default)
     {
@@ -69,12 +100,18 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         start.Environment["PIDFILE"] = pidFile;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
-        var azurite = new EmbeddedAzurite(process, pidFile, ports[0], ports[1], ports[2]);
+        var endpoint = new Endpoint(ports[0], ports[1], ports[2]);
+        var azurite = new EmbeddedAzurite(process, pidFile, EndpointFile(dataDirectory), endpoint);
         process.OutputDataReceived += (_, line) => azurite.OnOutput(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await azurite.WaitUntilListeningAsync(ports, cancellationToken).ConfigureAwait(false);
+
+        // Written whole then renamed, so a reader never sees half a file.
+        string temporary = azurite._endpointFile + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(endpoint), cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, azurite._endpointFile, overwrite: true);
         return azurite;
     }
 
@@ -194,6 +231,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (File.Exists(_endpointFile)) File.Delete(_endpointFile);
         if (!_process.HasExited)
         {
             _process.StandardInput.Close(); // The watchdog sends Azurite SIGTERM.

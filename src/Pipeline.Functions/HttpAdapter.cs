@@ -1,0 +1,23 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker.Http;
+using Pipeline.Core.Dashboard;
+
+namespace Pipeline.Functions;
+
+/// <summary>Translates between the worker's HTTP types and Core's <see cref="ApiResponse"/>, so each HTTP function is one call.</summary>
+internal static class HttpAdapter
+{
+    public static string? IfNoneMatch(this HttpRequestData request) =>
+        request.Headers.TryGetValues("If-None-Match", out var values) ? string.Join(", ", values) : null;
+
+    public static async Task<HttpResponseData> ToResponseAsync(this ApiResponse api, HttpRequestData request, CancellationToken cancellationToken)
+    {
+        var response = request.CreateResponse((HttpStatusCode)api.StatusCode);
+        foreach (var (name, value) in api.Headers)
+            response.Headers.Add(name, value);
+        if (api.ContentType is not null)
+            response.Headers.Add("Content-Type", api.ContentType);
+        await response.Body.WriteAsync(api.Body, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Pipeline.Core.Operations;
+using Pipeline.Core.Storage;
+
+namespace Pipeline.Local.Commands;
+
+/// <summary><c>status</c>: how many articles arrived and are counted, what is stuck, and how deep the queues are.</summary>
+internal static class StatusCommand
+{
+    public static Command Create() =>
+        new Command("status", "Articles received, summarised and pending; quarantined by reason; poisoned; queue depths.")
+            .WithStorage((_, storage, output, cancellationToken) => PrintAsync(storage, output, cancellationToken));
+
+    private static async Task<int> PrintAsync(PipelineStorage storage, TextWriter output, CancellationToken cancellationToken)
+    {
+        var inspector = new PipelineInspector(storage);
+        var articles = await inspector.CountArticlesAsync(cancellationToken).ConfigureAwait(false);
+        var status = await inspector.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+
+        await output.WriteLineAsync($"Articles received:   {articles.Received}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  summarised:        {articles.Summarised}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  pending a fold:    {articles.Pending}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Quarantined:         {status.Quarantined}").ConfigureAwait(false);
+        foreach (var (reason, count) in status.QuarantinedByReason)
+            await output.WriteLineAsync($"  {reason + ":",-18} {count}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Poisoned:            {status.Poisoned}").ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        SummaryPrinter.Table(output, "Queue depths", ["Queue", "Messages"],
+            status.QueueDepths.Select(q => new[] { q.Key, q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        return 0;
+    }
+}

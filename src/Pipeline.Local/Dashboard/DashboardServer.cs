@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Dashboard;
+
+namespace Pipeline.Local.Dashboard;
+
+/// <summary>
+/// The Functions app's dashboard routes on a loopback Kestrel, answered by the same <see cref="DashboardApi"/>.
+/// No function key: it listens on 127.0.0.1 only.
+/// </summary>
+internal sealed class DashboardServer : IAsyncDisposable
+{
+    /// <summary>Unset means 7071 for a long-running <c>run</c>, and a free port for <c>run --once</c>, so batch runs never collide.</summary>
+    public static readonly Option<int?> PortOption = new("--port")
+    {
+        Description = "Port of the dashboard and its API on 127.0.0.1 (default 7071; with --once a free port; 0 picks a free one).",
+    };
+
+    private readonly WebApplication _app;
+
+    private DashboardServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>http://127.0.0.1:{port}/ — the routes are under api/.</summary>
+    public Uri BaseAddress { get; }
+
+    public Uri PageAddress => new(BaseAddress, "api/" + DashboardApi.PageRoute);
+
+    public static async Task<DashboardServer> StartAsync(DashboardApi api, int port, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        // The command that starts the server owns Ctrl+C and SIGTERM; a second console lifetime would swallow them.
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
+        var app = builder.Build();
+
+        var routes = app.MapGroup("/api");
+        routes.MapGet(DashboardApi.SummaryRoute, async (HttpContext http) => await WriteAsync(http, await api.GetSummaryAsync(IfNoneMatch(http), http.RequestAborted)));
+        routes.MapGet(DashboardApi.ArticleRoute, async (HttpContext http, string id) => await WriteAsync(http, await api.GetArticleAsync(id, IfNoneMatch(http), http.RequestAborted)));
+        routes.MapGet(DashboardApi.StatusRoute, async (HttpContext http) => await WriteAsync(http, await api.GetStatusAsync(IfNoneMatch(http), http.RequestAborted)));
+        routes.MapGet(DashboardApi.PageRoute, (HttpContext http) => WriteAsync(http, api.GetPage(IfNoneMatch(http))));
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DashboardServer(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private static string? IfNoneMatch(HttpContext http) => http.Request.Headers.IfNoneMatch is { Count: > 0 } values ? values.ToString() : null;
+
+    private static async Task WriteAsync(HttpContext http, ApiResponse api)
+    {
+        http.Response.StatusCode = api.StatusCode;
+        foreach (var (name, value) in api.Headers)
+            http.Response.Headers[name] = value;
+        if (api.ContentType is not null)
+            http.Response.ContentType = api.ContentType;
+        await http.Response.Body.WriteAsync(api.Body, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed class CallerOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
