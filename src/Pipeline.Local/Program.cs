@@ -6,6 +6,7 @@ var root = new RootCommand("Pipeline: the newsroom ingestion pipeline on your ma
     RunCommand.Create(),
     AnalyzeCommand.Create(),
     GenerateCommand.Create(),
+    BenchCommand.Create(),
     EmulateLanguageCommand.Create(),
     // Operator commands against a running pipeline's storage.
     IngestCommand.Create(),

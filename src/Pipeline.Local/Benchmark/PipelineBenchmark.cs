@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Core;
+using Pipeline.Core.Enrichment;
+using Pipeline.Core.Storage;
+using Pipeline.Local.Commands;
+using Pipeline.Local.Generation;
+using Pipeline.Local.Hosting;
+
+namespace Pipeline.Local.Benchmark;
+
+/// <summary>What one benchmark run measured.</summary>
+internal sealed record BenchmarkReport(
+    int Articles,
+    int Cores,
+    double StorageFloorPerSecond,
+    double AnalyzerPerSecond,
+    double PipelinePerSecond,
+    Percentiles BurstLatency,
+    double PacedRatePerSecond,
+    Percentiles PacedLatency,
+    long PeakWorkingSetBytes)
+{
+    public double Floor => Math.Min(StorageFloorPerSecond, AnalyzerPerSecond);
+    public double RatioToFloor => PipelinePerSecond / Floor;
+}
+
+internal sealed record Percentiles(double P50, double P95, double P99)
+{
+    public static Percentiles Of(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        double At(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return new Percentiles(At(0.50), At(0.95), At(0.99));
+    }
+}
+
+/// <summary>
+/// Measures the local pipeline against its floor, in one run on one Azurite:
+/// the raw storage operations one article needs, the analyzer alone, then the full pipeline (a burst of N articles,
+/// then a paced run at half the burst's throughput for latency).
+/// </summary>
+internal sealed class PipelineBenchmark(string connectionString, int parallelism, TextWriter log)
+{
+    private const int SummaryWriteEvery = 50;
+    private const int ReceiveBatch = 32;
+
+    public async Task<BenchmarkReport> RunAsync(int count, int seed, CancellationToken cancellationToken)
+    {
+        var articles = ArticleGenerator.Generate(count, seed).ToList();
+        var storage = PipelineStorage.FromConnectionString(connectionString);
+        await storage.EnsureCreatedAsync(cancellationToken);
+
+        var (analyzerRate, messageSizes) = await MeasureAnalyzerAsync(articles, cancellationToken);
+        log.WriteLine($"analyzer alone:  {analyzerRate,8:F0} articles/s ({Environment.ProcessorCount} threads)");
+        double floorRate = await MeasureStorageFloorAsync(storage, articles, messageSizes, cancellationToken);
+        log.WriteLine($"storage floor:   {floorRate,8:F0} articles/s (upload, read, enqueue, dequeue in batches of {ReceiveBatch}, one summary write per {SummaryWriteEvery})");
+
+        using var host = LocalHost.Build(connectionString);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var tracker = new ArticleTracker(host.Services.GetRequiredService<PipelineStorage>());
+            var (burstRate, burstLatency) = await MeasurePipelineAsync(tracker, articles, pace: null, cancellationToken);
+            log.WriteLine($"pipeline burst:  {burstRate,8:F0} articles/s; latency upload→summarised p50 {burstLatency.P50:F2} s, p95 {burstLatency.P95:F2} s, p99 {burstLatency.P99:F2} s");
+
+            double pacedRate = burstRate / 2;
+            var paced = ArticleGenerator.Generate(Math.Min(count, (int)Math.Max(50, pacedRate * 20)), seed + 1)
+                .Select(a => (a.Name.Replace("generated/", "paced/", StringComparison.Ordinal), a.Content)).ToList();
+            var (_, pacedLatency) = await MeasurePipelineAsync(tracker, paced, pace: pacedRate, cancellationToken);
+            log.WriteLine($"pipeline paced:  {pacedRate,8:F0} articles/s offered ({paced.Count} articles); latency p50 {pacedLatency.P50:F2} s, p95 {pacedLatency.P95:F2} s, p99 {pacedLatency.P99:F2} s");
+
+            using var process = Process.GetCurrentProcess();
+            return new BenchmarkReport(count, Environment.ProcessorCount, floorRate, analyzerRate, burstRate, burstLatency, pacedRate, pacedLatency, process.PeakWorkingSet64);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Parse + analyse + serialise every article on all cores; also yields each enriched document's size for the floor's messages.</summary>
+    private static async Task<(double Rate, int[] MessageSizes)> MeasureAnalyzerAsync(List<(string Name, byte[] Content)> articles, CancellationToken cancellationToken)
+    {
+        // The offline analyzer, exactly as the hosts register it; no storage is touched.
+        await using var services = new ServiceCollection().AddLogging()
+            .AddPipelineCore(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
+        var enricher = services.GetRequiredService<ArticleEnricher>();
+        var sizes = new int[articles.Count];
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, articles.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var snapshot = new BlobSnapshot(PipelineNames.ArticlesContainer, articles[i].Name, "\"bench\"", DateTimeOffset.UtcNow);
+            var article = await enricher.EnrichAsync(snapshot, articles[i].Content, ct);
+            sizes[i] = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle).Length;
+        });
+        return (articles.Count / clock.Elapsed.TotalSeconds, sizes);
+    }
+
+    /// <summary>The storage operations one article costs at the least, with the same parallelism, against the same Azurite.</summary>
+    private async Task<double> MeasureStorageFloorAsync(PipelineStorage storage, List<(string Name, byte[] Content)> articles, int[] messageSizes, CancellationToken cancellationToken)
+    {
+        var container = storage.Container("bench-floor");
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var queue = storage.Queue("bench-floor");
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var summary = container.GetBlobClient("summary.json");
+        var summaryETag = (await summary.UploadAsync(BinaryData.FromString("{}"), overwrite: true, cancellationToken)).Value.ETag;
+        var summaryLock = new SemaphoreSlim(1);
+        int received = 0;
+
+        var clock = Stopwatch.StartNew();
+        var consumer = Task.Run(async () =>
+        {
+            while (Volatile.Read(ref received) < articles.Count)
+            {
+                var messages = (await queue.ReceiveMessagesAsync(ReceiveBatch, cancellationToken: cancellationToken)).Value;
+                await Task.WhenAll(messages.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, cancellationToken)));
+                int total = Interlocked.Add(ref received, messages.Length);
+                if (messages.Length > 0 && total / SummaryWriteEvery != (total - messages.Length) / SummaryWriteEvery)
+                {
+                    await summaryLock.WaitAsync(cancellationToken);
+                    try { summaryETag = (await summary.UploadAsync(BinaryData.FromString($"{{\"n\":{total}}}"), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = summaryETag } }, cancellationToken)).Value.ETag; }
+                    finally { summaryLock.Release(); }
+                }
+            }
+        }, cancellationToken);
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, articles.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var blob = container.GetBlobClient(articles[i].Name);
+            await blob.UploadAsync(new BinaryData(articles[i].Content), overwrite: true, ct);
+            (await blob.DownloadContentAsync(ct)).Value.Content.ToMemory();
+            int size = Math.Min(messageSizes[i], EnrichedArticleMessage.MaxInlineBytes);
+            await queue.SendMessageAsync(new BinaryData(new byte[size]), cancellationToken: ct);
+        });
+        await consumer;
+        return articles.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Uploads the articles (all at once, or paced at a rate) and records when each is first seen summarised.</summary>
+    private async Task<(double Rate, Percentiles Latency)> MeasurePipelineAsync(ArticleTracker tracker, List<(string Name, byte[] Content)> articles, double? pace, CancellationToken cancellationToken)
+    {
+        var uploads = new UploadedArticle[articles.Count];
+        var uploadedAt = new double[articles.Count];
+        var clock = Stopwatch.StartNew();
+        var uploading = Parallel.ForEachAsync(Enumerable.Range(0, articles.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            if (pace is { } rate)
+            {
+                var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
+                if (due > TimeSpan.Zero) await Task.Delay(due, ct);
+            }
+            uploads[i] = await tracker.UploadAsync(articles[i].Name, new MemoryStream(articles[i].Content), ct);
+            uploadedAt[i] = clock.Elapsed.TotalSeconds;
+        });
+
+        var settledAt = new double?[articles.Count];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < articles.Count; i++) index[articles[i].Name] = i;
+        var deadline = TimeSpan.FromSeconds(120 + articles.Count / 5.0);
+        while (settledAt.Any(s => s is null))
+        {
+            if (clock.Elapsed > deadline)
+                throw new TimeoutException($"{settledAt.Count(s => s is null)} articles were not summarised within {deadline.TotalSeconds:F0} s.");
+            await Task.Delay(100, cancellationToken);
+            var known = uploads.Where(u => u is not null).ToList();
+            foreach (var result in await tracker.CheckAsync(known, cancellationToken))
+            {
+                int i = index[result.Article.Name];
+                if (settledAt[i] is null && result.State != ArticleState.InFlight)
+                    settledAt[i] = clock.Elapsed.TotalSeconds;
+            }
+        }
+        await uploading;
+        double elapsed = settledAt.Max()!.Value;
+        return (articles.Count / elapsed, Percentiles.Of(settledAt.Select((s, i) => s!.Value - uploadedAt[i]).ToList()));
+    }
+}
