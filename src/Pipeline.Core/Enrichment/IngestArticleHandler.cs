@@ -31,7 +31,8 @@ public sealed class IngestArticleHandler(
 {
     private readonly ResiliencePipeline _retry = resilience.GetPipeline(TransientFaults.StoragePipeline);
 
-    private const string SourceModifiedMetadata = "sourcelastmodified";
+    /// <summary>On <c>enriched/{id}.json</c>: the source blob's last-modified ticks, which order revisions.</summary>
+    public const string SourceModifiedMetadata = "sourcelastmodified";
 
     public async Task<IngestOutcome> HandleAsync(BlobClient blob, CancellationToken cancellationToken)
     {

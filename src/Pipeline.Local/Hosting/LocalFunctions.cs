@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
 using Pipeline.Core.Enrichment;
@@ -7,14 +6,17 @@ using Pipeline.Core.Summary;
 
 namespace Pipeline.Local.Hosting;
 
-/// <summary>The same two functions as the Azure app, on the WebJobs SDK trigger engine (which polls Azurite for new blobs).</summary>
-public sealed class LocalFunctions(IngestArticleHandler ingest, SummarizeArticleHandler summarize)
+/// <summary>
+/// The same two functions as the Azure app, on the WebJobs SDK trigger engine. New article blobs arrive as announcements
+/// from <see cref="ArticleScanner"/> (Event Grid's role in Azure), then run the same Core handler.
+/// </summary>
+public sealed class LocalFunctions(IngestArticleHandler ingest, SummarizeArticleHandler summarize, PipelineStorage storage)
 {
     [FunctionName("IngestArticle")]
     public Task IngestArticle(
-        [BlobTrigger(PipelineNames.ArticlesContainer + "/{name}", Connection = PipelineNames.StorageConnection)] BlobClient article,
+        [QueueTrigger(ArticleScanner.AnnouncementQueue, Connection = PipelineNames.StorageConnection)] BlobAnnouncement announcement,
         CancellationToken cancellationToken) =>
-        ingest.HandleAsync(article, cancellationToken);
+        ingest.HandleAsync(storage.Container(announcement.ContainerName).GetBlobClient(announcement.BlobName), cancellationToken);
 
     [FunctionName("SummarizeArticles")]
     public Task SummarizeArticles(

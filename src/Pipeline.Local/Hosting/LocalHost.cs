@@ -31,7 +31,6 @@ public static class LocalHost
                 .AddFilter("Azure", LogLevel.Error))
             .ConfigureWebJobs(webJobs =>
             {
-                webJobs.AddAzureStorageBlobs();
                 webJobs.AddAzureStorageQueues(queues =>
                 {
                     queues.MaxPollingInterval = TimeSpan.FromSeconds(1);
@@ -47,6 +46,7 @@ public static class LocalHost
                 services.AddSingleton<ITypeLocator, LocalFunctionTypes>();
                 services.AddPipelineCore(configuration);
                 services.AddHostedService<PeriodicFold>();
+                services.AddHostedService<ArticleScanner>();
             })
             .Build();
     }

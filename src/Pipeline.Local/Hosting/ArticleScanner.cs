@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Enrichment;
+using Pipeline.Core.Operations;
+using Pipeline.Core.Storage;
+
+namespace Pipeline.Local.Hosting;
+
+/// <summary>
+/// The local stand-in for Event Grid's BlobCreated delivery. The WebJobs SDK's polling blob trigger keeps a last-modified
+/// watermark, and on Azurite it loses blobs whose upload started before, but finished after, a newer one it already
+/// listed (seen in load runs: 38 of 230 articles never triggered). This scanner compares ETags instead, so every new
+/// blob version is announced exactly when it becomes visible.
+///
+/// Announcements go on the <c>webjobs-blobtrigger</c> queue in the host's own blob-trigger message shape, so a failing
+/// article ends in <c>webjobs-blobtrigger-poison</c> just as in Azure and the operator tools treat both alike.
+/// One instance scans at a time (a blob lease); a new holder first skips every blob the pipeline already finished.
+/// </summary>
+internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleScanner> logger) : BackgroundService
+{
+    public const string AnnouncementQueue = "webjobs-blobtrigger";
+    private const string LeaseContainer = "azure-webjobs-hosts";
+    private const string LeaseBlob = "pipeline-local/article-scanner.lease";
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ScanWhileHoldingLeaseAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage restarting, a lost lease: start over; the next holder's first pass catches up.
+                logger.LogWarning("Article scanner paused: {Message}", e.Message);
+            }
+            await Task.Delay(LeaseDuration / 3, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ScanWhileHoldingLeaseAsync(CancellationToken stoppingToken)
+    {
+        var leaseContainer = storage.Container(LeaseContainer);
+        await leaseContainer.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+        var leaseBlob = leaseContainer.GetBlobClient(LeaseBlob);
+        if (!await leaseBlob.ExistsAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try { await leaseBlob.UploadAsync(BinaryData.Empty, overwrite: false, stoppingToken).ConfigureAwait(false); }
+            catch (RequestFailedException e) when (e.Status is 409 or 412) { }
+        }
+        var lease = leaseBlob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: stoppingToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return; // Another instance scans.
+        }
+
+        try
+        {
+            var queue = storage.Queue(AnnouncementQueue);
+            await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+            var announced = await FinishedAsync(stoppingToken).ConfigureAwait(false);
+            var renewEvery = LeaseDuration / 3;
+            var lastRenewal = DateTime.UtcNow;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await AnnounceNewAsync(queue, announced, stoppingToken).ConfigureAwait(false);
+                if (DateTime.UtcNow - lastRenewal > renewEvery)
+                {
+                    await lease.RenewAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    lastRenewal = DateTime.UtcNow;
+                }
+                await Task.Delay(Interval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            try { await lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false); }
+            catch (RequestFailedException) { }
+        }
+    }
+
+    /// <summary>Announces every blob version not announced yet, in one listing.</summary>
+    private async Task AnnounceNewAsync(QueueClient queue, Dictionary<string, ETag> announced, CancellationToken cancellationToken)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in storage.Container(PipelineNames.ArticlesContainer).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            present.Add(blob.Name);
+            if (announced.TryGetValue(blob.Name, out var etag) && etag == blob.Properties.ETag)
+                continue;
+            await queue.SendMessageAsync(Announcement(blob.Name, blob.Properties.ETag!.Value), cancellationToken: cancellationToken).ConfigureAwait(false);
+            announced[blob.Name] = blob.Properties.ETag!.Value;
+        }
+        foreach (string gone in announced.Keys.Where(name => !present.Contains(name)).ToList())
+            announced.Remove(gone);
+    }
+
+    /// <summary>
+    /// Blob versions the pipeline already finished with: enriched at this version or later, quarantined at this version,
+    /// or sitting in a poison queue for an operator to replay. Everything else is announced (again): the handlers are idempotent.
+    /// </summary>
+    private async Task<Dictionary<string, ETag>> FinishedAsync(CancellationToken cancellationToken)
+    {
+        var enriched = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var item in storage.Container(PipelineNames.EnrichedContainer).GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Metadata.TryGetValue(IngestArticleHandler.SourceModifiedMetadata, out var ticks))
+                enriched[Path.GetFileNameWithoutExtension(item.Name)] = long.Parse(ticks, CultureInfo.InvariantCulture);
+        }
+        var inspector = new PipelineInspector(storage);
+        var quarantined = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var entry in inspector.ListQuarantineAsync(cancellationToken).ConfigureAwait(false))
+            quarantined[entry.Name] = entry.SourceETag;
+        var poisoned = await inspector.PeekPoisonedAsync(cancellationToken).ConfigureAwait(false);
+
+        var finished = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        await foreach (var blob in storage.Container(PipelineNames.ArticlesContainer).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var etag = blob.Properties.ETag!.Value;
+            string articleId = ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, blob.Name);
+            bool done = (enriched.TryGetValue(articleId, out long modified) && modified >= blob.Properties.LastModified!.Value.UtcTicks)
+                        || (quarantined.TryGetValue(blob.Name, out var quarantinedETag) && quarantinedETag == etag.ToString())
+                        || poisoned.Contains(blob.Name);
+            if (done) finished[blob.Name] = etag;
+        }
+        logger.LogInformation("Article scanner took over: {Finished} articles already finished.", finished.Count);
+        return finished;
+    }
+
+    private static BinaryData Announcement(string name, ETag etag) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(new BlobAnnouncement
+    {
+        ContainerName = PipelineNames.ArticlesContainer,
+        BlobName = name,
+        ETag = etag.ToString(),
+    }));
+}
+
+/// <summary>The WebJobs blob trigger's own message shape (its poison messages look the same).</summary>
+public sealed record BlobAnnouncement
+{
+    public string Type { get; init; } = "BlobTrigger";
+    public string FunctionId { get; init; } = "Pipeline.Local.IngestArticle";
+    public string BlobType { get; init; } = "BlockBlob";
+    public required string ContainerName { get; init; }
+    public required string BlobName { get; init; }
+    public required string ETag { get; init; }
+}
