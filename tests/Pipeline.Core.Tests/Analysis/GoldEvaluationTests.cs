@@ -105,7 +105,7 @@ public class GoldEvaluationTests(ITestOutputHelper output)
     }
 
     private const double PersonFloor = 0.92, LocationFloor = 0.92, OrganizationFloor = 0.79;
-    private const double SentimentFloor = 0.65;
+    private const double SentimentFloor = 0.73;
 
     [Fact]
     public void Sentiment_accuracy_on_labelled_review_sentences()
