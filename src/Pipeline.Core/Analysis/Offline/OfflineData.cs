@@ -47,7 +47,7 @@ internal sealed class OfflineData
     /// <summary>Phrase delimiters for key phrases, per language.</summary>
     public Dictionary<string, HashSet<string>> StopWords { get; } = new(StringComparer.Ordinal);
 
-    private static OfflineData Load()
+    internal static OfflineData Load()
     {
         var d = new OfflineData();
         foreach (var line in Lines("common-words.txt")) d.CommonWords.Add(line);
