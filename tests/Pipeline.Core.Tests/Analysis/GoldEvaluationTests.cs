@@ -8,8 +8,9 @@ using Xunit.Abstractions;
 namespace Pipeline.Core.Tests.Analysis;
 
 /// <summary>
-/// Measures the offline analyzer against the hand-annotated gold paragraphs (Gold/gold.jsonl, built from
-/// Gold/gold-source.txt by tools/gold/build.py) and the labelled review sentences of npm "sentiment".
+/// Measures the offline analyzer against hand-annotated news paragraphs and the labelled review sentences of npm
+/// "sentiment". Gold/gold.jsonl is the development set the rules were tuned on by error analysis; Gold/heldout.jsonl was
+/// written afterwards and never inspected, so its numbers are the honest estimate (both built by tools/gold/build.py).
 /// Reports go to the test output and to files in the test bin folder; the asserted floors are the measured numbers
 /// rounded down, so a regression fails while the report says where the analyzer stands.
 /// </summary>
@@ -33,8 +34,8 @@ public class GoldEvaluationTests(ITestOutputHelper output)
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    private static List<GoldParagraph> LoadGold() =>
-        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Analysis", "Gold", "gold.jsonl"))
+    private static List<GoldParagraph> LoadGold(string set) =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Analysis", "Gold", set + ".jsonl"))
             .Where(l => l.Length > 0)
             .Select(l => JsonSerializer.Deserialize<GoldParagraph>(l, Json)!)
             .ToList();
@@ -66,12 +67,15 @@ public class GoldEvaluationTests(ITestOutputHelper output)
         return counts.ToDictionary(kv => kv.Key, kv => new Score(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]));
     }
 
-    [Fact]
-    public void Entity_recognition_on_the_gold_set()
+    // Floors: the measured exact-span F1 of this version, rounded down (the report has the numbers).
+    [Theory]
+    [InlineData("gold", 60, 600, PersonFloor, LocationFloor, OrganizationFloor)]
+    [InlineData("heldout", 20, 150, 0.97, 0.86, 0.78)]
+    public void Entity_recognition_on_annotated_paragraphs(string set, int minParagraphs, int minSpans, double personFloor, double locationFloor, double organizationFloor)
     {
-        var gold = LoadGold();
-        Assert.True(gold.Count >= 60, "at least 60 paragraphs");
-        Assert.True(gold.Sum(g => g.Entities.Count) >= 600, "at least 600 annotated spans");
+        var gold = LoadGold(set);
+        Assert.True(gold.Count >= minParagraphs, $"at least {minParagraphs} paragraphs");
+        Assert.True(gold.Sum(g => g.Entities.Count) >= minSpans, $"at least {minSpans} annotated spans");
         foreach (var g in gold)
             Assert.All(g.Entities, e => Assert.InRange(e.Start + e.Length, 1, g.Text.Length));
 
@@ -81,7 +85,7 @@ public class GoldEvaluationTests(ITestOutputHelper output)
         var scores = Evaluate(results);
 
         var report = new StringBuilder();
-        report.AppendLine($"Offline analyzer {OfflineTextAnalyzer.Version} on {gold.Count} gold paragraphs, {gold.Sum(g => g.Entities.Count)} spans");
+        report.AppendLine($"Offline analyzer {OfflineTextAnalyzer.Version} on {set}: {gold.Count} paragraphs, {gold.Sum(g => g.Entities.Count)} spans");
         report.AppendLine("| category | gold | predicted | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var (category, s) in scores)
@@ -96,16 +100,15 @@ public class GoldEvaluationTests(ITestOutputHelper output)
             foreach (var p in predicted.Where(p => Categories.Contains(p.Category) && !g.Entities.Any(e => p.Offset == e.Start && p.Length == e.Length && p.Category == e.Category)))
                 report.AppendLine($"  {g.Id} extra {p.Category,-12} {p.Text}");
         }
-        Publish("gold-entity-report.md", report.ToString());
+        Publish($"{set}-entity-report.md", report.ToString());
 
-        // Floors: the measured exact-span F1 of this version, rounded down (see the report for the numbers).
-        Assert.True(scores["Person"].F1(true) >= PersonFloor, $"Person F1 {scores["Person"].F1(true):F3}");
-        Assert.True(scores["Location"].F1(true) >= LocationFloor, $"Location F1 {scores["Location"].F1(true):F3}");
-        Assert.True(scores["Organization"].F1(true) >= OrganizationFloor, $"Organization F1 {scores["Organization"].F1(true):F3}");
+        Assert.True(scores["Person"].F1(true) >= personFloor, $"Person F1 {scores["Person"].F1(true):F3}");
+        Assert.True(scores["Location"].F1(true) >= locationFloor, $"Location F1 {scores["Location"].F1(true):F3}");
+        Assert.True(scores["Organization"].F1(true) >= organizationFloor, $"Organization F1 {scores["Organization"].F1(true):F3}");
     }
 
     private const double PersonFloor = 0.92, LocationFloor = 0.92, OrganizationFloor = 0.79;
-    private const double SentimentFloor = 0.65;
+    private const double SentimentFloor = 0.73;
 
     [Fact]
     public void Sentiment_accuracy_on_labelled_review_sentences()

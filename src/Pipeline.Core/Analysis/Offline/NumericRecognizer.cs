@@ -189,7 +189,7 @@ internal static class NumericRecognizer
         }
         else if (In(DimensionUnits, after)) { sub = "Dimensions"; j++; }
         else if (after.Equals("degrees", StringComparison.OrdinalIgnoreCase) || after is "°") { sub = "Temperature"; j++; if (W(text, tokens, j) is "C" or "F" or "Celsius" or "Fahrenheit") j++; }
-        else if (numeric && after is ":" && W(text, tokens, j + 1) is { Length: 2 } minutes && tokens[j + 1].Kind == TokenKind.Number && j - coreStart == 1)
+        else if (numeric && after is ":" && W(text, tokens, j + 1) is { Length: 2 } && tokens[j + 1].Kind == TokenKind.Number && j - coreStart == 1)
         {
             category = "DateTime";
             sub = "Time";

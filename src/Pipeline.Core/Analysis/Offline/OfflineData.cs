@@ -47,7 +47,7 @@ internal sealed class OfflineData
     /// <summary>Phrase delimiters for key phrases, per language.</summary>
     public Dictionary<string, HashSet<string>> StopWords { get; } = new(StringComparer.Ordinal);
 
-    private static OfflineData Load()
+    internal static OfflineData Load()
     {
         var d = new OfflineData();
         foreach (var line in Lines("common-words.txt")) d.CommonWords.Add(line);
@@ -78,7 +78,9 @@ internal sealed class OfflineData
 
         foreach (var f in Fields("vader-lexicon.tsv"))
             d.Valence[f[0]] = double.Parse(f[1], CultureInfo.InvariantCulture);
-        foreach (var f in Fields("news-sentiment.tsv"))
+        foreach (var f in Fields("afinn-165.tsv"))
+            d.Valence.TryAdd(f[0], double.Parse(f[1], CultureInfo.InvariantCulture));
+        foreach (var f in Fields("evaluative-sentiment.tsv").Concat(Fields("news-sentiment.tsv")))
         {
             double v = double.Parse(f[1], CultureInfo.InvariantCulture);
             if (f[0].Contains(' ')) d.ValencePhrases.Add(f[0], new PhraseEntry("Sentiment", null, v));

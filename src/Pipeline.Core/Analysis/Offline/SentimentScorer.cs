@@ -65,11 +65,13 @@ internal sealed class SentimentScorer(OfflineData data)
                 v = phrase.Weight;
                 span = phraseLength;
             }
-            else if (!valence.TryGetValue(word, out v) || boosters.ContainsKey(word))
+            else if (!valence.TryGetValue(word, out v) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
             }
 
+            // As in VADER, "no" before a rated word only negates it ("no problem") and carries no valence of its own.
+            if (word.Equals("no", StringComparison.OrdinalIgnoreCase) && NextWordIsRated(text, tokens, i, end)) continue;
             if (mixedCase && t.AllCaps) v += Math.Sign(v) * CapsEmphasis;
             // Boosters and negators look back over the three words before the term, fading with distance.
             int seen = 0;
@@ -133,6 +135,24 @@ internal sealed class SentimentScorer(OfflineData data)
             ? (SentimentLabel.Positive, SentimentMerger.Normalise(main, neutral, other))
             : (SentimentLabel.Negative, SentimentMerger.Normalise(other, neutral, main));
     }
+
+    /// <summary>
+    /// "like" is a preposition ("tasted like dirt", "looks like rain") unless someone likes something: a subject,
+    /// an auxiliary or "to" before it ("I like", "didn't like", "would like", "to like").
+    /// </summary>
+    private static bool IsComparisonLike(string text, List<Token> tokens, int start, int i, ReadOnlySpan<char> word)
+    {
+        if (!word.Equals("like", StringComparison.OrdinalIgnoreCase)) return false;
+        if (i == start || tokens[i - 1].Kind != TokenKind.Word) return true;
+        var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        return !LikeSubjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && !IsNegation(before);
+    }
+
+    private bool NextWordIsRated(string text, List<Token> tokens, int i, int end) =>
+        i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && data.Valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
+
+    private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
+        { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
 
     private static bool IsNegation(ReadOnlySpan<char> word) =>
         Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
