@@ -39,6 +39,13 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         public HashSet<string> PersonNames { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (string Category, string? Subcategory)> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The first word of a multi-word organisation ("Spirit" after "Spirit AeroSystems").</summary>
+        public HashSet<string> OrganizationAliases { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Token indices where a first-pass organisation starts and ends, for "X and Y" coordination.</summary>
+        public HashSet<int> OrganizationStarts { get; } = [];
+        public HashSet<int> OrganizationEnds { get; } = [];
     }
 
     private readonly record struct Chunk(int Start, int End);
@@ -97,11 +104,21 @@ internal sealed class EntityRecognizer(OfflineData data)
                     end += 2;
                     continue;
                 }
-                // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words.
+                // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words, but "of" does not join
+                // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
-                    && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length)))
+                    && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
+                    && !(Word(text, tokens, end) == "of" && StartsPersonName(text, tokens, end + 1)))
                 {
                     end += 2;
+                    continue;
+                }
+                // "Food and Drug Administration", "People's Liberation Army", "Alzheimer's Association": "and" or a
+                // possessive inside a name that ends in an organisation word.
+                if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
+                    && JoinsOrganization(text, tokens, i, end, taken, out int joined))
+                {
+                    end = joined;
                     continue;
                 }
                 if (data.Names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
@@ -115,6 +132,34 @@ internal sealed class EntityRecognizer(OfflineData data)
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
 
+    private bool StartsPersonName(string text, List<Token> tokens, int i) =>
+        data.FirstNames.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
+        && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !data.CommonWords.Contains(Word(text, tokens, i));
+
+    /// <summary>
+    /// Whether "and" or "'s" at token <paramref name="at"/> sits inside one organisation name: the capitalised run after
+    /// it ends in an organisation word, and what comes before it is no name of its own ("Russia's Defence Ministry" and
+    /// "Germany and Deutsche Bank" stay apart). <paramref name="end"/> is the end of that run.
+    /// </summary>
+    private bool JoinsOrganization(string text, List<Token> tokens, int start, int at, bool[] taken, out int end)
+    {
+        end = at;
+        var word = Word(text, tokens, at);
+        bool and = word == "and", possessive = word is "'s" or "\u2019s";
+        if (!and && !possessive) return false;
+        int k = at + 1;
+        while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore) k++;
+        if (!data.OrganizationWords.Contains(Word(text, tokens, k - 1))) return false;
+        for (int j = start; j < at; j++)
+        {
+            if (data.Names.TryMatch(text, tokens, j, at, out _, out _)) return false;
+            if (and && !data.CommonWords.Contains(Word(text, tokens, j))) return false;
+        }
+        if (possessive && (at - start != 1 || data.FirstNames.Contains(Word(text, tokens, start)))) return false;
+        end = k;
+        return true;
+    }
+
     private bool StartsName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) || (tokens[i].Kind == TokenKind.Word && data.Names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
 
@@ -126,9 +171,9 @@ internal sealed class EntityRecognizer(OfflineData data)
         while (s < e)
         {
             var word = Word(text, tokens, s);
-            // "European Space Agency" keeps its adjective; "German Chancellor" does not.
-            if (data.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
             bool gazetteer = data.Names.TryMatch(text, tokens, s, e, out _, out _);
+            // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name.
+            if (!gazetteer && data.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
             if (!gazetteer && data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e)
             {
                 string title = RunText(text, tokens, s, s + titleLength);
@@ -154,7 +199,8 @@ internal sealed class EntityRecognizer(OfflineData data)
             }
             if (gazetteer) break;
             if (word is "The" or "A" or "An") { s++; continue; }
-            if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1)))
+            if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
+                && !context.OrganizationAliases.Contains(word))
             {
                 s++;
                 continue;
@@ -197,9 +243,17 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, "Event", null, 0.7));
             return;
         }
+        if (!personContext && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && e - s <= 4
+            && (OrganizationContext(text, tokens, s, e) || e - s >= 2 && HasCamelCase(text, tokens, s, e)))
+        {
+            // "supplier Spirit AeroSystems", "economists at BNP Paribas", "the IG Metall union", "SoftBank Group".
+            output.Add(new Candidate(s, e, "Organization", null, 0.7));
+            return;
+        }
         bool particles = HasNameParticle(text, tokens, s, e);
         bool firstName = data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first));
         if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && !HasStrongPlace(text, tokens, s + 1, e)
+            && (personContext || !data.OrganizationFirstWords.Contains(first))
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
             // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
@@ -249,6 +303,80 @@ internal sealed class EntityRecognizer(OfflineData data)
         return false;
     }
 
+    /// <summary>Lower-case words that introduce an organisation's name ("supplier Spirit AeroSystems", "the journal Nature").</summary>
+    private static readonly HashSet<string> OrganizationDescriptors = new(StringComparer.Ordinal)
+    {
+        "company", "firm", "group", "supplier", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker",
+        "startup", "start-up", "lender", "insurer", "airline", "carrier", "broker", "pollster", "publisher", "broadcaster",
+        "newspaper", "journal", "magazine", "tabloid", "outlet", "agency", "regulator", "conglomerate", "manufacturer",
+        "developer", "brand", "label", "studio", "promoter", "club", "side", "bank", "party", "union", "charity", "watchdog",
+        "operator", "utility", "miner", "giant", "subsidiary", "unit", "rival", "rivals", "owner", "investor", "fund",
+    };
+
+    /// <summary>Lower-case words that follow an organisation's name ("the Morena party", "the IG Metall union").</summary>
+    private static readonly HashSet<string> OrganizationNouns = new(StringComparer.Ordinal)
+    {
+        "party", "union", "alliance", "coalition", "movement", "group", "club", "company", "firm", "bank", "agency",
+        "newspaper", "magazine", "journal", "broadcaster", "airline", "carrier", "conglomerate", "chain", "franchise",
+        "shares", "stock", "spokesperson", "spokesman", "spokeswoman",
+    };
+
+    /// <summary>Roles an organisation gives, before a person's name ("World Athletics president Sebastian Coe").</summary>
+    private static readonly HashSet<string> OrganizationRoles = new(StringComparer.Ordinal)
+    {
+        "president", "chairman", "chairwoman", "chair", "chief", "boss", "director", "founder", "co-founder", "coach", "manager", "ceo", "executive",
+    };
+
+    /// <summary>People who work at an organisation ("economists at Deutsche Bank", "teams from Fermilab").</summary>
+    private static readonly HashSet<string> Staff = new(StringComparer.Ordinal)
+    {
+        "analysts", "economists", "investors", "researchers", "scientists", "engineers", "executives", "workers", "employees",
+        "staff", "strategists", "teams", "team", "doctors", "lawyers", "shareholders", "bankers", "traders", "managers",
+    };
+
+    private static readonly HashSet<string> PlaysFor = new(StringComparer.Ordinal)
+        { "plays", "played", "playing", "rides", "rode", "riding", "signed", "races", "raced", "racing", "drives", "scored" };
+
+    /// <summary>Words around tokens [s, e) that say an organisation is named there.</summary>
+    private bool OrganizationContext(string text, List<Token> tokens, int s, int e)
+    {
+        string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
+        if (OrganizationDescriptors.Contains(before) && before != "rival" || before is "rival" && !data.FirstNames.Contains(Word(text, tokens, s))) return true;
+        if (before is "at" or "from" && Staff.Contains(before2)) return true;
+        if (before == "for" && PlaysFor.Contains(before2)) return true;
+        if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)
+        {
+            string after = Word(text, tokens, e);
+            if (OrganizationNouns.Contains(after)) return true;
+            if (OrganizationRoles.Contains(after) && e + 1 < tokens.Count && IsNameWord(tokens[e + 1])) return true;
+        }
+        if (e + 1 < tokens.Count && Word(text, tokens, e) == "," && Word(text, tokens, e + 1) == "which") return true;
+        return false;
+    }
+
+    /// <summary>An inner capital after a lower-case letter ("SoftBank", "AeroSystems"), not a name prefix ("McDonald", "DiCaprio").</summary>
+    private static bool HasCamelCase(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+        {
+            var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            for (int k = 2; k < w.Length; k++)
+            {
+                if (!char.IsUpper(w[k]) || !char.IsLower(w[k - 1])) continue;
+                var prefix = w[..k];
+                if (prefix is "Mc" or "Mac" or "Di" or "De" or "Le" or "La" or "Du" or "Da" or "Van" or "Von" or "Fitz" or "St" or "Del" or "Al") break;
+                if (prefix.IndexOfAny('-', '\'', '\u2019') >= 0) break;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"Reuters and Ipsos", "Eisai and Biogen": a name joined by "and"/"or" to an organisation found in the first pass.</summary>
+    private static bool IsCoordinatedWithOrganization(string text, List<Token> tokens, int s, int e, DocumentContext context) =>
+        s >= 2 && Word(text, tokens, s - 1) is "and" or "or" && context.OrganizationEnds.Contains(s - 1)
+        || e + 1 < tokens.Count && Word(text, tokens, e) is "and" or "or" && context.OrganizationStarts.Contains(e + 1);
+
     /// <summary>Whether tokens [s, e) hold a country, a curated place or any organisation, which no surname overrides.</summary>
     private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
     {
@@ -267,7 +395,11 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (data.Names.TryMatch(text, tokens, k, e, out int len, out var entry))
             {
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
-                output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight));
+                // "Google DeepMind": two organisations side by side in one capitalised run are one name.
+                if (entry.Category == "Organization" && output.Count > 0 && output[^1] is { Category: "Organization" } previous && previous.End == k && previous.Start >= s)
+                    output[^1] = previous with { End = k + len };
+                else
+                    output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight));
                 k += len;
                 runStart = k;
             }
@@ -315,9 +447,22 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, "Person", null, 0.85));
             return;
         }
+        if (length == 1 && context.OrganizationAliases.Contains(first))
+        {
+            output.Add(new Candidate(s, e, "Organization", null, 0.8));
+            return;
+        }
         bool allCommon = true;
         for (int i = s; i < e; i++) allCommon &= data.CommonWords.Contains(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
         bool firstName = data.FirstNames.Contains(first) && !(evidence.SentenceStart[s] && data.CommonWords.Contains(first));
+        if (length <= 4 && !allCommon && (OrganizationContext(text, tokens, s, e) || HasCamelCase(text, tokens, s, e)
+            || !firstName && IsCoordinatedWithOrganization(text, tokens, s, e, context)
+            || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
+        {
+            // "investors at SoftBank", "IndiGo", "Reuters and Ipsos", "Biogen".
+            output.Add(new Candidate(s, e, "Organization", null, 0.65));
+            return;
+        }
         bool speech = e < tokens.Count && SpeechVerbs.Contains(Word(text, tokens, e))
             || e + 1 < tokens.Count && Word(text, tokens, e) == "," && SpeechVerbs.Contains(Word(text, tokens, e + 1))
             || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ",";
@@ -364,6 +509,21 @@ internal sealed class EntityRecognizer(OfflineData data)
                 context.PersonNames.Add(Word(text, tokens, c.End - 1));
                 if (!data.FirstNames.Contains(Word(text, tokens, c.Start)))
                     context.PersonNames.Add(Word(text, tokens, c.Start));
+            }
+        }
+        foreach (var c in firstPass)
+        {
+            if (c.Category != "Organization") continue;
+            context.OrganizationStarts.Add(c.Start);
+            context.OrganizationEnds.Add(c.End);
+            // "Spirit AeroSystems" ... "Spirit": the first word of a company name stands for it later on, unless the
+            // name is a word plus an organisation word ("Deutsche Bank") or starts with a place or a nationality.
+            if (c.End - c.Start >= 2 && !data.OrganizationWords.Contains(Word(text, tokens, c.End - 1)))
+            {
+                var head = Word(text, tokens, c.Start);
+                if (tokens[c.Start].Capitalised && !tokens[c.Start].AllCaps && !data.Demonyms.Contains(head) && !data.OrganizationFirstWords.Contains(head)
+                    && !data.Names.TryMatch(text, tokens, c.Start, c.Start + 1, out _, out _) && head is not ("The" or "New" or "First"))
+                    context.OrganizationAliases.Add(head);
             }
         }
         // "North Atlantic Treaty Organization (NATO)": the bracketed acronym takes the long form's category, or the

@@ -27,6 +27,9 @@ internal sealed class OfflineData
     public HashSet<string> OrganizationWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationPrefixes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationFirstWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>One-word company names from a spelling list: weak evidence for a lone capitalised word.</summary>
+    public HashSet<string> CompanyWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> EventWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> ProductWords { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> PlaceSuffixes { get; } = new(StringComparer.Ordinal);
@@ -56,6 +59,7 @@ internal sealed class OfflineData
         foreach (var line in Lines("org-words.txt")) d.OrganizationWords.Add(line);
         foreach (var line in Lines("org-prefixes.txt")) d.OrganizationPrefixes.Add(line);
         foreach (var line in Lines("org-first-words.txt")) d.OrganizationFirstWords.Add(line);
+        foreach (var line in Lines("company-words.txt")) d.CompanyWords.Add(line);
         foreach (var line in Lines("event-words.txt")) d.EventWords.Add(line);
         foreach (var line in Lines("product-words.txt")) d.ProductWords.Add(line);
         foreach (var f in Fields("place-words.tsv")) (f[1] == "prefix" ? d.PlacePrefixes : d.PlaceSuffixes)[f[0]] = f[2];
@@ -70,6 +74,7 @@ internal sealed class OfflineData
         }
         foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry("Location", f[1], 0.96));
         foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.93));
+        foreach (var f in Fields("organizations-known.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.9));
         foreach (var f in Fields("events.tsv")) d.Names.Add(f[0], new PhraseEntry("Event", Optional(f, 1), 0.9));
         foreach (var f in Fields("products.tsv")) d.Names.Add(f[0], new PhraseEntry("Product", Optional(f, 1), 0.85));
 
