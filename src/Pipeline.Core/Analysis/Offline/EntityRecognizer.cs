@@ -134,7 +134,8 @@ internal sealed class EntityRecognizer(OfflineData data)
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) =>
         data.FirstNames.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
-        && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !data.CommonWords.Contains(Word(text, tokens, i));
+        && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !data.CommonWords.Contains(Word(text, tokens, i + 1))
+        && !data.OrganizationWords.Contains(Word(text, tokens, i + 1));
 
     /// <summary>
     /// Whether "and" or "'s" at token <paramref name="at"/> sits inside one organisation name: the capitalised run after
@@ -149,6 +150,13 @@ internal sealed class EntityRecognizer(OfflineData data)
         if (!and && !possessive) return false;
         int k = at + 1;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore) k++;
+        if (Word(text, tokens, start) == "The") start++;
+        // "Geological Survey of Denmark and Greenland": a second place after an organisation's "of".
+        if (and && k == at + 2 && HasOrganizationHead(text, tokens, start, at) && data.Names.TryMatch(text, tokens, at + 1, k, out _, out var place) && place.Category == "Location")
+        {
+            end = k;
+            return true;
+        }
         if (!data.OrganizationWords.Contains(Word(text, tokens, k - 1))) return false;
         for (int j = start; j < at; j++)
         {
@@ -200,7 +208,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (gazetteer) break;
             if (word is "The" or "A" or "An") { s++; continue; }
             if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
-                && !context.OrganizationAliases.Contains(word))
+                && !context.OrganizationAliases.Contains(word) && !(data.OrganizationFirstWords.Contains(word) && s + 1 < e))
             {
                 s++;
                 continue;
@@ -243,7 +251,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, "Event", null, 0.7));
             return;
         }
-        if (!personContext && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && e - s <= 4
+        if (!personContext && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && e - s <= 4 && !HasName(text, tokens, s, e)
             && (OrganizationContext(text, tokens, s, e) || e - s >= 2 && HasCamelCase(text, tokens, s, e)))
         {
             // "supplier Spirit AeroSystems", "economists at BNP Paribas", "the IG Metall union", "SoftBank Group".
@@ -342,8 +350,8 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
         if (OrganizationDescriptors.Contains(before) && before != "rival" || before is "rival" && !data.FirstNames.Contains(Word(text, tokens, s))) return true;
-        if (before is "at" or "from" && Staff.Contains(before2)) return true;
-        if (before == "for" && PlaysFor.Contains(before2)) return true;
+        if (before is "at" or "from" && Staff.Contains(before2.ToLowerInvariant())) return true;
+        if (before == "for" && PlaysFor.Contains(before2.ToLowerInvariant())) return true;
         if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)
         {
             string after = Word(text, tokens, e);
@@ -351,6 +359,13 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (OrganizationRoles.Contains(after) && e + 1 < tokens.Count && IsNameWord(tokens[e + 1])) return true;
         }
         if (e + 1 < tokens.Count && Word(text, tokens, e) == "," && Word(text, tokens, e + 1) == "which") return true;
+        return false;
+    }
+
+    private bool HasName(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out _)) return true;
         return false;
     }
 
@@ -396,8 +411,9 @@ internal sealed class EntityRecognizer(OfflineData data)
             {
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
                 // "Google DeepMind": two organisations side by side in one capitalised run are one name.
-                if (entry.Category == "Organization" && output.Count > 0 && output[^1] is { Category: "Organization" } previous && previous.End == k && previous.Start >= s)
-                    output[^1] = previous with { End = k + len };
+                if (entry.Category == "Organization" && output.Count > 0 && output[^1] is { } previous && previous.End == k && previous.Start >= s
+                    && (previous.Category == "Organization" || previous.Category == "Location" && entry.Subcategory == "Sports"))
+                    output[^1] = previous with { End = k + len, Category = "Organization", Subcategory = entry.Subcategory };
                 else
                     output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight));
                 k += len;
