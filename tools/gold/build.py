@@ -38,6 +38,7 @@ def convert(name: str) -> None:
 def main() -> None:
     convert("gold")
     convert("heldout")
+    convert("heldout2")
 
 
 if __name__ == "__main__":

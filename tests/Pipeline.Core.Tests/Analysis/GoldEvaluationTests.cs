@@ -23,6 +23,7 @@ public class GoldEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("gold", 60, 600, 0.92, 0.92, 0.79)]
     [InlineData("heldout", 20, 150, 0.97, 0.86, 0.78)]
+    [InlineData("heldout2", 20, 150, 0.90, 0.92, 0.76)]
     public void Entity_recognition_on_annotated_paragraphs(string set, int minParagraphs, int minSpans, double personFloor, double locationFloor, double organizationFloor)
     {
         var gold = AnalyzerEvaluation.LoadGold(DataPath("Gold", set + ".jsonl"));

@@ -468,10 +468,11 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, "Organization", null, 0.8));
             return;
         }
-        bool allCommon = true;
+        bool camelCase = HasCamelCase(text, tokens, s, e);
+        bool allCommon = !camelCase;
         for (int i = s; i < e; i++) allCommon &= data.CommonWords.Contains(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
         bool firstName = data.FirstNames.Contains(first) && !(evidence.SentenceStart[s] && data.CommonWords.Contains(first));
-        if (length <= 4 && !allCommon && (OrganizationContext(text, tokens, s, e) || HasCamelCase(text, tokens, s, e)
+        if (length <= 4 && !allCommon && (OrganizationContext(text, tokens, s, e) || camelCase
             || !firstName && IsCoordinatedWithOrganization(text, tokens, s, e, context)
             || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
         {
