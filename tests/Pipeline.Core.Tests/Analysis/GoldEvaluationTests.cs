@@ -8,8 +8,10 @@ namespace Pipeline.Core.Tests.Analysis;
 /// <summary>
 /// Measures the offline analyzer against hand-annotated news paragraphs and the labelled review sentences of npm
 /// "sentiment", through the same <see cref="AnalyzerEvaluation"/> that the <c>eval</c> command runs.
-/// Gold/gold.jsonl is the development set the rules were tuned on by error analysis; Gold/heldout.jsonl was written
-/// afterwards and never inspected, so its numbers are the honest estimate (both built by tools/gold/build.py).
+/// Gold/gold.jsonl is the development set the rules were tuned on by error analysis. Gold/heldout.jsonl was held out
+/// until analyzer 1.3 (Org F1 0.79 then, 0.83 after the 1.3 rules) and has been used for error analysis since, so it is
+/// development data now. Gold/heldout2.jsonl was written before it was first scored and its errors have never been
+/// inspected: its numbers are the honest estimate. All three are built by tools/gold/build.py.
 /// Reports go to the test output and to files in the test bin folder; the asserted floors are the measured numbers
 /// rounded down, so a regression fails while the report says where the analyzer stands.
 /// </summary>
@@ -21,8 +23,8 @@ public class GoldEvaluationTests(ITestOutputHelper output)
 
     // Floors: the measured exact-span F1 of this version, rounded down (the report has the numbers).
     [Theory]
-    [InlineData("gold", 60, 600, 0.92, 0.92, 0.79)]
-    [InlineData("heldout", 20, 150, 0.97, 0.86, 0.78)]
+    [InlineData("gold", 60, 600, 0.93, 0.94, 0.92)]
+    [InlineData("heldout", 20, 150, 0.99, 0.90, 0.90)]
     [InlineData("heldout2", 20, 150, 0.90, 0.92, 0.76)]
     public void Entity_recognition_on_annotated_paragraphs(string set, int minParagraphs, int minSpans, double personFloor, double locationFloor, double organizationFloor)
     {

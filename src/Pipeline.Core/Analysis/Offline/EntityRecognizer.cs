@@ -175,7 +175,10 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         int s = chunk.Start, e = chunk.End;
         bool personContext = false;
-        bool endsAsOrganization = e - s >= 2 && data.OrganizationWords.Contains(Word(text, tokens, e - 1));
+        // A nationality stays in an organisation's name: "European Space Agency", "Italian Ministry of Culture", "the
+        // Georgian Dream party".
+        bool endsAsOrganization = e - s >= 2 && (data.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e)
+            || e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised && Word(text, tokens, e) is "party" or "union" or "alliance" or "coalition" or "movement");
         while (s < e)
         {
             var word = Word(text, tokens, s);
@@ -502,7 +505,8 @@ internal sealed class EntityRecognizer(OfflineData data)
         }
         if (length == 1)
         {
-            if (tokens[s].AllCaps && first.Length <= 6)
+            // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
+            if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6)))
             {
                 output.Add(new Candidate(s, e, "Organization", null, 0.5));
                 return;
