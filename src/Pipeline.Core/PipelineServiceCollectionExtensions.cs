@@ -26,7 +26,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(_ => PipelineStorage.FromConfiguration(configuration));
         services.AddResiliencePipeline(TransientFaults.StoragePipeline, builder => builder.AddStorageRetry());
 
-        services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
+        services.AddOptions<OfflineAnalyzerOptions>().Bind(configuration.GetSection(OfflineAnalyzerOptions.Section));
+        services.TryAddSingleton<ITextAnalyzer>(sp => new OfflineTextAnalyzer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfflineAnalyzerOptions>>().Value));
         services.AddSingleton<ArticleAnalyzer>();
         services.AddSingleton<ArticleEnricher>();
         services.AddSingleton<IngestArticleHandler>();

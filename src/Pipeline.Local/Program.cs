@@ -6,5 +6,6 @@ var root = new RootCommand("Pipeline: the newsroom ingestion pipeline on your ma
     RunCommand.Create(),
     AnalyzeCommand.Create(),
     GenerateCommand.Create(),
+    EvalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -43,6 +43,15 @@ public class GoldEvaluationTests(ITestOutputHelper output)
         Assert.True(scores["Organization"].F1(true) >= organizationFloor, $"Organization F1 {scores["Organization"].F1(true):F3}");
     }
 
+    [Fact]
+    public void Confidence_rises_with_precision_on_the_development_sets_it_was_fitted_on()
+    {
+        var development = new[] { "gold", "heldout" }.SelectMany(set => AnalyzerEvaluation.LoadGold(DataPath("Gold", set + ".jsonl"))).ToList();
+        var evaluation = AnalyzerEvaluation.EvaluateEntities("development", development, Analyzer.Analyze);
+        output.WriteLine(AnalyzerEvaluation.FormatEntities(evaluation, withErrors: false));
+        Assert.True(evaluation.CalibrationIsMonotone, "precision per confidence bucket should rise");
+    }
+
     private const double SentimentFloor = 0.73;
 
     [Fact]

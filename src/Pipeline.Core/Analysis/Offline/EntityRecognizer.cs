@@ -2,7 +2,11 @@ using Pipeline.Core.Text;
 namespace Pipeline.Core.Analysis.Offline;
 
 /// <summary>An entity found over tokens [Start, End).</summary>
-internal readonly record struct Candidate(int Start, int End, string Category, string? Subcategory, double Confidence);
+internal readonly record struct Candidate(int Start, int End, string Category, string? Subcategory, double Confidence, string Rule = "")
+{
+    /// <summary>The key of the calibration table: which rule found it, and as what.</summary>
+    public string CalibrationKey => Rule + "|" + Category;
+}
 
 /// <summary>
 /// Rule-based recogniser over gazetteers. Capitalised runs ("chunks") are found first; titles and nationality words
@@ -195,7 +199,7 @@ internal sealed class EntityRecognizer(OfflineData data)
                 }
                 // "President Zelensky" -> PersonType "President" + Person "Zelensky"; "Mr" is dropped.
                 if (!Honorifics.Contains(title))
-                    output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9));
+                    output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9, "title"));
                 s += titleLength;
                 personContext = true;
                 continue;
@@ -203,7 +207,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
             {
                 // "Glaciologist Jason Box", "Co-founder Jack Ma": a capitalised role word in front of a name.
-                output.Add(new Candidate(s, s + roleLength, "PersonType", null, 0.8));
+                output.Add(new Candidate(s, s + roleLength, "PersonType", null, 0.8, "role-word"));
                 s += roleLength;
                 personContext = true;
                 continue;
@@ -224,41 +228,41 @@ internal sealed class EntityRecognizer(OfflineData data)
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
         if (data.Names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
-            output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight));
+            output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
             return;
         }
         if (e - s >= 2 && data.OrganizationWords.Contains(last)
             || e - s >= 3 && data.OrganizationPrefixes.Contains(first) && Word(text, tokens, s + 1) == "of"
             || HasOrganizationHead(text, tokens, s, e))
         {
-            output.Add(new Candidate(s, e, "Organization", null, 0.8));
+            output.Add(new Candidate(s, e, "Organization", null, 0.8, "org-form"));
             return;
         }
         if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
         {
-            output.Add(new Candidate(s, e, "Location", placeSub, 0.75));
+            output.Add(new Candidate(s, e, "Location", placeSub, 0.75, "place-form"));
             return;
         }
         if (e - s >= 2 && data.ProductWords.Contains(last))
         {
-            output.Add(new Candidate(s, e, "Product", null, 0.7));
+            output.Add(new Candidate(s, e, "Product", null, 0.7, "product-form"));
             return;
         }
         if (e - s >= 2 && data.EventPrefixes.TryGetValue(first, out var eventSub))
         {
-            output.Add(new Candidate(s, e, "Event", eventSub, 0.8));
+            output.Add(new Candidate(s, e, "Event", eventSub, 0.8, "event-prefix"));
             return;
         }
         if (e - s >= 2 && data.EventWords.Contains(last))
         {
-            output.Add(new Candidate(s, e, "Event", null, 0.7));
+            output.Add(new Candidate(s, e, "Event", null, 0.7, "event-word"));
             return;
         }
         if (!personContext && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && e - s <= 4 && !HasName(text, tokens, s, e)
             && (OrganizationContext(text, tokens, s, e) || e - s >= 2 && HasCamelCase(text, tokens, s, e)))
         {
             // "supplier Spirit AeroSystems", "economists at BNP Paribas", "the IG Metall union", "SoftBank Group".
-            output.Add(new Candidate(s, e, "Organization", null, 0.7));
+            output.Add(new Candidate(s, e, "Organization", null, 0.7, "org-evidence-chunk"));
             return;
         }
         bool particles = HasNameParticle(text, tokens, s, e);
@@ -269,7 +273,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         {
             // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
             // also a small place is a surname.
-            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : firstName ? 0.85 : 0.6));
+            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
             return;
         }
         if (e - s >= 2 && e - s <= 3 && !data.FirstNames.Contains(first) && data.Names.TryMatch(text, tokens, s, s + 1, out _, out var place)
@@ -277,7 +281,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             || e - s >= 2 && data.OrganizationFirstWords.Contains(first) && !data.Names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "Denver Nuggets", "USA Gymnastics", "World Athletics": a place or a "World ..." leading other capitalised words.
-            output.Add(new Candidate(s, e, "Organization", null, 0.6));
+            output.Add(new Candidate(s, e, "Organization", null, 0.6, "org-led-by-place"));
             return;
         }
         SplitByGazetteer(text, tokens, s, e, (personContext, context, sentenceStart), output, namesOnly: false);
@@ -416,9 +420,9 @@ internal sealed class EntityRecognizer(OfflineData data)
                 // "Google DeepMind": two organisations side by side in one capitalised run are one name.
                 if (entry.Category == "Organization" && output.Count > 0 && output[^1] is { } previous && previous.End == k && previous.Start >= s
                     && (previous.Category == "Organization" || previous.Category == "Location" && entry.Subcategory == "Sports"))
-                    output[^1] = previous with { End = k + len, Category = "Organization", Subcategory = entry.Subcategory };
+                    output[^1] = previous with { End = k + len, Category = "Organization", Subcategory = entry.Subcategory, Rule = "org-merged" };
                 else
-                    output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight));
+                    output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight, "gaz-" + entry.Source));
                 k += len;
                 runStart = k;
             }
@@ -443,7 +447,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         {
             // "Moscow Mayor Sergei Sobyanin": a title after a place still heads the name that follows.
             if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
-                output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9));
+                output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9, "title"));
             ClassifyRun(text, tokens, s + titleLength, e, evidence with { PersonContext = true }, true, output);
             return;
         }
@@ -453,22 +457,22 @@ internal sealed class EntityRecognizer(OfflineData data)
 
         if (length == 1 && context.Acronyms.TryGetValue(first, out var acronym))
         {
-            output.Add(new Candidate(s, e, acronym.Category, acronym.Subcategory, 0.85));
+            output.Add(new Candidate(s, e, acronym.Category, acronym.Subcategory, 0.85, "acronym-defined"));
             return;
         }
         if (evidence.PersonContext && atChunkStart)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.9));
+            output.Add(new Candidate(s, e, "Person", null, 0.9, "person-after-title"));
             return;
         }
         if (context.PersonNames.Contains(RunText(text, tokens, s, e)))
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.85));
+            output.Add(new Candidate(s, e, "Person", null, 0.85, "person-known-in-document"));
             return;
         }
         if (length == 1 && context.OrganizationAliases.Contains(first))
         {
-            output.Add(new Candidate(s, e, "Organization", null, 0.8));
+            output.Add(new Candidate(s, e, "Organization", null, 0.8, "org-alias"));
             return;
         }
         bool camelCase = HasCamelCase(text, tokens, s, e);
@@ -480,7 +484,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
         {
             // "investors at SoftBank", "IndiGo", "Reuters and Ipsos", "Biogen".
-            output.Add(new Candidate(s, e, "Organization", null, 0.65));
+            output.Add(new Candidate(s, e, "Organization", null, 0.65, "org-evidence"));
             return;
         }
         bool speech = e < tokens.Count && SpeechVerbs.Contains(Word(text, tokens, e))
@@ -489,18 +493,18 @@ internal sealed class EntityRecognizer(OfflineData data)
 
         if (firstName && length >= 2 && length <= 4)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.85));
+            output.Add(new Candidate(s, e, "Person", null, 0.85, "person-first-name"));
             return;
         }
         if (allCommon) return;
         if (speech && length <= 3)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.7));
+            output.Add(new Candidate(s, e, "Person", null, 0.7, "person-speech"));
             return;
         }
         if (length is 2 or 3 && !tokens[s].AllCaps)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.6));
+            output.Add(new Candidate(s, e, "Person", null, 0.6, "person-two-words"));
             return;
         }
         if (length == 1)
@@ -508,14 +512,14 @@ internal sealed class EntityRecognizer(OfflineData data)
             // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
             if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6)))
             {
-                output.Add(new Candidate(s, e, "Organization", null, 0.5));
+                output.Add(new Candidate(s, e, "Organization", null, 0.5, "org-acronym"));
                 return;
             }
             if (s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))
-                output.Add(new Candidate(s, e, "Location", "GPE", 0.45));
+                output.Add(new Candidate(s, e, "Location", "GPE", 0.45, "place-after-preposition"));
             return;
         }
-        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? "Person" : "Organization", null, 0.45));
+        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? "Person" : "Organization", null, 0.45, "long-name-run"));
     }
 
     /// <summary>Surnames of people named in full, and acronyms defined in brackets, for the second pass.</summary>
@@ -597,7 +601,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             bool free = true;
             for (int k = i; k < i + len; k++) free &= !covered[k];
             if (!free) continue;
-            found.Add(new Candidate(i, i + len, entry.Category, null, entry.Weight));
+            found.Add(new Candidate(i, i + len, entry.Category, null, entry.Weight, "person-type-word"));
             i += len - 1;
         }
     }

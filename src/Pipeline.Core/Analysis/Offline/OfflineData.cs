@@ -37,6 +37,12 @@ internal sealed class OfflineData
     public Dictionary<string, string?> EventPrefixes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CurrencyCodes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Rule and category -> the precision that rule reached on the development gold sets (smoothed), used as the
+    /// entity's confidence so that higher scores are right more often. Written by <c>pipeline eval --write-calibration</c>.
+    /// </summary>
+    public Dictionary<string, double> Calibration { get; } = new(StringComparer.Ordinal);
+
     /// <summary>VADER valences (-4..+4) with the news-language overrides applied on top.</summary>
     public Dictionary<string, double> Valence { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -70,13 +76,15 @@ internal sealed class OfflineData
         {
             // GeoNames and ISO entries are political units; curated ones say what they are.
             double weight = double.Parse(f[2], CultureInfo.InvariantCulture);
-            d.Names.Add(f[0], new PhraseEntry("Location", "GPE", weight * 0.95));
+            d.Names.Add(f[0], new PhraseEntry("Location", "GPE", weight * 0.95, "place-" + f[1]));
         }
-        foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry("Location", f[1], 0.96));
-        foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.93));
-        foreach (var f in Fields("organizations-known.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.9));
-        foreach (var f in Fields("events.tsv")) d.Names.Add(f[0], new PhraseEntry("Event", Optional(f, 1), 0.9));
-        foreach (var f in Fields("products.tsv")) d.Names.Add(f[0], new PhraseEntry("Product", Optional(f, 1), 0.85));
+        foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry("Location", f[1], 0.96, "place-curated"));
+        foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.93, "org-curated"));
+        foreach (var f in Fields("organizations-known.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.9, "org-known"));
+        foreach (var f in Fields("events.tsv")) d.Names.Add(f[0], new PhraseEntry("Event", Optional(f, 1), 0.9, "event"));
+        foreach (var f in Fields("products.tsv")) d.Names.Add(f[0], new PhraseEntry("Product", Optional(f, 1), 0.85, "product"));
+
+        foreach (var f in Fields("entity-calibration.tsv")) d.Calibration[f[0]] = double.Parse(f[1], CultureInfo.InvariantCulture);
 
         foreach (var line in Lines("person-types.txt")) d.PersonTypes.Add(line, new PhraseEntry("PersonType", null, 0.85));
         foreach (var line in Lines("titles.txt")) d.Titles.Add(line, new PhraseEntry("PersonType", null, 0.9));

@@ -10,22 +10,31 @@ namespace Pipeline.Core.Analysis.Offline;
 public sealed class OfflineTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Bump whenever rules or data change: it is part of the enrichment cache key.</summary>
-    public const string Version = "1.2.1";
+    public const string Version = "1.3.0";
 
     private readonly OfflineData _data;
     private readonly EntityRecognizer _entities;
     private readonly SentimentScorer _sentiment;
     private readonly LanguageDetector _languages;
 
-    public OfflineTextAnalyzer()
+    public OfflineTextAnalyzer() : this(new OfflineAnalyzerOptions())
     {
+    }
+
+    public OfflineTextAnalyzer(OfflineAnalyzerOptions options)
+    {
+        Mode = options.Mode;
         _data = OfflineData.Instance;
         _entities = new EntityRecognizer(_data);
         _sentiment = new SentimentScorer(_data);
         _languages = new LanguageDetector(_data);
     }
 
-    public AnalyzerInfo Info { get; } = new("offline", Version);
+    public OfflineAnalyzerMode Mode { get; }
+
+    public AnalyzerInfo Info => Mode == OfflineAnalyzerMode.Fast ? FastInfo : AccurateInfo;
+
+    private static readonly AnalyzerInfo FastInfo = new("offline", Version), AccurateInfo = new("offline-accurate", Version);
 
     public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
     {
@@ -38,7 +47,16 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
     }
 
-    internal DocumentAnalysis Analyze(AnalysisDocument document)
+    internal DocumentAnalysis Analyze(AnalysisDocument document) => Analyze(document, null);
+
+    /// <summary>The analysis, and for each entity the calibration key of the rule that found it (for the calibration tool).</summary>
+    internal (DocumentAnalysis Analysis, List<string> CalibrationKeys) AnalyzeWithRules(AnalysisDocument document)
+    {
+        var keys = new List<string>();
+        return (Analyze(document, keys), keys);
+    }
+
+    private DocumentAnalysis Analyze(AnalysisDocument document, List<string>? calibrationKeys)
     {
         string text = document.Text ?? "";
         var tokens = Tokenizer.Tokenize(text);
@@ -51,7 +69,11 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         foreach (var c in candidates)
         {
             int offset = tokens[c.Start].Start, length = tokens[c.End - 1].End - offset;
-            entities.Add(new EntityMention(text.Substring(offset, length), c.Category, c.Subcategory, offset, length, Math.Round(c.Confidence, 2)));
+            // The rule's measured precision on the development sets; a rule they never exercised is trusted less.
+            double confidence = _data.Calibration.TryGetValue(c.CalibrationKey, out double measured) ? measured
+                : _data.Calibration.Count > 0 && c.Category != "PersonType" ? Math.Min(c.Confidence, Evaluation.EntityCalibration.UnseenRule) : c.Confidence;
+            entities.Add(new EntityMention(text.Substring(offset, length), c.Category, c.Subcategory, offset, length, Math.Round(confidence, 2)));
+            calibrationKeys?.Add(c.CalibrationKey);
         }
 
         var sentenceResults = new List<SentenceSentiment>(sentences.Count);
