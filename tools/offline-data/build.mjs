@@ -84,6 +84,7 @@ const stop = require('stopwords-iso/stopwords-iso.json');
 write('stopwords.tsv', ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'uk', 'pl'].map((l) => `${l}\t${sortUnique(stop[l].map((w) => w.toLowerCase()).filter((w) => !w.includes(' '))).join(' ')}`));
 
 // Labelled review sentences for the sentiment accuracy test (MIT, from the sentiment package's own tests).
-for (const f of ['amazon.json', 'yelp.json'])
+// imdb.json is the development and training set of the sentiment rules and the accurate mode's classifier; amazon and yelp are only ever scored.
+for (const f of ['amazon.json', 'yelp.json', 'imdb.json'])
   fs.copyFileSync(path.join(modules, 'sentiment/test/fixtures', f), path.join(fixtures, f));
 console.log('fixtures copied');

@@ -21,8 +21,8 @@ internal static class EvalCommand
             Description = "Folder holding Gold/*.jsonl and Fixtures/*.json.",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("tests", "Pipeline.Core.Tests", "Analysis")),
         };
-        var gold = new Option<string[]>("--gold") { Description = "Gold sets to score (names under Gold/, without .jsonl).", DefaultValueFactory = _ => ["gold", "heldout", "heldout2"], AllowMultipleArgumentsPerToken = true };
-        var fixtures = new Option<string[]>("--sentiment") { Description = "Labelled sentence fixtures under Fixtures/ (none: --sentiment alone).", DefaultValueFactory = _ => ["amazon.json", "yelp.json"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
+        var gold = new Option<string[]>("--gold") { Description = "Gold sets to score (names under Gold/, without .jsonl; none: --gold alone).", DefaultValueFactory = _ => ["gold", "heldout", "heldout2"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
+        var fixtures = new Option<string[]>("--sentiment") { Description = "Labelled sentence fixtures under Fixtures/ (none: --sentiment alone).", DefaultValueFactory = _ => ["amazon.json", "yelp.json", "imdb.json"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var mode = new Option<OfflineAnalyzerMode>("--mode") { Description = "Fast (rules) or Accurate (MiniLM sentiment).", DefaultValueFactory = _ => OfflineAnalyzerMode.Fast };
         var errors = new Option<bool>("--errors") { Description = "List every miss and false positive." };
         var calibration = new Option<FileInfo?>("--write-calibration") { Description = "Write the per-rule confidence table measured on the development sets (gold, heldout) to this file." };

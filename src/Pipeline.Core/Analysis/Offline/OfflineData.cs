@@ -118,6 +118,8 @@ internal sealed class OfflineData
     private static IEnumerable<string[]> Fields(string name) => Lines(name).Select(l => l.Split('\t'));
 
     /// <summary>Non-empty lines of an embedded data file, without '#' comment lines.</summary>
+    internal static IEnumerable<string> ReadLines(string name) => Lines(name);
+
     private static IEnumerable<string> Lines(string name)
     {
         var assembly = typeof(OfflineData).Assembly;

@@ -16,6 +16,7 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
     private readonly EntityRecognizer _entities;
     private readonly SentimentScorer _sentiment;
     private readonly LanguageDetector _languages;
+    private readonly MiniLmSentiment? _accurate;
 
     public OfflineTextAnalyzer() : this(new OfflineAnalyzerOptions())
     {
@@ -25,6 +26,11 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
     {
         Mode = options.Mode;
         _data = OfflineData.Instance;
+        if (Mode == OfflineAnalyzerMode.Accurate)
+        {
+            _accurate = MiniLmSentiment.Instance;
+            _accurate.Preload();
+        }
         _entities = new EntityRecognizer(_data);
         _sentiment = new SentimentScorer(_data);
         _languages = new LanguageDetector(_data);
@@ -85,6 +91,18 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
                 ? SentimentScorer.ToResult(_sentiment.ScoreSentence(text, tokens, s.Start, s.End))
                 : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
             sentenceResults.Add(new SentenceSentiment(text.Substring(offset, length), offset, length, label, scores));
+        }
+        if (english && _accurate is not null && sentenceResults.Count > 0)
+        {
+            // Accurate mode: the MiniLM classifier decides polarity, with the lexicon score as one of its inputs.
+            var texts = sentenceResults.Select(r => r.Text).ToArray();
+            var lexicon = sentenceResults.Select(r => r.ConfidenceScores.Positive - r.ConfidenceScores.Negative).ToArray();
+            var positive = _accurate.PositiveProbability(texts, lexicon);
+            for (int i = 0; i < sentenceResults.Count; i++)
+            {
+                var (label, scores) = MiniLmSentiment.ToResult(positive[i], sentenceResults[i].Sentiment);
+                sentenceResults[i] = sentenceResults[i] with { Sentiment = label, ConfidenceScores = scores };
+            }
         }
 
         var keyPhrases = _data.StopWords.TryGetValue(language.Iso6391Name, out var stopWords)
