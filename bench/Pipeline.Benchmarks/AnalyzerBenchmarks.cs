@@ -17,7 +17,7 @@ public class ThroughputBenchmarks
     private AnalysisDocument[] _gold = null!;
     private int _next;
 
-    [Params(OfflineAnalyzerMode.Fast)]
+    [Params(OfflineAnalyzerMode.Fast, OfflineAnalyzerMode.Accurate)]
     public OfflineAnalyzerMode Mode { get; set; }
 
     [GlobalSetup]
@@ -46,7 +46,7 @@ public class StartupBenchmarks
 {
     private AnalysisDocument _seed = null!;
 
-    [Params(OfflineAnalyzerMode.Fast)]
+    [Params(OfflineAnalyzerMode.Fast, OfflineAnalyzerMode.Accurate)]
     public OfflineAnalyzerMode Mode { get; set; }
 
     [GlobalSetup]
