@@ -39,6 +39,7 @@ def main() -> None:
     convert("gold")
     convert("heldout")
     convert("heldout2")
+    convert("dev3")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ namespace Pipeline.Core.Tests.Analysis;
 /// Gold/gold.jsonl is the development set the rules were tuned on by error analysis. Gold/heldout.jsonl was held out
 /// until analyzer 1.3 (Org F1 0.79 then, 0.83 after the 1.3 rules) and has been used for error analysis since, so it is
 /// development data now. Gold/heldout2.jsonl was written before it was first scored and its errors have never been
-/// inspected: its numbers are the honest estimate. All three are built by tools/gold/build.py.
+/// inspected: its numbers are the honest estimate. Gold/dev3.jsonl (organisation-heavy) was written for error analysis
+/// after heldout2 was first scored. All are built by tools/gold/build.py.
 /// Reports go to the test output and to files in the test bin folder; the asserted floors are the measured numbers
 /// rounded down, so a regression fails while the report says where the analyzer stands.
 /// </summary>
@@ -25,7 +26,8 @@ public class GoldEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("gold", 60, 600, 0.93, 0.94, 0.92)]
     [InlineData("heldout", 20, 150, 0.99, 0.90, 0.90)]
-    [InlineData("heldout2", 20, 150, 0.90, 0.92, 0.76)]
+    [InlineData("dev3", 20, 150, 0.92, 0.91, 0.91)]
+    [InlineData("heldout2", 20, 150, 0.92, 0.91, 0.77)]
     public void Entity_recognition_on_annotated_paragraphs(string set, int minParagraphs, int minSpans, double personFloor, double locationFloor, double organizationFloor)
     {
         var gold = AnalyzerEvaluation.LoadGold(DataPath("Gold", set + ".jsonl"));
@@ -46,7 +48,7 @@ public class GoldEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Confidence_rises_with_precision_on_the_development_sets_it_was_fitted_on()
     {
-        var development = new[] { "gold", "heldout" }.SelectMany(set => AnalyzerEvaluation.LoadGold(DataPath("Gold", set + ".jsonl"))).ToList();
+        var development = new[] { "gold", "heldout", "dev3" }.SelectMany(set => AnalyzerEvaluation.LoadGold(DataPath("Gold", set + ".jsonl"))).ToList();
         var evaluation = AnalyzerEvaluation.EvaluateEntities("development", development, Analyzer.Analyze);
         output.WriteLine(AnalyzerEvaluation.FormatEntities(evaluation, withErrors: false));
         Assert.True(evaluation.CalibrationIsMonotone, "precision per confidence bucket should rise");

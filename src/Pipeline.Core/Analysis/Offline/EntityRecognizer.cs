@@ -112,7 +112,8 @@ internal sealed class EntityRecognizer(OfflineData data)
                 // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
                     && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
-                    && !(Word(text, tokens, end) == "of" && StartsPersonName(text, tokens, end + 1)))
+                    && !(Word(text, tokens, end) == "of" && StartsPersonName(text, tokens, end + 1)
+                         && !data.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !data.OrganizationPrefixes.Contains(Word(text, tokens, end - 1))))
                 {
                     end += 2;
                     continue;
@@ -136,6 +137,15 @@ internal sealed class EntityRecognizer(OfflineData data)
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
 
+    /// <summary>"easyJet", "eGenesis": a lower-case initial before an inner capital is a brand, which starts a name.</summary>
+    private static bool IsLowerCamelName(string text, Token t)
+    {
+        if (t.Kind != TokenKind.Word || t.Capitalised || t.Length < 4) return false;
+        for (int k = 1; k < t.Length - 1; k++)
+            if (char.IsUpper(text[t.Start + k])) return char.IsLower(text[t.Start + k + 1]) && char.IsLower(text[t.Start + k - 1]);
+        return false;
+    }
+
     private bool StartsPersonName(string text, List<Token> tokens, int i) =>
         data.FirstNames.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
         && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !data.CommonWords.Contains(Word(text, tokens, i + 1))
@@ -156,7 +166,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore) k++;
         if (Word(text, tokens, start) == "The") start++;
         // "Geological Survey of Denmark and Greenland": a second place after an organisation's "of".
-        if (and && k == at + 2 && HasOrganizationHead(text, tokens, start, at) && data.Names.TryMatch(text, tokens, at + 1, k, out _, out var place) && place.Category == "Location")
+        if (and && k - at <= 3 && HasOrganizationHead(text, tokens, start, at) && (AllPlaces(text, tokens, at + 1, k) || AllCommon(text, tokens, at + 1, k)))
         {
             end = k;
             return true;
@@ -173,7 +183,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     }
 
     private bool StartsName(string text, List<Token> tokens, int i) =>
-        IsNameWord(tokens[i]) || (tokens[i].Kind == TokenKind.Word && data.Names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (tokens[i].Kind == TokenKind.Word && data.Names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
 
     private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
     {
@@ -189,8 +199,10 @@ internal sealed class EntityRecognizer(OfflineData data)
             bool gazetteer = data.Names.TryMatch(text, tokens, s, e, out _, out _);
             // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name.
             if (!gazetteer && data.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
-            if (!gazetteer && data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e)
+            if (!gazetteer && data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e
+                && !(e - s >= 3 && (data.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
             {
+                // ("General Confederation of Labour", "Major League Baseball": a title word that starts an organisation's name is no title.)
                 string title = RunText(text, tokens, s, s + titleLength);
                 if (NameTitles.Contains(title))
                 {
@@ -215,7 +227,8 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (gazetteer) break;
             if (word is "The" or "A" or "An") { s++; continue; }
             if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
-                && !context.OrganizationAliases.Contains(word) && !(data.OrganizationFirstWords.Contains(word) && s + 1 < e))
+                && !context.OrganizationAliases.Contains(word) && !(data.OrganizationFirstWords.Contains(word) && s + 1 < e)
+                && !(e - s >= 3 && data.OrganizationWords.Contains(Word(text, tokens, e - 1))))
             {
                 s++;
                 continue;
@@ -236,6 +249,12 @@ internal sealed class EntityRecognizer(OfflineData data)
             || HasOrganizationHead(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, "Organization", null, 0.8, "org-form"));
+            return;
+        }
+        if (e - s == 2 && last is "UK" or "US" or "USA" && !data.Names.TryMatch(text, tokens, s, s + 1, out _, out _) && !data.FirstNames.Contains(first))
+        {
+            // "Three UK", "Reform UK": a national arm or party named with its country's code.
+            output.Add(new Candidate(s, e, "Organization", null, 0.7, "org-country-code"));
             return;
         }
         if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
@@ -268,7 +287,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         bool particles = HasNameParticle(text, tokens, s, e);
         bool firstName = data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first));
         if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && !HasStrongPlace(text, tokens, s + 1, e)
-            && (personContext || !data.OrganizationFirstWords.Contains(first))
+            && (personContext || !data.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
             // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
@@ -285,6 +304,14 @@ internal sealed class EntityRecognizer(OfflineData data)
             return;
         }
         SplitByGazetteer(text, tokens, s, e, (personContext, context, sentenceStart), output, namesOnly: false);
+    }
+
+    /// <summary>"Jonas Vingegaard of Visma-Lease": a person's name never holds "of"; such a chunk is split instead.</summary>
+    private static bool HasOf(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (Word(text, tokens, i) is "of" or "for") return true;
+        return false;
     }
 
     private bool HasNameParticle(string text, List<Token> tokens, int s, int e)
@@ -326,6 +353,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         "newspaper", "journal", "magazine", "tabloid", "outlet", "agency", "regulator", "conglomerate", "manufacturer",
         "developer", "brand", "label", "studio", "promoter", "club", "side", "bank", "party", "union", "charity", "watchdog",
         "operator", "utility", "miner", "giant", "subsidiary", "unit", "rival", "rivals", "owner", "investor", "fund",
+        "producer", "maker", "exchange", "platform", "provider", "distributor", "shipper", "chain", "network", "insurer", "automaker",
     };
 
     /// <summary>Lower-case words that follow an organisation's name ("the Morena party", "the IG Metall union").</summary>
@@ -369,6 +397,34 @@ internal sealed class EntityRecognizer(OfflineData data)
         return false;
     }
 
+    private bool AllPlaces(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e;)
+        {
+            if (!data.Names.TryMatch(text, tokens, i, e, out int len, out var entry) || entry.Category != "Location") return false;
+            i += len;
+        }
+        return true;
+    }
+
+    private bool AllCommon(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (!data.CommonWords.Contains(Word(text, tokens, i)) || data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)) return false;
+        return true;
+    }
+
+    private bool AllCapitalisedCommon(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+        {
+            var w = Word(text, tokens, i);
+            if (!tokens[i].Capitalised || tokens[i].AllCaps || !data.CommonWords.Contains(w) || data.Demonyms.Contains(w)
+                || data.Titles.TryMatch(text, tokens, i, e, out _, out _) || w is "The" or "A" or "An") return false;
+        }
+        return true;
+    }
+
     private bool HasName(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
@@ -382,7 +438,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         for (int i = s; i < e; i++)
         {
             var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
-            for (int k = 2; k < w.Length; k++)
+            for (int k = char.IsLower(w[0]) ? 1 : 2; k < w.Length; k++)
             {
                 if (!char.IsUpper(w[k]) || !char.IsLower(w[k - 1])) continue;
                 var prefix = w[..k];
@@ -416,6 +472,14 @@ internal sealed class EntityRecognizer(OfflineData data)
         {
             if (data.Names.TryMatch(text, tokens, k, e, out int len, out var entry))
             {
+                if (!namesOnly && k > runStart && entry.Category == "Organization" && AllCapitalisedCommon(text, tokens, runStart, k))
+                {
+                    // "Social Democrats", "Free Democrats": capitalised ordinary words before an organisation are its name.
+                    output.Add(new Candidate(runStart, k + len, "Organization", entry.Subcategory, entry.Weight, "org-extended"));
+                    k += len;
+                    runStart = k;
+                    continue;
+                }
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
                 // "Google DeepMind": two organisations side by side in one capitalised run are one name.
                 if (entry.Category == "Organization" && output.Count > 0 && output[^1] is { } previous && previous.End == k && previous.Start >= s
@@ -497,7 +561,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             return;
         }
         if (allCommon) return;
-        if (speech && length <= 3)
+        if (speech && length <= 3 && !tokens[s].AllCaps)
         {
             output.Add(new Candidate(s, e, "Person", null, 0.7, "person-speech"));
             return;
@@ -527,7 +591,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         foreach (var c in firstPass)
         {
-            if (c.Category != "Person") continue;
+            if (c.Category != "Person" || tokens[c.Start].AllCaps) continue;
             context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
             if (c.End - c.Start >= 2)
             {
