@@ -34,7 +34,9 @@ public static class PipelineServiceCollectionExtensions
         // The offline analyzer is cheaper than a cache lookup, so only Azure Language sits behind the enrichment cache.
         if (configuration.GetValue<AnalyzerKind>($"{PipelineOptions.Section}:{nameof(PipelineOptions.Analyzer)}") == AnalyzerKind.AzureLanguage)
             services.AddCachedAzureLanguageAnalyzer(configuration);
-        services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
+        services.AddOptions<OfflineAnalyzerOptions>().Bind(configuration.GetSection(OfflineAnalyzerOptions.Section));
+        services.TryAddSingleton<ITextAnalyzer>(sp => new OfflineTextAnalyzer(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfflineAnalyzerOptions>>().Value, sp.GetService<ISentencePolarityModel>()));
         services.AddSingleton<ArticleAnalyzer>();
         services.AddSingleton<ArticleEnricher>();
         services.AddSingleton<IngestArticleHandler>();

@@ -13,5 +13,6 @@ var root = new RootCommand("Pipeline: the newsroom ingestion pipeline on your ma
     StatusCommand.Create(),
     ReplayCommand.Create(),
     SummaryCommand.Create(),
+    EvalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -73,7 +73,7 @@ public class HostileInputTests(AzuriteFixture azurite, Xunit.Abstractions.ITestO
     public async Task Every_hostile_file_is_summarised_or_quarantined_with_its_reason_and_the_host_survives()
     {
         // The host runs as its own process (the `pipeline run` a user starts), so its memory is measured alone.
-        using var host = PipelineProcess.Start("run", "--storage", azurite.ConnectionString);
+        using var host = PipelineProcess.Start("run", "--storage", azurite.ConnectionString, "--port", "0");
         await PipelineProcess.WaitForLineAsync(host, "Ctrl+C stops");
         var tracker = new ArticleTracker(azurite.Storage);
 

@@ -23,7 +23,7 @@ public sealed class ProcessLifecycleTests : IDisposable
     [Fact]
     public async Task A_host_killed_hard_takes_its_Azurite_with_it_and_the_next_run_on_the_same_data_folder_works()
     {
-        using (var host = PipelineProcess.Start("run", "--data-dir", _dataDir))
+        using (var host = PipelineProcess.Start("run", "--data-dir", _dataDir, "--port", "0"))
         {
             await PipelineProcess.WaitForLineAsync(host, "Pipeline running");
             int azurite = AzuritePid();
@@ -46,7 +46,7 @@ public sealed class ProcessLifecycleTests : IDisposable
     [Fact]
     public async Task Ctrl_c_stops_the_host_and_its_Azurite_cleanly()
     {
-        using var host = PipelineProcess.Start("run", "--data-dir", _dataDir);
+        using var host = PipelineProcess.Start("run", "--data-dir", _dataDir, "--port", "0");
         await PipelineProcess.WaitForLineAsync(host, "Ctrl+C stops");
         int azurite = AzuritePid();
 

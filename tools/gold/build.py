@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Turns the annotated gold paragraphs (gold-source.txt, inline [mention|C] marks) into gold.jsonl with UTF-16 offsets,
-the form the evaluation test reads. Run after editing the source: python3 tools/gold/build.py"""
+"""Turns the annotated paragraphs (gold-source.txt and heldout-source.txt, inline [mention|C] marks) into gold.jsonl and
+heldout.jsonl with UTF-16 offsets, the form the evaluation test reads. Run after editing a source: python3 tools/gold/build.py"""
 import json
 import pathlib
 import re
@@ -14,9 +14,9 @@ def utf16_length(s: str) -> int:
     return len(s.encode("utf-16-le")) // 2
 
 
-def main() -> None:
+def convert(name: str) -> None:
     lines, total = [], 0
-    for number, line in enumerate((GOLD / "gold-source.txt").read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate((GOLD / f"{name}-source.txt").read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         domain, marked = line.split("\t", 1)
@@ -30,9 +30,16 @@ def main() -> None:
         if "[" in text or "]" in text:
             raise SystemExit(f"line {number}: unbalanced mark")
         total += len(entities)
-        lines.append(json.dumps({"id": f"g{len(lines) + 1:03}", "domain": domain, "text": text, "entities": entities}, ensure_ascii=False))
-    (GOLD / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} paragraphs, {total} entities")
+        lines.append(json.dumps({"id": f"{name[0]}{len(lines) + 1:03}", "domain": domain, "text": text, "entities": entities}, ensure_ascii=False))
+    (GOLD / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{name}: {len(lines)} paragraphs, {total} entities")
+
+
+def main() -> None:
+    convert("gold")
+    convert("heldout")
+    convert("heldout2")
+    convert("dev3")
 
 
 if __name__ == "__main__":

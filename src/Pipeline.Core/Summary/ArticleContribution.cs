@@ -20,6 +20,9 @@ public sealed record ArticleContribution
     public required string Title { get; init; }
     public required string SourceName { get; init; }
     public required DateTimeOffset SourceLastModified { get; init; }
+
+    /// <summary>The source blob version this revision was read from (empty for records made outside the pipeline).</summary>
+    public string SourceETag { get; init; } = "";
     public DateTimeOffset? PublishedAt { get; init; }
     public required DateTimeOffset IngestedAt { get; init; }
     public required string Language { get; init; }
@@ -37,6 +40,7 @@ public sealed record ArticleContribution
         Title = article.Title,
         SourceName = article.Source.Name,
         SourceLastModified = article.Source.LastModified,
+        SourceETag = article.Source.ETag,
         PublishedAt = article.PublishedAt,
         IngestedAt = article.IngestedAt,
         Language = article.Language.Iso6391Name,

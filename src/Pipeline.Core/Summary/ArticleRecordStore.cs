@@ -20,16 +20,14 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
     /// <summary>Idempotent: a second call with the same revision changes nothing; an older revision never replaces a newer one.</summary>
     public async Task RecordAsync(ArticleContribution contribution, CancellationToken cancellationToken)
     {
-        var revision = new TableEntity(contribution.ArticleId, RevisionKey(contribution.ContentHash))
-        {
-            ["Contribution"] = JsonSerializer.Serialize(contribution, PipelineJson.Default.ArticleContribution),
-        };
-        try { await _table.AddEntityAsync(revision, cancellationToken).ConfigureAwait(false); }
+        string json = JsonSerializer.Serialize(contribution, PipelineJson.Default.ArticleContribution);
+        try { await _table.AddEntityAsync(new TableEntity(contribution.ArticleId, RevisionKey(contribution.ContentHash)) { ["Contribution"] = json }, cancellationToken).ConfigureAwait(false); }
         catch (RequestFailedException e) when (e.Status == 409) { }
 
+        // Most articles are new: insert the head first, and read it only when it exists.
+        ArticleHead? head = null;
         while (true)
         {
-            var head = await GetHeadAsync(contribution.ArticleId, cancellationToken).ConfigureAwait(false);
             try
             {
                 if (head is null)
@@ -39,6 +37,8 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                         RowKey = contribution.ArticleId,
                         CurrentHash = contribution.ContentHash,
                         CurrentModified = contribution.SourceLastModified,
+                        CurrentETag = contribution.SourceETag,
+                        Contribution = json,
                         SourceName = contribution.SourceName,
                         Pending = true,
                     }, cancellationToken).ConfigureAwait(false);
@@ -47,9 +47,10 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                 if (head.CurrentHash == contribution.ContentHash)
                 {
                     // The same text uploaded again: nothing to count, but remember the newest upload it stands for.
-                    if (contribution.SourceLastModified <= head.CurrentModified)
+                    if (contribution.SourceLastModified < head.CurrentModified || contribution.SourceETag == head.CurrentETag)
                         return;
                     head.CurrentModified = contribution.SourceLastModified;
+                    head.CurrentETag = contribution.SourceETag;
                     await _table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                     return;
                 }
@@ -57,18 +58,24 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                     return;
                 head.CurrentHash = contribution.ContentHash;
                 head.CurrentModified = contribution.SourceLastModified;
+                head.CurrentETag = contribution.SourceETag;
+                head.Contribution = json;
                 head.Pending = head.AppliedHash != contribution.ContentHash;
                 await _table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another instance recorded a revision of this article at the same moment: decide again on fresh data.
+                // The head exists, or another instance changed it at the same moment: decide again on fresh data.
             }
+            head = await GetHeadAsync(contribution.ArticleId, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Revisions are ordered by the source blob's last-modified time; equal times tie-break on the hash, so every instance agrees.</summary>
+    /// <summary>
+    /// Revisions are ordered by the source blob's last-modified time. Storage reports it to the second, so two different
+    /// texts written within one second tie-break on the hash: every instance agrees, but not necessarily on the later one.
+    /// </summary>
     private static bool IsNewer(ArticleContribution contribution, ArticleHead head) =>
         (contribution.SourceLastModified > head.CurrentModified ||
          (contribution.SourceLastModified == head.CurrentModified && string.CompareOrdinal(contribution.ContentHash, head.CurrentHash) > 0));
@@ -79,8 +86,11 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>Every head, without the contributions (progress checks read this often).</summary>
     public IAsyncEnumerable<ArticleHead> GetAllHeadsAsync(CancellationToken cancellationToken) =>
-        _table.QueryAsync<ArticleHead>($"PartitionKey eq '{HeadPartition}'", cancellationToken: cancellationToken);
+        _table.QueryAsync<ArticleHead>($"PartitionKey eq '{HeadPartition}'",
+            select: [nameof(ArticleHead.CurrentHash), nameof(ArticleHead.CurrentModified), nameof(ArticleHead.CurrentETag), nameof(ArticleHead.AppliedHash), nameof(ArticleHead.Pending), nameof(ArticleHead.SourceName), "RowKey"],
+            cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<ArticleHead>> GetPendingAsync(int max, CancellationToken cancellationToken)
     {
@@ -95,6 +105,12 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
 
     public async Task<bool> AnyPendingAsync(CancellationToken cancellationToken) =>
         (await GetPendingAsync(1, cancellationToken).ConfigureAwait(false)).Count > 0;
+
+    /// <summary>The head carries its current revision's contribution, so folding a new article needs no second read.</summary>
+    public async Task<ArticleContribution> GetCurrentContributionAsync(ArticleHead head, CancellationToken cancellationToken) =>
+        head.Contribution.Length > 0
+            ? JsonSerializer.Deserialize(head.Contribution, PipelineJson.Default.ArticleContribution) ?? throw new InvalidDataException($"Article {head.RowKey} has an empty contribution.")
+            : await GetContributionAsync(head.RowKey, head.CurrentHash, cancellationToken).ConfigureAwait(false);
 
     public async Task<ArticleContribution> GetContributionAsync(string articleId, string contentHash, CancellationToken cancellationToken)
     {
@@ -159,7 +175,13 @@ public sealed class ArticleHead : ITableEntity
 
     public string CurrentHash { get; set; } = "";
     public DateTimeOffset CurrentModified { get; set; }
+
+    /// <summary>The source blob version the current revision was last read from.</summary>
+    public string CurrentETag { get; set; } = "";
     public string AppliedHash { get; set; } = "";
+
+    /// <summary>The current revision's contribution (JSON); the revision row keeps it too, for when it is replaced.</summary>
+    public string Contribution { get; set; } = "";
     public bool Pending { get; set; }
     public string SourceName { get; set; } = "";
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Analysis.MiniLM;
 using Pipeline.Core;
 using Pipeline.Core.Enrichment;
 using Pipeline.Core.Ingestion;
@@ -23,7 +24,7 @@ internal static class AnalyzeCommand
     private static async Task<int> AnalyzeAsync(FileInfo file, bool json, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        await using var services = new ServiceCollection().AddLogging().AddPipelineCore(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddPipelineCore(configuration).AddMiniLmSentiment().BuildServiceProvider();
         var enricher = services.GetRequiredService<ArticleEnricher>();
 
         EnrichedArticle article;

@@ -14,7 +14,7 @@ public sealed record TrackedArticle(UploadedArticle Article, ArticleState State,
 
 /// <summary>
 /// Uploads article files and follows each one to the end of the pipeline: summarised (its head record is applied at
-/// this upload's revision or a later one), quarantined (an error record for this upload's ETag), or poisoned.
+/// this upload's blob version or a later one), quarantined (an error record for this upload's ETag), or poisoned.
 /// </summary>
 public sealed class ArticleTracker(PipelineStorage storage)
 {
@@ -40,7 +40,8 @@ public sealed class ArticleTracker(PipelineStorage storage)
 
         return uploads.Select(upload =>
         {
-            if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised && head.CurrentModified >= upload.LastModified)
+            if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised &&
+                (head.CurrentETag == upload.ETag.ToString() || head.CurrentModified > upload.LastModified))
                 return new TrackedArticle(upload, ArticleState.Summarised, null);
             if (quarantined.TryGetValue(upload.Name, out var entry) && entry.SourceETag == upload.ETag.ToString())
                 return new TrackedArticle(upload, ArticleState.Quarantined, entry.Reason);

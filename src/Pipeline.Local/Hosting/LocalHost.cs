@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Analysis.MiniLM;
 using Pipeline.Core;
 using Pipeline.Core.Storage;
 
@@ -44,7 +45,7 @@ public static class LocalHost
             .ConfigureServices(services =>
             {
                 services.AddSingleton<ITypeLocator, LocalFunctionTypes>();
-                services.AddPipelineCore(configuration);
+                services.AddPipelineCore(configuration).AddMiniLmSentiment();
                 services.AddHostedService<PeriodicFold>();
                 services.AddHostedService<ArticleScanner>();
             })

@@ -1,139 +1,100 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Pipeline.Core.Analysis;
+using Pipeline.Core.Analysis.Evaluation;
 using Pipeline.Core.Analysis.Offline;
 using Xunit.Abstractions;
 
 namespace Pipeline.Core.Tests.Analysis;
 
 /// <summary>
-/// Measures the offline analyzer against the hand-annotated gold paragraphs (Gold/gold.jsonl, built from
-/// Gold/gold-source.txt by tools/gold/build.py) and the labelled review sentences of npm "sentiment".
+/// Measures the offline analyzer against hand-annotated news paragraphs and the labelled review sentences of npm
+/// "sentiment", through the same <see cref="AnalyzerEvaluation"/> that the <c>eval</c> command runs.
+/// Gold/gold.jsonl is the development set the rules were tuned on by error analysis. Gold/heldout.jsonl was held out
+/// until analyzer 1.3 (Org F1 0.79 then, 0.83 after the 1.3 rules) and has been used for error analysis since, so it is
+/// development data now. Gold/heldout2.jsonl was written before it was first scored and its errors have never been
+/// inspected: its numbers are the honest estimate. Gold/dev3.jsonl (organisation-heavy) was written for error analysis
+/// after heldout2 was first scored. All are built by tools/gold/build.py.
 /// Reports go to the test output and to files in the test bin folder; the asserted floors are the measured numbers
 /// rounded down, so a regression fails while the report says where the analyzer stands.
 /// </summary>
 public class GoldEvaluationTests(ITestOutputHelper output)
 {
     private static readonly OfflineTextAnalyzer Analyzer = new();
-    private static readonly string[] Categories = ["Person", "Location", "Organization", "Event", "Product", "DateTime", "Quantity"];
 
-    private sealed record GoldEntity(int Start, int Length, string Category);
+    private static string DataPath(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Analysis", .. parts]);
 
-    private sealed record GoldParagraph(string Id, string Domain, string Text, List<GoldEntity> Entities);
-
-    private sealed record Labelled(string Text, int? Class);
-
-    internal sealed record Score(int Gold, int Predicted, int Exact, int Overlap)
+    // Floors: the measured exact-span F1 of this version, rounded down (the report has the numbers).
+    [Theory]
+    [InlineData("gold", 60, 600, 0.93, 0.94, 0.92)]
+    [InlineData("heldout", 20, 150, 0.99, 0.90, 0.90)]
+    [InlineData("dev3", 20, 150, 0.92, 0.91, 0.91)]
+    [InlineData("heldout2", 20, 150, 0.92, 0.91, 0.77)]
+    public void Entity_recognition_on_annotated_paragraphs(string set, int minParagraphs, int minSpans, double personFloor, double locationFloor, double organizationFloor)
     {
-        public double Precision(bool exact) => Predicted == 0 ? 0 : (double)(exact ? Exact : Overlap) / Predicted;
-        public double Recall(bool exact) => Gold == 0 ? 0 : (double)(exact ? Exact : Overlap) / Gold;
-        public double F1(bool exact) => Precision(exact) + Recall(exact) == 0 ? 0 : 2 * Precision(exact) * Recall(exact) / (Precision(exact) + Recall(exact));
-    }
-
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
-    private static List<GoldParagraph> LoadGold() =>
-        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Analysis", "Gold", "gold.jsonl"))
-            .Where(l => l.Length > 0)
-            .Select(l => JsonSerializer.Deserialize<GoldParagraph>(l, Json)!)
-            .ToList();
-
-    internal static Dictionary<string, Score> Evaluate(IEnumerable<(IReadOnlyList<(int Start, int Length, string Category)> Gold, IReadOnlyList<EntityMention> Predicted)> documents)
-    {
-        var counts = Categories.ToDictionary(c => c, _ => new int[4]);
-        foreach (var (gold, predicted) in documents)
-        {
-            foreach (var category in Categories)
-            {
-                var g = gold.Where(e => e.Category == category).ToList();
-                var p = predicted.Where(e => e.Category == category).ToList();
-                var c = counts[category];
-                c[0] += g.Count;
-                c[1] += p.Count;
-                c[2] += p.Count(x => g.Any(y => y.Start == x.Offset && y.Length == x.Length));
-                // Overlap matching is one-to-one, so one long prediction cannot match two gold spans.
-                var used = new bool[g.Count];
-                foreach (var x in p)
-                {
-                    int k = g.FindIndex(y => !used[g.IndexOf(y)] && y.Start < x.Offset + x.Length && x.Offset < y.Start + y.Length);
-                    if (k < 0) continue;
-                    used[k] = true;
-                    c[3]++;
-                }
-            }
-        }
-        return counts.ToDictionary(kv => kv.Key, kv => new Score(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]));
-    }
-
-    [Fact]
-    public void Entity_recognition_on_the_gold_set()
-    {
-        var gold = LoadGold();
-        Assert.True(gold.Count >= 60, "at least 60 paragraphs");
-        Assert.True(gold.Sum(g => g.Entities.Count) >= 600, "at least 600 annotated spans");
+        var gold = AnalyzerEvaluation.LoadGold(DataPath("Gold", set + ".jsonl"));
+        Assert.True(gold.Count >= minParagraphs, $"at least {minParagraphs} paragraphs");
+        Assert.True(gold.Sum(g => g.Entities.Count) >= minSpans, $"at least {minSpans} annotated spans");
         foreach (var g in gold)
             Assert.All(g.Entities, e => Assert.InRange(e.Start + e.Length, 1, g.Text.Length));
 
-        var results = gold.Select(g => (
-            Gold: (IReadOnlyList<(int, int, string)>)g.Entities.Select(e => (e.Start, e.Length, e.Category)).ToList(),
-            Predicted: Analyzer.Analyze(new AnalysisDocument(g.Id, g.Text, "en")).Entities)).ToList();
-        var scores = Evaluate(results);
+        var evaluation = AnalyzerEvaluation.EvaluateEntities(set, gold, Analyzer.Analyze);
+        Publish($"{set}-entity-report.md", $"Offline analyzer {OfflineTextAnalyzer.Version}\n" + AnalyzerEvaluation.FormatEntities(evaluation, withErrors: true));
 
-        var report = new StringBuilder();
-        report.AppendLine($"Offline analyzer {OfflineTextAnalyzer.Version} on {gold.Count} gold paragraphs, {gold.Sum(g => g.Entities.Count)} spans");
-        report.AppendLine("| category | gold | predicted | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var (category, s) in scores)
-            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {category} | {s.Gold} | {s.Predicted} | {s.Precision(true):F3} | {s.Recall(true):F3} | {s.F1(true):F3} | {s.Precision(false):F3} | {s.Recall(false):F3} | {s.F1(false):F3} |"));
-        report.AppendLine();
-        report.AppendLine("Misses and false positives (exact span):");
-        foreach (var (g, (_, predicted)) in gold.Zip(results))
-        {
-            foreach (var e in g.Entities.Where(e => !predicted.Any(p => p.Offset == e.Start && p.Length == e.Length && p.Category == e.Category)))
-                report.AppendLine($"  {g.Id} miss  {e.Category,-12} {g.Text.Substring(e.Start, e.Length)}");
-            foreach (var p in predicted.Where(p => Categories.Contains(p.Category) && !g.Entities.Any(e => p.Offset == e.Start && p.Length == e.Length && p.Category == e.Category)))
-                report.AppendLine($"  {g.Id} extra {p.Category,-12} {p.Text}");
-        }
-        Publish("gold-entity-report.md", report.ToString());
-
-        // Floors: the measured exact-span F1 of this version, rounded down (see the report for the numbers).
-        Assert.True(scores["Person"].F1(true) >= PersonFloor, $"Person F1 {scores["Person"].F1(true):F3}");
-        Assert.True(scores["Location"].F1(true) >= LocationFloor, $"Location F1 {scores["Location"].F1(true):F3}");
-        Assert.True(scores["Organization"].F1(true) >= OrganizationFloor, $"Organization F1 {scores["Organization"].F1(true):F3}");
+        var scores = evaluation.Scores;
+        Assert.True(scores["Person"].F1(true) >= personFloor, $"Person F1 {scores["Person"].F1(true):F3}");
+        Assert.True(scores["Location"].F1(true) >= locationFloor, $"Location F1 {scores["Location"].F1(true):F3}");
+        Assert.True(scores["Organization"].F1(true) >= organizationFloor, $"Organization F1 {scores["Organization"].F1(true):F3}");
     }
-
-    private const double PersonFloor = 0.92, LocationFloor = 0.92, OrganizationFloor = 0.79;
-    private const double SentimentFloor = 0.65;
 
     [Fact]
-    public void Sentiment_accuracy_on_labelled_review_sentences()
+    public void Confidence_rises_with_precision_on_the_development_sets_it_was_fitted_on()
     {
-        var report = new StringBuilder();
-        report.AppendLine("| data set | sentences | polarity accuracy | strict accuracy (neutral counts as wrong) |");
-        report.AppendLine("|---|---|---|---|");
-        double worst = 1;
-        foreach (var file in new[] { "amazon.json", "yelp.json" })
-        {
-            // The files end with an unlabelled entry, which cannot be scored.
-            var items = JsonSerializer.Deserialize<List<Labelled>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Analysis", "Fixtures", file)), Json)!
-                .Where(i => i.Class is not null).ToList();
-            int polarity = 0, strict = 0;
-            foreach (var item in items)
-            {
-                var sentiment = Analyzer.Analyze(new AnalysisDocument("s", item.Text, "en")).Sentiment;
-                bool positive = sentiment.Scores.Positive > sentiment.Scores.Negative, negative = sentiment.Scores.Negative > sentiment.Scores.Positive;
-                if (item.Class == 1 ? positive : negative) polarity++;
-                if (item.Class == 1 ? sentiment.Label == SentimentLabel.Positive : sentiment.Label == SentimentLabel.Negative) strict++;
-            }
-            double accuracy = (double)polarity / items.Count;
-            worst = Math.Min(worst, accuracy);
-            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {file} | {items.Count} | {accuracy:F3} | {(double)strict / items.Count:F3} |"));
-        }
-        Publish("sentiment-report.md", report.ToString());
-        Assert.True(worst >= SentimentFloor, $"polarity accuracy {worst:F3}");
+        var development = new[] { "gold", "heldout", "dev3" }.SelectMany(set => AnalyzerEvaluation.LoadGold(DataPath("Gold", set + ".jsonl"))).ToList();
+        var evaluation = AnalyzerEvaluation.EvaluateEntities("development", development, Analyzer.Analyze);
+        output.WriteLine(AnalyzerEvaluation.FormatEntities(evaluation, withErrors: false));
+        Assert.True(evaluation.CalibrationIsMonotone, "precision per confidence bucket should rise");
     }
+
+    /// <summary>
+    /// Fast mode on the labelled review sentences. amazon and yelp are only ever scored (no rule or word was chosen by
+    /// looking at them since analyzer 1.3); imdb is the development set of the sentiment rules and the accurate mode's
+    /// training set, so its number is no estimate.
+    /// </summary>
+    [Theory]
+    [InlineData("amazon.json", 0.77)]
+    [InlineData("yelp.json", 0.74)]
+    [InlineData("imdb.json", 0.75)]
+    public void Sentiment_accuracy_on_labelled_review_sentences(string file, double floor)
+    {
+        var result = AnalyzerEvaluation.EvaluateSentiment(file, DataPath("Fixtures", file), Analyzer.Analyze);
+        Publish($"sentiment-{file}.md", AnalyzerEvaluation.FormatSentiment([result]));
+        Assert.True(result.PolarityAccuracy >= floor, $"{file}: polarity accuracy {result.PolarityAccuracy:F3}");
+    }
+
+    /// <summary>
+    /// Accurate mode (MiniLM + a classifier trained on imdb only) on every fifth amazon and yelp sentence, to keep the
+    /// test run short; <c>pipeline eval --mode Accurate</c> scores all of them.
+    /// </summary>
+    [Theory]
+    [InlineData("amazon.json", 0.84)]
+    [InlineData("yelp.json", 0.86)]
+    public void Accurate_mode_sentiment_on_a_sample_of_review_sentences(string file, double floor)
+    {
+        var all = System.Text.Json.JsonSerializer.Deserialize<List<System.Text.Json.Nodes.JsonObject>>(File.ReadAllText(DataPath("Fixtures", file)))!;
+        string sample = Path.Combine(Path.GetTempPath(), $"pipeline-sample-{Guid.NewGuid():N}-{file}");
+        File.WriteAllText(sample, System.Text.Json.JsonSerializer.Serialize(all.Where((_, i) => i % 5 == 0)));
+        try
+        {
+            var result = AnalyzerEvaluation.EvaluateSentiment(file + " (every 5th)", sample, Accurate.Value.Analyze);
+            Publish($"sentiment-accurate-{file}.md", AnalyzerEvaluation.FormatSentiment([result]));
+            Assert.True(result.PolarityAccuracy >= floor, $"{file}: polarity accuracy {result.PolarityAccuracy:F3}");
+        }
+        finally
+        {
+            File.Delete(sample);
+        }
+    }
+
+    private static readonly Lazy<OfflineTextAnalyzer> Accurate = new(() => new OfflineTextAnalyzer(new OfflineAnalyzerOptions { Mode = OfflineAnalyzerMode.Accurate }, Pipeline.Analysis.MiniLM.MiniLmSentiment.Instance));
 
     private void Publish(string name, string report)
     {

@@ -120,7 +120,7 @@ internal static class NumericRecognizer
             sub = "DateRange";
         }
         if (end == i) return i;
-        output.Add(new Candidate(i, end, "DateTime", sub, 0.85));
+        output.Add(new Candidate(i, end, "DateTime", sub, 0.85, "date"));
         return end;
     }
 
@@ -147,14 +147,14 @@ internal static class NumericRecognizer
             if (currency) return i;
             if (IsHyphenatedDuration(core))
             {
-                output.Add(new Candidate(j, j + 1, "DateTime", "Duration", 0.75));
+                output.Add(new Candidate(j, j + 1, "DateTime", "Duration", 0.75, "duration-word"));
                 return j + 1;
             }
             // "Fifth Republic", "Six Nations", "First Citizens": a capitalised number word inside a name is part of the name.
             if (tokens[j].Capitalised && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && tokens[j + 1].Capitalised) return i;
             if (In(OrdinalWords, core) || (core.Equals("second", StringComparison.OrdinalIgnoreCase) && j > 0 && W(text, tokens, j - 1) is "the" or "a" or "its" or "their" or "his" or "her"))
             {
-                output.Add(new Candidate(j, j + 1, "Quantity", "Ordinal", 0.8));
+                output.Add(new Candidate(j, j + 1, "Quantity", "Ordinal", 0.8, "ordinal-word"));
                 return j + 1;
             }
             if (!In(NumberWords, core) && !(core.Equals("one", StringComparison.OrdinalIgnoreCase) && In(Scales, W(text, tokens, j + 1))))
@@ -189,7 +189,7 @@ internal static class NumericRecognizer
         }
         else if (In(DimensionUnits, after)) { sub = "Dimensions"; j++; }
         else if (after.Equals("degrees", StringComparison.OrdinalIgnoreCase) || after is "°") { sub = "Temperature"; j++; if (W(text, tokens, j) is "C" or "F" or "Celsius" or "Fahrenheit") j++; }
-        else if (numeric && after is ":" && W(text, tokens, j + 1) is { Length: 2 } minutes && tokens[j + 1].Kind == TokenKind.Number && j - coreStart == 1)
+        else if (numeric && after is ":" && W(text, tokens, j + 1) is { Length: 2 } && tokens[j + 1].Kind == TokenKind.Number && j - coreStart == 1)
         {
             category = "DateTime";
             sub = "Time";
@@ -203,7 +203,7 @@ internal static class NumericRecognizer
             sub = "Date";
             confidence = 0.75;
         }
-        output.Add(new Candidate(start, j, category, sub, confidence));
+        output.Add(new Candidate(start, j, category, sub, confidence, "number-" + sub));
         return j;
     }
 
@@ -221,7 +221,7 @@ internal static class NumericRecognizer
         else if (w.Length == 9 && w[4] == '-' && IsYear(w[..4]) && IsYear(w[5..])) { category = "DateTime"; sub = "DateRange"; }
         else if (w.Length >= 3 && IsMeridiem(w[^2..]) && AllDigits(w[..^2])) { category = "DateTime"; sub = "Time"; }
         else return start == j ? start : j;
-        output.Add(new Candidate(start, j + 1, category, sub, 0.8));
+        output.Add(new Candidate(start, j + 1, category, sub, 0.8, "number-unit"));
         return j + 1;
     }
 

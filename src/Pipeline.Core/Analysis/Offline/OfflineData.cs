@@ -27,12 +27,21 @@ internal sealed class OfflineData
     public HashSet<string> OrganizationWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationPrefixes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationFirstWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>One-word company names from a spelling list: weak evidence for a lone capitalised word.</summary>
+    public HashSet<string> CompanyWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> EventWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> ProductWords { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> PlaceSuffixes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> PlacePrefixes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string?> EventPrefixes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CurrencyCodes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Rule and category -> the precision that rule reached on the development gold sets (smoothed), used as the
+    /// entity's confidence so that higher scores are right more often. Written by <c>pipeline eval --write-calibration</c>.
+    /// </summary>
+    public Dictionary<string, double> Calibration { get; } = new(StringComparer.Ordinal);
 
     /// <summary>VADER valences (-4..+4) with the news-language overrides applied on top.</summary>
     public Dictionary<string, double> Valence { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -47,7 +56,7 @@ internal sealed class OfflineData
     /// <summary>Phrase delimiters for key phrases, per language.</summary>
     public Dictionary<string, HashSet<string>> StopWords { get; } = new(StringComparer.Ordinal);
 
-    private static OfflineData Load()
+    internal static OfflineData Load()
     {
         var d = new OfflineData();
         foreach (var line in Lines("common-words.txt")) d.CommonWords.Add(line);
@@ -56,6 +65,7 @@ internal sealed class OfflineData
         foreach (var line in Lines("org-words.txt")) d.OrganizationWords.Add(line);
         foreach (var line in Lines("org-prefixes.txt")) d.OrganizationPrefixes.Add(line);
         foreach (var line in Lines("org-first-words.txt")) d.OrganizationFirstWords.Add(line);
+        foreach (var line in Lines("company-words.txt")) d.CompanyWords.Add(line);
         foreach (var line in Lines("event-words.txt")) d.EventWords.Add(line);
         foreach (var line in Lines("product-words.txt")) d.ProductWords.Add(line);
         foreach (var f in Fields("place-words.tsv")) (f[1] == "prefix" ? d.PlacePrefixes : d.PlaceSuffixes)[f[0]] = f[2];
@@ -66,19 +76,24 @@ internal sealed class OfflineData
         {
             // GeoNames and ISO entries are political units; curated ones say what they are.
             double weight = double.Parse(f[2], CultureInfo.InvariantCulture);
-            d.Names.Add(f[0], new PhraseEntry("Location", "GPE", weight * 0.95));
+            d.Names.Add(f[0], new PhraseEntry("Location", "GPE", weight * 0.95, "place-" + f[1]));
         }
-        foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry("Location", f[1], 0.96));
-        foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.93));
-        foreach (var f in Fields("events.tsv")) d.Names.Add(f[0], new PhraseEntry("Event", Optional(f, 1), 0.9));
-        foreach (var f in Fields("products.tsv")) d.Names.Add(f[0], new PhraseEntry("Product", Optional(f, 1), 0.85));
+        foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry("Location", f[1], 0.96, "place-curated"));
+        foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.93, "org-curated"));
+        foreach (var f in Fields("organizations-known.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.9, "org-known"));
+        foreach (var f in Fields("events.tsv")) d.Names.Add(f[0], new PhraseEntry("Event", Optional(f, 1), 0.9, "event"));
+        foreach (var f in Fields("products.tsv")) d.Names.Add(f[0], new PhraseEntry("Product", Optional(f, 1), 0.85, "product"));
+
+        foreach (var f in Fields("entity-calibration.tsv")) d.Calibration[f[0]] = double.Parse(f[1], CultureInfo.InvariantCulture);
 
         foreach (var line in Lines("person-types.txt")) d.PersonTypes.Add(line, new PhraseEntry("PersonType", null, 0.85));
         foreach (var line in Lines("titles.txt")) d.Titles.Add(line, new PhraseEntry("PersonType", null, 0.9));
 
         foreach (var f in Fields("vader-lexicon.tsv"))
             d.Valence[f[0]] = double.Parse(f[1], CultureInfo.InvariantCulture);
-        foreach (var f in Fields("news-sentiment.tsv"))
+        foreach (var f in Fields("afinn-165.tsv"))
+            d.Valence.TryAdd(f[0], double.Parse(f[1], CultureInfo.InvariantCulture));
+        foreach (var f in Fields("evaluative-sentiment.tsv").Concat(Fields("news-sentiment.tsv")))
         {
             double v = double.Parse(f[1], CultureInfo.InvariantCulture);
             if (f[0].Contains(' ')) d.ValencePhrases.Add(f[0], new PhraseEntry("Sentiment", null, v));
@@ -103,6 +118,8 @@ internal sealed class OfflineData
     private static IEnumerable<string[]> Fields(string name) => Lines(name).Select(l => l.Split('\t'));
 
     /// <summary>Non-empty lines of an embedded data file, without '#' comment lines.</summary>
+    internal static IEnumerable<string> ReadLines(string name) => Lines(name);
+
     private static IEnumerable<string> Lines(string name)
     {
         var assembly = typeof(OfflineData).Assembly;

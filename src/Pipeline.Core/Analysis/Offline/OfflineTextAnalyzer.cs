@@ -10,22 +10,38 @@ namespace Pipeline.Core.Analysis.Offline;
 public sealed class OfflineTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Bump whenever rules or data change: it is part of the enrichment cache key.</summary>
-    public const string Version = "1.1.0";
+    public const string Version = "1.3.0";
 
     private readonly OfflineData _data;
     private readonly EntityRecognizer _entities;
     private readonly SentimentScorer _sentiment;
     private readonly LanguageDetector _languages;
+    private readonly ISentencePolarityModel? _accurate;
 
-    public OfflineTextAnalyzer()
+    public OfflineTextAnalyzer() : this(new OfflineAnalyzerOptions())
     {
+    }
+
+    public OfflineTextAnalyzer(OfflineAnalyzerOptions options, ISentencePolarityModel? polarityModel = null)
+    {
+        Mode = options.Mode;
         _data = OfflineData.Instance;
+        if (Mode == OfflineAnalyzerMode.Accurate)
+        {
+            _accurate = polarityModel ?? throw new InvalidOperationException(
+                "Pipeline:Offline:Mode is Accurate, but no sentence-polarity model is registered: reference src/Pipeline.Analysis.MiniLM and call AddMiniLmSentiment().");
+            _accurate.Preload();
+        }
         _entities = new EntityRecognizer(_data);
         _sentiment = new SentimentScorer(_data);
         _languages = new LanguageDetector(_data);
     }
 
-    public AnalyzerInfo Info { get; } = new("offline", Version);
+    public OfflineAnalyzerMode Mode { get; }
+
+    public AnalyzerInfo Info => Mode == OfflineAnalyzerMode.Fast ? FastInfo : AccurateInfo;
+
+    private static readonly AnalyzerInfo FastInfo = new("offline", Version), AccurateInfo = new("offline-accurate", Version);
 
     public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
     {
@@ -38,7 +54,16 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
     }
 
-    internal DocumentAnalysis Analyze(AnalysisDocument document)
+    internal DocumentAnalysis Analyze(AnalysisDocument document) => Analyze(document, null);
+
+    /// <summary>The analysis, and for each entity the calibration key of the rule that found it (for the calibration tool).</summary>
+    internal (DocumentAnalysis Analysis, List<string> CalibrationKeys) AnalyzeWithRules(AnalysisDocument document)
+    {
+        var keys = new List<string>();
+        return (Analyze(document, keys), keys);
+    }
+
+    private DocumentAnalysis Analyze(AnalysisDocument document, List<string>? calibrationKeys)
     {
         string text = document.Text ?? "";
         var tokens = Tokenizer.Tokenize(text);
@@ -51,7 +76,11 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         foreach (var c in candidates)
         {
             int offset = tokens[c.Start].Start, length = tokens[c.End - 1].End - offset;
-            entities.Add(new EntityMention(text.Substring(offset, length), c.Category, c.Subcategory, offset, length, Math.Round(c.Confidence, 2)));
+            // The rule's measured precision on the development sets; a rule they never exercised is trusted less.
+            double confidence = _data.Calibration.TryGetValue(c.CalibrationKey, out double measured) ? measured
+                : _data.Calibration.Count > 0 && c.Category != "PersonType" ? Math.Min(c.Confidence, Evaluation.EntityCalibration.UnseenRule) : c.Confidence;
+            entities.Add(new EntityMention(text.Substring(offset, length), c.Category, c.Subcategory, offset, length, Math.Round(confidence, 2)));
+            calibrationKeys?.Add(c.CalibrationKey);
         }
 
         var sentenceResults = new List<SentenceSentiment>(sentences.Count);
@@ -64,11 +93,38 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
                 : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
             sentenceResults.Add(new SentenceSentiment(text.Substring(offset, length), offset, length, label, scores));
         }
+        if (english && _accurate is not null && sentenceResults.Count > 0)
+        {
+            // Accurate mode: the MiniLM classifier decides polarity, with the lexicon score as one of its inputs.
+            var texts = sentenceResults.Select(r => r.Text).ToArray();
+            var lexicon = sentenceResults.Select(r => r.ConfidenceScores.Positive - r.ConfidenceScores.Negative).ToArray();
+            var positive = _accurate.PositiveProbability(texts, lexicon);
+            for (int i = 0; i < sentenceResults.Count; i++)
+            {
+                var (label, scores) = PolarityResult(positive[i], sentenceResults[i].Sentiment);
+                sentenceResults[i] = sentenceResults[i] with { Sentiment = label, ConfidenceScores = scores };
+            }
+        }
 
         var keyPhrases = _data.StopWords.TryGetValue(language.Iso6391Name, out var stopWords)
             ? KeyPhraseExtractor.Extract(text, tokens, stopWords, candidates)
             : [];
 
         return new DocumentAnalysis(document.Id, language, SentimentMerger.Merge(sentenceResults), sentenceResults, entities, keyPhrases);
+    }
+
+    /// <summary>
+    /// Label and scores from the probability: the classifier knows only positive and negative (it learnt from reviews),
+    /// so the lexicon decides how much of the rest is neutral: a sentence with no evaluative word and a hesitant
+    /// classifier is neutral, as news sentences mostly are.
+    /// </summary>
+    private static (SentimentLabel Label, SentimentScores Scores) PolarityResult(double positive, SentimentLabel lexiconLabel)
+    {
+        double margin = Math.Abs(2 * positive - 1);
+        double neutral = (lexiconLabel == SentimentLabel.Neutral ? 0.7 : 0.3) * (1 - margin);
+        var scores = SentimentMerger.Normalise(positive * (1 - neutral), neutral, (1 - positive) * (1 - neutral));
+        var label = scores.Neutral >= scores.Positive && scores.Neutral >= scores.Negative ? SentimentLabel.Neutral
+            : scores.Positive >= scores.Negative ? SentimentLabel.Positive : SentimentLabel.Negative;
+        return (label, scores);
     }
 }

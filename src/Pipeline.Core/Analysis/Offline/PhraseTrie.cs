@@ -2,7 +2,7 @@ using Pipeline.Core.Text;
 namespace Pipeline.Core.Analysis.Offline;
 
 /// <summary>What a gazetteer phrase stands for. <see cref="Weight"/> is the prior confidence of the entry.</summary>
-internal sealed record PhraseEntry(string Category, string? Subcategory, double Weight);
+internal sealed record PhraseEntry(string Category, string? Subcategory, double Weight, string Source = "");
 
 /// <summary>
 /// Phrases keyed token by token, so matching walks the document's own tokens and never builds strings:

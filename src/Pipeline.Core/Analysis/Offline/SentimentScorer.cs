@@ -31,6 +31,58 @@ internal sealed class SentimentScorer(OfflineData data)
         "lack", "lacked", "lacks", "failed", "fails", "neednt", "rarely", "seldom",
     };
 
+    /// <summary>Words with a valence of their own that only intensify when a rated word follows ("pretty bad", "truly awful").</summary>
+    private static readonly HashSet<string> BoostersBeforeRated = new(StringComparer.OrdinalIgnoreCase)
+        { "pretty", "truly", "quite", "rather", "real", "genuinely", "seriously", "particularly", "especially", "remarkably" };
+
+    /// <summary>Positive adjectives that only intensify a negative noun after them ("a great disappointment", "a huge mess").</summary>
+    private static readonly HashSet<string> AdjectiveIntensifiers = new(StringComparer.OrdinalIgnoreCase)
+        { "great", "huge", "big", "major", "complete", "total", "absolute", "real", "true", "utter", "pure" };
+
+    /// <summary>Negation reaches this many words back ("wasn't the least bit interested"), never across a clause boundary.</summary>
+    private const int NegationReach = 4;
+
+    private const double TooValence = -1.0;
+
+    private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.OrdinalIgnoreCase)
+        { ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10 };
+
+    /// <summary>
+    /// A score out of 10 or 5 ("9 out of 10", "10/10", "3/5", "two stars") as a valence: the top of the scale is +3,
+    /// the bottom -3, the middle nothing.
+    /// </summary>
+    private static bool Rating(string text, List<Token> tokens, int i, int end, out double valence, out int span)
+    {
+        valence = 0;
+        span = 0;
+        var t = tokens[i];
+        var w = text.AsSpan(t.Start, t.Length);
+        int n;
+        if (t.Kind == TokenKind.Number) { if (!int.TryParse(w, out n) || n > 10) return false; }
+        else if (!SmallNumbers.TryGetValue(w.ToString(), out n)) return false;
+        string W(int k) => k < end ? text.Substring(tokens[k].Start, tokens[k].Length) : "";
+        int scale;
+        if (W(i + 1) == "/" && W(i + 2) is "10" or "5") { scale = int.Parse(W(i + 2)); span = 3; }
+        else if (W(i + 1).Equals("out", StringComparison.OrdinalIgnoreCase) && W(i + 2) == "of" && W(i + 3) is "10" or "5" or "ten" or "five")
+        { scale = W(i + 3) is "10" or "ten" ? 10 : 5; span = 4; }
+        else if (W(i + 1) is "stars" or "star" && n <= 5) { scale = 5; span = 2; }
+        else return false;
+        if (n > scale) return false;
+        valence = 6.0 * n / scale - 3.0;
+        return true;
+    }
+
+    private static bool NegatedBefore(string text, List<Token> tokens, int start, int i)
+    {
+        for (int k = i - 1, seen = 0; k >= start && seen < 2; k--)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            if (IsNegation(text.AsSpan(tokens[k].Start, tokens[k].Length))) return true;
+            seen++;
+        }
+        return false;
+    }
+
     private static readonly HashSet<string> Contrasts = new(StringComparer.OrdinalIgnoreCase) { "but", "however", "yet", "although", "though" };
 
     internal readonly record struct Score(double Compound, double Positive, double Neutral, double Negative);
@@ -49,6 +101,13 @@ internal sealed class SentimentScorer(OfflineData data)
             var t = tokens[i];
             if (t.Kind != TokenKind.Word)
             {
+                if (t.Kind == TokenKind.Number && Rating(text, tokens, i, end, out double score, out int scoreSpan))
+                {
+                    valences[i - start] = score;
+                    words++;
+                    i += scoreSpan - 1;
+                    continue;
+                }
                 char c = text[t.Start];
                 if (c == '!') exclamations++;
                 else if (c == '?') questions++;
@@ -65,21 +124,53 @@ internal sealed class SentimentScorer(OfflineData data)
                 v = phrase.Weight;
                 span = phraseLength;
             }
-            else if (!valence.TryGetValue(word, out v) || boosters.ContainsKey(word))
+            else if (Rating(text, tokens, i, end, out double rating, out int ratingSpan))
+            {
+                // "9 out of 10", "10/10", "two stars": the reviewer's own score.
+                valences[i - start] = rating;
+                i += ratingSpan - 1;
+                continue;
+            }
+            else if (word.Equals("too", StringComparison.OrdinalIgnoreCase) && i + 1 < end && tokens[i + 1].Kind == TokenKind.Word
+                && !valence.ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)) && !NegatedBefore(text, tokens, start, i))
+            {
+                // "too predictable", "paid too much": excess is a complaint even when the word after it is neutral.
+                valences[i - start] = TooValence;
+                continue;
+            }
+            else if (!valence.TryGetValue(word, out v) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
             }
 
+            // As in VADER, "no" before a rated word only negates it ("no problem") and carries no valence of its own.
+            if (word.Equals("no", StringComparison.OrdinalIgnoreCase) && NextWordIsRated(text, tokens, i, end)) continue;
+            // "pretty bad", "truly, truly awful": an intensifier before a rated word has no valence of its own.
+            if (span == 1 && BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _)) continue;
+            // "a great disappointment": a positive adjective before a negative word strengthens it instead.
+            if (span == 1 && v > 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                && NextRatedWithin(text, tokens, i, end, 1, out double nextValence) && nextValence < 0) continue;
             if (mixedCase && t.AllCaps) v += Math.Sign(v) * CapsEmphasis;
             // Boosters and negators look back over the three words before the term, fading with distance.
             int seen = 0;
             bool negated = false;
-            for (int k = i - 1; k >= start && seen < 3; k--)
+            for (int k = i - 1; k >= start && seen < NegationReach; k--)
             {
-                if (tokens[k].Kind != TokenKind.Word) continue;
+                if (tokens[k].Kind != TokenKind.Word)
+                {
+                    // A clause ends the reach of a negator ("not only that, it was fun").
+                    if (text[tokens[k].Start] is ',' or ';' or ':' or '-' or '(' or '"') break;
+                    continue;
+                }
                 var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
-                if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
-                if (IsNegation(before)) negated = true;
+                if (Contrasts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) break;
+                if (seen < 3)
+                {
+                    if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
+                    else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
+                        || v < 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
+                }
+                if (IsNegation(before) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
                 seen++;
             }
             if (negated) v *= NegationScalar;
@@ -133,6 +224,41 @@ internal sealed class SentimentScorer(OfflineData data)
             ? (SentimentLabel.Positive, SentimentMerger.Normalise(main, neutral, other))
             : (SentimentLabel.Negative, SentimentMerger.Normalise(other, neutral, main));
     }
+
+    /// <summary>
+    /// "like" is a preposition ("tasted like dirt", "looks like rain") unless someone likes something: a subject,
+    /// an auxiliary or "to" before it ("I like", "didn't like", "would like", "to like").
+    /// </summary>
+    private static bool IsComparisonLike(string text, List<Token> tokens, int start, int i, ReadOnlySpan<char> word)
+    {
+        if (!word.Equals("like", StringComparison.OrdinalIgnoreCase)) return false;
+        if (i == start || tokens[i - 1].Kind != TokenKind.Word) return true;
+        var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        return !LikeSubjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && !IsNegation(before);
+    }
+
+    /// <summary>Whether a rated word follows within <paramref name="reach"/> words (punctuation and repeats skipped).</summary>
+    private bool NextRatedWithin(string text, List<Token> tokens, int i, int end, int reach, out double valence)
+    {
+        valence = 0;
+        var lookup = data.Valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+        for (int k = i + 1, words = 0; k < end && words < reach; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            var next = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (next.Equals(word, StringComparison.OrdinalIgnoreCase)) continue;
+            if (lookup.TryGetValue(next, out valence) && !BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next)) return true;
+            words++;
+        }
+        return false;
+    }
+
+    private bool NextWordIsRated(string text, List<Token> tokens, int i, int end) =>
+        i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && data.Valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
+
+    private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
+        { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
 
     private static bool IsNegation(ReadOnlySpan<char> word) =>
         Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Pipeline.Core.Analysis;
+using Pipeline.Core.Analysis.Evaluation;
+using Pipeline.Core.Analysis.Offline;
+
+namespace Pipeline.Local.Commands;
+
+/// <summary>
+/// <c>eval</c>: the offline analyzer's quality report, with the same code as the gold-set tests: entity P/R/F1 per
+/// category (exact span and overlap) and a calibration table per gold set, sentiment accuracy per labelled fixture,
+/// and the analyzer's start-up time and working set. <c>--write-calibration</c> regenerates the confidence table
+/// from the development sets.
+/// </summary>
+internal static class EvalCommand
+{
+    /// <summary>The gold sets whose errors were read while writing rules; heldout2 is the only unseen one.</summary>
+    private static readonly string[] Development = ["gold", "heldout", "dev3"];
+
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "Folder holding Gold/*.jsonl and Fixtures/*.json.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("tests", "Pipeline.Core.Tests", "Analysis")),
+        };
+        var gold = new Option<string[]>("--gold") { Description = "Gold sets to score (names under Gold/, without .jsonl; none: --gold alone).", DefaultValueFactory = _ => ["gold", "heldout", "dev3", "heldout2"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
+        var fixtures = new Option<string[]>("--sentiment") { Description = "Labelled sentence fixtures under Fixtures/ (none: --sentiment alone).", DefaultValueFactory = _ => ["amazon.json", "yelp.json", "imdb.json"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
+        var mode = new Option<OfflineAnalyzerMode>("--mode") { Description = "Fast (rules) or Accurate (MiniLM sentiment).", DefaultValueFactory = _ => OfflineAnalyzerMode.Fast };
+        var errors = new Option<bool>("--errors") { Description = "List every miss and false positive." };
+        var calibration = new Option<FileInfo?>("--write-calibration") { Description = "Write the per-rule confidence table measured on the development sets (gold, heldout, dev3) to this file." };
+        var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration };
+        command.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(gold)!, parse.GetValue(fixtures)!, parse.GetValue(mode), parse.GetValue(errors), parse.GetValue(calibration)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo data, string[] goldSets, string[] fixtures, OfflineAnalyzerMode mode, bool errors, FileInfo? calibration)
+    {
+        // Start-up as a host sees it: construction plus the first analysis (data load, and the model in Accurate mode).
+        var watch = Stopwatch.StartNew();
+        var analyzer = new OfflineTextAnalyzer(new OfflineAnalyzerOptions { Mode = mode }, mode == OfflineAnalyzerMode.Accurate ? Pipeline.Analysis.MiniLM.MiniLmSentiment.Instance : null);
+        double constructed = watch.Elapsed.TotalMilliseconds;
+        analyzer.Analyze(new AnalysisDocument("warm-up", "The European Commission welcomed the plan, a spokesperson said in Brussels.", null));
+        double firstAnalysis = watch.Elapsed.TotalMilliseconds;
+
+        Console.WriteLine($"Offline analyzer {OfflineTextAnalyzer.Version}, mode {mode}");
+        Console.WriteLine($"Start-up: construction {constructed:F0} ms, construction + first analysis {firstAnalysis:F0} ms");
+        Console.WriteLine();
+
+        if (calibration is not null)
+        {
+            var development = Development.SelectMany(s => AnalyzerEvaluation.LoadGold(Path.Combine(data.FullName, "Gold", s + ".jsonl")));
+            var table = EntityCalibration.Measure(development, analyzer.AnalyzeWithRules);
+            File.WriteAllText(calibration.FullName, EntityCalibration.ToTsv(table));
+            Console.WriteLine($"Wrote {table.Count} calibrated rules to {calibration.FullName} (rebuild to embed it).");
+            Console.WriteLine();
+        }
+
+        var loaded = goldSets.ToDictionary(set => set, set => AnalyzerEvaluation.LoadGold(Path.Combine(data.FullName, "Gold", set + ".jsonl")));
+        foreach (var (set, paragraphs) in loaded)
+            Console.WriteLine(AnalyzerEvaluation.FormatEntities(AnalyzerEvaluation.EvaluateEntities(set, paragraphs, analyzer.Analyze), errors));
+        if (Development.All(loaded.ContainsKey))
+        {
+            // The confidences are fitted on these together, so this is where the calibration table should hold exactly.
+            var pooled = AnalyzerEvaluation.EvaluateEntities("development (gold + heldout + dev3, the sets the confidences are fitted on)",
+                Development.SelectMany(set => loaded[set]).ToList(), analyzer.Analyze);
+            Console.WriteLine(AnalyzerEvaluation.FormatEntities(pooled, withErrors: false));
+        }
+
+        var sentiment = new List<SentimentEvaluation>();
+        foreach (var fixture in fixtures)
+        {
+            var sentimentWatch = Stopwatch.StartNew();
+            var result = AnalyzerEvaluation.EvaluateSentiment(fixture, Path.Combine(data.FullName, "Fixtures", fixture), analyzer.Analyze);
+            sentiment.Add(result);
+            Console.Error.WriteLine($"  {fixture}: {result.Sentences} sentences in {sentimentWatch.Elapsed.TotalSeconds:F1} s");
+        }
+        Console.WriteLine("Sentiment (labelled review sentences):");
+        Console.WriteLine(AnalyzerEvaluation.FormatSentiment(sentiment));
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine($"Working set: {process.WorkingSet64 / (1024.0 * 1024):F0} MB now, {process.PeakWorkingSet64 / (1024.0 * 1024):F0} MB peak; managed heap {GC.GetTotalMemory(false) / (1024.0 * 1024):F0} MB");
+        return 0;
+    }
+}
