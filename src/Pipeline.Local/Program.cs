@@ -7,6 +7,7 @@ var root = new RootCommand("Pipeline: the newsroom ingestion pipeline on your ma
     AnalyzeCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),
+    SoakCommand.Create(),
     EmulateLanguageCommand.Create(),
     // Operator commands against a running pipeline's storage.
     IngestCommand.Create(),

@@ -65,6 +65,7 @@ internal static class RunCommand
             {
                 Console.WriteLine("Processing whatever lands in the 'articles' container; Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                analyzer.PrintReport();
                 Console.WriteLine("Stopped.");
                 return 0;
             }

@@ -38,6 +38,9 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
 
     public string ConnectionString => _endpoint.ConnectionString;
 
+    /// <summary>Blob, queue and table ports, for a restart on the same address.</summary>
+    public int[] Ports => [_endpoint.BlobPort, _endpoint.QueuePort, _endpoint.TablePort];
+
     /// <summary>
     /// Where a running instance tells other processes (the operator commands) how to reach it: <c>{data}/azurite/endpoint.json</c>
     /// holds its ports while it runs. The key is Azurite's public development key, so it is not written down.
@@ -66,7 +69,8 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
             : null;
     }
 
-    public static async Task<EmbeddedAzurite> StartAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    /// <param name="ports">Blob, queue and table ports; free ones when not given (a restart passes the previous ones).</param>
+    public static async Task<EmbeddedAzurite> StartAsync(string dataDirectory, CancellationToken cancellationToken = default, int[]? ports = null)
     {
         string script = LocateAzurite();
         string location = Path.GetFullPath(Path.Combine(dataDirectory, "azurite"));
@@ -74,7 +78,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         string pidFile = Path.Combine(location, "azurite.pid");
         StopOrphan(pidFile);
 
-        int[] ports = FreePorts(3);
+        ports ??= FreePorts(3);
         // In a session of its own, a terminal's Ctrl+C reaches only the host, which then stops Azurite in order.
         var start = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "/bin/sh")
         {

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Pipeline.Local.Reliability;
+
+namespace Pipeline.Local.Commands;
+
+/// <summary><c>soak</c>: the reliability run — competing hosts, SIGKILLs, an Azurite restart, Language faults — and its books.</summary>
+internal static class SoakCommand
+{
+    public static Command Create()
+    {
+        var articles = new Option<int>("--articles") { Description = "Articles to upload (every 50th is an empty file that must be quarantined).", DefaultValueFactory = _ => 5000 };
+        var hosts = new Option<int>("--hosts") { Description = "Competing `pipeline run` host processes.", DefaultValueFactory = _ => 3 };
+        var kills = new Option<int>("--kills") { Description = "Hosts killed with SIGKILL (and restarted) during the upload.", DefaultValueFactory = _ => 2 };
+        var restartStorage = new Option<bool>("--restart-storage") { Description = "Stop and restart Azurite halfway through.", DefaultValueFactory = _ => true };
+        var languageFaults = new Option<bool>("--language-faults") { Description = "Hosts use the Language emulator with 30% 429s and 10% 503s.", DefaultValueFactory = _ => true };
+        var command = new Command("soak", "Reliability run on loopback: every article summarised or quarantined exactly once, whatever breaks.")
+        {
+            articles, hosts, kills, restartStorage, languageFaults,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new SoakOptions(parse.GetValue(articles), parse.GetValue(hosts), parse.GetValue(kills), parse.GetValue(restartStorage), parse.GetValue(languageFaults));
+            var report = await new SoakRun(options, Console.Out).RunAsync(cancellationToken);
+            foreach (string line in report.HostReports) Console.WriteLine("  " + line);
+            Console.WriteLine($"Uploaded {report.Uploaded}: summarised {report.Summarised}, quarantined {report.Quarantined}, poisoned {report.Poisoned}, unaccounted {report.Unaccounted}; " +
+                              $"summary counts {report.SummaryArticleCount}. {report.Kills} SIGKILLs, {report.StorageRestarts} Azurite restarts, {report.Elapsed.TotalSeconds:F0} s.");
+            Console.WriteLine(report.ExactlyOnce ? "EXACTLY ONCE: every article summarised or quarantined, none counted twice." : "FAILED: the books do not balance.");
+            return report.ExactlyOnce ? 0 : 1;
+        });
+        return command;
+    }
+}

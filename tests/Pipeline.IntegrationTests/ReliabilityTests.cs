@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using Pipeline.Local.Reliability;
+
+namespace Pipeline.IntegrationTests;
+
+/// <summary>
+/// The short form of `pipeline soak` that CI runs: two competing host processes, one killed with SIGKILL and restarted,
+/// Azurite restarted halfway, and a Language emulator answering 30% 429s and 10% 503s. Loopback only, bounded in time.
+/// </summary>
+public partial class ReliabilityTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Every_article_is_summarised_or_quarantined_exactly_once_through_kills_restarts_and_throttling()
+    {
+        var log = new StringWriter();
+        var report = await new SoakRun(new SoakOptions(Articles: 300, Hosts: 2, Kills: 1, RestartStorage: true, LanguageFaults: true), log)
+            .RunAsync(new CancellationTokenSource(TimeSpan.FromMinutes(8)).Token);
+        output.WriteLine(log.ToString());
+        foreach (string line in report.HostReports) output.WriteLine(line);
+
+        Assert.Equal((1, 1), (report.Kills, report.StorageRestarts));
+        Assert.Equal((0, 0), (report.Unaccounted, report.Poisoned));
+        Assert.Equal(300 / SoakOptions.EmptyEvery, report.Quarantined);
+        Assert.Equal(300 - report.Quarantined, report.Summarised);
+        Assert.Equal(report.Summarised, report.SummaryArticleCount);
+        Assert.True(report.ExactlyOnce);
+        // The injected faults were met and retried, not merely absent.
+        int retries = report.HostReports.Select(l => RetryCount().Match(l)).Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(retries > 0, "no Language retries were reported: " + string.Join(" | ", report.HostReports));
+    }
+
+    [GeneratedRegex(@"Language client: [\d,]+ requests, ([\d,]+) retries")]
+    private static partial Regex RetryCount();
+}
