@@ -36,6 +36,8 @@ public class RequestShapeTests
             Assert.Equal("latest", (string)parameters["modelVersion"]!);
             Assert.Equal("Utf16CodeUnit", (string)parameters["stringIndexType"]!);
             Assert.False((bool)parameters["loggingOptOut"]!);
+            // opinionMining belongs to SentimentAnalysis alone.
+            Assert.Equal(request.Kind == "SentimentAnalysis", parameters.AsObject().ContainsKey("opinionMining"));
             var document = Assert.Single(request.Documents)!;
             Assert.Equal("0", (string)document["id"]!);
             Assert.Equal("Shelling hit Kyiv overnight.", (string)document["text"]!);
@@ -52,6 +54,18 @@ public class RequestShapeTests
         Assert.Equal(0, Assert.Single(analysis.Sentences).Offset);
         Assert.Equal(["phrase 0"], analysis.KeyPhrases);
         Assert.Equal(3, analysis.TextRecords); // one record per feature for a short document
+    }
+
+    [Fact]
+    public async Task Opinion_mining_is_requested_for_sentiment_when_configured()
+    {
+        await using var service = await StartAsync((r, _) => Ok(r));
+        await using var provider = LanguageClients.Build(service.Endpoint, new Dictionary<string, string?> { ["OpinionMining"] = "true" });
+
+        await provider.Analyzer().AnalyzeAsync([new AnalysisDocument("a", "The ceasefire held.", "en")], CancellationToken.None);
+
+        var sentiment = Assert.Single(service.Requests, r => r.Kind == "SentimentAnalysis");
+        Assert.True((bool)sentiment.Json["parameters"]!["opinionMining"]!);
     }
 
     [Fact]

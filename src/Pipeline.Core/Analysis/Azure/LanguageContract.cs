@@ -39,7 +39,8 @@ internal static class LanguageLimits
 
 internal sealed record AnalyzeTextRequest(LanguageKind Kind, TaskParameters Parameters, AnalysisInput AnalysisInput);
 
-internal sealed record TaskParameters(string ModelVersion, string StringIndexType, bool LoggingOptOut);
+/// <summary><c>opinionMining</c> is sent with SentimentAnalysis only (null leaves it out of the other kinds' requests).</summary>
+internal sealed record TaskParameters(string ModelVersion, string StringIndexType, bool LoggingOptOut, bool? OpinionMining = null);
 
 internal sealed record AnalysisInput(IReadOnlyList<InputDocument> Documents);
 

@@ -24,6 +24,12 @@ public sealed class LanguageOptions : IValidatableObject
     /// <summary>Asks the service not to log the text for troubleshooting.</summary>
     public bool LoggingOptOut { get; set; }
 
+    /// <summary>
+    /// Sent as SentimentAnalysis's <c>opinionMining</c>. Off by default: the enriched document (schemaVersion 1) has no
+    /// place for targets and assessments yet, so turning it on only buys their latency until a schema version carries them.
+    /// </summary>
+    public bool OpinionMining { get; set; }
+
     /// <summary>Requests in flight for one article (its feature calls and batches).</summary>
     [Range(1, 64)] public int MaxConcurrentRequests { get; set; } = 4;
 

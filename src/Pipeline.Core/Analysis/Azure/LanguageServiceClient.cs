@@ -44,7 +44,7 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
     public async Task<TaskResults> AnalyzeAsync(LanguageKind kind, IReadOnlyList<InputDocument> documents, CancellationToken cancellationToken)
     {
         var body = BinaryData.FromObjectAsJson(
-            new AnalyzeTextRequest(kind, new TaskParameters(options.ModelVersion, "Utf16CodeUnit", options.LoggingOptOut), new AnalysisInput(documents)),
+            new AnalyzeTextRequest(kind, new TaskParameters(options.ModelVersion, "Utf16CodeUnit", options.LoggingOptOut, kind == LanguageKind.SentimentAnalysis ? options.OpinionMining : null), new AnalysisInput(documents)),
             LanguageJson.Wire);
         try
         {
