@@ -16,6 +16,16 @@ public sealed class ProcessLifecycleTests : IDisposable
         File.Copy(Path.Combine(RepositoryFiles.Seeds, "us-ukraine-security-guarantees.txt"), Path.Combine(_articles, "sample.txt"));
     }
 
+    private readonly List<Process> _started = [];
+
+    /// <summary>Started here and killed in Dispose if a failed assertion left it running.</summary>
+    private Process Start(params string[] arguments)
+    {
+        var process = PipelineProcess.Start(arguments);
+        _started.Add(process);
+        return process;
+    }
+
     private int AzuritePid() => int.Parse(File.ReadAllText(Path.Combine(_dataDir, "azurite", "azurite.pid")).Trim(), CultureInfo.InvariantCulture);
 
     private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
@@ -23,7 +33,7 @@ public sealed class ProcessLifecycleTests : IDisposable
     [Fact]
     public async Task A_host_killed_hard_takes_its_Azurite_with_it_and_the_next_run_on_the_same_data_folder_works()
     {
-        using (var host = PipelineProcess.Start("run", "--data-dir", _dataDir, "--port", "0"))
+        using (var host = Start("run", "--data-dir", _dataDir, "--port", "0"))
         {
             await PipelineProcess.WaitForLineAsync(host, "Pipeline running");
             int azurite = AzuritePid();
@@ -35,7 +45,7 @@ public sealed class ProcessLifecycleTests : IDisposable
             await Eventually.ReturnsAsync(() => Task.FromResult(IsRunning(azurite)), running => !running, TimeSpan.FromSeconds(15), "the orphaned Azurite to stop");
         }
 
-        using var again = PipelineProcess.Start("run", "--ingest", _articles, "--once", "--data-dir", _dataDir, "--timeout", "60");
+        using var again = Start("run", "--ingest", _articles, "--once", "--data-dir", _dataDir, "--timeout", "60");
         string output = await again.StandardOutput.ReadToEndAsync();
         await again.WaitForExitAsync();
 
@@ -46,7 +56,7 @@ public sealed class ProcessLifecycleTests : IDisposable
     [Fact]
     public async Task Ctrl_c_stops_the_host_and_its_Azurite_cleanly()
     {
-        using var host = PipelineProcess.Start("run", "--data-dir", _dataDir, "--port", "0");
+        using var host = Start("run", "--data-dir", _dataDir, "--port", "0");
         await PipelineProcess.WaitForLineAsync(host, "Ctrl+C stops");
         int azurite = AzuritePid();
 
@@ -59,6 +69,8 @@ public sealed class ProcessLifecycleTests : IDisposable
 
     public void Dispose()
     {
+        foreach (var process in _started.Where(p => !p.HasExited))
+            process.Kill(entireProcessTree: true);
         foreach (string dir in new[] { _dataDir, _articles })
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }

@@ -12,7 +12,7 @@ internal static class SoakCommand
         var hosts = new Option<int>("--hosts") { Description = "Competing `pipeline run` host processes.", DefaultValueFactory = _ => 3 };
         var kills = new Option<int>("--kills") { Description = "Hosts killed with SIGKILL (and restarted) during the upload.", DefaultValueFactory = _ => 2 };
         var restartStorage = new Option<bool>("--restart-storage") { Description = "Stop and restart Azurite halfway through.", DefaultValueFactory = _ => true };
-        var languageFaults = new Option<bool>("--language-faults") { Description = "Hosts use the Language emulator with 30% 429s and 10% 503s.", DefaultValueFactory = _ => true };
+        var languageFaults = new Option<bool>("--language-faults") { Description = "Hosts use the Language emulator with 30% 429s and 10% 503s (slow: every throttled call waits out its Retry-After)." };
         var command = new Command("soak", "Reliability run on loopback: every article summarised or quarantined exactly once, whatever breaks.")
         {
             articles, hosts, kills, restartStorage, languageFaults,
