@@ -8,6 +8,7 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>OfflineTextAnalyzer must never throw on any text, and every offset it reports must index the text it was given.</summary>
+[Collection(Fuzz.Collection)]
 public class AnalyzerFuzzTests(ITestOutputHelper output)
 {
     private static readonly OfflineTextAnalyzer Analyzer = new();

@@ -7,6 +7,7 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>TextChunker: the chunks tile the text, respect the limit, and never cut a grapheme cluster.</summary>
+[Collection(Fuzz.Collection)]
 public class ChunkerFuzzTests(ITestOutputHelper output)
 {
     private static readonly Gen<string> Input = Gen.Frequency(

@@ -6,6 +6,7 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>ArticleDecoder: what was encoded comes back, except where its rules reject the file.</summary>
+[Collection(Fuzz.Collection)]
 public class DecoderFuzzTests(ITestOutputHelper output)
 {
     private enum Encoding_ { Utf8, Utf8Bom, Utf16LittleEndian, Utf16BigEndian }

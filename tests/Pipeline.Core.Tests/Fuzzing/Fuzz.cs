@@ -16,6 +16,12 @@ namespace Pipeline.Core.Tests.Fuzzing;
 /// </summary>
 internal static class Fuzz
 {
+    /// <summary>
+    /// The fuzz classes run by themselves, after the parallel tests: they keep a core busy for seconds, and alongside
+    /// them the timing assertions of OfflinePerformanceTests failed on this shared 2-core machine.
+    /// </summary>
+    public const string Collection = "Fuzzing";
+
     private static readonly long Scale =
         long.TryParse(Environment.GetEnvironmentVariable("PIPELINE_FUZZ_SCALE"), CultureInfo.InvariantCulture, out long scale) && scale > 0 ? scale : 1;
 
@@ -59,3 +65,6 @@ internal static class Fuzz
         return boundaries;
     }
 }
+
+[CollectionDefinition(Fuzz.Collection, DisableParallelization = true)]
+public sealed class FuzzCollection;

@@ -6,6 +6,7 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>TextNormalizer's output is what is hashed and what offsets index, so it must be a fixed point of itself.</summary>
+[Collection(Fuzz.Collection)]
 public class NormalizerFuzzTests(ITestOutputHelper output)
 {
     private static readonly Gen<string> Input = Gen.Frequency(

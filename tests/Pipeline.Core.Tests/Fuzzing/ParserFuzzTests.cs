@@ -10,6 +10,7 @@ namespace Pipeline.Core.Tests.Fuzzing;
 /// ArticleParser.Parse on anything: it returns a clean article or throws ArticleRejectedException (the file is quarantined),
 /// never any other exception, which would make the blob trigger retry a poison file until it is dead-lettered.
 /// </summary>
+[Collection(Fuzz.Collection)]
 public class ParserFuzzTests(ITestOutputHelper output)
 {
     private const int MaxTitleLength = 300;

@@ -5,6 +5,7 @@ using Pipeline.Core.Analysis;
 namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>SentimentMerger: whatever the sentence scores and lengths, the document's scores are probabilities that sum to 1.</summary>
+[Collection(Fuzz.Collection)]
 public class SentimentMergerFuzzTests(ITestOutputHelper output)
 {
     private static readonly Gen<double> Weight = Gen.Frequency((4, Gen.Double[0, 1]), (1, Gen.OneOf(0.0, 1.0, 0.005, 0.015, 0.495, 0.505, 1e-300)), (1, Gen.Double[0, 1e6]));
