@@ -57,12 +57,16 @@ public static class TextChunker
     {
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens);
-        int start = 0;
+        int start = 0, boundary = 0;
         for (int i = 1; i < sentences.Count; i++)
         {
             int next = tokens[sentences[i].Start].Start;
-            yield return (start, next);
-            start = next;
+            // A token boundary is not always a grapheme-cluster boundary: a combining mark after a space starts a token but
+            // belongs to the space's cluster (" \u0301"). End the sentence at the first cluster boundary at or after it.
+            while (boundary < next) boundary += StringInfo.GetNextTextElementLength(text.AsSpan(boundary));
+            if (boundary == start) continue; // that cluster also swallowed this sentence's start
+            yield return (start, boundary);
+            start = boundary;
         }
         if (start < text.Length)
             yield return (start, text.Length);

@@ -61,7 +61,19 @@ public static class ArticleParser
         if (title.Length <= MaxTitleLength)
             return title;
         int cut = title.LastIndexOf(' ', MaxTitleLength - 1);
-        return title[..(cut > MaxTitleLength / 2 ? cut : MaxTitleLength - 1)].TrimEnd(',', ';', ':', ' ') + "…";
+        return title[..(cut > MaxTitleLength / 2 ? cut : ClusterBoundaryBefore(title, MaxTitleLength - 1))].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+
+    /// <summary>
+    /// The last grapheme-cluster boundary at or before <paramref name="limit"/>: a plain cut at the limit could split a
+    /// surrogate pair (a lone surrogate is not valid UTF-8 or JSON) or a cluster (half a flag, a letter without its accent).
+    /// </summary>
+    private static int ClusterBoundaryBefore(string text, int limit)
+    {
+        int end = 0;
+        for (int next; end < text.Length && (next = end + StringInfo.GetNextTextElementLength(text.AsSpan(end))) <= limit; end = next) { }
+        // One cluster longer than the limit (a letter under hundreds of marks): cut it between code points instead.
+        return end > 0 ? end : char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
     }
 
     private static string? Clean(string? value)

@@ -43,11 +43,20 @@ internal static class JsonFormat
 
     private static string? String(JsonElement root, string name)
     {
-        foreach (var property in root.EnumerateObject())
+        try
         {
-            if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+            foreach (var property in root.EnumerateObject())
+            {
+                if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                    return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+            }
+            return null;
         }
-        return null;
+        catch (InvalidOperationException e)
+        {
+            // JSON's \u escapes can spell a lone surrogate ("\uDC00"); System.Text.Json parses the document but will not
+            // turn such a value or property name into a string. The file will never parse: quarantine it, don't retry it.
+            throw new ArticleRejectedException(RejectionReason.MalformedJson, $"The JSON has a string that is not valid UTF-16: {e.Message}");
+        }
     }
 }

@@ -14,6 +14,7 @@ public static class TextNormalizer
         if (string.IsNullOrEmpty(text))
             return string.Empty;
 
+        text = WithoutInvalidCodePoints(text);
         string composed = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         var result = new StringBuilder(composed.Length);
         int pendingNewlines = 0;
@@ -48,6 +49,35 @@ public static class TextNormalizer
             pendingSpace = false;
             result.Append(c);
         }
-        return result.ToString();
+        // Dropping a control or format character can bring together what NFC would have composed or reordered
+        // ("e\u0000\u0301", marks out of canonical order): compose again, or the output is neither NFC nor a fixed point.
+        // Composition never yields whitespace or controls, so the whitespace rules above still hold.
+        string normalized = result.ToString();
+        return normalized.IsNormalized(NormalizationForm.FormC) ? normalized : normalized.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Normalisation throws ArgumentException on the noncharacters U+FFFE and U+FFFF, which are valid UTF-8 and so get
+    /// past the decoder, and on lone surrogates: the noncharacters go (like the BOM, they are not text), lone surrogates
+    /// become U+FFFD, so that any string normalises and a file holding them is not retried as a transient failure.
+    /// </summary>
+    private static string WithoutInvalidCodePoints(string text)
+    {
+        StringBuilder? clean = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+            bool invalid = c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
+            if (!invalid) { clean?.Append(c); continue; }
+            clean ??= new StringBuilder(text.Length).Append(text, 0, i);
+            if (char.IsSurrogate(c)) clean.Append('\uFFFD');
+        }
+        return clean?.ToString() ?? text;
     }
 }

@@ -59,13 +59,16 @@ internal static class KeyPhraseExtractor
             var words = new string[e - s];
             for (int i = s; i < e; i++)
             {
-                words[i - s] = Word(text, tokens, i).ToLowerInvariant();
-                score += (double)degree[Word(text, tokens, i)] / frequency[Word(text, tokens, i)];
+                string word = Word(text, tokens, i);
+                words[i - s] = word.ToLowerInvariant();
+                score += (double)degree[word] / frequency[word];
                 entity &= inEntity[i];
             }
             if (entity) score *= 1.5;
-            // A single word said once is rarely key; repeated words and names are.
-            if (e - s == 1 && frequency[words[0]] == 1 && !entity) score *= 0.5;
+            // A single word said once is rarely key; repeated words and names are. Looked up by the word as written:
+            // its ToLowerInvariant form is not always the same key under OrdinalIgnoreCase, which upper-cases (the Angstrom
+            // sign U+212B lower-cases to U+00E5, whose upper case is U+00C5, not U+212B), and that threw KeyNotFoundException.
+            if (e - s == 1 && frequency[Word(text, tokens, s)] == 1 && !entity) score *= 0.5;
             scored[phrase] = (phrase, score, words);
         }
 
