@@ -69,8 +69,11 @@ public sealed class ProcessLifecycleTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var process in _started.Where(p => !p.HasExited))
-            process.Kill(entireProcessTree: true);
+        foreach (var process in _started)
+        {
+            try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { } // Disposed by the test itself: it ended normally.
+        }
         foreach (string dir in new[] { _dataDir, _articles })
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }
