@@ -8,9 +8,10 @@ namespace Pipeline.Core.Summary;
 
 /// <summary>
 /// Per-article records in the <c>articles</c> table.
-/// Revision rows (PartitionKey = articleId, RowKey = "rev-" + hash) hold each revision's contribution and are insert-only.
-/// Head rows (PartitionKey = "head", RowKey = articleId) say which revision is current, which one the summary has applied,
-/// and whether the two differ (<c>Pending</c>).
+/// Head rows (PartitionKey = "head", RowKey = articleId) say which revision is current (with its contribution), which one
+/// the summary has applied, and whether the two differ (<c>Pending</c>). Revision rows (PartitionKey = articleId,
+/// RowKey = "rev-" + hash) keep the contribution of every revision that was replaced, insert-only, so a fold can always
+/// take out what it once added; a new article needs only its head.
 /// </summary>
 public sealed class ArticleRecordStore(PipelineStorage storage)
 {
@@ -21,8 +22,6 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
     public async Task RecordAsync(ArticleContribution contribution, CancellationToken cancellationToken)
     {
         string json = JsonSerializer.Serialize(contribution, PipelineJson.Default.ArticleContribution);
-        try { await _table.AddEntityAsync(new TableEntity(contribution.ArticleId, RevisionKey(contribution.ContentHash)) { ["Contribution"] = json }, cancellationToken).ConfigureAwait(false); }
-        catch (RequestFailedException e) when (e.Status == 409) { }
 
         // Most articles are new: insert the head first, and read it only when it exists.
         ArticleHead? head = null;
@@ -56,6 +55,9 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                 }
                 if (!IsNewer(contribution, head))
                     return;
+                // The outgoing revision's contribution must outlive the head: the summary may count it, and the fold
+                // that replaces it has to take exactly that contribution out again.
+                await KeepRevisionAsync(head, cancellationToken).ConfigureAwait(false);
                 head.CurrentHash = contribution.ContentHash;
                 head.CurrentModified = contribution.SourceLastModified;
                 head.CurrentETag = contribution.SourceETag;
@@ -70,6 +72,15 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
             }
             head = await GetHeadAsync(contribution.ArticleId, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Insert-only, so a retried replacement writes it again harmlessly.</summary>
+    private async Task KeepRevisionAsync(ArticleHead head, CancellationToken cancellationToken)
+    {
+        if (head.Contribution.Length == 0)
+            return; // A head from before heads carried contributions: its revision row was written with it.
+        try { await _table.AddEntityAsync(new TableEntity(head.RowKey, RevisionKey(head.CurrentHash)) { ["Contribution"] = head.Contribution }, cancellationToken).ConfigureAwait(false); }
+        catch (RequestFailedException e) when (e.Status == 409) { }
     }
 
     /// <summary>
