@@ -14,7 +14,7 @@ public partial class ReliabilityTests(Xunit.Abstractions.ITestOutputHelper outpu
     {
         var log = new StringWriter();
         var report = await new SoakRun(new SoakOptions(Articles: 300, Hosts: 2, Kills: 1, RestartStorage: true, LanguageFaults: true), log)
-            .RunAsync(new CancellationTokenSource(TimeSpan.FromMinutes(8)).Token);
+            .RunAsync(new CancellationTokenSource(TimeSpan.FromMinutes(14)).Token); // see SoakRun.SettleTimeout
         output.WriteLine(log.ToString());
         foreach (string line in report.HostReports) output.WriteLine(line);
 

@@ -31,6 +31,10 @@ public sealed record SoakReport(
 /// </summary>
 public sealed class SoakRun(SoakOptions options, TextWriter log)
 {
+    /// <summary>
+    /// Messages a killed host had taken stay invisible until the queue listener's fixed 10-minute visibility timeout
+    /// (WebJobs and Functions alike) runs out; only then does another host get them. So settling may take that long.
+    /// </summary>
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(12);
 
     public async Task<SoakReport> RunAsync(CancellationToken cancellationToken)
