@@ -12,6 +12,7 @@ public enum RejectionReason
     MissingBody,
     NoText,
     TooComplex,
+    MalformedHtml,
     AnalysisRejected,
 }
 

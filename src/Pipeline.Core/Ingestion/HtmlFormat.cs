@@ -37,7 +37,7 @@ internal static class HtmlFormat
         if (NestingDepth(html) > MaxNesting)
             throw new ArticleRejectedException(RejectionReason.TooComplex, $"The HTML nests elements more than {MaxNesting} deep.");
 
-        using var document = Parser.ParseDocument(html);
+        using var document = ParseDocument(html);
         string? title = document.Title?.Trim();
         var firstHeading = document.QuerySelector("h1");
         if (string.IsNullOrWhiteSpace(title))
@@ -89,6 +89,22 @@ internal static class HtmlFormat
             max = Math.Max(max, depth);
         }
         return max;
+    }
+
+    /// <summary>
+    /// AngleSharp's tree builder can throw on some malformed markup (fuzzing found a NullReferenceException in its
+    /// adoption-agency step); such a page will never parse, so it is rejected rather than retried into the poison queue.
+    /// </summary>
+    private static AngleSharp.Html.Dom.IHtmlDocument ParseDocument(string html)
+    {
+        try
+        {
+            return Parser.ParseDocument(html);
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new ArticleRejectedException(RejectionReason.MalformedHtml, $"The HTML parser could not build a document ({e.GetType().Name}).");
+        }
     }
 
     private static string? Meta(IDocument document, string property) =>
