@@ -1,6 +1,7 @@
 using System.Text;
 using Pipeline.Core.Storage;
 using Pipeline.Local.Commands;
+using Pipeline.Local.Reliability;
 using Pipeline.Testing;
 
 namespace Pipeline.IntegrationTests;
@@ -73,38 +74,31 @@ public class HostileInputTests(AzuriteFixture azurite, Xunit.Abstractions.ITestO
     public async Task Every_hostile_file_is_summarised_or_quarantined_with_its_reason_and_the_host_survives()
     {
         // The host runs as its own process (the `pipeline run` a user starts), so its memory is measured alone.
-        using var host = PipelineProcess.Start("run", "--storage", azurite.ConnectionString, "--port", "0");
-        try
-        {
-            await PipelineProcess.WaitForLineAsync(host, "Ctrl+C stops");
-            var tracker = new ArticleTracker(azurite.Storage);
+        using var host = PipelineHostProcess.Start("run", "--storage", azurite.ConnectionString, "--port", "0");
+        await host.WaitForLineAsync("Ctrl+C stops", TimeSpan.FromSeconds(60));
+        var tracker = new ArticleTracker(azurite.Storage);
 
-            // Uploaded one at a time as generated, so the test itself holds no more than one file in memory.
-            var uploads = new List<UploadedArticle>();
-            var expected = new List<(string Name, string? Expected)>();
-            foreach (var (name, content, outcome) in Corpus())
-            {
-                uploads.Add(await tracker.UploadAsync(name, new MemoryStream(content), CancellationToken.None));
-                expected.Add((name, outcome));
-            }
-            Assert.True(expected.Count >= 30);
-            var results = await Eventually.ReturnsAsync(() => tracker.CheckAsync(uploads, CancellationToken.None),
-                r => r.All(a => a.State != ArticleState.InFlight), TimeSpan.FromSeconds(240), "the hostile corpus to settle");
-
-            var actual = results.Select(r => (r.Article.Name, r.State == ArticleState.Summarised ? Summarised : r.State == ArticleState.Quarantined ? r.Detail : r.State.ToString()));
-            Assert.Equal(expected, actual);
-            Assert.Equal(0, (await azurite.Storage.Queue(PipelineNames.BlobPoisonQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
-            Assert.Equal(0, (await azurite.Storage.Queue(PipelineNames.EnrichedPoisonQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
-            Assert.False(host.HasExited);
-            long peak = PipelineProcess.PeakResidentBytes(host);
-            output.WriteLine($"{expected.Count} hostile files; peak resident set of the host process {peak / (1024 * 1024)} MB (bound {WorkingSetBoundBytes / (1024 * 1024)} MB)");
-            Assert.True(peak < WorkingSetBoundBytes, $"peak resident set {peak / (1024 * 1024)} MB");
-            await PipelineProcess.InterruptAsync(host);
-            Assert.Equal(0, host.ExitCode);
-        }
-        finally
+        // Uploaded one at a time as generated, so the test itself holds no more than one file in memory.
+        var uploads = new List<UploadedArticle>();
+        var expected = new List<(string Name, string? Expected)>();
+        foreach (var (name, content, outcome) in Corpus())
         {
-            if (!host.HasExited) host.Kill(entireProcessTree: true);
+            uploads.Add(await tracker.UploadAsync(name, new MemoryStream(content), CancellationToken.None));
+            expected.Add((name, outcome));
         }
+        Assert.True(expected.Count >= 30);
+        var results = await Eventually.ReturnsAsync(() => tracker.CheckAsync(uploads, CancellationToken.None),
+            r => r.All(a => a.State != ArticleState.InFlight), TimeSpan.FromSeconds(240), "the hostile corpus to settle");
+
+        var actual = results.Select(r => (r.Article.Name, r.State == ArticleState.Summarised ? Summarised : r.State == ArticleState.Quarantined ? r.Detail : r.State.ToString()));
+        Assert.Equal(expected, actual);
+        Assert.Equal(0, (await azurite.Storage.Queue(PipelineNames.BlobPoisonQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(0, (await azurite.Storage.Queue(PipelineNames.EnrichedPoisonQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.False(host.HasExited);
+        long peak = host.PeakResidentBytes();
+        output.WriteLine($"{expected.Count} hostile files; peak resident set of the host process {peak / (1024 * 1024)} MB (bound {WorkingSetBoundBytes / (1024 * 1024)} MB)");
+        Assert.True(peak < WorkingSetBoundBytes, $"peak resident set {peak / (1024 * 1024)} MB");
+        await host.InterruptAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, host.ExitCode);
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Local.Reliability;
 using Pipeline.Testing;
 
 namespace Pipeline.IntegrationTests;
@@ -16,16 +16,6 @@ public sealed class ProcessLifecycleTests : IDisposable
         File.Copy(Path.Combine(RepositoryFiles.Seeds, "us-ukraine-security-guarantees.txt"), Path.Combine(_articles, "sample.txt"));
     }
 
-    private readonly List<Process> _started = [];
-
-    /// <summary>Started here and killed in Dispose if a failed assertion left it running.</summary>
-    private Process Start(params string[] arguments)
-    {
-        var process = PipelineProcess.Start(arguments);
-        _started.Add(process);
-        return process;
-    }
-
     private int AzuritePid() => int.Parse(File.ReadAllText(Path.Combine(_dataDir, "azurite", "azurite.pid")).Trim(), CultureInfo.InvariantCulture);
 
     private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
@@ -33,9 +23,9 @@ public sealed class ProcessLifecycleTests : IDisposable
     [Fact]
     public async Task A_host_killed_hard_takes_its_Azurite_with_it_and_the_next_run_on_the_same_data_folder_works()
     {
-        using (var host = Start("run", "--data-dir", _dataDir, "--port", "0"))
+        using (var host = PipelineHostProcess.Start("run", "--data-dir", _dataDir, "--port", "0"))
         {
-            await PipelineProcess.WaitForLineAsync(host, "Pipeline running");
+            await host.WaitForLineAsync("Pipeline running", TimeSpan.FromSeconds(60));
             int azurite = AzuritePid();
             Assert.True(IsRunning(azurite));
 
@@ -45,9 +35,9 @@ public sealed class ProcessLifecycleTests : IDisposable
             await Eventually.ReturnsAsync(() => Task.FromResult(IsRunning(azurite)), running => !running, TimeSpan.FromSeconds(15), "the orphaned Azurite to stop");
         }
 
-        using var again = Start("run", "--ingest", _articles, "--once", "--data-dir", _dataDir, "--timeout", "60");
-        string output = await again.StandardOutput.ReadToEndAsync();
+        using var again = PipelineHostProcess.Start("run", "--ingest", _articles, "--once", "--data-dir", _dataDir, "--timeout", "60");
         await again.WaitForExitAsync();
+        string output = string.Join('\n', again.Output);
 
         Assert.True(again.ExitCode == 0, output);
         Assert.Contains("Files: 1  summarised: 1", output);
@@ -56,11 +46,11 @@ public sealed class ProcessLifecycleTests : IDisposable
     [Fact]
     public async Task Ctrl_c_stops_the_host_and_its_Azurite_cleanly()
     {
-        using var host = Start("run", "--data-dir", _dataDir, "--port", "0");
-        await PipelineProcess.WaitForLineAsync(host, "Ctrl+C stops");
+        using var host = PipelineHostProcess.Start("run", "--data-dir", _dataDir, "--port", "0");
+        await host.WaitForLineAsync("Ctrl+C stops", TimeSpan.FromSeconds(60));
         int azurite = AzuritePid();
 
-        await PipelineProcess.InterruptAsync(host);
+        await host.InterruptAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, host.ExitCode);
         Assert.False(IsRunning(azurite));
@@ -69,11 +59,6 @@ public sealed class ProcessLifecycleTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var process in _started)
-        {
-            try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
-            catch (InvalidOperationException) { } // Disposed by the test itself: it ended normally.
-        }
         foreach (string dir in new[] { _dataDir, _articles })
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }

@@ -50,4 +50,17 @@ public sealed class ArticleTracker(PipelineStorage storage)
             return new TrackedArticle(upload, ArticleState.InFlight, null);
         }).ToList();
     }
+
+    /// <summary>Checks every <paramref name="interval"/> until every upload has settled or the timeout passes; returns the last check.</summary>
+    public async Task<IReadOnlyList<TrackedArticle>> WaitUntilSettledAsync(IReadOnlyCollection<UploadedArticle> uploads, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var results = await CheckAsync(uploads, cancellationToken).ConfigureAwait(false);
+            if (results.All(r => r.State != ArticleState.InFlight) || clock.Elapsed > timeout)
+                return results;
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -70,7 +70,7 @@ internal static class RunCommand
                 return 0;
             }
 
-            var results = await WaitForAllAsync(tracker, uploads, timeout, cancellationToken).ConfigureAwait(false);
+            var results = await tracker.WaitUntilSettledAsync(uploads, timeout, TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
             var summary = await host.Services.GetRequiredService<SummaryStore>().ReadLatestAsync(cancellationToken).ConfigureAwait(false);
             SummaryPrinter.Print(summary, results);
             if (summaryJson is not null && summary is not null)
@@ -123,19 +123,6 @@ internal static class RunCommand
         }).ConfigureAwait(false);
         Console.WriteLine($"Uploaded {uploads.Length} files from {folder.FullName}.");
         return uploads;
-    }
-
-    private static async Task<IReadOnlyList<TrackedArticle>> WaitForAllAsync(ArticleTracker tracker, IReadOnlyList<UploadedArticle> uploads, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var results = await tracker.CheckAsync(uploads, cancellationToken).ConfigureAwait(false);
-            int settled = results.Count(r => r.State != ArticleState.InFlight);
-            if (settled == results.Count || deadline.Elapsed > timeout)
-                return results;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>What <c>run</c> serves besides the pipeline: the dashboard and the telemetry export.</summary>

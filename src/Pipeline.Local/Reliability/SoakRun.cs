@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
-using Azure;
 using Pipeline.Core.Storage;
 using Pipeline.Core.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Generation;
 using Pipeline.Local.Hosting;
+using Polly;
 
 namespace Pipeline.Local.Reliability;
 
@@ -37,19 +36,23 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
     /// </summary>
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(12);
 
+    /// <summary>The newsroom's side of an Azurite restart: a refused call is tried again (the pipeline's own storage retry).</summary>
+    private static readonly ResiliencePipeline NewsroomRetry =
+        new ResiliencePipelineBuilder().AddStorageRetry(maxRetries: 30, baseDelay: TimeSpan.FromMilliseconds(500)).Build();
+
     public async Task<SoakReport> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         string dataDir = Path.Combine(Path.GetTempPath(), "pipeline-soak-" + Guid.NewGuid().ToString("N"));
         var azurite = await EmbeddedAzurite.StartAsync(dataDir, cancellationToken);
-        var hosts = new List<HostProcess>();
+        var hosts = new List<PipelineHostProcess>();
         int kills = 0, restarts = 0;
         try
         {
             var storage = PipelineStorage.FromConnectionString(azurite.ConnectionString);
             await storage.EnsureCreatedAsync(cancellationToken);
             for (int i = 0; i < options.Hosts; i++)
-                hosts.Add(await HostProcess.StartAsync(azurite.ConnectionString, options.LanguageFaults, cancellationToken));
+                hosts.Add(await StartHostAsync(azurite.ConnectionString, options.LanguageFaults, cancellationToken));
             log.WriteLine($"{options.Hosts} hosts running on Azurite {string.Join('/', azurite.Ports)}; uploading {options.Articles} articles.");
 
             var tracker = new ArticleTracker(storage);
@@ -59,7 +62,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             int uploaded = 0;
             var uploading = Parallel.ForEachAsync(Enumerable.Range(0, articles.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
             {
-                uploads[i] = await WithRetriesAsync(() => tracker.UploadAsync(articles[i].Name, new MemoryStream(articles[i].Content), ct), ct);
+                uploads[i] = await NewsroomRetry.ExecuteAsync(async c => await tracker.UploadAsync(articles[i].Name, new MemoryStream(articles[i].Content), c), ct);
                 Interlocked.Increment(ref uploaded);
             });
 
@@ -76,7 +79,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                     int victim = kills % hosts.Count;
                     hosts[victim].Kill();
                     log.WriteLine($"SIGKILL host {victim} at {uploaded} uploads; restarting it.");
-                    hosts[victim] = await HostProcess.StartAsync(azurite.ConnectionString, options.LanguageFaults, cancellationToken);
+                    hosts[victim] = await StartHostAsync(azurite.ConnectionString, options.LanguageFaults, cancellationToken);
                     kills++;
                 }
                 else
@@ -91,19 +94,15 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             await uploading;
             log.WriteLine($"All {articles.Count} uploaded after {clock.Elapsed.TotalSeconds:F0} s; waiting for every article to settle.");
 
-            var settle = Stopwatch.StartNew();
-            IReadOnlyList<TrackedArticle> results = [];
-            while (settle.Elapsed < SettleTimeout)
-            {
-                results = await WithRetriesAsync(() => tracker.CheckAsync(uploads, cancellationToken), cancellationToken);
-                if (results.All(r => r.State != ArticleState.InFlight)) break;
-                await Task.Delay(1000, cancellationToken);
-            }
+            var results = await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilSettledAsync(uploads, SettleTimeout, TimeSpan.FromSeconds(1), c), cancellationToken);
 
             var summary = await new SummaryStore(storage).ReadStateAsync(cancellationToken);
             var reports = new List<string>();
             foreach (var host in hosts)
-                reports.AddRange(await host.StopAsync());
+            {
+                await host.InterruptAsync(TimeSpan.FromSeconds(30));
+                reports.AddRange(host.Output.Where(l => l.StartsWith("Language ", StringComparison.Ordinal)));
+            }
             return new SoakReport(
                 uploads.Length,
                 results.Count(r => r.State == ArticleState.Summarised),
@@ -114,71 +113,19 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
         }
         finally
         {
-            foreach (var host in hosts) host.Kill();
+            foreach (var host in hosts) host.Dispose();
             await azurite.DisposeAsync();
             try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
         }
     }
 
-    /// <summary>The newsroom's side of an Azurite restart: a refused upload is tried again.</summary>
-    private static async Task<T> WithRetriesAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    private static async Task<PipelineHostProcess> StartHostAsync(string connectionString, bool languageFaults, CancellationToken cancellationToken)
     {
-        for (int attempt = 1; ; attempt++)
-        {
-            try { return await action(); }
-            catch (Exception e) when (attempt < 60 && e is RequestFailedException or HttpRequestException or IOException or AggregateException)
-            {
-                await Task.Delay(500, cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>One `pipeline run` process.</summary>
-    private sealed class HostProcess
-    {
-        private readonly Process _process;
-        private readonly List<string> _output = [];
-
-        private HostProcess(Process process) => _process = process;
-
-        public static async Task<HostProcess> StartAsync(string connectionString, bool languageFaults, CancellationToken cancellationToken)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in new[] { typeof(SoakRun).Assembly.Location, "run", "--storage", connectionString, "--port", "0" })
-                start.ArgumentList.Add(argument);
-            if (languageFaults)
-                foreach (string argument in new[] { "--emulate-language", "--emulator-429-rate", "0.3", "--emulator-503-rate", "0.1" })
-                    start.ArgumentList.Add(argument);
-            var host = new HostProcess(Process.Start(start)!);
-            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            host._process.OutputDataReceived += (_, line) =>
-            {
-                if (line.Data is null) return;
-                lock (host._output) host._output.Add(line.Data);
-                if (line.Data.Contains("Ctrl+C stops", StringComparison.Ordinal)) ready.TrySetResult();
-            };
-            host._process.ErrorDataReceived += (_, _) => { };
-            host._process.BeginOutputReadLine();
-            host._process.BeginErrorReadLine();
-            await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-            return host;
-        }
-
-        public void Kill()
-        {
-            if (!_process.HasExited) _process.Kill(); // SIGKILL: nothing in the host gets to clean up.
-        }
-
-        /// <summary>SIGINT, then the host's own report lines (Language client counters).</summary>
-        public async Task<IReadOnlyList<string>> StopAsync()
-        {
-            if (!_process.HasExited)
-            {
-                Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                try { await _process.WaitForExitAsync(timeout.Token); } catch (OperationCanceledException) { Kill(); }
-            }
-            lock (_output) return _output.Where(l => l.StartsWith("Language ", StringComparison.Ordinal)).ToList();
-        }
+        string[] arguments = ["run", "--storage", connectionString, "--port", "0"];
+        if (languageFaults)
+            arguments = [.. arguments, "--emulate-language", "--emulator-429-rate", "0.3", "--emulator-503-rate", "0.1"];
+        var host = PipelineHostProcess.Start(arguments);
+        await host.WaitForLineAsync("Ctrl+C stops", TimeSpan.FromSeconds(60), cancellationToken);
+        return host;
     }
 }
