@@ -97,10 +97,13 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Every head, without the contributions (progress checks read this often).</summary>
+    /// <summary>
+    /// Every head, without the contributions (progress checks read this often). A summarised head's Timestamp is when
+    /// the fold marked it applied, just after the summary counted it.
+    /// </summary>
     public IAsyncEnumerable<ArticleHead> GetAllHeadsAsync(CancellationToken cancellationToken) =>
         _table.QueryAsync<ArticleHead>($"PartitionKey eq '{HeadPartition}'",
-            select: [nameof(ArticleHead.CurrentHash), nameof(ArticleHead.CurrentModified), nameof(ArticleHead.CurrentETag), nameof(ArticleHead.AppliedHash), nameof(ArticleHead.Pending), nameof(ArticleHead.SourceName), "RowKey"],
+            select: [nameof(ArticleHead.CurrentHash), nameof(ArticleHead.CurrentModified), nameof(ArticleHead.CurrentETag), nameof(ArticleHead.AppliedHash), nameof(ArticleHead.Pending), nameof(ArticleHead.SourceName), "RowKey", "Timestamp"],
             cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<ArticleHead>> GetPendingAsync(int max, CancellationToken cancellationToken)

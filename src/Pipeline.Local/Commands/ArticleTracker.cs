@@ -10,7 +10,8 @@ public enum ArticleState { InFlight, Summarised, Quarantined, Poisoned }
 
 public sealed record UploadedArticle(string Name, string ArticleId, ETag ETag, DateTimeOffset LastModified);
 
-public sealed record TrackedArticle(UploadedArticle Article, ArticleState State, string? Detail);
+/// <param name="SettledAt">When storage recorded the article as summarised (the head's Timestamp); null otherwise.</param>
+public sealed record TrackedArticle(UploadedArticle Article, ArticleState State, string? Detail, DateTimeOffset? SettledAt = null);
 
 /// <summary>
 /// Uploads article files and follows each one to the end of the pipeline: summarised (its head record is applied at
@@ -42,7 +43,7 @@ public sealed class ArticleTracker(PipelineStorage storage)
         {
             if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised &&
                 (head.CurrentETag == upload.ETag.ToString() || head.CurrentModified > upload.LastModified))
-                return new TrackedArticle(upload, ArticleState.Summarised, null);
+                return new TrackedArticle(upload, ArticleState.Summarised, null, head.Timestamp);
             if (quarantined.TryGetValue(upload.Name, out var entry) && entry.SourceETag == upload.ETag.ToString())
                 return new TrackedArticle(upload, ArticleState.Quarantined, entry.Reason);
             if (poisoned.Contains(upload.Name) || poisoned.Contains(upload.ArticleId))
