@@ -3,7 +3,7 @@ namespace Pipeline.Core.Analysis.Offline;
 /// <summary>How the offline analyzer scores sentiment.</summary>
 public enum OfflineAnalyzerMode
 {
-    /// <summary>Rules over lexicons only: thousands of articles per second per core, no model.</summary>
+    /// <summary>Rules over lexicons plus a learned word-polarity table (no model at run time): thousands of articles per second per core.</summary>
     Fast,
 
     /// <summary>

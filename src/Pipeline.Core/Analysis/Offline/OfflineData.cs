@@ -49,6 +49,9 @@ internal sealed class OfflineData
     /// <summary>Multi-word news phrases ("ceasefire collapsed") whose valence replaces that of their words.</summary>
     public PhraseTrie ValencePhrases { get; } = new(ignoreCase: true);
 
+    /// <summary>Fast mode's learned per-word polarities over the rules' scores (tools/sentiment-words).</summary>
+    public WordPolarity WordPolarity { get; private set; } = null!;
+
     /// <summary>Function word -> the languages it belongs to, for the language detector.</summary>
     public Dictionary<string, string[]> LanguageWords { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> LanguageNames { get; } = new(StringComparer.Ordinal);
@@ -99,6 +102,8 @@ internal sealed class OfflineData
             if (f[0].Contains(' ')) d.ValencePhrases.Add(f[0], new PhraseEntry("Sentiment", null, v));
             else d.Valence[f[0]] = v;
         }
+
+        d.WordPolarity = WordPolarity.Parse(Lines("word-polarity.tsv"));
 
         foreach (var f in Fields("language-profiles.tsv"))
         {

@@ -10,7 +10,7 @@ namespace Pipeline.Core.Analysis.Offline;
 public sealed class OfflineTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Bump whenever rules or data change: it is part of the enrichment cache key.</summary>
-    public const string Version = "1.3.0";
+    public const string Version = "1.4.0";
 
     private readonly OfflineData _data;
     private readonly EntityRecognizer _entities;
@@ -88,9 +88,7 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         {
             int offset = tokens[s.Start].Start, length = tokens[s.End - 1].End - offset;
             // Only the English lexicon exists; other languages are reported neutral rather than guessed.
-            var (label, scores) = english
-                ? SentimentScorer.ToResult(_sentiment.ScoreSentence(text, tokens, s.Start, s.End))
-                : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
+            var (label, scores) = english ? FastSentiment(text, tokens, s) : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
             sentenceResults.Add(new SentenceSentiment(text.Substring(offset, length), offset, length, label, scores));
         }
         if (english && _accurate is not null && sentenceResults.Count > 0)
@@ -114,7 +112,28 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
     }
 
     /// <summary>
-    /// Label and scores from the probability: the classifier knows only positive and negative (it learnt from reviews),
+    /// Fast mode: the rules score the sentence, and the learned word polarities (which take the rules' scores as
+    /// features) decide its polarity; the rules still decide how much of it is neutral. Accurate mode keeps the rules'
+    /// result here: its classifier was trained on that, and it decides polarity afterwards.
+    /// </summary>
+    private (SentimentLabel Label, SentimentScores Scores) FastSentiment(string text, List<Token> tokens, SentenceRange s)
+    {
+        var score = _sentiment.ScoreSentence(text, tokens, s.Start, s.End);
+        var rules = SentimentScorer.ToResult(score);
+        if (_accurate is not null) return rules;
+        double positive = 1 / (1 + Math.Exp(-_data.WordPolarity.LogOdds(text, tokens, s.Start, s.End, score)));
+        // "awful, but wonderful": a mean over words cannot tell which clause carries the point; the rules can.
+        if (rules.Label != SentimentLabel.Neutral && (positive > 0.5) != (rules.Label == SentimentLabel.Positive)
+            && WordPolarity.HasContrast(text, tokens, s.Start, s.End)) return rules;
+        if (rules.Label != SentimentLabel.Neutral) return PolarityResult(positive, rules.Label);
+        // No evaluative word (or a balance of them): the label stays neutral, as most news sentences are, while the
+        // positive and negative scores still lean the way the learned words do.
+        double margin = Math.Abs(2 * positive - 1), neutral = 1 - 0.5 * margin;
+        return (SentimentLabel.Neutral, SentimentMerger.Normalise(positive * (1 - neutral), neutral, (1 - positive) * (1 - neutral)));
+    }
+
+    /// <summary>
+    /// Label and scores from the probability: the classifiers know only positive and negative (they learnt from reviews),
     /// so the lexicon decides how much of the rest is neutral: a sentence with no evaluative word and a hesitant
     /// classifier is neutral, as news sentences mostly are.
     /// </summary>

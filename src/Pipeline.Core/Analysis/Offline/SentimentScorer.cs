@@ -260,7 +260,7 @@ internal sealed class SentimentScorer(OfflineData data)
     private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
         { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
 
-    private static bool IsNegation(ReadOnlySpan<char> word) =>
+    internal static bool IsNegation(ReadOnlySpan<char> word) =>
         Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
         || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
 
