@@ -145,7 +145,7 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
         ContainerName = PipelineNames.ArticlesContainer,
         BlobName = name,
         ETag = etag.ToString(),
-    }));
+    }, LocalJson.Default.BlobAnnouncement));
 }
 
 /// <summary>The WebJobs blob trigger's own message shape (its poison messages look the same).</summary>
@@ -158,3 +158,6 @@ public sealed record BlobAnnouncement
     public required string BlobName { get; init; }
     public required string ETag { get; init; }
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(BlobAnnouncement))]
+internal sealed partial class LocalJson : System.Text.Json.Serialization.JsonSerializerContext;
