@@ -34,7 +34,7 @@ public static class LocalHost
             {
                 webJobs.AddAzureStorageQueues(queues =>
                 {
-                    queues.MaxPollingInterval = TimeSpan.FromSeconds(1);
+                    queues.MaxPollingInterval = TimeSpan.FromMilliseconds(250);
                     queues.BatchSize = 16;
                     queues.NewBatchThreshold = 8;
                     queues.MaxDequeueCount = 5;
