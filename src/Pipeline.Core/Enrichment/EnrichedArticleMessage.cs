@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Core.Storage;
+using Pipeline.Core.Summary;
 
 namespace Pipeline.Core.Enrichment;
 
@@ -15,6 +16,12 @@ public sealed record EnrichedArticleReference
 
     /// <summary>As <see cref="EnrichedArticle.TraceParent"/>: the blob may hold a newer revision, the message's trace is this one.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// What this revision adds to the summary (a few KB), so the summarize stage need not read a large document back.
+    /// Absent in references written before it existed; the summarize stage then reads the blob.
+    /// </summary>
+    public ArticleContribution? Contribution { get; init; }
 }
 
 /// <summary>
@@ -38,6 +45,7 @@ public static class EnrichedArticleMessage
                     ContentHash = article.ContentHash,
                     EnrichedBlob = $"{PipelineNames.EnrichedContainer}/{BlobName(article.ArticleId)}",
                     TraceParent = article.TraceParent,
+                    Contribution = ArticleContribution.From(article),
                 },
                 PipelineJson.SerializerOptions);
 

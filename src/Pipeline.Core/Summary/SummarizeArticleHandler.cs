@@ -50,12 +50,13 @@ public sealed class SummarizeArticleHandler(
 
         await _retry.ExecuteAsync(async ct =>
         {
-            var resolved = article ?? await LoadAsync(reference!, ct).ConfigureAwait(false);
-            if (resolved is null)
+            var contribution = article is not null ? ArticleContribution.From(article)
+                : reference!.Contribution ?? (await LoadAsync(reference, ct).ConfigureAwait(false) is { } loaded ? ArticleContribution.From(loaded) : null);
+            if (contribution is null)
                 return;
-            await records.RecordAsync(ArticleContribution.From(resolved), ct).ConfigureAwait(false);
+            await records.RecordAsync(contribution, ct).ConfigureAwait(false);
             PipelineTelemetry.ArticlesRecorded.Add(1);
-            PipelineTelemetry.ArticleLatency.Record((clock.GetUtcNow() - resolved.Source.LastModified).TotalSeconds);
+            PipelineTelemetry.ArticleLatency.Record((clock.GetUtcNow() - contribution.SourceLastModified).TotalSeconds);
             int folded = await folder.FoldPendingAsync(ct).ConfigureAwait(false);
             if (folded > 0) PipelineTelemetry.ArticlesFolded.Add(folded);
         }, cancellationToken).ConfigureAwait(false);
@@ -64,7 +65,10 @@ public sealed class SummarizeArticleHandler(
         return SummarizeOutcome.Recorded;
     }
 
-    /// <summary>The claim check: the document kept in <c>enriched/</c>. It may hold a newer revision by now, which is what the summary wants.</summary>
+    /// <summary>
+    /// The claim check of a reference without a contribution (written by an earlier version): the document kept in
+    /// <c>enriched/</c>. It may hold a newer revision by now, which is what the summary wants.
+    /// </summary>
     private async Task<EnrichedArticle?> LoadAsync(EnrichedArticleReference reference, CancellationToken cancellationToken)
     {
         var blob = storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(reference.ArticleId));

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Enrichment;
+using Pipeline.Core.Summary;
+using Pipeline.Testing;
 
 namespace Pipeline.Core.Tests.Enrichment;
 
@@ -43,11 +45,19 @@ public class EnrichedArticleMessageTests
         var article = Article(new string('x', 60_000));
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
 
-        var (decoded, reference) = EnrichedArticleMessage.Decode(EnrichedArticleMessage.Encode(article, json));
+        var message = EnrichedArticleMessage.Encode(article, json);
+        var (decoded, reference) = EnrichedArticleMessage.Decode(message);
 
         Assert.Null(decoded);
         Assert.Equal($"enriched/{article.ArticleId}.json", reference!.EnrichedBlob);
         Assert.Equal(article.ContentHash, reference.ContentHash);
+        SchemaAssert.ValidEnrichedArticle(message.ToString());
+
+        // The summary's share travels with the reference, so the summarize stage does not read the document back.
+        Assert.Equal(
+            JsonSerializer.Serialize(ArticleContribution.From(article), PipelineJson.Default.ArticleContribution),
+            JsonSerializer.Serialize(reference.Contribution, PipelineJson.Default.ArticleContribution));
+        Assert.True(message.ToMemory().Length < 4096, $"{message.ToMemory().Length} bytes");
     }
 
     [Theory]
