@@ -73,3 +73,24 @@ public class IngestStatusSummaryCommandTests(AzuriteFixture azurite) : IClassFix
         Assert.NotEqual(0, both.ExitCode);
     }
 }
+
+/// <summary>An account no host has touched: the operator commands report nothing instead of failing.</summary>
+public class EmptyAccountCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Status_on_an_account_no_host_has_used_reports_zeros()
+    {
+        await azurite.Storage.Table(Pipeline.Core.Storage.PipelineNames.ArticlesTable).DeleteAsync();
+        await azurite.Storage.Container(Pipeline.Core.Storage.PipelineNames.QuarantineContainer).DeleteIfExistsAsync();
+        await foreach (var queue in azurite.Storage.Queues.GetQueuesAsync())
+            await azurite.Storage.Queue(queue.Name).DeleteAsync();
+
+        var status = await Cli.RunAsync(StatusCommand.Create(), "--storage", azurite.ConnectionString);
+
+        Assert.Equal("", status.Error);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("Articles received:   0", status.Output);
+        Assert.Contains("Quarantined:         0", status.Output);
+        Assert.Contains("Poisoned:            0", status.Output);
+    }
+}

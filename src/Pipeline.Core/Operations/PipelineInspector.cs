@@ -26,6 +26,8 @@ public sealed class PipelineInspector(PipelineStorage storage)
     public async IAsyncEnumerable<QuarantineEntry> ListQuarantineAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var container = storage.Container(PipelineNames.QuarantineContainer);
+        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            yield break; // No host has run against this account yet.
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
         {
             if (!item.Name.EndsWith(QuarantineRecord.Suffix, StringComparison.Ordinal))
@@ -111,11 +113,18 @@ public sealed class PipelineInspector(PipelineStorage storage)
     public async Task<ArticleCounts> CountArticlesAsync(CancellationToken cancellationToken)
     {
         int received = 0, summarised = 0, pending = 0;
-        await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            received++;
-            if (head.IsSummarised) summarised++;
-            if (head.Pending) pending++;
+            await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                received++;
+                if (head.IsSummarised) summarised++;
+                if (head.Pending) pending++;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No host has run against this account yet: nothing received.
         }
         return new ArticleCounts(received, summarised, pending);
     }
