@@ -58,12 +58,12 @@ public class GoldEvaluationTests(ITestOutputHelper output)
     /// Fast mode on the labelled review sentences. amazon and yelp are only ever scored (no rule, word or setting was
     /// chosen by looking at them since analyzer 1.3); imdb is the development set of the sentiment rules and the training
     /// set of both learned models (word-polarity.tsv, minilm-sentiment.tsv), so its number is no estimate.
-    /// Analyzer 1.4.0 measured 0.860 / 0.846 / 0.915.
+    /// Analyzer 1.5.0 measured 0.857 / 0.854 / 0.923 (1.4.0: 0.860 / 0.846 / 0.915); the floors are about 0.01 below.
     /// </summary>
     [Theory]
-    [InlineData("amazon.json", 0.85)]
-    [InlineData("yelp.json", 0.835)]
-    [InlineData("imdb.json", 0.90)]
+    [InlineData("amazon.json", 0.845)]
+    [InlineData("yelp.json", 0.845)]
+    [InlineData("imdb.json", 0.91)]
     public void Sentiment_accuracy_on_labelled_review_sentences(string file, double floor)
     {
         var result = AnalyzerEvaluation.EvaluateSentiment(file, DataPath("Fixtures", file), Analyzer.Analyze);

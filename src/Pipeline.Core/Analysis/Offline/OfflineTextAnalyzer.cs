@@ -10,7 +10,7 @@ namespace Pipeline.Core.Analysis.Offline;
 public sealed class OfflineTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Bump whenever rules or data change: it is part of the enrichment cache key.</summary>
-    public const string Version = "1.4.0";
+    public const string Version = "1.5.0";
 
     private readonly OfflineData _data;
     private readonly EntityRecognizer _entities;
@@ -121,7 +121,7 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         var score = _sentiment.ScoreSentence(text, tokens, s.Start, s.End);
         var rules = SentimentScorer.ToResult(score);
         if (_accurate is not null) return rules;
-        double positive = 1 / (1 + Math.Exp(-_data.WordPolarity.LogOdds(text, tokens, s.Start, s.End, score)));
+        double positive = 1 / (1 + Math.Exp(-_data.WordPolarity.LogOdds(text, tokens, s.Start, s.End, score, _sentiment)));
         // "awful, but wonderful": a mean over words cannot tell which clause carries the point; the rules can.
         if (rules.Label != SentimentLabel.Neutral && (positive > 0.5) != (rules.Label == SentimentLabel.Positive)
             && WordPolarity.HasContrast(text, tokens, s.Start, s.End)) return rules;

@@ -8,7 +8,7 @@ namespace Pipeline.Core.Analysis.Offline;
 /// </summary>
 internal sealed class SentimentScorer(OfflineData data)
 {
-    private const double BoosterStep = 0.293;
+    internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
     private const double CapsEmphasis = 0.733;
     private const double Threshold = 0.05;
@@ -259,6 +259,19 @@ internal sealed class SentimentScorer(OfflineData data)
 
     private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
         { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/> is one of the rules' intensity operators rather than a content word:
+    /// +1 for a booster ("very", or "pretty"/"truly"/... when a rated word follows, as the rules read them), -1 for a
+    /// dampener ("slightly"), 0 otherwise. Fast mode's learned word model scales the next content word by it
+    /// (<see cref="WordPolarity.Factors"/>), as these rules scale the next rated word.
+    /// </summary>
+    internal int IntensityOperator(string text, List<Token> tokens, int i, int end)
+    {
+        var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+        if (Boosters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out double boost)) return Math.Sign(boost);
+        return BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
+    }
 
     internal static bool IsNegation(ReadOnlySpan<char> word) =>
         Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
