@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,9 @@ public sealed class SummaryFolder(
     /// <summary>1 while this process folds; 1 in <see cref="_requested"/> when a caller recorded something since the last check.</summary>
     private int _folding, _requested;
 
+    /// <summary>When this process last started a fold (Stopwatch ticks); only the folding caller touches it.</summary>
+    private long _lastFoldStarted;
+
     /// <summary>
     /// Folds everything pending unless another instance is already folding. Releasing the lease and then checking for
     /// pending work again closes the gap where a record lands just after the holder's last query:
@@ -46,8 +50,10 @@ public sealed class SummaryFolder(
                 return folded;
             try
             {
-                while (Interlocked.Exchange(ref _requested, 0) == 1 || await records.AnyPendingAsync(cancellationToken).ConfigureAwait(false))
+                while (Volatile.Read(ref _requested) == 1 || await records.AnyPendingAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    await WaitForFoldIntervalAsync(cancellationToken).ConfigureAwait(false);
+                    Interlocked.Exchange(ref _requested, 0); // what arrived while waiting is in this fold's pending query
                     var lease = await store.TryAcquireFoldLeaseAsync(_options.FoldLeaseDuration, cancellationToken).ConfigureAwait(false);
                     if (lease is null)
                         break; // Another instance folds; its own release-then-check covers these records.
@@ -68,6 +74,18 @@ public sealed class SummaryFolder(
         }
         while (Volatile.Read(ref _requested) == 1); // a request that came in after the last check
         return folded;
+    }
+
+    /// <summary>
+    /// Spaces folds by <see cref="SummaryOptions.FoldMinInterval"/>. Records that arrive meanwhile only leave a request,
+    /// so a burst of messages becomes a few large folds instead of one small fold per message.
+    /// </summary>
+    private async Task WaitForFoldIntervalAsync(CancellationToken cancellationToken)
+    {
+        var wait = _options.FoldMinInterval - Stopwatch.GetElapsedTime(_lastFoldStarted);
+        if (_lastFoldStarted != 0 && wait > TimeSpan.Zero)
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        _lastFoldStarted = Stopwatch.GetTimestamp();
     }
 
     private async Task<int> FoldWhileHoldingAsync(BlobLeaseClient lease, CancellationToken cancellationToken)

@@ -71,8 +71,11 @@ internal sealed class PipelineBenchmark(string connectionString, int parallelism
         try
         {
             var tracker = new ArticleTracker(host.Services.GetRequiredService<PipelineStorage>());
+            var summary = host.Services.GetRequiredService<Pipeline.Core.Summary.SummaryStore>();
+            long foldsBefore = (await summary.ReadStateAsync(cancellationToken)).State.Version;
             var (burstRate, burstLatency) = await MeasurePipelineAsync(tracker, articles, pace: null, cancellationToken);
-            log.WriteLine($"pipeline burst:  {burstRate,8:F0} articles/s; latency upload→summarised p50 {burstLatency.P50:F2} s, p95 {burstLatency.P95:F2} s, p99 {burstLatency.P99:F2} s");
+            long folds = (await summary.ReadStateAsync(cancellationToken)).State.Version - foldsBefore;
+            log.WriteLine($"pipeline burst:  {burstRate,8:F0} articles/s; latency upload→summarised p50 {burstLatency.P50:F2} s, p95 {burstLatency.P95:F2} s, p99 {burstLatency.P99:F2} s; {folds} folds ({count / (double)Math.Max(1, folds):F1} articles each)");
 
             double pacedRate = burstRate / 2;
             var paced = ArticleGenerator.Generate(Math.Min(count, (int)Math.Max(50, pacedRate * 20)), seed + 1)
