@@ -16,7 +16,7 @@ namespace Pipeline.IntegrationTests;
 /// </summary>
 public class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static string Article(string topic, string mood) =>
+    internal static string Article(string topic, string mood) =>
         $"{topic} update\n\nOfficials in Berlin and Paris said the {topic} talks were {mood}. NATO and the European Commission " +
         $"followed the {topic} negotiations closely. Chancellor Olaf Scholz met President Emmanuel Macron on Monday.";
 
@@ -206,7 +206,7 @@ public class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         Assert.Equal((ArticleState.Quarantined, "TooLarge"), (results[0].State, results[0].Detail));
     }
 
-    private static ArticleContribution Contribution(string id, string hash) => new()
+    internal static ArticleContribution Contribution(string id, string hash) => new()
     {
         ArticleId = id,
         ContentHash = hash,
@@ -219,4 +219,29 @@ public class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         SentimentScore = 0,
         Entities = [new EntityCount("Location", "Geneva", 1)],
     };
+}
+
+/// <summary>
+/// Its own storage: the record it leaves pending on purpose would otherwise be counted by the next test's folds.
+/// </summary>
+public class FoldIntervalTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_fold_cancelled_while_it_waits_for_its_interval_returns_and_leaves_the_records_pending()
+    {
+        var slowFolds = new Dictionary<string, string?> { ["Pipeline:Summary:FoldMinInterval"] = "00:00:10" };
+        await using var pipeline = await PipelineHarness.StartAsync(azurite, settings: slowFolds);
+        var upload = await pipeline.UploadAsync("interval/first.txt", ExactlyOnceTests.Article("ports", "calm"));
+        await pipeline.SettleAsync([upload]); // this instance has folded: the next fold waits ten seconds
+        var records = pipeline.Services.GetRequiredService<ArticleRecordStore>();
+        await records.RecordAsync(ExactlyOnceTests.Contribution("interval-second", "sha256:" + new string('5', 64)), CancellationToken.None);
+
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int folded = await pipeline.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(shutdown.Token);
+
+        Assert.Equal(0, folded);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"returned after {clock.Elapsed}, not when cancelled");
+        Assert.True((await records.GetHeadAsync("interval-second", CancellationToken.None))!.Pending);
+    }
 }

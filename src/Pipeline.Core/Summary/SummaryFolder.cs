@@ -52,7 +52,8 @@ public sealed class SummaryFolder(
             {
                 while (Volatile.Read(ref _requested) == 1 || await records.AnyPendingAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await WaitForFoldIntervalAsync(cancellationToken).ConfigureAwait(false);
+                    if (!await WaitForFoldIntervalAsync(cancellationToken).ConfigureAwait(false))
+                        return folded; // Shutting down: the records stay pending, and the next fold anywhere takes them.
                     Interlocked.Exchange(ref _requested, 0); // what arrived while waiting is in this fold's pending query
                     var lease = await store.TryAcquireFoldLeaseAsync(_options.FoldLeaseDuration, cancellationToken).ConfigureAwait(false);
                     if (lease is null)
@@ -80,12 +81,17 @@ public sealed class SummaryFolder(
     /// Spaces folds by <see cref="SummaryOptions.FoldMinInterval"/>. Records that arrive meanwhile only leave a request,
     /// so a burst of messages becomes a few large folds instead of one small fold per message.
     /// </summary>
-    private async Task WaitForFoldIntervalAsync(CancellationToken cancellationToken)
+    /// <returns>False when cancelled while waiting.</returns>
+    private async Task<bool> WaitForFoldIntervalAsync(CancellationToken cancellationToken)
     {
         var wait = _options.FoldMinInterval - Stopwatch.GetElapsedTime(_lastFoldStarted);
         if (_lastFoldStarted != 0 && wait > TimeSpan.Zero)
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        {
+            try { await Task.Delay(wait, cancellationToken).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return false; }
+        }
         _lastFoldStarted = Stopwatch.GetTimestamp();
+        return true;
     }
 
     private async Task<int> FoldWhileHoldingAsync(BlobLeaseClient lease, CancellationToken cancellationToken)
