@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Storage;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 
@@ -80,8 +81,8 @@ public class EmptyAccountCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task Status_on_an_account_no_host_has_used_reports_zeros()
     {
-        await azurite.Storage.Table(Pipeline.Core.Storage.PipelineNames.ArticlesTable).DeleteAsync();
-        await azurite.Storage.Container(Pipeline.Core.Storage.PipelineNames.QuarantineContainer).DeleteIfExistsAsync();
+        await azurite.Storage.Table(PipelineNames.ArticlesTable).DeleteAsync();
+        await azurite.Storage.Container(PipelineNames.QuarantineContainer).DeleteIfExistsAsync();
         await foreach (var queue in azurite.Storage.Queues.GetQueuesAsync())
             await azurite.Storage.Queue(queue.Name).DeleteAsync();
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Core;
 using Pipeline.Core.Enrichment;
 using Pipeline.Core.Storage;
+using Pipeline.Core.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Generation;
 using Pipeline.Local.Hosting;
@@ -71,7 +72,7 @@ internal sealed class PipelineBenchmark(string connectionString, int parallelism
         try
         {
             var tracker = new ArticleTracker(host.Services.GetRequiredService<PipelineStorage>());
-            var summary = host.Services.GetRequiredService<Pipeline.Core.Summary.SummaryStore>();
+            var summary = host.Services.GetRequiredService<SummaryStore>();
             long foldsBefore = (await summary.ReadStateAsync(cancellationToken)).State.Version;
             var (burstRate, burstLatency) = await MeasurePipelineAsync(tracker, articles, pace: null, cancellationToken);
             long folds = (await summary.ReadStateAsync(cancellationToken)).State.Version - foldsBefore;

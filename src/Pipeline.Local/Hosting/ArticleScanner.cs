@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -159,5 +160,5 @@ public sealed record BlobAnnouncement
     public required string ETag { get; init; }
 }
 
-[System.Text.Json.Serialization.JsonSerializable(typeof(BlobAnnouncement))]
-internal sealed partial class LocalJson : System.Text.Json.Serialization.JsonSerializerContext;
+[JsonSerializable(typeof(BlobAnnouncement))]
+internal sealed partial class LocalJson : JsonSerializerContext;
