@@ -12,7 +12,7 @@ public sealed class ArticleEnricher(ArticleAnalyzer analyzer, IOptions<Enrichmen
 {
     public async Task<EnrichedArticle> EnrichAsync(BlobSnapshot blob, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var article = ArticleParser.Parse(blob.Name, content.Span);
+        var article = ArticleParser.Parse(blob.Name, content.Span, blob.ContentType);
         var analysis = await analyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
 
         return new EnrichedArticle
@@ -61,5 +61,5 @@ public sealed class ArticleEnricher(ArticleAnalyzer analyzer, IOptions<Enrichmen
     }
 }
 
-/// <summary>The facts about the source blob that the enriched document records.</summary>
-public sealed record BlobSnapshot(string Container, string Name, string ETag, DateTimeOffset LastModified);
+/// <summary>The facts about the source blob that the enriched document records, and the Content-Type its uploader declared.</summary>
+public sealed record BlobSnapshot(string Container, string Name, string ETag, DateTimeOffset LastModified, string? ContentType = null);

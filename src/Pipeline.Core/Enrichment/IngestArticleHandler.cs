@@ -60,7 +60,7 @@ public sealed class IngestArticleHandler(
         }
 
         var details = download.Value.Details;
-        var snapshot = new BlobSnapshot(blob.BlobContainerName, blob.Name, details.ETag.ToString(), details.LastModified);
+        var snapshot = new BlobSnapshot(blob.BlobContainerName, blob.Name, details.ETag.ToString(), details.LastModified, details.ContentType);
         long limit = options.Value.MaxArticleBytes;
         byte[] content;
         await using (var stream = download.Value.Content)

@@ -3,8 +3,9 @@ using System.Text;
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>
-/// Turns raw bytes into text without ever guessing: UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted,
-/// anything else is rejected rather than turned into mojibake.
+/// Turns raw bytes into text without ever guessing: a byte order mark decides (UTF-8, UTF-16), then the charset the
+/// uploader declared in the blob's Content-Type, then UTF-8; bytes that are not valid in that encoding are rejected rather
+/// than turned into mojibake.
 /// </summary>
 public static class ArticleDecoder
 {
@@ -12,7 +13,9 @@ public static class ArticleDecoder
     private static readonly UnicodeEncoding StrictUtf16LittleEndian = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
-    public static string Decode(ReadOnlySpan<byte> bytes)
+    static ArticleDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
     {
         if (bytes.IsEmpty)
             throw new ArticleRejectedException(RejectionReason.Empty, "The file is empty (0 bytes).");
@@ -23,12 +26,12 @@ public static class ArticleDecoder
             [0xEF, 0xBB, 0xBF, ..] => ((Encoding)StrictUtf8, 3),
             [0xFF, 0xFE, ..] => (StrictUtf16LittleEndian, 2),
             [0xFE, 0xFF, ..] => (StrictUtf16BigEndian, 2),
-            _ => (StrictUtf8, 0),
+            _ => (Declared(declaredCharset) ?? StrictUtf8, 0),
         };
 
         var payload = bytes[bomLength..];
-        // NUL bytes never occur in UTF-8 text; without a BOM they mean binary content (or UTF-16 without a BOM, which is ambiguous).
-        if (bomLength == 0 && payload.Contains((byte)0))
+        // NUL bytes never occur in byte-oriented text; without a BOM or a declared UTF-16 they mean binary content (or UTF-16 without a BOM, which is ambiguous).
+        if (bomLength == 0 && encoding is not (UnicodeEncoding or UTF32Encoding) && payload.Contains((byte)0))
             throw new ArticleRejectedException(RejectionReason.Binary,
                 "The file contains NUL bytes: it is binary, or UTF-16 without a byte order mark.");
 
@@ -40,12 +43,33 @@ public static class ArticleDecoder
         catch (DecoderFallbackException e)
         {
             throw new ArticleRejectedException(RejectionReason.Undecodable,
-                $"The file is not valid {(encoding is UTF8Encoding ? "UTF-8" : "UTF-16")} (invalid bytes at index {e.Index + bomLength}); save it as UTF-8.");
+                $"The file is not valid {(encoding is UTF8Encoding ? "UTF-8" : encoding is UnicodeEncoding ? "UTF-16" : encoding.WebName)} (invalid bytes at index {e.Index + bomLength}); save it as UTF-8.");
         }
 
         if (LooksBinary(text))
             throw new ArticleRejectedException(RejectionReason.Binary, "The file is mostly control characters: it is not text.");
         return text;
+    }
+
+    /// <summary>The strict decoder for a declared charset; null (UTF-8) when none is declared.</summary>
+    private static Encoding? Declared(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset)) return null;
+        try
+        {
+            var encoding = Encoding.GetEncoding(charset.Trim().Trim('"'));
+            return encoding.CodePage switch
+            {
+                65001 or 20127 => StrictUtf8, // us-ascii is a subset of UTF-8
+                1200 => StrictUtf16LittleEndian,
+                1201 => StrictUtf16BigEndian,
+                _ => Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+            };
+        }
+        catch (ArgumentException)
+        {
+            throw new ArticleRejectedException(RejectionReason.Undecodable, $"The blob's Content-Type declares charset '{charset}', which is not a known encoding.");
+        }
     }
 
     private static bool LooksBinary(string text)

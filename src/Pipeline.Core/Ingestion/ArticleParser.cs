@@ -1,26 +1,22 @@
 using System.Globalization;
+using System.Net.Mime;
 
 namespace Pipeline.Core.Ingestion;
 
-/// <summary>Chooses the format parser by file extension and turns decoded bytes into a normalised <see cref="ParsedArticle"/>.</summary>
+/// <summary>
+/// Chooses the format parser by file extension, or by the blob's Content-Type when the name has none that is known
+/// (wire feeds often name files without one), and turns the bytes into a normalised <see cref="ParsedArticle"/>.
+/// </summary>
 public static class ArticleParser
 {
     private const int MaxTitleLength = 300;
 
-    public static ParsedArticle Parse(string name, ReadOnlySpan<byte> content)
+    public static ParsedArticle Parse(string name, ReadOnlySpan<byte> content, string? contentType = null)
     {
-        string extension = Path.GetExtension(name).ToLowerInvariant();
-        Func<string, RawArticle> parse = extension switch
-        {
-            ".txt" or ".text" => PlainTextFormat.Parse,
-            ".md" or ".markdown" => MarkdownFormat.Parse,
-            ".html" or ".htm" => HtmlFormat.Parse,
-            ".json" => JsonFormat.Parse,
-            _ => throw new ArticleRejectedException(RejectionReason.UnsupportedFormat,
-                $"'{extension}' is not a supported article format (.txt, .md, .html, .json)."),
-        };
+        var declared = ParseContentType(contentType);
+        var (format, parse) = FormatOf(Path.GetExtension(name).ToLowerInvariant(), declared?.MediaType);
 
-        string decoded = ArticleDecoder.Decode(content);
+        string decoded = ArticleDecoder.Decode(content, declared?.CharSet);
         if (string.IsNullOrWhiteSpace(decoded))
             throw new ArticleRejectedException(RejectionReason.Empty, "The file holds only whitespace.");
 
@@ -40,13 +36,62 @@ public static class ArticleParser
         {
             Title = Shorten(title),
             Text = text,
-            Format = extension.TrimStart('.'),
+            Format = format,
             Url = Clean(raw.Url),
             Publisher = Clean(raw.Source),
             PublishedAt = ParseDate(raw.PublishedAt),
             Language = Clean(raw.Language)?.ToLowerInvariant(),
             ExternalId = Clean(raw.Id),
         };
+    }
+
+    private static readonly Dictionary<string, (string Format, Func<string, RawArticle> Parse)> ByExtension = new(StringComparer.Ordinal)
+    {
+        [".txt"] = ("txt", PlainTextFormat.Parse), [".text"] = ("text", PlainTextFormat.Parse),
+        [".md"] = ("md", MarkdownFormat.Parse), [".markdown"] = ("markdown", MarkdownFormat.Parse),
+        [".html"] = ("html", HtmlFormat.Parse), [".htm"] = ("htm", HtmlFormat.Parse),
+        [".json"] = ("json", JsonFormat.Parse),
+    };
+
+    private static readonly Dictionary<string, (string Format, Func<string, RawArticle> Parse)> ByMediaType = new(StringComparer.Ordinal)
+    {
+        ["text/plain"] = ("txt", PlainTextFormat.Parse),
+        ["text/markdown"] = ("md", MarkdownFormat.Parse), ["text/x-markdown"] = ("md", MarkdownFormat.Parse),
+        ["text/html"] = ("html", HtmlFormat.Parse), ["application/xhtml+xml"] = ("html", HtmlFormat.Parse),
+        ["application/json"] = ("json", JsonFormat.Parse), ["text/json"] = ("json", JsonFormat.Parse),
+    };
+
+    /// <summary>A known extension decides; otherwise the declared media type (any <c>+json</c> type is JSON).</summary>
+    private static (string Format, Func<string, RawArticle> Parse) FormatOf(string extension, string? mediaType)
+    {
+        if (ByExtension.TryGetValue(extension, out var byExtension))
+            return byExtension;
+        if (mediaType is not null && ByMediaType.TryGetValue(mediaType, out var byMediaType))
+            return byMediaType;
+        if (mediaType?.EndsWith("+json", StringComparison.Ordinal) == true)
+            return ByMediaType["application/json"];
+        throw new ArticleRejectedException(RejectionReason.UnsupportedFormat, mediaType is null
+            ? $"'{extension}' is not a supported article format (.txt, .md, .html, .json), and the blob declares no Content-Type to go by."
+            : $"'{extension}' is not a supported article format (.txt, .md, .html, .json), nor is Content-Type '{mediaType}' (text/plain, text/markdown, text/html, application/json).");
+    }
+
+    /// <summary>
+    /// A missing or unparseable header declares nothing; clients that upload without one send <c>application/octet-stream</c>,
+    /// which names no format either.
+    /// </summary>
+    private static ContentType? ParseContentType(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header)) return null;
+        try
+        {
+            var parsed = new ContentType(header);
+            parsed.MediaType = parsed.MediaType.ToLowerInvariant();
+            return parsed;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static string FirstLine(string text)
