@@ -10,12 +10,13 @@ namespace Pipeline.Local.Commands;
 
 /// <summary>
 /// <c>run</c>'s analyzer options: which analyzer, the Language endpoint and key, or an in-process emulator with faults.
-/// Turns them into host settings, and at the end reports what the Language client and the emulator counted.
+/// Turns the options given into host settings that override configuration (an option left out leaves the environment's
+/// <c>Pipeline__*</c> setting in force), and at the end reports what the Language client and the emulator counted.
 /// </summary>
 internal sealed class AnalyzerSettings : IAsyncDisposable
 {
     private static readonly Option<string> Analyzer = CreateAnalyzerOption();
-    private static readonly Option<Uri?> Endpoint = new("--language-endpoint") { Description = "Azure AI Language endpoint (implies --analyzer azure)." };
+    private static readonly Option<Uri?> Endpoint = CommonOptions.HttpAddress("--language-endpoint", "Azure AI Language endpoint (implies --analyzer azure).");
     private static readonly Option<string?> Key = new("--language-key") { Description = "Azure AI Language key; without one, Entra ID (DefaultAzureCredential) is used." };
     private static readonly Option<bool> Emulate = new("--emulate-language") { Description = "Start the Language emulator in-process and point the azure analyzer at it." };
     private static readonly Option<int> RequestsPerMinute = new("--emulator-429-rpm") { Description = "Emulator: answer 429 past this many requests per minute (0: no limit)." };
@@ -25,7 +26,7 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
 
     private static Option<string> CreateAnalyzerOption()
     {
-        var option = new Option<string>("--analyzer") { Description = "offline (built-in rules) or azure (Azure AI Language).", DefaultValueFactory = _ => "offline" };
+        var option = new Option<string>("--analyzer") { Description = "offline (built-in rules) or azure (Azure AI Language); default: the Pipeline__Analyzer setting, else offline." };
         option.AcceptOnlyFromAmong("offline", "azure");
         return option;
     }
@@ -33,14 +34,14 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
     public static IEnumerable<Option> All => [Analyzer, Endpoint, Key, Emulate, RequestsPerMinute, ThrottleRate, UnavailableRate, LatencyMs];
 
     private readonly LanguageEmulator? _emulator;
-    private readonly MeterListener? _client;
+    private readonly MeterListener _client;
     private readonly Dictionary<string, double> _counts = [];
 
-    private AnalyzerSettings(IReadOnlyDictionary<string, string?> settings, LanguageEmulator? emulator, bool azure)
+    private AnalyzerSettings(IReadOnlyDictionary<string, string?> settings, LanguageEmulator? emulator)
     {
         Settings = settings;
         _emulator = emulator;
-        if (!azure) return;
+        // Always listening: the environment alone may choose Azure Language.
         _client = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
@@ -59,13 +60,16 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
 
     public static async Task<AnalyzerSettings> StartAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        var settings = new Dictionary<string, string?>();
         bool emulate = parse.GetValue(Emulate);
         var endpoint = parse.GetValue(Endpoint);
-        bool azure = emulate || endpoint is not null || string.Equals(parse.GetValue(Analyzer), "azure", StringComparison.OrdinalIgnoreCase);
-        if (!azure)
-            return new AnalyzerSettings(new Dictionary<string, string?> { ["Pipeline:Analyzer"] = nameof(AnalyzerKind.Offline) }, null, azure: false);
-
         string? key = parse.GetValue(Key);
+        string? analyzer = parse.GetValue(Analyzer);
+        if (emulate || endpoint is not null || string.Equals(analyzer, "azure", StringComparison.OrdinalIgnoreCase))
+            settings["Pipeline:Analyzer"] = nameof(AnalyzerKind.AzureLanguage);
+        else if (analyzer is not null)
+            settings["Pipeline:Analyzer"] = nameof(AnalyzerKind.Offline);
+
         LanguageEmulator? emulator = null;
         if (emulate)
         {
@@ -82,12 +86,11 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
             endpoint = emulator.BaseAddress;
             Console.WriteLine($"Language emulator listening on {endpoint}.");
         }
-        return new AnalyzerSettings(new Dictionary<string, string?>
-        {
-            ["Pipeline:Analyzer"] = nameof(AnalyzerKind.AzureLanguage),
-            [LanguageOptions.Section + ":Endpoint"] = endpoint?.ToString(),
-            [LanguageOptions.Section + ":Key"] = key,
-        }, emulator, azure: true);
+        if (endpoint is not null)
+            settings[LanguageOptions.Section + ":Endpoint"] = endpoint.ToString();
+        if (key is not null)
+            settings[LanguageOptions.Section + ":Key"] = key;
+        return new AnalyzerSettings(settings, emulator);
     }
 
     /// <summary>Sums by instrument, and the cache counter by its result tag (hit, miss).</summary>
@@ -104,10 +107,11 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
     /// <summary>What Azure Language cost this run, from the client's counters and, when emulated, the emulator's.</summary>
     public void PrintReport()
     {
-        if (_client is null) return;
         lock (_counts)
         {
             double Count(string name) => _counts.GetValueOrDefault("pipeline.analyzer." + name);
+            if (Count("requests") + Count("cache.hit") + Count("cache.miss") == 0)
+                return; // the offline analyzer: no Language client at work
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Language client: {Count("requests"):N0} requests, {Count("retries"):N0} retries ({Count("throttles"):N0} throttled), {Count("retry_delay") / 1000:F1} s added by retries, {Count("text_records"):N0} text records (service billed {Count("billed_text_records"):N0}), cache {Count("cache.hit"):N0} hits, {Count("cache.miss"):N0} misses."));
         }
@@ -117,7 +121,7 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _client?.Dispose();
+        _client.Dispose();
         if (_emulator is not null)
             await _emulator.DisposeAsync().ConfigureAwait(false);
     }

@@ -17,5 +17,19 @@ internal static class CommonOptions
         DefaultValueFactory = _ => new DirectoryInfo(".pipeline"),
     };
 
+    /// <summary>An absolute http(s) address; System.CommandLine has no converter for <see cref="Uri"/> of its own.</summary>
+    public static Option<Uri?> HttpAddress(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(token, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                return uri;
+            result.AddError($"{name} takes an absolute http:// or https:// address, not '{token}'.");
+            return null;
+        },
+    };
+
     public static readonly JsonSerializerOptions IndentedJson = new(PipelineJson.SerializerOptions) { WriteIndented = true };
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Pipeline.Local.Hosting;
 
@@ -47,6 +48,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     /// </summary>
     private sealed record Endpoint(int BlobPort, int QueuePort, int TablePort)
     {
+        [JsonIgnore]
         public string ConnectionString =>
             $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
             $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{DevAccount};QueueEndpoint=http://127.0.0.1:{QueuePort}/{DevAccount};TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccount};";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pipeline.Analysis.MiniLM;
 using Pipeline.Core;
 using Pipeline.Core.Storage;
@@ -25,7 +26,7 @@ public static class LocalHost
             .AddInMemoryCollection(settings ?? [])
             .Build();
 
-        return new HostBuilder()
+        var host = new HostBuilder()
             .UseEnvironment(Environments.Development)
             .ConfigureAppConfiguration(builder => builder.AddConfiguration(configuration))
             .ConfigureLogging(logging => logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(logLevel)
@@ -50,5 +51,8 @@ public static class LocalHost
                 services.AddHostedService<ArticleScanner>();
             })
             .Build();
+        // Bad settings fail here, as one exception for the command to report, not as the host's stack-trace log line.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
     }
 }

@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Pipeline.Core.Diagnostics;
+using Pipeline.Local.Commands;
 
 namespace Pipeline.Local.Hosting;
 
@@ -18,10 +19,8 @@ internal static class LocalTelemetry
         DefaultValueFactory = _ => TelemetryExporter.None,
     };
 
-    public static readonly Option<Uri?> OtlpEndpoint = new("--otlp-endpoint")
-    {
-        Description = "With --otel otlp: the collector (default: OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4317).",
-    };
+    public static readonly Option<Uri?> OtlpEndpoint = CommonOptions.HttpAddress("--otlp-endpoint",
+        "With --otel otlp: the collector (default: OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4317).");
 
     /// <summary>Listens from start-up, so the first article is traced too; dispose to flush. Null when nothing is exported.</summary>
     public static IDisposable? Start(TelemetryExporter exporter, Uri? otlpEndpoint)

@@ -1,0 +1,98 @@
+using Pipeline.Local.Commands;
+
+namespace Pipeline.Local.Tests;
+
+public class CommandLineTests
+{
+    private static async Task<IReadOnlyDictionary<string, string?>> AnalyzerSettingsOf(params string[] args)
+    {
+        var parse = PipelineCommandLine.Create().Parse(args);
+        Assert.Empty(parse.Errors);
+        await using var settings = await AnalyzerSettings.StartAsync(parse, CancellationToken.None);
+        return settings.Settings;
+    }
+
+    [Fact]
+    public async Task The_language_endpoint_option_takes_an_http_address()
+    {
+        var settings = await AnalyzerSettingsOf("run", "--ingest", "seeds", "--once", "--analyzer", "azure", "--language-endpoint", "http://127.0.0.1:5999", "--language-key", "K");
+
+        Assert.Equal("AzureLanguage", settings["Pipeline:Analyzer"]);
+        Assert.Equal("http://127.0.0.1:5999/", settings["Pipeline:Language:Endpoint"]);
+        Assert.Equal("K", settings["Pipeline:Language:Key"]);
+    }
+
+    [Fact]
+    public async Task Options_left_out_leave_the_environment_settings_in_force()
+    {
+        var settings = await AnalyzerSettingsOf("run", "--once");
+
+        Assert.Empty(settings);
+    }
+
+    [Fact]
+    public async Task An_endpoint_alone_implies_azure_and_an_explicit_offline_analyzer_is_kept()
+    {
+        Assert.Equal("AzureLanguage", (await AnalyzerSettingsOf("run", "--language-endpoint", "https://news.cognitiveservices.azure.com/"))["Pipeline:Analyzer"]);
+        Assert.Equal("Offline", (await AnalyzerSettingsOf("run", "--analyzer", "offline"))["Pipeline:Analyzer"]);
+    }
+
+    [Theory]
+    [InlineData("--language-endpoint", "127.0.0.1:5999")]
+    [InlineData("--language-endpoint", "ftp://127.0.0.1/")]
+    [InlineData("--otlp-endpoint", "not a url")]
+    public void Addresses_that_are_not_absolute_http_are_usage_errors(string option, string value)
+    {
+        var parse = PipelineCommandLine.Create().Parse(["run", option, value]);
+
+        Assert.Equal($"{option} takes an absolute http:// or https:// address, not '{value}'.", Assert.Single(parse.Errors).Message);
+    }
+
+    [Fact]
+    public async Task A_usage_error_is_one_line_naming_the_help_and_exit_code_1()
+    {
+        var result = await PipelineCommand.RunAsync(["run", "--language-endpoint", "nonsense"], TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(["error: --language-endpoint takes an absolute http:// or https:// address, not 'nonsense'.", "See 'pipeline run --help'."], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task A_setting_that_fails_validation_is_one_line_without_a_stack_trace()
+    {
+        string data = Path.Combine(Path.GetTempPath(), "pipeline-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = await PipelineCommand.RunAsync(["run", "--once", "--analyzer", "azure", "--data-dir", data], TimeSpan.FromSeconds(90),
+                new Dictionary<string, string> { ["Pipeline__Language__Endpoint"] = "" });
+
+            Assert.True(result.ExitCode == 1, result.ToString());
+            string line = Assert.Single(result.ErrorLines);
+            Assert.StartsWith("error: ", line);
+            Assert.Contains("'Endpoint' with the error: 'The Endpoint field is required.'", line);
+            Assert.DoesNotContain("   at ", result.Output + result.Error);
+        }
+        finally
+        {
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_command_is_one_line_and_exit_code_1()
+    {
+        var result = await PipelineCommand.RunAsync(["analyze", "/nonexistent/article.txt"], TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.StartsWith("error: ", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_a_usage_error()
+    {
+        var result = await PipelineCommand.RunAsync(["frobnicate"], TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["error: 'frobnicate' is not a pipeline command.", "See 'pipeline --help'."], result.ErrorLines);
+    }
+}
