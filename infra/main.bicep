@@ -54,6 +54,9 @@ param languageSkuName string = 'S'
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@description('Origins (scheme://host[:port]) whose browser pages may read the dashboard API, e.g. a Grafana or newsroom site; the Function app\'s platform CORS. Empty: same-origin only.')
+param dashboardAllowedOrigins string[] = []
+
 // The storage names the application code uses (src/Pipeline.Core/Storage/PipelineNames.cs). A test keeps the two
 // in step; change both together.
 var names = loadJsonContent('names.json')
@@ -185,6 +188,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     subnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
+    dashboardAllowedOrigins: dashboardAllowedOrigins
   }
   // The host starts as soon as the app exists; without its roles in place the first start fails on storage.
   dependsOn: [

@@ -25,6 +25,9 @@ param instanceMemoryMB int
 @description('Subnet delegated to Microsoft.App/environments for outbound VNet integration; empty for none.')
 param subnetId string
 
+@description('Origins whose browser pages may call the dashboard API (platform CORS); empty for none.')
+param dashboardAllowedOrigins string[]
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
   location: location
@@ -59,6 +62,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      cors: {
+        allowedOrigins: dashboardAllowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

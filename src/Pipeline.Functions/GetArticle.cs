@@ -8,6 +8,6 @@ namespace Pipeline.Functions;
 public sealed class GetArticle(DashboardApi api)
 {
     [Function(nameof(GetArticle))]
-    public async Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardApi.ArticleRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
+    public async Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = DashboardApi.ArticleRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
         await (await api.GetArticleAsync(id, request.IfNoneMatch(), cancellationToken)).ToResponseAsync(request, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace Pipeline.Functions;
 public sealed class GetDashboard(DashboardApi api)
 {
     [Function(nameof(GetDashboard))]
-    public Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardApi.PageRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = DashboardApi.PageRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
         api.GetPage(request.IfNoneMatch()).ToResponseAsync(request, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace Pipeline.Functions;
 public sealed class GetStatus(DashboardApi api)
 {
     [Function(nameof(GetStatus))]
-    public async Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardApi.StatusRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
+    public async Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = DashboardApi.StatusRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
         await (await api.GetStatusAsync(request.IfNoneMatch(), cancellationToken)).ToResponseAsync(request, cancellationToken);
 }

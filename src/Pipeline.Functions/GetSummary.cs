@@ -8,6 +8,6 @@ namespace Pipeline.Functions;
 public sealed class GetSummary(DashboardApi api)
 {
     [Function(nameof(GetSummary))]
-    public async Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardApi.SummaryRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
+    public async Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = DashboardApi.SummaryRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
         await (await api.GetSummaryAsync(request.IfNoneMatch(), cancellationToken)).ToResponseAsync(request, cancellationToken);
 }

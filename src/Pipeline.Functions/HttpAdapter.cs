@@ -17,7 +17,11 @@ internal static class HttpAdapter
             response.Headers.Add(name, value);
         if (api.ContentType is not null)
             response.Headers.Add("Content-Type", api.ContentType);
-        await response.Body.WriteAsync(api.Body, cancellationToken).ConfigureAwait(false);
+        // HEAD: GET's headers, no body (RFC 9110).
+        if (string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase))
+            response.Headers.Add("Content-Length", api.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        else
+            await response.Body.WriteAsync(api.Body, cancellationToken).ConfigureAwait(false);
         return response;
     }
 }

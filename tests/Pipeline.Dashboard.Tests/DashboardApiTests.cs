@@ -14,7 +14,7 @@ public class DashboardApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     public async Task Summary_articles_status_and_page_answer_with_etags_and_304_while_unchanged()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        await using var server = await DashboardServer.StartAsync(pipeline.Services.GetRequiredService<DashboardApi>(), 0, CancellationToken.None);
+        await using var server = await DashboardServer.StartAsync(pipeline.Services.GetRequiredService<DashboardApi>(), 0, [], CancellationToken.None);
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress, "api/") };
 
         using (var none = await http.GetAsync("summary"))

@@ -21,7 +21,7 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
     {
         SetDefaultExpectTimeout(15_000);
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        await using var server = await DashboardServer.StartAsync(pipeline.Services.GetRequiredService<DashboardApi>(), 0, CancellationToken.None);
+        await using var server = await DashboardServer.StartAsync(pipeline.Services.GetRequiredService<DashboardApi>(), 0, [], CancellationToken.None);
         var uploads = new List<UploadedArticle>();
         foreach (string file in RepositoryFiles.GoodSeedFiles())
             uploads.Add(await pipeline.UploadFileAsync(file));

@@ -52,7 +52,7 @@ public class FunctionsMetadataTests
     [InlineData("GetArticle", "articles/{id}")]
     [InlineData("GetStatus", "status")]
     [InlineData("GetDashboard", "dashboard")]
-    public void Dashboard_api_functions_are_get_only_http_triggers_behind_a_function_key(string name, string route)
+    public void Dashboard_api_functions_are_read_only_get_and_head_http_triggers_behind_a_function_key(string name, string route)
     {
         var bindings = Function(name).GetProperty("bindings").EnumerateArray().ToList();
         var trigger = bindings.Single(b => b.GetProperty("direction").GetString() == "In");
@@ -60,7 +60,7 @@ public class FunctionsMetadataTests
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
         Assert.Equal(route, trigger.GetProperty("route").GetString());
-        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["get", "head"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         var output = bindings.Single(b => b.GetProperty("direction").GetString() == "Out");
         Assert.Equal("http", output.GetProperty("type").GetString());
     }

@@ -36,6 +36,16 @@ public sealed class SecurityTests(CompiledTemplates templates)
     }
 
     [Fact]
+    public void Dashboard_cors_allows_only_the_origins_the_deployment_names_and_no_credentials()
+    {
+        var cors = Main.Single("Microsoft.Web/sites").Properties["siteConfig"]!["cors"]!;
+        Assert.Equal("[parameters('dashboardAllowedOrigins')]", (string)cors["allowedOrigins"]!);
+        Assert.False((bool)cors["supportCredentials"]!);
+        Assert.Equal("[parameters('dashboardAllowedOrigins')]", ModuleParameter("functionApp", "dashboardAllowedOrigins"));
+        Assert.Empty(Main.Parameters["dashboardAllowedOrigins"]!["defaultValue"]!.AsArray());
+    }
+
+    [Fact]
     public void Function_app_runs_dotnet_isolated_10_on_flex_consumption()
     {
         var plan = Main.Single("Microsoft.Web/serverfarms");

@@ -26,14 +26,15 @@ internal static class RunCommand
         var command = new Command("run", "Run the pipeline locally: Azurite + WebJobs trigger host + offline analyzer (or Azure AI Language, real or emulated).")
         {
             ingest, once, summaryJson, timeout, verbose, CommonOptions.Storage, CommonOptions.DataDir,
-            DashboardServer.PortOption, LocalTelemetry.Exporter, LocalTelemetry.OtlpEndpoint,
+            DashboardServer.PortOption, DashboardServer.AllowOriginOption, LocalTelemetry.Exporter, LocalTelemetry.OtlpEndpoint,
         };
         foreach (var option in AnalyzerSettings.All)
             command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(ingest), parse.GetValue(once), parse.GetValue(summaryJson), TimeSpan.FromSeconds(parse.GetValue(timeout)),
             parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, parse,
-            new RunServices(parse.GetValue(DashboardServer.PortOption) ?? (parse.GetValue(once) ? 0 : 7071), parse.GetValue(LocalTelemetry.Exporter), parse.GetValue(LocalTelemetry.OtlpEndpoint)),
+            new RunServices(parse.GetValue(DashboardServer.PortOption) ?? (parse.GetValue(once) ? 0 : 7071), parse.GetValue(DashboardServer.AllowOriginOption) ?? [],
+                parse.GetValue(LocalTelemetry.Exporter), parse.GetValue(LocalTelemetry.OtlpEndpoint)),
             cancellationToken));
         return command;
     }
@@ -50,7 +51,7 @@ internal static class RunCommand
         await pipelineStorage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Pipeline running on {account.Description} (started in {clock.Elapsed.TotalSeconds:F1} s).");
-        await using var dashboard = await DashboardServer.StartAsync(host.Services.GetRequiredService<DashboardApi>(), services.DashboardPort, cancellationToken).ConfigureAwait(false);
+        await using var dashboard = await DashboardServer.StartAsync(host.Services.GetRequiredService<DashboardApi>(), services.DashboardPort, services.AllowedOrigins, cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Dashboard on {dashboard.PageAddress} (API under {dashboard.BaseAddress}api/).");
 
         // The host's console lifetime takes SIGINT/SIGTERM for itself and stops the host; stop waiting when it does.
@@ -126,5 +127,5 @@ internal static class RunCommand
     }
 
     /// <summary>What <c>run</c> serves besides the pipeline: the dashboard and the telemetry export.</summary>
-    private sealed record RunServices(int DashboardPort, TelemetryExporter Exporter, Uri? OtlpEndpoint);
+    private sealed record RunServices(int DashboardPort, IReadOnlyCollection<string> AllowedOrigins, TelemetryExporter Exporter, Uri? OtlpEndpoint);
 }

@@ -24,6 +24,27 @@ internal sealed class DashboardServer : IAsyncDisposable
         Description = "Port of the dashboard and its API on 127.0.0.1 (default 7071; with --once a free port; 0 picks a free one).",
     };
 
+    /// <summary>Browser pages on these origins may call the API (CORS); the Azure app gets the same from the platform's CORS setting.</summary>
+    public static readonly Option<string[]> AllowOriginOption = CreateAllowOriginOption();
+
+    private static Option<string[]> CreateAllowOriginOption()
+    {
+        var option = new Option<string[]>("--allow-origin")
+        {
+            Description = "Let browser pages on this origin (e.g. https://grafana.example.com) read the API; repeatable; * allows any.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (string origin in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.GetLeftPart(UriPartial.Authority) == origin.TrimEnd('/')))
+                    result.AddError($"--allow-origin takes an origin such as https://dashboards.example.com (scheme, host, port; no path) or *, not '{origin}'.");
+            }
+        });
+        return option;
+    }
+
     private readonly WebApplication _app;
 
     private DashboardServer(WebApplication app, Uri baseAddress)
@@ -37,20 +58,29 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public Uri PageAddress => new(BaseAddress, "api/" + DashboardApi.PageRoute);
 
-    public static async Task<DashboardServer> StartAsync(DashboardApi api, int port, CancellationToken cancellationToken)
+    public static async Task<DashboardServer> StartAsync(DashboardApi api, int port, IReadOnlyCollection<string> allowedOrigins, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         // The command that starts the server owns Ctrl+C and SIGTERM; a second console lifetime would swallow them.
         builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (allowedOrigins.Contains("*")) policy.AllowAnyOrigin();
+            else policy.WithOrigins([.. allowedOrigins]);
+            policy.WithMethods(HttpMethods.Get, HttpMethods.Head).WithHeaders("If-None-Match").WithExposedHeaders("ETag");
+        }));
         var app = builder.Build();
+        app.UseCors();
 
+        // RFC 9110: a resource that answers GET answers HEAD with the same headers.
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
         var routes = app.MapGroup("/api");
-        routes.MapGet(DashboardApi.SummaryRoute, async (HttpContext http) => await WriteAsync(http, await api.GetSummaryAsync(IfNoneMatch(http), http.RequestAborted)));
-        routes.MapGet(DashboardApi.ArticleRoute, async (HttpContext http, string id) => await WriteAsync(http, await api.GetArticleAsync(id, IfNoneMatch(http), http.RequestAborted)));
-        routes.MapGet(DashboardApi.StatusRoute, async (HttpContext http) => await WriteAsync(http, await api.GetStatusAsync(IfNoneMatch(http), http.RequestAborted)));
-        routes.MapGet(DashboardApi.PageRoute, (HttpContext http) => WriteAsync(http, api.GetPage(IfNoneMatch(http))));
+        routes.MapMethods(DashboardApi.SummaryRoute, methods, async (HttpContext http) => await WriteAsync(http, await api.GetSummaryAsync(IfNoneMatch(http), http.RequestAborted)));
+        routes.MapMethods(DashboardApi.ArticleRoute, methods, async (HttpContext http, string id) => await WriteAsync(http, await api.GetArticleAsync(id, IfNoneMatch(http), http.RequestAborted)));
+        routes.MapMethods(DashboardApi.StatusRoute, methods, async (HttpContext http) => await WriteAsync(http, await api.GetStatusAsync(IfNoneMatch(http), http.RequestAborted)));
+        routes.MapMethods(DashboardApi.PageRoute, methods, (HttpContext http) => WriteAsync(http, api.GetPage(IfNoneMatch(http))));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -66,6 +96,11 @@ internal sealed class DashboardServer : IAsyncDisposable
             http.Response.Headers[name] = value;
         if (api.ContentType is not null)
             http.Response.ContentType = api.ContentType;
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Response.ContentLength = api.Body.Length;
+            return;
+        }
         await http.Response.Body.WriteAsync(api.Body, http.RequestAborted).ConfigureAwait(false);
     }
 

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Pipeline.Core.Dashboard;
+using Pipeline.Core.Operations;
+using Pipeline.Core.Storage;
+using Pipeline.Functions;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>The HTTP functions' methods with the worker's request and response types: HEAD gets GET's headers and no body.</summary>
+public class HttpFunctionTests
+{
+    private static readonly GetDashboard Dashboard = new(NewApi());
+
+    private static DashboardApi NewApi()
+    {
+        // The page is served from the assembly; storage is never called.
+        var storage = PipelineStorage.FromConnectionString("UseDevelopmentStorage=true");
+        return new DashboardApi(storage, new PipelineInspector(storage));
+    }
+
+    [Fact]
+    public async Task Head_answers_with_the_headers_of_get_and_no_body()
+    {
+        var get = (FakeResponse)await Dashboard.Run(new FakeRequest("GET"), CancellationToken.None);
+        var head = (FakeResponse)await Dashboard.Run(new FakeRequest("HEAD"), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.True(get.Body.Length > 1000);
+        Assert.Equal(0, head.Body.Length);
+        Assert.Equal(get.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), head.Headers.GetValues("Content-Length").Single());
+        foreach (string name in new[] { "ETag", "Content-Type", "Cache-Control", "Content-Security-Policy" })
+            Assert.Equal(get.Headers.GetValues(name), head.Headers.GetValues(name));
+    }
+
+    private sealed class FakeRequest(string method) : HttpRequestData(new FakeContext())
+    {
+        public override Stream Body { get; } = Stream.Null;
+        public override HttpHeadersCollection Headers { get; } = [];
+        public override IReadOnlyCollection<IHttpCookie> Cookies { get; } = [];
+        public override Uri Url { get; } = new("https://pipeline.example/api/dashboard");
+        public override IEnumerable<ClaimsIdentity> Identities { get; } = [];
+        public override string Method { get; } = method;
+        public override HttpResponseData CreateResponse() => new FakeResponse(FunctionContext);
+    }
+
+    private sealed class FakeResponse(FunctionContext context) : HttpResponseData(context)
+    {
+        public override HttpStatusCode StatusCode { get; set; }
+        public override HttpHeadersCollection Headers { get; set; } = [];
+        public override Stream Body { get; set; } = new MemoryStream();
+        public override HttpCookies Cookies => throw new NotSupportedException();
+    }
+
+    private sealed class FakeContext : FunctionContext
+    {
+        public override string InvocationId => "test";
+        public override string FunctionId => "GetDashboard";
+        public override TraceContext TraceContext => throw new NotSupportedException();
+        public override BindingContext BindingContext => throw new NotSupportedException();
+        public override RetryContext RetryContext => throw new NotSupportedException();
+        public override IServiceProvider InstanceServices { get; set; } = null!;
+        public override FunctionDefinition FunctionDefinition => throw new NotSupportedException();
+        public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
+        public override IInvocationFeatures Features => throw new NotSupportedException();
+    }
+}
