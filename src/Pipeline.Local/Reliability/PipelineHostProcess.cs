@@ -26,9 +26,12 @@ public sealed class PipelineHostProcess : IDisposable
     }
 
     /// <summary>Runs <c>dotnet pipeline.dll &lt;arguments&gt;</c> with this assembly's build.</summary>
-    public static PipelineHostProcess Start(params string[] arguments)
+    public static PipelineHostProcess Start(params string[] arguments) => StartIn("", arguments);
+
+    /// <summary>As <see cref="Start"/>, in <paramref name="workingDirectory"/>, where relative paths in the arguments resolve.</summary>
+    public static PipelineHostProcess StartIn(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(typeof(PipelineHostProcess).Assembly.Location);
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         var host = new PipelineHostProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the pipeline command."));
