@@ -1,5 +1,5 @@
-using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +14,20 @@ namespace Pipeline.Local.Hosting;
 /// <summary>Builds the local host: the WebJobs SDK trigger engine running Core's handlers against one storage account.</summary>
 public static class LocalHost
 {
+    /// <summary>
+    /// Where the local engine knowingly differs from host.json, and why. An idle Functions instance may poll every 2 s;
+    /// a developer watching one article go through should not wait that long, and loopback polls cost nothing.
+    /// </summary>
+    public static readonly TimeSpan LocalMaxPollingInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>host.json's <c>extensions.queues</c> (batch size, threshold, dequeue count, visibility, encoding), then the local differences.</summary>
+    public static void ApplyHostJson(QueuesOptions queues)
+    {
+        new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: false).Build()
+            .GetSection("extensions:queues").Bind(queues);
+        queues.MaxPollingInterval = LocalMaxPollingInterval;
+    }
+
     public static IHost Build(string storageConnectionString, IEnumerable<KeyValuePair<string, string?>>? settings = null, LogLevel logLevel = LogLevel.Warning)
     {
         var configuration = new ConfigurationBuilder()
@@ -33,15 +47,7 @@ public static class LocalHost
                 .AddFilter("Azure", LogLevel.Error))
             .ConfigureWebJobs(webJobs =>
             {
-                webJobs.AddAzureStorageQueues(queues =>
-                {
-                    queues.MaxPollingInterval = TimeSpan.FromMilliseconds(250);
-                    queues.BatchSize = 16;
-                    queues.NewBatchThreshold = 8;
-                    queues.MaxDequeueCount = 5;
-                    queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
-                    queues.MessageEncoding = QueueMessageEncoding.Base64;
-                });
+                webJobs.AddAzureStorageQueues(ApplyHostJson);
             })
             .ConfigureServices(services =>
             {
