@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
 
 namespace Pipeline.Benchmarks;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Pipeline.Benchmarks;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
 
 // "memory [Fast|Accurate]": working set of a process that has started the analyzer and analysed 2,000 articles
 // (BenchmarkDotNet reports allocations, not the working set). Anything else goes to BenchmarkDotNet.
@@ -26,6 +26,5 @@ if (args.Length > 0 && args[0] == "memory")
     Console.WriteLine($"working set: {before / 1048576.0:F0} MB at entry, {process.WorkingSet64 / 1048576.0:F0} MB after, peak {process.PeakWorkingSet64 / 1048576.0:F0} MB");
     return 0;
 }
-if (args.Length > 0 && args[0] == "profile") { Profile.Run(); return 0; }
 BenchmarkSwitcher.FromAssembly(typeof(ThroughputBenchmarks).Assembly).Run(args);
 return 0;

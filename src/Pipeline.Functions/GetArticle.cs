@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Pipeline.Core.Dashboard;
+using Pipeline.Operations.Dashboard;
 
 namespace Pipeline.Functions;
 

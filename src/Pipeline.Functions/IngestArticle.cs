@@ -1,7 +1,8 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
 
 namespace Pipeline.Functions;
 

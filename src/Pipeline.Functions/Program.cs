@@ -6,11 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Pipeline.Core;
-using Pipeline.Core.Diagnostics;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Runtime;
+using Pipeline.Analysis.AzureLanguage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Services.AddPipelineCore(builder.Configuration);
+builder.Services.AddPipeline(builder.Configuration).AddCachedAzureLanguageAnalyzer(builder.Configuration);
 
 // host.json has telemetryMode OpenTelemetry: the worker exports its own traces and the pipeline's. Application Insights
 // has local auth disabled, so the exporter authenticates with the app's user-assigned identity.

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 
 namespace Pipeline.Functions;
 

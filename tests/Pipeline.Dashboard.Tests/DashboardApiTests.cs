@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Dashboard;
+using Pipeline.Operations.Dashboard;
 using Pipeline.Local.Dashboard;
 using Pipeline.Testing;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Dashboard;
+using Pipeline.Operations.Dashboard;
 using Pipeline.Local.Dashboard;
 using Pipeline.Testing;
 

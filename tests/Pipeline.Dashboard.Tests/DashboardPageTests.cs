@@ -1,8 +1,8 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Pipeline.Core.Dashboard;
-using Pipeline.Core.Summary;
+using Pipeline.Operations.Dashboard;
+using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Dashboard;
 using Pipeline.Testing;

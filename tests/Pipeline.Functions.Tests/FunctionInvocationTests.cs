@@ -4,24 +4,29 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Pipeline.Core;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
 using Pipeline.Testing;
+using Pipeline.Analysis.Offline;
 
 namespace Pipeline.Functions.Tests;
 
 /// <summary>The functions' methods called directly, wired the way Program.cs wires them, against a real Azurite.</summary>
 public class FunctionInvocationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private ServiceProvider Services(params (string Key, string Value)[] settings) => new ServiceCollection()
-        .AddLogging()
-        .AddPipelineCore(new ConfigurationBuilder().AddInMemoryCollection(
+    /// <summary>As Program.cs wires them, with the offline analyzer standing in for Azure AI Language.</summary>
+    private ServiceProvider Services(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
-                .Append(new(PipelineNames.StorageConnection, azurite.ConnectionString))).Build())
-        .AddSingleton<IngestArticle>().AddSingleton<SummarizeArticles>().AddSingleton<FoldSummary>()
-        .BuildServiceProvider();
+                .Append(new(PipelineNames.StorageConnection, azurite.ConnectionString))).Build();
+        return new ServiceCollection().AddLogging().AddPipeline(configuration).AddOfflineAnalyzer(configuration)
+            .AddSingleton<IngestArticle>().AddSingleton<SummarizeArticles>().AddSingleton<FoldSummary>()
+            .BuildServiceProvider();
+    }
 
     [Fact]
     public async Task Ingest_then_summarize_then_fold_counts_the_article()
@@ -60,7 +65,7 @@ public class FunctionInvocationTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Invalid_options_stop_the_host_at_start_up()
     {
         using var host = new HostBuilder()
-            .ConfigureServices(services => services.AddPipelineCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            .ConfigureServices(services => services.AddPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [PipelineNames.StorageConnection] = azurite.ConnectionString,
                 ["Pipeline:Ingestion:MaxArticleBytes"] = "0",

@@ -2,9 +2,9 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Pipeline.Core.Dashboard;
-using Pipeline.Core.Operations;
-using Pipeline.Core.Storage;
+using Pipeline.Operations.Dashboard;
+using Pipeline.Operations;
+using Pipeline.Runtime;
 using Pipeline.Functions;
 
 namespace Pipeline.Functions.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Core.Storage;
 
 namespace Pipeline.Infra.Tests;
 

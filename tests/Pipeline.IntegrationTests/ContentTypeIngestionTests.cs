@@ -1,7 +1,8 @@
 using System.Text;
 using Azure.Storage.Blobs.Models;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 

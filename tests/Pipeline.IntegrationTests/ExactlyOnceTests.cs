@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Analysis;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Core.Storage;
+using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Reliability;
 using Pipeline.Testing;

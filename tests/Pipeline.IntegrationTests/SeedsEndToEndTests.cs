@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 

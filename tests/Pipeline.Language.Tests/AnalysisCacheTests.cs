@@ -2,10 +2,12 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Core;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Azure;
-using Pipeline.Core.Storage;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Analysis;
+using Pipeline.Analysis.AzureLanguage;
+using Pipeline.Runtime;
 using Pipeline.Local.Emulator;
 using Pipeline.Testing;
 
@@ -25,7 +27,7 @@ public class AnalysisCacheTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
             ["Pipeline:Language:Endpoint"] = emulator.BaseAddress.ToString(),
             ["Pipeline:Language:Key"] = "k",
         }).Build();
-        await using var provider = new ServiceCollection().AddLogging().AddPipelineCore(configuration).BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddLogging().AddPipeline(configuration).AddCachedAzureLanguageAnalyzer(configuration).BuildServiceProvider();
         var analyzer = provider.GetRequiredService<ITextAnalyzer>();
         Assert.IsType<CachingTextAnalyzer>(analyzer);
         string text = $"Run {Guid.NewGuid():N}: the mayor of Rotterdam opened the new bridge over the Maas on Friday.";

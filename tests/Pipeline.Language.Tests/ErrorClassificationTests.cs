@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Azure;
+using Pipeline.Analysis;
+using Pipeline.Analysis.AzureLanguage;
 using Polly.Timeout;
 using static Pipeline.Language.Tests.ScriptedLanguageService;
 
@@ -111,7 +111,7 @@ public class ErrorClassificationTests
         Assert.Equal(503, failure.Status);
         Assert.Equal("ServiceUnavailable", failure.Code);
         Assert.Equal(3, Attempts(service));
-        Assert.False(Pipeline.Core.Storage.TransientFaults.IsTransient(failure)); // the storage retry must not multiply these
+        Assert.False(Pipeline.Runtime.TransientFaults.IsTransient(failure)); // the storage retry must not multiply these
     }
 
     [Fact]

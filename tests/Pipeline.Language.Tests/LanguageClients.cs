@@ -3,7 +3,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Analysis.Azure;
+using Pipeline.Analysis.AzureLanguage;
 
 namespace Pipeline.Language.Tests;
 

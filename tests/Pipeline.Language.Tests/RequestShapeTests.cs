@@ -3,8 +3,9 @@ using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Enrichment;
+using Pipeline.Analysis;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
 using static Pipeline.Language.Tests.ScriptedLanguageService;
 
 namespace Pipeline.Language.Tests;

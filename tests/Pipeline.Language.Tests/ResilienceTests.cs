@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Core;
 using Microsoft.Extensions.Time.Testing;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Azure;
+using Pipeline.Analysis;
+using Pipeline.Analysis.AzureLanguage;
 using static Pipeline.Language.Tests.ScriptedLanguageService;
 
 namespace Pipeline.Language.Tests;

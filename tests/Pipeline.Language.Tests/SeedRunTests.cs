@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Core.Diagnostics;
-using Pipeline.Core.Summary;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Emulator;
 using Pipeline.Local.Hosting;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Core.Storage;
+using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Core;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Ingestion;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Ingestion.Parsing;
+using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
+using Pipeline.Analysis.Offline;
 
 namespace Pipeline.Operations.Tests;
 
@@ -45,9 +47,8 @@ public class EnrichedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<A
 
     private async Task<EnrichedArticle> EnrichAsync(string name, string text)
     {
-        await using var services = new ServiceCollection().AddLogging()
-            .AddPipelineCore(new ConfigurationBuilder().AddInMemoryCollection([new(PipelineNames.StorageConnection, azurite.ConnectionString)]).Build())
-            .BuildServiceProvider();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(PipelineNames.StorageConnection, azurite.ConnectionString)]).Build();
+        await using var services = new ServiceCollection().AddLogging().AddPipeline(configuration).AddOfflineAnalyzer(configuration).BuildServiceProvider();
         return await services.GetRequiredService<ArticleEnricher>().EnrichAsync(
             new BlobSnapshot(PipelineNames.ArticlesContainer, name, "\"0x1\"", DateTimeOffset.UtcNow), System.Text.Encoding.UTF8.GetBytes(text), CancellationToken.None);
     }

@@ -1,8 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Pipeline.Core.Operations;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 

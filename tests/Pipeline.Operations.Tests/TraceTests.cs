@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using Pipeline.Core.Diagnostics;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
+using Pipeline.Runtime;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 

@@ -1,4 +1,4 @@
-using Pipeline.Core.Storage;
+using Pipeline.Runtime;
 using Pipeline.Local.Hosting;
 
 namespace Pipeline.Testing;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Core.Summary;
+using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Hosting;
 

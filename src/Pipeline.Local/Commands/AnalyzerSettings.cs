@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using Pipeline.Core;
-using Pipeline.Core.Analysis.Azure;
-using Pipeline.Core.Diagnostics;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Analysis.AzureLanguage;
+using Pipeline.Runtime;
 using Pipeline.Local.Emulator;
+
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.Local.Commands;
 

@@ -1,8 +1,9 @@
 using Azure;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Operations;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Operations;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 
 namespace Pipeline.Local.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Pipeline.Core.Enrichment;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
 
 namespace Pipeline.Local.Commands;
 

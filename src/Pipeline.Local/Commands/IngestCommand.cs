@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Pipeline.Core.Storage;
+using Pipeline.Runtime;
 
 namespace Pipeline.Local.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pipeline.Core.Storage;
+using Pipeline.Runtime;
 
 namespace Pipeline.Local.Commands;
 

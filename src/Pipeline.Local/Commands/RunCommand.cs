@@ -4,10 +4,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
-using Pipeline.Core.Dashboard;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
+using Pipeline.Summary;
+using Pipeline.Operations.Dashboard;
 using Pipeline.Local.Dashboard;
 using Pipeline.Local.Hosting;
 

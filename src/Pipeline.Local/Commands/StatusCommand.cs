@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Pipeline.Core.Operations;
-using Pipeline.Core.Storage;
+using Pipeline.Operations;
+using Pipeline.Runtime;
 
 namespace Pipeline.Local.Commands;
 

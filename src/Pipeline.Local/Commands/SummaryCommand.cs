@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 
 namespace Pipeline.Local.Commands;
 

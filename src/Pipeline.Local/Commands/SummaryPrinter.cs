@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pipeline.Core.Summary;
+using Pipeline.Summary;
 
 namespace Pipeline.Local.Commands;
 

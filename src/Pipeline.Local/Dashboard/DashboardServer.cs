@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Dashboard;
+using Pipeline.Operations.Dashboard;
 
 namespace Pipeline.Local.Dashboard;
 

@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Azure;
-using Pipeline.Core.Analysis.Offline;
-using Pipeline.Core.Enrichment;
+using Pipeline.Analysis;
+using Pipeline.Analysis.AzureLanguage;
+using Pipeline.Analysis.Offline;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+
+using Pipeline.Analysis.Text;
 
 namespace Pipeline.Local.Emulator;
 
@@ -156,7 +159,7 @@ public sealed class LanguageEmulator : IAsyncDisposable
         int textRecords = 0;
         foreach (var document in documents)
         {
-            int textElements = TextChunker.CountTextElements(document.Text ?? "", 0, document.Text?.Length ?? 0);
+            int textElements = TextElements.Count(document.Text ?? "", 0, document.Text?.Length ?? 0);
             if (string.IsNullOrWhiteSpace(document.Text))
             {
                 errors.Add(DocumentFailure(document.Id, "Document text is empty."));

@@ -7,9 +7,10 @@ using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Operations;
-using Pipeline.Core.Storage;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Operations;
+using Pipeline.Runtime;
 
 namespace Pipeline.Local.Hosting;
 

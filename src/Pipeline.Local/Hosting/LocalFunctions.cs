@@ -1,8 +1,9 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 
 namespace Pipeline.Local.Hosting;
 

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Analysis.MiniLM;
-using Pipeline.Core;
-using Pipeline.Core.Storage;
+using Pipeline.Hosting;
+using Pipeline.Ingestion;
+using Pipeline.Summary;
+using Pipeline.Runtime;
 
 namespace Pipeline.Local.Hosting;
 
@@ -52,7 +54,7 @@ public static class LocalHost
             .ConfigureServices(services =>
             {
                 services.AddSingleton<ITypeLocator, LocalFunctionTypes>();
-                services.AddPipelineCore(configuration).AddMiniLmSentiment();
+                services.AddPipeline(configuration).AddSelectedAnalyzer(configuration);
                 services.AddHostedService<PeriodicFold>();
                 services.AddHostedService<ArticleScanner>();
             })

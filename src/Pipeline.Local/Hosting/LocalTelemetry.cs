@@ -3,7 +3,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Pipeline.Core.Diagnostics;
+using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 
 namespace Pipeline.Local.Hosting;

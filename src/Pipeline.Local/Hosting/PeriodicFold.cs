@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Core.Summary;
+using Pipeline.Summary;
 
 namespace Pipeline.Local.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Pipeline.Core.Storage;
-using Pipeline.Core.Summary;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Generation;
 using Pipeline.Local.Hosting;

@@ -1,9 +1,9 @@
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Evaluation;
-using Pipeline.Core.Analysis.Offline;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline.Evaluation;
+using Pipeline.Analysis.Offline;
 using Xunit.Abstractions;
 
-namespace Pipeline.Core.Tests.Analysis;
+namespace Pipeline.Hosting.Tests.Analysis;
 
 /// <summary>
 /// Measures the offline analyzer against hand-annotated news paragraphs and the labelled review sentences of npm

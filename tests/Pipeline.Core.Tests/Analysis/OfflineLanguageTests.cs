@@ -1,7 +1,7 @@
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
 
-namespace Pipeline.Core.Tests.Analysis;
+namespace Pipeline.Hosting.Tests.Analysis;
 
 public class OfflineLanguageTests
 {

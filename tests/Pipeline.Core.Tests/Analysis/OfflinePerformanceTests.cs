@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
 using Xunit.Abstractions;
 
-namespace Pipeline.Core.Tests.Analysis;
+namespace Pipeline.Hosting.Tests.Analysis;
 
 /// <summary>
 /// Guards against order-of-magnitude regressions only: the machine is shared and tests run in Debug, so the bounds

@@ -1,8 +1,8 @@
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
-using Pipeline.Core.Text;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
+using Pipeline.Analysis.Text;
 
-namespace Pipeline.Core.Tests.Analysis;
+namespace Pipeline.Hosting.Tests.Analysis;
 
 public class OfflineRobustnessTests
 {

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Enrichment;
+using Pipeline.Analysis;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
 
-namespace Pipeline.Core.Tests.Enrichment;
+namespace Pipeline.Hosting.Tests.Enrichment;
 
 public class ArticleAnalyzerTests
 {

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Summary;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Summary;
 using Pipeline.Testing;
 
-namespace Pipeline.Core.Tests.Enrichment;
+namespace Pipeline.Hosting.Tests.Enrichment;
 
 /// <summary>Real enriched documents and summaries, made from the seeds by the offline analyzer, against the published schemas.</summary>
 public class EnrichedArticleContractTests

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Summary;
+using Pipeline.Analysis;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Summary;
 using Pipeline.Testing;
 
-namespace Pipeline.Core.Tests.Enrichment;
+namespace Pipeline.Hosting.Tests.Enrichment;
 
 public class EnrichedArticleMessageTests
 {

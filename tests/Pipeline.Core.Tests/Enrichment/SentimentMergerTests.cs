@@ -1,6 +1,6 @@
-using Pipeline.Core.Analysis;
+using Pipeline.Analysis;
 
-namespace Pipeline.Core.Tests.Enrichment;
+namespace Pipeline.Hosting.Tests.Enrichment;
 
 public class SentimentMergerTests
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Core.Enrichment;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
 
-namespace Pipeline.Core.Tests.Enrichment;
+namespace Pipeline.Hosting.Tests.Enrichment;
 
 public class TextChunkerTests
 {

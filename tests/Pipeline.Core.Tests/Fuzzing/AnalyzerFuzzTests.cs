@@ -1,11 +1,11 @@
 using System.Text;
 using CsCheck;
 using Xunit.Abstractions;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
-using Pipeline.Core.Ingestion;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Fuzzing;
+namespace Pipeline.Hosting.Tests.Fuzzing;
 
 /// <summary>OfflineTextAnalyzer must never throw on any text, and every offset it reports must index the text it was given.</summary>
 [Collection(Fuzz.Collection)]

@@ -1,10 +1,11 @@
 using System.Globalization;
 using CsCheck;
 using Xunit.Abstractions;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Ingestion;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Fuzzing;
+namespace Pipeline.Hosting.Tests.Fuzzing;
 
 /// <summary>TextChunker: the chunks tile the text, respect the limit, and never cut a grapheme cluster.</summary>
 [Collection(Fuzz.Collection)]

@@ -1,9 +1,9 @@
 using System.Text;
 using CsCheck;
 using Xunit.Abstractions;
-using Pipeline.Core.Ingestion;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Fuzzing;
+namespace Pipeline.Hosting.Tests.Fuzzing;
 
 /// <summary>ArticleDecoder: what was encoded comes back, except where its rules reject the file.</summary>
 [Collection(Fuzz.Collection)]

@@ -1,9 +1,9 @@
 using System.Text;
 using CsCheck;
 using Xunit.Abstractions;
-using Pipeline.Core.Ingestion;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Fuzzing;
+namespace Pipeline.Hosting.Tests.Fuzzing;
 
 /// <summary>TextNormalizer's output is what is hashed and what offsets index, so it must be a fixed point of itself.</summary>
 [Collection(Fuzz.Collection)]

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Text;
 using CsCheck;
 using Xunit.Abstractions;
-using Pipeline.Core.Ingestion;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Fuzzing;
+namespace Pipeline.Hosting.Tests.Fuzzing;
 
 /// <summary>
 /// ArticleParser.Parse on anything: it returns a clean article or throws ArticleRejectedException (the file is quarantined),

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Analysis.Offline;
-using Pipeline.Core.Enrichment;
-using Pipeline.Core.Ingestion;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Fuzzing;
+namespace Pipeline.Hosting.Tests.Fuzzing;
 
 /// <summary>Bugs the fuzz properties found, each as a plain test with the shrunk input.</summary>
 public class Regressions

@@ -1,8 +1,8 @@
 using CsCheck;
 using Xunit.Abstractions;
-using Pipeline.Core.Analysis;
+using Pipeline.Analysis;
 
-namespace Pipeline.Core.Tests.Fuzzing;
+namespace Pipeline.Hosting.Tests.Fuzzing;
 
 /// <summary>SentimentMerger: whatever the sentence scores and lengths, the document's scores are probabilities that sum to 1.</summary>
 [Collection(Fuzz.Collection)]

@@ -1,7 +1,7 @@
 using System.Text;
-using Pipeline.Core.Ingestion;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Ingestion;
+namespace Pipeline.Hosting.Tests.Ingestion;
 
 public class ArticleDecoderTests
 {

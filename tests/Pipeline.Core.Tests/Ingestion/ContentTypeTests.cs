@@ -1,7 +1,7 @@
 using System.Text;
-using Pipeline.Core.Ingestion;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Ingestion;
+namespace Pipeline.Hosting.Tests.Ingestion;
 
 /// <summary>Wire feeds name files without extensions and say what they are in the blob's Content-Type.</summary>
 public class ContentTypeTests

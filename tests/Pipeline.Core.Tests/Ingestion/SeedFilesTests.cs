@@ -1,6 +1,6 @@
-using Pipeline.Core.Ingestion;
+using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Core.Tests.Ingestion;
+namespace Pipeline.Hosting.Tests.Ingestion;
 
 /// <summary>The repository's seed corpus parses as documented in docs/seeds.md.</summary>
 public class SeedFilesTests

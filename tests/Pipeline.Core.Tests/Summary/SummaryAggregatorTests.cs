@@ -1,7 +1,7 @@
-using Pipeline.Core.Analysis;
-using Pipeline.Core.Summary;
+using Pipeline.Analysis;
+using Pipeline.Summary;
 
-namespace Pipeline.Core.Tests.Summary;
+namespace Pipeline.Hosting.Tests.Summary;
 
 public class SummaryAggregatorTests
 {

@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Analysis.Text;
+
+namespace Pipeline.Analysis.AzureLanguage;
+
+/// <summary>
+/// <see cref="ITextAnalyzer"/> over Azure AI Language. For one batch of documents (the chunks of one article):
+/// language detection first for documents without a hint, then entities, sentiment and key phrases with the language
+/// passed on. Each kind is split into requests by its documents-per-request limit and by request bytes, and all requests
+/// of the article run concurrently up to <see cref="LanguageOptions.MaxConcurrentRequests"/> (the process-wide rate limiter
+/// paces them). Documents over the text-element limit never leave the process.
+/// </summary>
+internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptions<LanguageOptions> options, ILogger<AzureLanguageAnalyzer> logger) : ITextAnalyzer
+{
+    /// <summary>Room for the request envelope (kind, parameters, brackets) around the documents.</summary>
+    private const int EnvelopeBytes = 512;
+
+    private static readonly LanguageKind[] Features = [LanguageKind.EntityRecognition, LanguageKind.SentimentAnalysis, LanguageKind.KeyPhraseExtraction];
+
+    private readonly LanguageOptions _options = options.Value;
+
+    /// <summary>The version names the API and model: both change results, and both are part of the cache key.</summary>
+    public AnalyzerInfo Info { get; } = new("azure-language", $"{options.Value.ApiVersion}/{options.Value.ModelVersion}");
+
+    public async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0)
+            return [];
+
+        // Wire ids are positions: unique and short whatever the caller's ids are.
+        var work = documents.Select((d, i) => new Work(i.ToString(CultureInfo.InvariantCulture), d, TextElements.Count(d.Text, 0, d.Text.Length))).ToArray();
+        foreach (var w in work)
+        {
+            if (w.TextElements > _options.MaxDocumentTextElements)
+                throw new AnalysisRejectedException("InvalidDocument",
+                    $"Document {w.Document.Id} has {w.TextElements:N0} text elements; the limit is {_options.MaxDocumentTextElements:N0}. It was not sent.");
+        }
+
+        foreach (var w in work.Where(w => !string.IsNullOrWhiteSpace(w.Document.Language)))
+            w.Language = FromHint(w.Document.Language!);
+        var undetected = work.Where(w => w.Language is null).ToList();
+        if (undetected.Count > 0)
+            await RunAsync(LanguageKind.LanguageDetection, undetected, cancellationToken).ConfigureAwait(false);
+
+        await RunAsync(Features, work, cancellationToken).ConfigureAwait(false);
+
+        return work.Select(w => new DocumentAnalysis(
+            w.Document.Id,
+            w.Language!,
+            w.Sentiment ?? new SentimentResult(SentimentLabel.Neutral, new SentimentScores(0, 1, 0)),
+            w.Sentences,
+            w.Entities,
+            w.KeyPhrases,
+            w.TextRecords)).ToList();
+    }
+
+    private Task RunAsync(LanguageKind kind, IReadOnlyList<Work> work, CancellationToken cancellationToken) => RunAsync([kind], work, cancellationToken);
+
+    private async Task RunAsync(IReadOnlyList<LanguageKind> kinds, IReadOnlyList<Work> work, CancellationToken cancellationToken)
+    {
+        var requests = kinds.SelectMany(kind => Batches(kind, work).Select(batch => (Kind: kind, Batch: batch))).ToList();
+        var errors = new ConcurrentBag<(LanguageKind Kind, Work Work, ServiceError Error)>();
+        // The first failure cancels the article's other requests: the article is retried or quarantined as a whole.
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
+            async (request, ct) =>
+            {
+                var byId = request.Batch.ToDictionary(w => w.WireId);
+                var results = await client.AnalyzeAsync(request.Kind, request.Batch.Select(w => Input(request.Kind, w)).ToList(), ct).ConfigureAwait(false);
+                // The client has checked that every document sent is answered exactly once.
+                foreach (var document in results.Documents ?? [])
+                {
+                    var w = byId[document.Id];
+                    lock (w) w.Apply(request.Kind, document);
+                }
+                foreach (var error in results.Errors ?? [])
+                    errors.Add((request.Kind, byId[error.Id], error.Error));
+            }).ConfigureAwait(false);
+
+        foreach (var (kind, w, error) in errors)
+        {
+            if (error.SpecificCode == "UnsupportedLanguageCode" && kind != LanguageKind.LanguageDetection)
+            {
+                // A real article in a language this feature does not cover: keep the article, without this feature.
+                logger.LogWarning("Language service {Kind} does not support language {Language}; document {Id} gets no {Kind} results.",
+                    kind, w.Language?.Iso6391Name, w.Document.Id, kind);
+                continue;
+            }
+            throw new AnalysisRejectedException(error.SpecificCode ?? "InvalidDocument", error.SpecificMessage ?? $"{kind} rejected document {w.Document.Id}.");
+        }
+    }
+
+    /// <summary>Greedy, in document order, within the kind's document count and the request byte limit.</summary>
+    private IEnumerable<List<Work>> Batches(LanguageKind kind, IReadOnlyList<Work> work)
+    {
+        int maxDocuments = _options.DocumentsPerRequest.For(kind), maxBytes = _options.MaxRequestBytes - EnvelopeBytes;
+        var batch = new List<Work>();
+        int bytes = 0;
+        foreach (var w in work)
+        {
+            int size = JsonSerializer.SerializeToUtf8Bytes(Input(kind, w), LanguageJson.Wire.GetTypeInfo(typeof(InputDocument))).Length + 1;
+            if (size > maxBytes)
+                throw new AnalysisRejectedException("InvalidDocument", $"Document {w.Document.Id} is {size:N0} bytes as JSON; a request may carry {maxBytes:N0}. It was not sent.");
+            if (batch.Count == maxDocuments || bytes + size > maxBytes)
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+            batch.Add(w);
+            bytes += size;
+        }
+        if (batch.Count > 0)
+            yield return batch;
+    }
+
+    /// <summary>Detection gets no hint (we have no country); the features get the hinted or detected language.</summary>
+    private static InputDocument Input(LanguageKind kind, Work w) => kind == LanguageKind.LanguageDetection
+        ? new InputDocument(w.WireId, w.Document.Text)
+        : new InputDocument(w.WireId, w.Document.Text, Language: IsLanguageCode(w.Language?.Iso6391Name) ? w.Language!.Iso6391Name : null);
+
+    /// <summary>Detection answers "(Unknown)" for text it cannot place; sending that on would fail, so the service default applies.</summary>
+    private static bool IsLanguageCode(string? iso) => iso is { Length: >= 2 and <= 8 } && iso.All(c => char.IsAsciiLetter(c) || c == '-');
+
+    private static DetectedLanguage FromHint(string hint)
+    {
+        string iso = hint.Trim().Split('-', '_')[0].ToLowerInvariant();
+        string name;
+        try { name = CultureInfo.GetCultureInfo(iso).EnglishName; }
+        catch (CultureNotFoundException) { name = iso; }
+        return new DetectedLanguage(iso, name, 1.0);
+    }
+
+    /// <summary>One document's results as they arrive, kind by kind.</summary>
+    private sealed class Work(string wireId, AnalysisDocument document, int textElements)
+    {
+        public string WireId { get; } = wireId;
+        public AnalysisDocument Document { get; } = document;
+        public int TextElements { get; } = textElements;
+        public DetectedLanguage? Language { get; set; }
+        public SentimentResult? Sentiment { get; private set; }
+        public IReadOnlyList<SentenceSentiment> Sentences { get; private set; } = [];
+        public IReadOnlyList<EntityMention> Entities { get; private set; } = [];
+        public IReadOnlyList<string> KeyPhrases { get; private set; } = [];
+
+        /// <summary>Billed per document per feature answered: one record per started 1,000 characters.</summary>
+        public int TextRecords { get; private set; }
+
+        public void Apply(LanguageKind kind, ResultDocument result)
+        {
+            TextRecords += LanguageLimits.TextRecords(TextElements);
+            switch (kind)
+            {
+                case LanguageKind.LanguageDetection:
+                    var detected = result.DetectedLanguage!;
+                    Language = new DetectedLanguage(detected.Iso6391Name, detected.Name, detected.ConfidenceScore);
+                    break;
+                case LanguageKind.SentimentAnalysis:
+                    Sentiment = new SentimentResult(Label(result.Sentiment), Scores(result.ConfidenceScores!));
+                    Sentences = (result.Sentences ?? []).Select(s => new SentenceSentiment(s.Text, s.Offset, s.Length, Label(s.Sentiment), Scores(s.ConfidenceScores))).ToList();
+                    break;
+                case LanguageKind.EntityRecognition:
+                    Entities = (result.Entities ?? []).Select(e => new EntityMention(e.Text, e.Category, e.Subcategory, e.Offset, e.Length, e.ConfidenceScore)).ToList();
+                    break;
+                case LanguageKind.KeyPhraseExtraction:
+                    KeyPhrases = result.KeyPhrases ?? [];
+                    break;
+            }
+        }
+
+        private static SentimentLabel Label(string? label) => Enum.TryParse<SentimentLabel>(label, ignoreCase: true, out var parsed) ? parsed : SentimentLabel.Neutral;
+
+        private static SentimentScores Scores(ScoresResult s) => new(s.Positive, s.Neutral, s.Negative);
+    }
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Analysis.AzureLanguage;
+
+/// <summary>
+/// Settings under <c>Pipeline:Language</c> (environment: <c>Pipeline__Language__...</c>), read when <c>Pipeline:Analyzer</c>
+/// is <c>AzureLanguage</c>. The defaults follow the S tier and the service's documented limits (docs/azure-language.md).
+/// </summary>
+public sealed class LanguageOptions : IValidatableObject
+{
+    public const string Section = "Pipeline:Language";
+
+    /// <summary>The resource endpoint, e.g. <c>https://&lt;name&gt;.cognitiveservices.azure.com/</c> (a custom subdomain is needed for Entra ID auth).</summary>
+    [Required] public Uri? Endpoint { get; set; }
+
+    /// <summary>Resource key. Empty: Entra ID through DefaultAzureCredential (the managed identity named by <c>AZURE_CLIENT_ID</c>).</summary>
+    public string? Key { get; set; }
+
+    [Required, RegularExpression(@"^\d{4}-\d{2}-\d{2}(-preview)?$")] public string ApiVersion { get; set; } = "2023-04-01";
+
+    /// <summary>Pin a dated model for results (and cache entries) that do not shift when "latest" moves.</summary>
+    [Required] public string ModelVersion { get; set; } = "latest";
+
+    /// <summary>Asks the service not to log the text for troubleshooting.</summary>
+    public bool LoggingOptOut { get; set; }
+
+    /// <summary>
+    /// Sent as SentimentAnalysis's <c>opinionMining</c>. Off by default: the enriched document (schemaVersion 1) has no
+    /// place for targets and assessments yet, so turning it on only buys their latency until a schema version carries them.
+    /// </summary>
+    public bool OpinionMining { get; set; }
+
+    /// <summary>Requests in flight for one article (its feature calls and batches).</summary>
+    [Range(1, 64)] public int MaxConcurrentRequests { get; set; } = 4;
+
+    /// <summary>Requests per minute for this process, every attempt included. With several instances, divide the tier's rate among them.</summary>
+    [Range(1, 100_000)] public int RequestsPerMinute { get; set; } = 1000;
+
+    /// <summary>Retries of one request after the first attempt (then the host's own retries take over).</summary>
+    [Range(1, 10)] public int MaxRetries { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")] public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.8);
+
+    /// <summary>Upper bound of one retry delay, a service's Retry-After hint included.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")] public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>One attempt's budget. The service answers a full batch in a few seconds; a stalled connection should not hold an article for the SDK's 100 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")] public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Share of failed attempts (throttling excluded) within <see cref="BreakerSamplingDuration"/> that opens the circuit.</summary>
+    [Range(0.01, 1.0)] public double BreakerFailureRatio { get; set; } = 0.5;
+
+    [Range(2, 10_000)] public int BreakerMinimumThroughput { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")] public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")] public TimeSpan BreakerDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    [Range(16, LanguageLimits.MaxDocumentTextElements)] public int MaxDocumentTextElements { get; set; } = LanguageLimits.MaxDocumentTextElements;
+
+    [Range(1024, LanguageLimits.MaxRequestBytes)] public int MaxRequestBytes { get; set; } = LanguageLimits.MaxRequestBytes;
+
+    public DocumentsPerRequest DocumentsPerRequest { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Endpoint is { IsAbsoluteUri: false } || Endpoint is { Scheme: not ("https" or "http") })
+            yield return new ValidationResult("Endpoint must be an absolute http(s) URI, e.g. https://<name>.cognitiveservices.azure.com/.", [nameof(Endpoint)]);
+        else if (Endpoint is { Scheme: "http" } && string.IsNullOrEmpty(Key))
+            yield return new ValidationResult("Entra ID tokens are only sent over https: set Key, or use the https endpoint.", [nameof(Endpoint), nameof(Key)]);
+        foreach (var kind in Enum.GetValues<LanguageKind>())
+        {
+            int limit = DocumentsPerRequest.For(kind);
+            if (limit < 1 || limit > LanguageLimits.DocumentsPerRequest(kind))
+                yield return new ValidationResult($"DocumentsPerRequest:{kind} must be 1..{LanguageLimits.DocumentsPerRequest(kind)}.", [nameof(DocumentsPerRequest)]);
+        }
+    }
+}
+
+/// <summary>Documents per request by kind; lower them only if the service lowers its limits.</summary>
+public sealed class DocumentsPerRequest
+{
+    public int EntityRecognition { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.EntityRecognition);
+    public int SentimentAnalysis { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.SentimentAnalysis);
+    public int KeyPhraseExtraction { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.KeyPhraseExtraction);
+    public int LanguageDetection { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.LanguageDetection);
+
+    internal int For(LanguageKind kind) => kind switch
+    {
+        LanguageKind.EntityRecognition => EntityRecognition,
+        LanguageKind.SentimentAnalysis => SentimentAnalysis,
+        LanguageKind.KeyPhraseExtraction => KeyPhraseExtraction,
+        LanguageKind.LanguageDetection => LanguageDetection,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

@@ -1,0 +1,695 @@
+using Pipeline.Analysis.Text;
+namespace Pipeline.Analysis.Offline;
+
+/// <summary>An entity found over tokens [Start, End).</summary>
+internal readonly record struct Candidate(int Start, int End, string Category, string? Subcategory, double Confidence, string Rule = "")
+{
+    /// <summary>The key of the calibration table: which rule found it, and as what.</summary>
+    public string CalibrationKey => Rule + "|" + Category;
+}
+
+/// <summary>
+/// Rule-based recogniser over gazetteers. Capitalised runs ("chunks") are found first; titles and nationality words
+/// are peeled off their front (emitting PersonType), then each chunk is named whole by its form ("... Bank",
+/// "University of ...") or split into gazetteer matches and leftover name runs, which become people when there is
+/// evidence (a title, a known first name, a speech verb, an earlier full mention). A second pass reuses what the
+/// first learnt about the document, so a surname or an acronym is named the same way everywhere in it.
+/// </summary>
+internal sealed class EntityRecognizer(OfflineData data)
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+        { "of", "for", "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di", "&" };
+
+    /// <summary>Particles inside personal names ("Lula da Silva", "Laurence des Cars").</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+        { "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di" };
+
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+        { "said", "says", "told", "wrote", "added", "argued", "stated", "announced", "insisted", "warned", "tweeted", "who" };
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
+        { "in", "from", "near", "across", "outside", "inside", "throughout" };
+
+    /// <summary>Honorifics name no role, so they are dropped rather than reported as PersonType.</summary>
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
+        { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr." };
+
+    /// <summary>Titles that are part of how the person is named ("Pope Francis", "Prince Harry"), so they stay in the span.</summary>
+    private static readonly HashSet<string> NameTitles = new(StringComparer.Ordinal)
+        { "Pope", "Prince", "Princess", "King", "Queen", "Sheikh", "Emir", "Sir", "Dame", "Lord", "Lady", "Saint", "St", "Crown Prince" };
+
+    /// <summary>What the first pass learnt about a document.</summary>
+    private sealed class DocumentContext
+    {
+        public HashSet<string> PersonNames { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string Category, string? Subcategory)> Acronyms { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The first word of a multi-word organisation ("Spirit" after "Spirit AeroSystems").</summary>
+        public HashSet<string> OrganizationAliases { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Token indices where a first-pass organisation starts and ends, for "X and Y" coordination.</summary>
+        public HashSet<int> OrganizationStarts { get; } = [];
+        public HashSet<int> OrganizationEnds { get; } = [];
+    }
+
+    private readonly record struct Chunk(int Start, int End);
+
+    public List<Candidate> Recognize(string text, List<Token> tokens, List<SentenceRange> sentences, bool english)
+    {
+        var found = new List<Candidate>();
+        NumericRecognizer.Recognize(text, tokens, data.CurrencyCodes, found);
+        var taken = new bool[tokens.Count];
+        foreach (var c in found) for (int i = c.Start; i < c.End; i++) taken[i] = true;
+
+        var sentenceStart = new bool[tokens.Count];
+        foreach (var s in sentences)
+        {
+            int first = s.Start;
+            // An opening quote or bracket does not make the next word less sentence-initial.
+            while (first < s.End && tokens[first].Kind != TokenKind.Word) first++;
+            if (first < s.End) sentenceStart[first] = true;
+        }
+
+        var chunks = FindChunks(text, tokens, taken);
+        if (!english)
+        {
+            // Without the English lexicons only exact gazetteer names are sound.
+            foreach (var chunk in chunks) SplitByGazetteer(text, tokens, chunk.Start, chunk.End, null, found, namesOnly: true);
+            return Resolve(found);
+        }
+
+        var context = new DocumentContext();
+        var firstPass = new List<Candidate>();
+        foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, firstPass);
+        Learn(text, tokens, chunks, firstPass, context);
+
+        foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, found);
+        FindPersonTypes(text, tokens, found);
+        return Resolve(found);
+    }
+
+    private List<Chunk> FindChunks(string text, List<Token> tokens, bool[] taken)
+    {
+        var chunks = new List<Chunk>();
+        for (int i = 0; i < tokens.Count;)
+        {
+            if (taken[i] || !StartsName(text, tokens, i)) { i++; continue; }
+            int end = i + 1;
+            if (data.Names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
+            // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
+            if (data.Titles.TryMatch(text, tokens, i, tokens.Count, out len, out _)) end = Math.Max(end, i + len);
+            while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
+            {
+                if (IsNameWord(tokens[end])) { end++; continue; }
+                // An initial: "S. Somanath", "John F. Kennedy".
+                if (tokens[end - 1].Length == 1 && char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end].Start] == '.' && tokens[end].Length == 1
+                    && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
+                {
+                    end += 2;
+                    continue;
+                }
+                // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words, but "of" does not join
+                // a party to its leader ("National Rally of Marine Le Pen").
+                if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
+                    && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
+                    && !(Word(text, tokens, end) == "of" && StartsPersonName(text, tokens, end + 1)
+                         && !data.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !data.OrganizationPrefixes.Contains(Word(text, tokens, end - 1))))
+                {
+                    end += 2;
+                    continue;
+                }
+                // "Food and Drug Administration", "People's Liberation Army", "Alzheimer's Association": "and" or a
+                // possessive inside a name that ends in an organisation word.
+                if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
+                    && JoinsOrganization(text, tokens, i, end, taken, out int joined))
+                {
+                    end = joined;
+                    continue;
+                }
+                if (data.Names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
+                break;
+            }
+            chunks.Add(new Chunk(i, end));
+            i = end;
+        }
+        return chunks;
+    }
+
+    private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
+
+    /// <summary>"easyJet", "eGenesis": a lower-case initial before an inner capital is a brand, which starts a name.</summary>
+    private static bool IsLowerCamelName(string text, Token t)
+    {
+        if (t.Kind != TokenKind.Word || t.Capitalised || t.Length < 4) return false;
+        for (int k = 1; k < t.Length - 1; k++)
+            if (char.IsUpper(text[t.Start + k])) return char.IsLower(text[t.Start + k + 1]) && char.IsLower(text[t.Start + k - 1]);
+        return false;
+    }
+
+    private bool StartsPersonName(string text, List<Token> tokens, int i) =>
+        data.FirstNames.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
+        && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !data.CommonWords.Contains(Word(text, tokens, i + 1))
+        && !data.OrganizationWords.Contains(Word(text, tokens, i + 1));
+
+    /// <summary>
+    /// Whether "and" or "'s" at token <paramref name="at"/> sits inside one organisation name: the capitalised run after
+    /// it ends in an organisation word, and what comes before it is no name of its own ("Russia's Defence Ministry" and
+    /// "Germany and Deutsche Bank" stay apart). <paramref name="end"/> is the end of that run.
+    /// </summary>
+    private bool JoinsOrganization(string text, List<Token> tokens, int start, int at, bool[] taken, out int end)
+    {
+        end = at;
+        var word = Word(text, tokens, at);
+        bool and = word == "and", possessive = word is "'s" or "\u2019s";
+        if (!and && !possessive) return false;
+        int k = at + 1;
+        while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore) k++;
+        if (Word(text, tokens, start) == "The") start++;
+        // "Geological Survey of Denmark and Greenland": a second place after an organisation's "of".
+        if (and && k - at <= 3 && HasOrganizationHead(text, tokens, start, at) && (AllPlaces(text, tokens, at + 1, k) || AllCommon(text, tokens, at + 1, k)))
+        {
+            end = k;
+            return true;
+        }
+        if (!data.OrganizationWords.Contains(Word(text, tokens, k - 1))) return false;
+        for (int j = start; j < at; j++)
+        {
+            if (data.Names.TryMatch(text, tokens, j, at, out _, out _)) return false;
+            if (and && !data.CommonWords.Contains(Word(text, tokens, j))) return false;
+        }
+        if (possessive && (at - start != 1 || data.FirstNames.Contains(Word(text, tokens, start)))) return false;
+        end = k;
+        return true;
+    }
+
+    private bool StartsName(string text, List<Token> tokens, int i) =>
+        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (tokens[i].Kind == TokenKind.Word && data.Names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+
+    private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
+    {
+        int s = chunk.Start, e = chunk.End;
+        bool personContext = false;
+        // A nationality stays in an organisation's name: "European Space Agency", "Italian Ministry of Culture", "the
+        // Georgian Dream party".
+        bool endsAsOrganization = e - s >= 2 && (data.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e)
+            || e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised && Word(text, tokens, e) is "party" or "union" or "alliance" or "coalition" or "movement");
+        while (s < e)
+        {
+            var word = Word(text, tokens, s);
+            bool gazetteer = data.Names.TryMatch(text, tokens, s, e, out _, out _);
+            // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name.
+            if (!gazetteer && data.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
+            if (!gazetteer && data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e
+                && !(e - s >= 3 && (data.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
+            {
+                // ("General Confederation of Labour", "Major League Baseball": a title word that starts an organisation's name is no title.)
+                string title = RunText(text, tokens, s, s + titleLength);
+                if (NameTitles.Contains(title))
+                {
+                    personContext = true;
+                    break;
+                }
+                // "President Zelensky" -> PersonType "President" + Person "Zelensky"; "Mr" is dropped.
+                if (!Honorifics.Contains(title))
+                    output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9, "title"));
+                s += titleLength;
+                personContext = true;
+                continue;
+            }
+            if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
+            {
+                // "Glaciologist Jason Box", "Co-founder Jack Ma": a capitalised role word in front of a name.
+                output.Add(new Candidate(s, s + roleLength, "PersonType", null, 0.8, "role-word"));
+                s += roleLength;
+                personContext = true;
+                continue;
+            }
+            if (gazetteer) break;
+            if (word is "The" or "A" or "An") { s++; continue; }
+            if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
+                && !context.OrganizationAliases.Contains(word) && !(data.OrganizationFirstWords.Contains(word) && s + 1 < e)
+                && !(e - s >= 3 && data.OrganizationWords.Contains(Word(text, tokens, e - 1))))
+            {
+                s++;
+                continue;
+            }
+            break;
+        }
+        while (e > s && Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        if (s >= e) return;
+
+        string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
+        if (data.Names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
+        {
+            output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
+            return;
+        }
+        if (e - s >= 2 && data.OrganizationWords.Contains(last)
+            || e - s >= 3 && data.OrganizationPrefixes.Contains(first) && Word(text, tokens, s + 1) == "of"
+            || HasOrganizationHead(text, tokens, s, e))
+        {
+            output.Add(new Candidate(s, e, "Organization", null, 0.8, "org-form"));
+            return;
+        }
+        if (e - s == 2 && last is "UK" or "US" or "USA" && !data.Names.TryMatch(text, tokens, s, s + 1, out _, out _) && !data.FirstNames.Contains(first))
+        {
+            // "Three UK", "Reform UK": a national arm or party named with its country's code.
+            output.Add(new Candidate(s, e, "Organization", null, 0.7, "org-country-code"));
+            return;
+        }
+        if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
+        {
+            output.Add(new Candidate(s, e, "Location", placeSub, 0.75, "place-form"));
+            return;
+        }
+        if (e - s >= 2 && data.ProductWords.Contains(last))
+        {
+            output.Add(new Candidate(s, e, "Product", null, 0.7, "product-form"));
+            return;
+        }
+        if (e - s >= 2 && data.EventPrefixes.TryGetValue(first, out var eventSub))
+        {
+            output.Add(new Candidate(s, e, "Event", eventSub, 0.8, "event-prefix"));
+            return;
+        }
+        if (e - s >= 2 && data.EventWords.Contains(last))
+        {
+            output.Add(new Candidate(s, e, "Event", null, 0.7, "event-word"));
+            return;
+        }
+        if (!personContext && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && e - s <= 4 && !HasName(text, tokens, s, e)
+            && (OrganizationContext(text, tokens, s, e) || e - s >= 2 && HasCamelCase(text, tokens, s, e)))
+        {
+            // "supplier Spirit AeroSystems", "economists at BNP Paribas", "the IG Metall union", "SoftBank Group".
+            output.Add(new Candidate(s, e, "Organization", null, 0.7, "org-evidence-chunk"));
+            return;
+        }
+        bool particles = HasNameParticle(text, tokens, s, e);
+        bool firstName = data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first));
+        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && !HasStrongPlace(text, tokens, s + 1, e)
+            && (personContext || !data.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
+            && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
+        {
+            // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
+            // also a small place is a surname.
+            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
+            return;
+        }
+        if (e - s >= 2 && e - s <= 3 && !data.FirstNames.Contains(first) && data.Names.TryMatch(text, tokens, s, s + 1, out _, out var place)
+            && place.Category == "Location" && !data.Names.TryMatch(text, tokens, s + 1, e, out _, out _)
+            || e - s >= 2 && data.OrganizationFirstWords.Contains(first) && !data.Names.TryMatch(text, tokens, s, e, out _, out _))
+        {
+            // "Denver Nuggets", "USA Gymnastics", "World Athletics": a place or a "World ..." leading other capitalised words.
+            output.Add(new Candidate(s, e, "Organization", null, 0.6, "org-led-by-place"));
+            return;
+        }
+        SplitByGazetteer(text, tokens, s, e, (personContext, context, sentenceStart), output, namesOnly: false);
+    }
+
+    /// <summary>"Jonas Vingegaard of Visma-Lease": a person's name never holds "of"; such a chunk is split instead.</summary>
+    private static bool HasOf(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (Word(text, tokens, i) is "of" or "for") return true;
+        return false;
+    }
+
+    private bool HasNameParticle(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (NameParticles.Contains(Word(text, tokens, i))) return true;
+        return false;
+    }
+
+    private bool HasPlace(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && entry.Category == "Location") return true;
+        return false;
+    }
+
+    /// <summary>A role at the start of a chunk: a listed person type, or a profession in "-ist" ("Physicist").</summary>
+    private bool IsRoleWord(string text, List<Token> tokens, int s, int e, out int length)
+    {
+        if (data.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
+        length = 1;
+        var word = text.AsSpan(tokens[s].Start, tokens[s].Length);
+        return word.Length > 6 && word.EndsWith("ist", StringComparison.Ordinal) && tokens[s].Capitalised;
+    }
+
+    /// <summary>"Kyiv School of Economics", "Centre for Strategic Studies": an organisation word before "of"/"for".</summary>
+    private bool HasOrganizationHead(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i + 1 < e; i++)
+            if (Word(text, tokens, i) is "of" or "for" && data.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
+        return false;
+    }
+
+    /// <summary>Lower-case words that introduce an organisation's name ("supplier Spirit AeroSystems", "the journal Nature").</summary>
+    private static readonly HashSet<string> OrganizationDescriptors = new(StringComparer.Ordinal)
+    {
+        "company", "firm", "group", "supplier", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker",
+        "startup", "start-up", "lender", "insurer", "airline", "carrier", "broker", "pollster", "publisher", "broadcaster",
+        "newspaper", "journal", "magazine", "tabloid", "outlet", "agency", "regulator", "conglomerate", "manufacturer",
+        "developer", "brand", "label", "studio", "promoter", "club", "side", "bank", "party", "union", "charity", "watchdog",
+        "operator", "utility", "miner", "giant", "subsidiary", "unit", "rival", "rivals", "owner", "investor", "fund",
+        "producer", "maker", "exchange", "platform", "provider", "distributor", "shipper", "chain", "network", "insurer", "automaker",
+    };
+
+    /// <summary>Lower-case words that follow an organisation's name ("the Morena party", "the IG Metall union").</summary>
+    private static readonly HashSet<string> OrganizationNouns = new(StringComparer.Ordinal)
+    {
+        "party", "union", "alliance", "coalition", "movement", "group", "club", "company", "firm", "bank", "agency",
+        "newspaper", "magazine", "journal", "broadcaster", "airline", "carrier", "conglomerate", "chain", "franchise",
+        "shares", "stock", "spokesperson", "spokesman", "spokeswoman",
+    };
+
+    /// <summary>Roles an organisation gives, before a person's name ("World Athletics president Sebastian Coe").</summary>
+    private static readonly HashSet<string> OrganizationRoles = new(StringComparer.Ordinal)
+    {
+        "president", "chairman", "chairwoman", "chair", "chief", "boss", "director", "founder", "co-founder", "coach", "manager", "ceo", "executive",
+    };
+
+    /// <summary>People who work at an organisation ("economists at Deutsche Bank", "teams from Fermilab").</summary>
+    private static readonly HashSet<string> Staff = new(StringComparer.Ordinal)
+    {
+        "analysts", "economists", "investors", "researchers", "scientists", "engineers", "executives", "workers", "employees",
+        "staff", "strategists", "teams", "team", "doctors", "lawyers", "shareholders", "bankers", "traders", "managers",
+    };
+
+    private static readonly HashSet<string> PlaysFor = new(StringComparer.Ordinal)
+        { "plays", "played", "playing", "rides", "rode", "riding", "signed", "races", "raced", "racing", "drives", "scored" };
+
+    /// <summary>Words around tokens [s, e) that say an organisation is named there.</summary>
+    private bool OrganizationContext(string text, List<Token> tokens, int s, int e)
+    {
+        string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
+        if (OrganizationDescriptors.Contains(before) && before != "rival" || before is "rival" && !data.FirstNames.Contains(Word(text, tokens, s))) return true;
+        if (before is "at" or "from" && Staff.Contains(before2.ToLowerInvariant())) return true;
+        if (before == "for" && PlaysFor.Contains(before2.ToLowerInvariant())) return true;
+        if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)
+        {
+            string after = Word(text, tokens, e);
+            if (OrganizationNouns.Contains(after)) return true;
+            if (OrganizationRoles.Contains(after) && e + 1 < tokens.Count && IsNameWord(tokens[e + 1])) return true;
+        }
+        if (e + 1 < tokens.Count && Word(text, tokens, e) == "," && Word(text, tokens, e + 1) == "which") return true;
+        return false;
+    }
+
+    private bool AllPlaces(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e;)
+        {
+            if (!data.Names.TryMatch(text, tokens, i, e, out int len, out var entry) || entry.Category != "Location") return false;
+            i += len;
+        }
+        return true;
+    }
+
+    private bool AllCommon(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (!data.CommonWords.Contains(Word(text, tokens, i)) || data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)) return false;
+        return true;
+    }
+
+    private bool AllCapitalisedCommon(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+        {
+            var w = Word(text, tokens, i);
+            if (!tokens[i].Capitalised || tokens[i].AllCaps || !data.CommonWords.Contains(w) || data.Demonyms.Contains(w)
+                || data.Titles.TryMatch(text, tokens, i, e, out _, out _) || w is "The" or "A" or "An") return false;
+        }
+        return true;
+    }
+
+    private bool HasName(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out _)) return true;
+        return false;
+    }
+
+    /// <summary>An inner capital after a lower-case letter ("SoftBank", "AeroSystems"), not a name prefix ("McDonald", "DiCaprio").</summary>
+    private static bool HasCamelCase(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+        {
+            var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            for (int k = char.IsLower(w[0]) ? 1 : 2; k < w.Length; k++)
+            {
+                if (!char.IsUpper(w[k]) || !char.IsLower(w[k - 1])) continue;
+                var prefix = w[..k];
+                if (prefix is "Mc" or "Mac" or "Di" or "De" or "Le" or "La" or "Du" or "Da" or "Van" or "Von" or "Fitz" or "St" or "Del" or "Al") break;
+                if (prefix.IndexOfAny('-', '\'', '\u2019') >= 0) break;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"Reuters and Ipsos", "Eisai and Biogen": a name joined by "and"/"or" to an organisation found in the first pass.</summary>
+    private static bool IsCoordinatedWithOrganization(string text, List<Token> tokens, int s, int e, DocumentContext context) =>
+        s >= 2 && Word(text, tokens, s - 1) is "and" or "or" && context.OrganizationEnds.Contains(s - 1)
+        || e + 1 < tokens.Count && Word(text, tokens, e) is "and" or "or" && context.OrganizationStarts.Contains(e + 1);
+
+    /// <summary>Whether tokens [s, e) hold a country, a curated place or any organisation, which no surname overrides.</summary>
+    private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && (entry.Weight >= 0.9 || entry.Category != "Location")) return true;
+        return false;
+    }
+
+    /// <summary>Gazetteer matches inside a chunk; what lies between them is classified as a name run.</summary>
+    private void SplitByGazetteer(string text, List<Token> tokens, int s, int e,
+        (bool PersonContext, DocumentContext Context, bool[] SentenceStart)? evidence, List<Candidate> output, bool namesOnly)
+    {
+        int runStart = s;
+        for (int k = s; k < e;)
+        {
+            if (data.Names.TryMatch(text, tokens, k, e, out int len, out var entry))
+            {
+                if (!namesOnly && k > runStart && entry.Category == "Organization" && AllCapitalisedCommon(text, tokens, runStart, k))
+                {
+                    // "Social Democrats", "Free Democrats": capitalised ordinary words before an organisation are its name.
+                    output.Add(new Candidate(runStart, k + len, "Organization", entry.Subcategory, entry.Weight, "org-extended"));
+                    k += len;
+                    runStart = k;
+                    continue;
+                }
+                if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
+                // "Google DeepMind": two organisations side by side in one capitalised run are one name.
+                if (entry.Category == "Organization" && output.Count > 0 && output[^1] is { } previous && previous.End == k && previous.Start >= s
+                    && (previous.Category == "Organization" || previous.Category == "Location" && entry.Subcategory == "Sports"))
+                    output[^1] = previous with { End = k + len, Category = "Organization", Subcategory = entry.Subcategory, Rule = "org-merged" };
+                else
+                    output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight, "gaz-" + entry.Source));
+                k += len;
+                runStart = k;
+            }
+            else if (Word(text, tokens, k) is "of" or "for")
+            {
+                // "Putin of Russia": "of" separates two names unless a gazetteer entry spans it.
+                if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
+                runStart = ++k;
+            }
+            else k++;
+        }
+        if (!namesOnly && e > runStart) ClassifyRun(text, tokens, runStart, e, evidence!.Value, runStart == s, output);
+    }
+
+    private void ClassifyRun(string text, List<Token> tokens, int s, int e,
+        (bool PersonContext, DocumentContext Context, bool[] SentenceStart) evidence, bool atChunkStart, List<Candidate> output)
+    {
+        while (e > s && Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        while (s < e && Connectors.Contains(Word(text, tokens, s))) s++;
+        if (s >= e) return;
+        if (data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e && !NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
+        {
+            // "Moscow Mayor Sergei Sobyanin": a title after a place still heads the name that follows.
+            if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
+                output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9, "title"));
+            ClassifyRun(text, tokens, s + titleLength, e, evidence with { PersonContext = true }, true, output);
+            return;
+        }
+        int length = e - s;
+        string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
+        var context = evidence.Context;
+
+        if (length == 1 && context.Acronyms.TryGetValue(first, out var acronym))
+        {
+            output.Add(new Candidate(s, e, acronym.Category, acronym.Subcategory, 0.85, "acronym-defined"));
+            return;
+        }
+        if (evidence.PersonContext && atChunkStart)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.9, "person-after-title"));
+            return;
+        }
+        if (context.PersonNames.Contains(RunText(text, tokens, s, e)))
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.85, "person-known-in-document"));
+            return;
+        }
+        if (length == 1 && context.OrganizationAliases.Contains(first))
+        {
+            output.Add(new Candidate(s, e, "Organization", null, 0.8, "org-alias"));
+            return;
+        }
+        bool camelCase = HasCamelCase(text, tokens, s, e);
+        bool allCommon = !camelCase;
+        for (int i = s; i < e; i++) allCommon &= data.CommonWords.Contains(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
+        bool firstName = data.FirstNames.Contains(first) && !(evidence.SentenceStart[s] && data.CommonWords.Contains(first));
+        if (length <= 4 && !allCommon && (OrganizationContext(text, tokens, s, e) || camelCase
+            || !firstName && IsCoordinatedWithOrganization(text, tokens, s, e, context)
+            || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
+        {
+            // "investors at SoftBank", "IndiGo", "Reuters and Ipsos", "Biogen".
+            output.Add(new Candidate(s, e, "Organization", null, 0.65, "org-evidence"));
+            return;
+        }
+        bool speech = e < tokens.Count && SpeechVerbs.Contains(Word(text, tokens, e))
+            || e + 1 < tokens.Count && Word(text, tokens, e) == "," && SpeechVerbs.Contains(Word(text, tokens, e + 1))
+            || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ",";
+
+        if (firstName && length >= 2 && length <= 4)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.85, "person-first-name"));
+            return;
+        }
+        if (allCommon) return;
+        if (speech && length <= 3 && !tokens[s].AllCaps)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.7, "person-speech"));
+            return;
+        }
+        if (length is 2 or 3 && !tokens[s].AllCaps)
+        {
+            output.Add(new Candidate(s, e, "Person", null, 0.6, "person-two-words"));
+            return;
+        }
+        if (length == 1)
+        {
+            // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
+            if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6)))
+            {
+                output.Add(new Candidate(s, e, "Organization", null, 0.5, "org-acronym"));
+                return;
+            }
+            if (s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))
+                output.Add(new Candidate(s, e, "Location", "GPE", 0.45, "place-after-preposition"));
+            return;
+        }
+        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? "Person" : "Organization", null, 0.45, "long-name-run"));
+    }
+
+    /// <summary>Surnames of people named in full, and acronyms defined in brackets, for the second pass.</summary>
+    private void Learn(string text, List<Token> tokens, List<Chunk> chunks, List<Candidate> firstPass, DocumentContext context)
+    {
+        foreach (var c in firstPass)
+        {
+            if (c.Category != "Person" || tokens[c.Start].AllCaps) continue;
+            context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
+            if (c.End - c.Start >= 2)
+            {
+                context.PersonNames.Add(Word(text, tokens, c.End - 1));
+                if (!data.FirstNames.Contains(Word(text, tokens, c.Start)))
+                    context.PersonNames.Add(Word(text, tokens, c.Start));
+            }
+        }
+        foreach (var c in firstPass)
+        {
+            if (c.Category != "Organization") continue;
+            context.OrganizationStarts.Add(c.Start);
+            context.OrganizationEnds.Add(c.End);
+            // "Spirit AeroSystems" ... "Spirit": the first word of a company name stands for it later on, unless the
+            // name is a word plus an organisation word ("Deutsche Bank") or starts with a place or a nationality.
+            if (c.End - c.Start >= 2 && !data.OrganizationWords.Contains(Word(text, tokens, c.End - 1)))
+            {
+                var head = Word(text, tokens, c.Start);
+                if (tokens[c.Start].Capitalised && !tokens[c.Start].AllCaps && !data.Demonyms.Contains(head) && !data.OrganizationFirstWords.Contains(head)
+                    && !data.Names.TryMatch(text, tokens, c.Start, c.Start + 1, out _, out _) && head is not ("The" or "New" or "First"))
+                    context.OrganizationAliases.Add(head);
+            }
+        }
+        // "North Atlantic Treaty Organization (NATO)": the bracketed acronym takes the long form's category, or the
+        // other way round when only the acronym is known.
+        foreach (var chunk in chunks)
+        {
+            int p = chunk.End;
+            if (p + 2 >= tokens.Count || Word(text, tokens, p) != "(" || Word(text, tokens, p + 2) != ")" || !tokens[p + 1].AllCaps) continue;
+            string acronym = Word(text, tokens, p + 1);
+            var longForm = firstPass.LastOrDefault(c => c.End == chunk.End && c.Start >= chunk.Start);
+            if (longForm.Category is not null && longForm.Category != "PersonType" && longForm.Start == FirstNonTitle(firstPass, chunk))
+                context.Acronyms[acronym] = (longForm.Category, longForm.Subcategory);
+            else if (data.Names.TryMatch(text, tokens, p + 1, p + 2, out _, out var known))
+                context.Acronyms[acronym] = (known.Category, known.Subcategory);
+            else if (InitialsMatch(text, tokens, chunk, acronym))
+                context.Acronyms[acronym] = ("Organization", null);
+        }
+    }
+
+    private static int FirstNonTitle(List<Candidate> candidates, Chunk chunk)
+    {
+        int start = chunk.Start;
+        foreach (var c in candidates)
+            if (c.Start >= chunk.Start && c.End <= chunk.End && c.Category == "PersonType") start = Math.Max(start, c.End);
+        foreach (var c in candidates)
+            if (c.Start >= start && c.End <= chunk.End) return c.Start;
+        return start;
+    }
+
+    private static bool InitialsMatch(string text, List<Token> tokens, Chunk chunk, string acronym)
+    {
+        int k = 0;
+        for (int i = chunk.Start; i < chunk.End && k < acronym.Length; i++)
+        {
+            char c = text[tokens[i].Start];
+            if (char.IsUpper(c)) { if (c != acronym[k]) return false; k++; }
+        }
+        return k == acronym.Length;
+    }
+
+    /// <summary>Roles written in lower case ("the envoy", "US officials") outside any name.</summary>
+    private void FindPersonTypes(string text, List<Token> tokens, List<Candidate> found)
+    {
+        var covered = new bool[tokens.Count];
+        foreach (var c in found) for (int i = c.Start; i < c.End; i++) covered[i] = true;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (covered[i] || tokens[i].Kind != TokenKind.Word || tokens[i].Capitalised && !tokens[i].AllCaps) continue;
+            if (!data.PersonTypes.TryMatch(text, tokens, i, tokens.Count, out int len, out var entry)) continue;
+            bool free = true;
+            for (int k = i; k < i + len; k++) free &= !covered[k];
+            if (!free) continue;
+            found.Add(new Candidate(i, i + len, entry.Category, null, entry.Weight, "person-type-word"));
+            i += len - 1;
+        }
+    }
+
+    /// <summary>Non-overlapping candidates in text order; on overlap the earlier, then longer, then surer one stays.</summary>
+    private static List<Candidate> Resolve(List<Candidate> found)
+    {
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? b.End.CompareTo(a.End) : b.Confidence.CompareTo(a.Confidence));
+        var result = new List<Candidate>(found.Count);
+        int end = 0;
+        foreach (var c in found)
+        {
+            if (c.Start < end) continue;
+            result.Add(c);
+            end = c.End;
+        }
+        return result;
+    }
+
+    private bool IsUnknownName(string text, List<Token> tokens, int i) =>
+        IsNameWord(tokens[i]) && !data.CommonWords.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
+
+    private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
+
+    private static string RunText(string text, List<Token> tokens, int s, int e) => text[tokens[s].Start..tokens[e - 1].End];
+}

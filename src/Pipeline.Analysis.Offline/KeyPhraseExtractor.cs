@@ -1,0 +1,88 @@
+using Pipeline.Analysis.Text;
+namespace Pipeline.Analysis.Offline;
+
+/// <summary>
+/// RAKE (Rose et al., 2010): candidate phrases are the runs of content words between stop words and punctuation;
+/// a word scores its degree over its frequency, a phrase the sum of its words. Phrases that name an entity get a
+/// bonus, and a phrase whose words all appear in a better one is dropped as a duplicate.
+/// </summary>
+internal static class KeyPhraseExtractor
+{
+    public const int MaxPhrases = 20;
+    private const int MaxPhraseWords = 4;
+
+    public static List<string> Extract(string text, List<Token> tokens, HashSet<string> stopWords, List<Candidate> entities)
+    {
+        var inEntity = new bool[tokens.Count];
+        foreach (var e in entities)
+            if (e.Category is "Person" or "Location" or "Organization" or "Event" or "Product")
+                for (int i = e.Start; i < e.End; i++) inEntity[i] = true;
+
+        var stop = stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var phrases = new List<(int Start, int End)>();
+        int runStart = -1;
+        for (int i = 0; i <= tokens.Count; i++)
+        {
+            bool content = i < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Length > 1
+                && !stop.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))
+                && (runStart < 0 || !tokens[i].LineBreakBefore);
+            if (content)
+            {
+                if (runStart < 0) runStart = i;
+                continue;
+            }
+            if (runStart >= 0 && i - runStart <= MaxPhraseWords) phrases.Add((runStart, i));
+            runStart = -1;
+            if (i < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Length > 1 && !stop.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length)))
+                runStart = i;
+        }
+
+        var frequency = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var degree = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (s, e) in phrases)
+        {
+            for (int i = s; i < e; i++)
+            {
+                string w = Word(text, tokens, i);
+                frequency[w] = frequency.GetValueOrDefault(w) + 1;
+                degree[w] = degree.GetValueOrDefault(w) + (e - s);
+            }
+        }
+
+        var scored = new Dictionary<string, (string Text, double Score, string[] Words)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (s, e) in phrases)
+        {
+            string phrase = text[tokens[s].Start..tokens[e - 1].End];
+            if (scored.ContainsKey(phrase)) continue;
+            double score = 0;
+            bool entity = true;
+            var words = new string[e - s];
+            for (int i = s; i < e; i++)
+            {
+                string word = Word(text, tokens, i);
+                words[i - s] = word.ToLowerInvariant();
+                score += (double)degree[word] / frequency[word];
+                entity &= inEntity[i];
+            }
+            if (entity) score *= 1.5;
+            // A single word said once is rarely key; repeated words and names are. Looked up by the word as written:
+            // its ToLowerInvariant form is not always the same key under OrdinalIgnoreCase, which upper-cases (the Angstrom
+            // sign U+212B lower-cases to U+00E5, whose upper case is U+00C5, not U+212B), and that threw KeyNotFoundException.
+            if (e - s == 1 && frequency[Word(text, tokens, s)] == 1 && !entity) score *= 0.5;
+            scored[phrase] = (phrase, score, words);
+        }
+
+        var result = new List<string>();
+        var kept = new List<string[]>();
+        foreach (var candidate in scored.Values.OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal))
+        {
+            if (kept.Any(k => candidate.Words.All(k.Contains))) continue;
+            kept.Add(candidate.Words);
+            result.Add(candidate.Text);
+            if (result.Count == MaxPhrases) break;
+        }
+        return result;
+    }
+
+    private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
+}

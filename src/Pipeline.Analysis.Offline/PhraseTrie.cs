@@ -1,0 +1,66 @@
+using Pipeline.Analysis.Text;
+namespace Pipeline.Analysis.Offline;
+
+/// <summary>What a gazetteer phrase stands for. <see cref="Weight"/> is the prior confidence of the entry.</summary>
+internal sealed record PhraseEntry(string Category, string? Subcategory, double Weight, string Source = "");
+
+/// <summary>
+/// Phrases keyed token by token, so matching walks the document's own tokens and never builds strings:
+/// each step is one span lookup in a dictionary. Longest match wins.
+/// </summary>
+internal sealed class PhraseTrie
+{
+    private sealed class Node(StringComparer comparer)
+    {
+        public Dictionary<string, Node> Children { get; } = new(comparer);
+        public PhraseEntry? Entry { get; set; }
+    }
+
+    private readonly StringComparer _comparer;
+    private readonly Node _root;
+
+    public PhraseTrie(bool ignoreCase)
+    {
+        _comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        _root = new Node(_comparer);
+    }
+
+    /// <summary>Adds a phrase; an existing entry is only replaced by one with a higher weight.</summary>
+    public void Add(string phrase, PhraseEntry entry)
+    {
+        var tokens = Tokenizer.Tokenize(phrase);
+        if (tokens.Count == 0) return;
+        var node = _root;
+        foreach (var t in tokens)
+        {
+            string key = phrase.Substring(t.Start, t.Length);
+            if (!node.Children.TryGetValue(key, out var child))
+                node.Children[key] = child = new Node(_comparer);
+            node = child;
+        }
+        if (node.Entry is null || node.Entry.Weight < entry.Weight) node.Entry = entry;
+    }
+
+    /// <summary>The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>
+    public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
+    {
+        tokenCount = 0;
+        entry = null!;
+        var node = _root;
+        for (int i = start; i < limit; i++)
+        {
+            var t = tokens[i];
+            // A phrase never runs across a line break.
+            if (i > start && t.LineBreakBefore) break;
+            var lookup = node.Children.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var next)) break;
+            node = next;
+            if (node.Entry is not null)
+            {
+                tokenCount = i - start + 1;
+                entry = node.Entry;
+            }
+        }
+        return tokenCount > 0;
+    }
+}

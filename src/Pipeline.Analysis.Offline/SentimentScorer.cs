@@ -1,0 +1,286 @@
+using Pipeline.Analysis.Text;
+namespace Pipeline.Analysis.Offline;
+
+/// <summary>
+/// VADER's rules (Hutto and Gilbert, 2014) over the VADER lexicon plus news phrases: boosters and dampeners,
+/// negation in the three words before a term, "but" shifting weight to the clause after it, capitalised emphasis
+/// and exclamation marks; the valence sum is squashed into a compound score in [-1, 1].
+/// </summary>
+internal sealed class SentimentScorer(OfflineData data)
+{
+    internal const double BoosterStep = 0.293;
+    private const double NegationScalar = -0.74;
+    private const double CapsEmphasis = 0.733;
+    private const double Threshold = 0.05;
+
+    private static readonly Dictionary<string, double> Boosters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["very"] = BoosterStep, ["extremely"] = BoosterStep, ["really"] = BoosterStep, ["so"] = BoosterStep,
+        ["incredibly"] = BoosterStep, ["highly"] = BoosterStep, ["hugely"] = BoosterStep, ["deeply"] = BoosterStep,
+        ["absolutely"] = BoosterStep, ["completely"] = BoosterStep, ["totally"] = BoosterStep, ["utterly"] = BoosterStep,
+        ["most"] = BoosterStep, ["more"] = BoosterStep, ["too"] = BoosterStep, ["sharply"] = BoosterStep,
+        ["severely"] = BoosterStep, ["significantly"] = BoosterStep, ["exceptionally"] = BoosterStep, ["super"] = BoosterStep,
+        ["slightly"] = -BoosterStep, ["somewhat"] = -BoosterStep, ["barely"] = -BoosterStep, ["marginally"] = -BoosterStep,
+        ["partly"] = -BoosterStep, ["fairly"] = -BoosterStep, ["less"] = -BoosterStep, ["little"] = -BoosterStep,
+    };
+
+    private static readonly HashSet<string> Negators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "not", "no", "never", "without", "nor", "neither", "nobody", "nothing", "none", "hardly", "cannot", "cant",
+        "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "wont", "wouldnt", "couldnt", "shouldnt", "aint",
+        "lack", "lacked", "lacks", "failed", "fails", "neednt", "rarely", "seldom",
+    };
+
+    /// <summary>Words with a valence of their own that only intensify when a rated word follows ("pretty bad", "truly awful").</summary>
+    private static readonly HashSet<string> BoostersBeforeRated = new(StringComparer.OrdinalIgnoreCase)
+        { "pretty", "truly", "quite", "rather", "real", "genuinely", "seriously", "particularly", "especially", "remarkably" };
+
+    /// <summary>Positive adjectives that only intensify a negative noun after them ("a great disappointment", "a huge mess").</summary>
+    private static readonly HashSet<string> AdjectiveIntensifiers = new(StringComparer.OrdinalIgnoreCase)
+        { "great", "huge", "big", "major", "complete", "total", "absolute", "real", "true", "utter", "pure" };
+
+    /// <summary>Negation reaches this many words back ("wasn't the least bit interested"), never across a clause boundary.</summary>
+    private const int NegationReach = 4;
+
+    private const double TooValence = -1.0;
+
+    private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.OrdinalIgnoreCase)
+        { ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10 };
+
+    /// <summary>
+    /// A score out of 10 or 5 ("9 out of 10", "10/10", "3/5", "two stars") as a valence: the top of the scale is +3,
+    /// the bottom -3, the middle nothing.
+    /// </summary>
+    private static bool Rating(string text, List<Token> tokens, int i, int end, out double valence, out int span)
+    {
+        valence = 0;
+        span = 0;
+        var t = tokens[i];
+        var w = text.AsSpan(t.Start, t.Length);
+        int n;
+        if (t.Kind == TokenKind.Number) { if (!int.TryParse(w, out n) || n > 10) return false; }
+        else if (!SmallNumbers.TryGetValue(w.ToString(), out n)) return false;
+        string W(int k) => k < end ? text.Substring(tokens[k].Start, tokens[k].Length) : "";
+        int scale;
+        if (W(i + 1) == "/" && W(i + 2) is "10" or "5") { scale = int.Parse(W(i + 2)); span = 3; }
+        else if (W(i + 1).Equals("out", StringComparison.OrdinalIgnoreCase) && W(i + 2) == "of" && W(i + 3) is "10" or "5" or "ten" or "five")
+        { scale = W(i + 3) is "10" or "ten" ? 10 : 5; span = 4; }
+        else if (W(i + 1) is "stars" or "star" && n <= 5) { scale = 5; span = 2; }
+        else return false;
+        if (n > scale) return false;
+        valence = 6.0 * n / scale - 3.0;
+        return true;
+    }
+
+    private static bool NegatedBefore(string text, List<Token> tokens, int start, int i)
+    {
+        for (int k = i - 1, seen = 0; k >= start && seen < 2; k--)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            if (IsNegation(text.AsSpan(tokens[k].Start, tokens[k].Length))) return true;
+            seen++;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> Contrasts = new(StringComparer.OrdinalIgnoreCase) { "but", "however", "yet", "although", "though" };
+
+    internal readonly record struct Score(double Compound, double Positive, double Neutral, double Negative);
+
+    public Score ScoreSentence(string text, List<Token> tokens, int start, int end)
+    {
+        Span<double> valences = end - start <= 256 ? stackalloc double[end - start] : new double[end - start];
+        valences.Clear();
+        var valence = data.Valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var boosters = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
+        int contrastAt = -1, words = 0, exclamations = 0, questions = 0;
+
+        for (int i = start; i < end; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Word)
+            {
+                if (t.Kind == TokenKind.Number && Rating(text, tokens, i, end, out double score, out int scoreSpan))
+                {
+                    valences[i - start] = score;
+                    words++;
+                    i += scoreSpan - 1;
+                    continue;
+                }
+                char c = text[t.Start];
+                if (c == '!') exclamations++;
+                else if (c == '?') questions++;
+                continue;
+            }
+            words++;
+            var word = text.AsSpan(t.Start, t.Length);
+            if (contrastAt < 0 && i > start && Contrasts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) contrastAt = i;
+
+            double v;
+            int span = 1;
+            if (data.ValencePhrases.TryMatch(text, tokens, i, end, out int phraseLength, out var phrase) && phraseLength > 1)
+            {
+                v = phrase.Weight;
+                span = phraseLength;
+            }
+            else if (Rating(text, tokens, i, end, out double rating, out int ratingSpan))
+            {
+                // "9 out of 10", "10/10", "two stars": the reviewer's own score.
+                valences[i - start] = rating;
+                i += ratingSpan - 1;
+                continue;
+            }
+            else if (word.Equals("too", StringComparison.OrdinalIgnoreCase) && i + 1 < end && tokens[i + 1].Kind == TokenKind.Word
+                && !valence.ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)) && !NegatedBefore(text, tokens, start, i))
+            {
+                // "too predictable", "paid too much": excess is a complaint even when the word after it is neutral.
+                valences[i - start] = TooValence;
+                continue;
+            }
+            else if (!valence.TryGetValue(word, out v) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
+            {
+                continue;
+            }
+
+            // As in VADER, "no" before a rated word only negates it ("no problem") and carries no valence of its own.
+            if (word.Equals("no", StringComparison.OrdinalIgnoreCase) && NextWordIsRated(text, tokens, i, end)) continue;
+            // "pretty bad", "truly, truly awful": an intensifier before a rated word has no valence of its own.
+            if (span == 1 && BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _)) continue;
+            // "a great disappointment": a positive adjective before a negative word strengthens it instead.
+            if (span == 1 && v > 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                && NextRatedWithin(text, tokens, i, end, 1, out double nextValence) && nextValence < 0) continue;
+            if (mixedCase && t.AllCaps) v += Math.Sign(v) * CapsEmphasis;
+            // Boosters and negators look back over the three words before the term, fading with distance.
+            int seen = 0;
+            bool negated = false;
+            for (int k = i - 1; k >= start && seen < NegationReach; k--)
+            {
+                if (tokens[k].Kind != TokenKind.Word)
+                {
+                    // A clause ends the reach of a negator ("not only that, it was fun").
+                    if (text[tokens[k].Start] is ',' or ';' or ':' or '-' or '(' or '"') break;
+                    continue;
+                }
+                var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
+                if (Contrasts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) break;
+                if (seen < 3)
+                {
+                    if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
+                    else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
+                        || v < 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
+                }
+                if (IsNegation(before) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
+                seen++;
+            }
+            if (negated) v *= NegationScalar;
+            valences[i - start] = v;
+            i += span - 1;
+        }
+
+        if (contrastAt >= 0)
+        {
+            // The clause after "but" carries the speaker's point.
+            for (int i = start; i < end; i++) valences[i - start] *= i < contrastAt ? 0.5 : 1.5;
+        }
+
+        double sum = 0, positive = 0, negative = 0;
+        int neutral = 0;
+        foreach (double v in valences)
+        {
+            sum += v;
+            if (v > 0) positive += v + 1;
+            else if (v < 0) negative += v - 1;
+        }
+        for (int i = start; i < end; i++)
+            if (tokens[i].Kind == TokenKind.Word && valences[i - start] == 0) neutral++;
+
+        if (sum != 0)
+        {
+            double emphasis = Math.Min(exclamations, 4) * 0.292 + (questions > 1 ? Math.Min(questions, 3) * 0.18 : 0);
+            sum += Math.Sign(sum) * emphasis;
+        }
+        double compound = sum / Math.Sqrt(sum * sum + 15);
+        double total = positive - negative + neutral;
+        if (words == 0 || total == 0) return new Score(0, 0, 1, 0);
+        return new Score(compound, positive / total, neutral / total, Math.Abs(negative) / total);
+    }
+
+    /// <summary>The label and confidence scores the way Azure reports them: the label's score is the largest.</summary>
+    public static (SentimentLabel Label, SentimentScores Scores) ToResult(Score score)
+    {
+        double strength = Math.Abs(score.Compound);
+        double opposite = score.Compound >= 0 ? score.Negative : score.Positive;
+        if (strength < Threshold)
+        {
+            double rest = Math.Min(0.4, strength * 4 + (score.Positive + score.Negative) * 0.3);
+            double posShare = score.Positive + score.Negative > 0 ? score.Positive / (score.Positive + score.Negative) : 0.5;
+            return (SentimentLabel.Neutral, SentimentMerger.Normalise(rest * posShare, 1 - rest, rest * (1 - posShare)));
+        }
+        double main = 0.5 + 0.5 * strength;
+        double other = (1 - main) * Math.Min(1, opposite * 2);
+        double neutral = 1 - main - other;
+        return score.Compound > 0
+            ? (SentimentLabel.Positive, SentimentMerger.Normalise(main, neutral, other))
+            : (SentimentLabel.Negative, SentimentMerger.Normalise(other, neutral, main));
+    }
+
+    /// <summary>
+    /// "like" is a preposition ("tasted like dirt", "looks like rain") unless someone likes something: a subject,
+    /// an auxiliary or "to" before it ("I like", "didn't like", "would like", "to like").
+    /// </summary>
+    private static bool IsComparisonLike(string text, List<Token> tokens, int start, int i, ReadOnlySpan<char> word)
+    {
+        if (!word.Equals("like", StringComparison.OrdinalIgnoreCase)) return false;
+        if (i == start || tokens[i - 1].Kind != TokenKind.Word) return true;
+        var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        return !LikeSubjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && !IsNegation(before);
+    }
+
+    /// <summary>Whether a rated word follows within <paramref name="reach"/> words (punctuation and repeats skipped).</summary>
+    private bool NextRatedWithin(string text, List<Token> tokens, int i, int end, int reach, out double valence)
+    {
+        valence = 0;
+        var lookup = data.Valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+        for (int k = i + 1, words = 0; k < end && words < reach; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word) continue;
+            var next = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (next.Equals(word, StringComparison.OrdinalIgnoreCase)) continue;
+            if (lookup.TryGetValue(next, out valence) && !BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next)) return true;
+            words++;
+        }
+        return false;
+    }
+
+    private bool NextWordIsRated(string text, List<Token> tokens, int i, int end) =>
+        i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && data.Valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
+
+    private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
+        { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/> is one of the rules' intensity operators rather than a content word:
+    /// +1 for a booster ("very", or "pretty"/"truly"/... when a rated word follows, as the rules read them), -1 for a
+    /// dampener ("slightly"), 0 otherwise. Fast mode's learned word model scales the next content word by it
+    /// (<see cref="WordPolarity.Factors"/>), as these rules scale the next rated word.
+    /// </summary>
+    internal int IntensityOperator(string text, List<Token> tokens, int i, int end)
+    {
+        var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+        if (Boosters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out double boost)) return Math.Sign(boost);
+        return BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
+    }
+
+    internal static bool IsNegation(ReadOnlySpan<char> word) =>
+        Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasLowerCaseWord(string text, List<Token> tokens, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+            if (tokens[i].Kind == TokenKind.Word && !tokens[i].AllCaps && char.IsLower(text[tokens[i].Start])) return true;
+        return false;
+    }
+}

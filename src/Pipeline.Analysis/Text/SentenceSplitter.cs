@@ -1,0 +1,58 @@
+namespace Pipeline.Analysis.Text;
+
+/// <summary>A sentence as a token range [Start, End).</summary>
+public readonly record struct SentenceRange(int Start, int End);
+
+/// <summary>
+/// Splits at sentence-final punctuation (Latin, CJK and Arabic) and at line breaks, but not after abbreviations
+/// and initials ("Mr. Smith", "J. K. Rowling", "U.S. officials").
+/// </summary>
+public static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "rev",
+        "vs", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "approx", "fig", "mt",
+    };
+
+    public static List<SentenceRange> Split(string text, List<Token> tokens)
+    {
+        var sentences = new List<SentenceRange>();
+        int start = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (i > start && t.LineBreakBefore)
+            {
+                sentences.Add(new SentenceRange(start, i));
+                start = i;
+            }
+            if (t.Kind != TokenKind.Punctuation || t.Length != 1 || !IsTerminal(text, i, tokens)) continue;
+            int end = i + 1;
+            // Closing quotes and brackets belong to the sentence they close.
+            while (end < tokens.Count && !tokens[end].SpaceBefore && tokens[end].Length == 1 && text[tokens[end].Start] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB')
+                end++;
+            sentences.Add(new SentenceRange(start, end));
+            start = end;
+            i = end - 1;
+        }
+        if (start < tokens.Count) sentences.Add(new SentenceRange(start, tokens.Count));
+        return sentences;
+    }
+
+    private static bool IsTerminal(string text, int i, List<Token> tokens)
+    {
+        char c = text[tokens[i].Start];
+        if (c is '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u061F' or '\u2026') return true;
+        if (c != '.') return false;
+        if (i == 0) return false;
+        var prev = tokens[i - 1];
+        if (prev.End != tokens[i].Start) return true;
+        var word = text.AsSpan(prev.Start, prev.Length);
+        // Initials ("J.") and abbreviations keep the sentence going unless a line break follows.
+        bool abbreviation = (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        if (!abbreviation) return true;
+        return i + 1 < tokens.Count && tokens[i + 1].LineBreakBefore;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Pipeline.Ingestion.Parsing;
+
+namespace Pipeline.Ingestion.Enrichment;
+
+/// <summary>
+/// Bytes of one article file in, enriched document out: parse, normalise, analyse, stamp. No storage involved.
+/// A pathological article (megabytes of one repeated sentence) would otherwise produce hundreds of thousands of entries:
+/// the lists are capped by <see cref="EnrichmentOptions"/>, the statistics keep the full counts.
+public sealed class ArticleEnricher(ArticleAnalyzer analyzer, IOptions<EnrichmentOptions> options, TimeProvider clock)
+{
+    public async Task<EnrichedArticle> EnrichAsync(BlobSnapshot blob, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var article = ArticleParser.Parse(blob.Name, content.Span, blob.ContentType);
+        var analysis = await analyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
+
+        return new EnrichedArticle
+        {
+            ArticleId = ArticleIdentity.ArticleId(blob.Container, blob.Name),
+            ContentHash = ArticleIdentity.ContentHash(article.Text),
+            Source = new ArticleSource
+            {
+                Container = blob.Container,
+                Name = blob.Name,
+                ETag = blob.ETag,
+                LastModified = blob.LastModified,
+                Format = article.Format,
+                Url = article.Url,
+                Publisher = article.Publisher,
+                ExternalId = article.ExternalId,
+            },
+            Title = article.Title,
+            Language = analysis.Language,
+            PublishedAt = article.PublishedAt,
+            IngestedAt = clock.GetUtcNow(),
+            Text = article.Text,
+            Statistics = Statistics(article.Text, analysis),
+            Sentiment = new ArticleSentiment(
+                analysis.Sentiment.Label,
+                analysis.Sentiment.Scores,
+                analysis.Sentences.Take(options.Value.MaxSentences).Select(s => new SentenceSpan(s.Offset, s.Length, s.Sentiment, s.ConfidenceScores)).ToList()),
+            Entities = analysis.Entities.Count <= options.Value.MaxEntities ? analysis.Entities : analysis.Entities.Take(options.Value.MaxEntities).ToList(),
+            KeyPhrases = analysis.KeyPhrases,
+            Analyzer = new AnalyzerStamp(analyzer.Info.Name, analyzer.Info.Version, analysis.TextRecords),
+        };
+    }
+
+    private static TextStatistics Statistics(string text, ArticleAnalysis analysis)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in text)
+        {
+            bool wordChar = char.IsLetterOrDigit(c);
+            if (wordChar && !inWord) words++;
+            inWord = wordChar || (inWord && c is '\'' or '’' or '-');
+        }
+        int paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+        return new TextStatistics(text.Length, new StringInfo(text).LengthInTextElements, words, analysis.Sentences.Count, paragraphs, analysis.Chunks, analysis.Entities.Count);
+    }
+}
+
+/// <summary>The facts about the source blob that the enriched document records, and the Content-Type its uploader declared.</summary>
+public sealed record BlobSnapshot(string Container, string Name, string ETag, DateTimeOffset LastModified, string? ContentType = null);

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Ingestion.Parsing;
+
+/// <summary>
+/// .md: optional front matter (<c>key: value</c> lines between <c>---</c> fences), then Markdown reduced to plain text.
+/// The title is the front matter's, else the first heading.
+/// </summary>
+internal static partial class MarkdownFormat
+{
+    public static RawArticle Parse(string text)
+    {
+        var frontMatter = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string markdown = ReadFrontMatter(text, frontMatter);
+
+        string? title = frontMatter.GetValueOrDefault("title");
+        var body = new StringBuilder(markdown.Length);
+        bool inFence = false;
+        foreach (string rawLine in markdown.Split('\n'))
+        {
+            string line = rawLine.TrimEnd('\r');
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence) { body.Append(line).Append('\n'); continue; }
+
+            var heading = Heading().Match(line);
+            if (heading.Success)
+            {
+                string headingText = Inline(heading.Groups[1].Value);
+                if (title is null) { title = headingText; continue; }
+                body.Append('\n').Append(headingText).Append("\n\n");
+                continue;
+            }
+            if (HorizontalRule().IsMatch(line)) { body.Append('\n'); continue; }
+            body.Append(Inline(BlockPrefix().Replace(line, string.Empty))).Append('\n');
+        }
+
+        return new RawArticle(title, body.ToString())
+        {
+            Url = frontMatter.GetValueOrDefault("url"),
+            Source = frontMatter.GetValueOrDefault("source"),
+            PublishedAt = frontMatter.GetValueOrDefault("publishedAt") ?? frontMatter.GetValueOrDefault("date"),
+            Language = frontMatter.GetValueOrDefault("language") ?? frontMatter.GetValueOrDefault("lang"),
+            Id = frontMatter.GetValueOrDefault("id"),
+        };
+    }
+
+    private static string ReadFrontMatter(string text, Dictionary<string, string> values)
+    {
+        string trimmed = text.TrimStart('\uFEFF', '\r', '\n', ' ');
+        if (!trimmed.StartsWith("---", StringComparison.Ordinal))
+            return text;
+        int firstBreak = trimmed.IndexOf('\n');
+        if (firstBreak < 0 || trimmed[..firstBreak].Trim() != "---")
+            return text;
+        var close = FrontMatterEnd().Match(trimmed, firstBreak);
+        if (!close.Success)
+            return text;
+
+        foreach (string line in trimmed[(firstBreak + 1)..close.Index].Split('\n'))
+        {
+            int colon = line.IndexOf(':');
+            if (colon <= 0) continue;
+            string value = line[(colon + 1)..].Trim().Trim('"', '\'');
+            if (value.Length > 0) values[line[..colon].Trim()] = value;
+        }
+        return trimmed[(close.Index + close.Length)..];
+    }
+
+    /// <summary>Links keep their text, images and HTML tags go, emphasis and code markers go.</summary>
+    private static string Inline(string line)
+    {
+        line = Image().Replace(line, string.Empty);
+        line = Link().Replace(line, "$1");
+        line = HtmlTag().Replace(line, string.Empty);
+        line = Emphasis().Replace(line, string.Empty);
+        return line;
+    }
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")] private static partial Regex Heading();
+    [GeneratedRegex(@"^\s{0,3}([-*_]\s*){3,}$")] private static partial Regex HorizontalRule();
+    [GeneratedRegex(@"^\s*(>\s?)+|^\s*([-*+]|\d{1,9}[.)])\s+")] private static partial Regex BlockPrefix();
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")] private static partial Regex Image();
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")] private static partial Regex Link();
+    [GeneratedRegex(@"</?[a-zA-Z][^>]*>")] private static partial Regex HtmlTag();
+    [GeneratedRegex(@"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")] private static partial Regex Emphasis();
+    [GeneratedRegex(@"^---\s*$", RegexOptions.Multiline)] private static partial Regex FrontMatterEnd();
+}

@@ -1,0 +1,143 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Pipeline.Runtime;
+
+namespace Pipeline.Operations.Dashboard;
+
+/// <summary>An HTTP answer without any web stack's types, so the Functions app and the local server write the same bytes.</summary>
+public sealed record ApiResponse(int StatusCode, ReadOnlyMemory<byte> Body, string? ContentType, IReadOnlyDictionary<string, string> Headers);
+
+/// <summary>
+/// The dashboard's HTTP API: the summary and enriched documents as stored (no re-serialisation, the blob's ETag is the
+/// HTTP ETag), the status counts, and the page. Every JSON answer carries an ETag and <c>Cache-Control: no-cache</c>, so a
+/// poller revalidates with If-None-Match and gets a body-less 304 while nothing changed; for blobs the storage service
+/// itself evaluates the condition, so an unchanged summary is not even downloaded.
+/// </summary>
+public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspector inspector)
+{
+    /// <summary>Routes under the hosts' <c>/api</c> prefix.</summary>
+    public const string SummaryRoute = "summary";
+    public const string ArticleRoute = "articles/{id}";
+    public const string StatusRoute = "status";
+    public const string PageRoute = "dashboard";
+
+    private const string Json = "application/json; charset=utf-8";
+    private static readonly Lazy<Page> DashboardPage = new(Page.Load);
+
+    public Task<ApiResponse> GetSummaryAsync(string? ifNoneMatch, CancellationToken cancellationToken) =>
+        BlobAsync(storage.Container(PipelineNames.SummariesContainer).GetBlobClient(PipelineNames.LatestSummaryBlob), ifNoneMatch, "No summary yet: nothing has been summarised.", cancellationToken);
+
+    public Task<ApiResponse> GetArticleAsync(string id, string? ifNoneMatch, CancellationToken cancellationToken) =>
+        ArticleId().IsMatch(id)
+            ? BlobAsync(storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(id)), ifNoneMatch, $"No enriched article {id}.", cancellationToken)
+            : Task.FromResult(Problem(400, "An article id is 32 lowercase hex characters."));
+
+    /// <summary>Quarantined by reason, poisoned, queue depths. Computed each time; its ETag is a hash of the body.</summary>
+    public async Task<ApiResponse> GetStatusAsync(string? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        var status = await inspector.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(status, DashboardJson.Default.PipelineStatus);
+        return Conditional(body, Json, HashETag(body), ifNoneMatch);
+    }
+
+    public ApiResponse GetPage(string? ifNoneMatch)
+    {
+        var page = DashboardPage.Value;
+        return Conditional(page.Html, "text/html; charset=utf-8", page.ETag, ifNoneMatch, page.SecurityHeaders);
+    }
+
+    private static async Task<ApiResponse> BlobAsync(BlobClient blob, string? ifNoneMatch, string notFound, CancellationToken cancellationToken)
+    {
+        var tags = EntityTags(ifNoneMatch);
+        // One tag (what browsers send) goes to the storage service as the condition; anything else is compared here.
+        var conditions = tags.Count == 1 && tags[0] != "*" ? new BlobRequestConditions { IfNoneMatch = new ETag(tags[0]) } : null;
+        try
+        {
+            var download = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken).ConfigureAwait(false);
+            if (download.GetRawResponse().Status == 304)
+                return NotModified(tags[0]);
+            return Conditional(download.Value.Content.ToMemory(), Json, download.Value.Details.ETag.ToString("H"), ifNoneMatch);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return Problem(404, notFound);
+        }
+    }
+
+    private static ApiResponse Conditional(ReadOnlyMemory<byte> body, string contentType, string etag, string? ifNoneMatch, IReadOnlyDictionary<string, string>? extraHeaders = null)
+    {
+        if (EntityTags(ifNoneMatch).Any(tag => tag == "*" || tag == etag))
+            return NotModified(etag);
+        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
+        {
+            ["ETag"] = etag,
+            ["Cache-Control"] = "no-cache",
+            ["X-Content-Type-Options"] = "nosniff",
+        };
+        return new ApiResponse(200, body, contentType, headers);
+    }
+
+    private static ApiResponse NotModified(string etag) =>
+        new(304, ReadOnlyMemory<byte>.Empty, null, new Dictionary<string, string> { ["ETag"] = etag, ["Cache-Control"] = "no-cache" });
+
+    private static ApiResponse Problem(int status, string detail) => new(status,
+        JsonSerializer.SerializeToUtf8Bytes(new ProblemBody(status, detail), DashboardJson.Default.ProblemBody),
+        "application/problem+json; charset=utf-8", new Dictionary<string, string> { ["Cache-Control"] = "no-cache" });
+
+    /// <summary>If-None-Match's entity tags, weak ones compared as strong (RFC 9110 uses the weak comparison here).</summary>
+    private static List<string> EntityTags(string? header) =>
+        string.IsNullOrWhiteSpace(header)
+            ? []
+            : header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(tag => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag)
+                .ToList();
+
+    private static string HashETag(ReadOnlySpan<byte> body) => $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..20]}\"";
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex ArticleId();
+
+    /// <summary>
+    /// The page (one file, inline CSS and JS, embedded in this assembly) with a Content-Security-Policy that allows exactly
+    /// its own script and style by hash and connections to this origin only.
+    /// </summary>
+    private sealed record Page(byte[] Html, string ETag, IReadOnlyDictionary<string, string> SecurityHeaders)
+    {
+        public static Page Load()
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Pipeline.Operations.Dashboard.dashboard.html")
+                               ?? throw new InvalidOperationException("The dashboard page is not embedded.");
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            string html = reader.ReadToEnd();
+            string csp = $"default-src 'none'; script-src {Hash(html, "script")}; style-src {Hash(html, "style")}; " +
+                         "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            byte[] bytes = Encoding.UTF8.GetBytes(html);
+            return new Page(bytes, HashETag(bytes), new Dictionary<string, string>
+            {
+                ["Content-Security-Policy"] = csp,
+                ["Referrer-Policy"] = "no-referrer",
+            });
+        }
+
+        private static string Hash(string html, string element)
+        {
+            var match = Regex.Match(html, $"<{element}>(.*?)</{element}>", RegexOptions.Singleline);
+            if (!match.Success)
+                throw new InvalidOperationException($"The dashboard page has no <{element}> block.");
+            return $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value)))}'";
+        }
+    }
+}
+
+internal sealed record ProblemBody(int Status, string Detail);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(PipelineStatus))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ProblemBody))]
+internal sealed partial class DashboardJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Pipeline.Runtime;
+using Pipeline.Summary;
+
+namespace Pipeline.Operations;
+
+/// <summary>One quarantined article: its name in <c>articles/</c> and <c>quarantine/</c>, why, which version, and its record blob's ETag.</summary>
+public sealed record QuarantineEntry(string Name, string Reason, string SourceETag, ETag RecordETag);
+
+/// <summary>What went wrong or is still waiting: quarantined articles by reason and the depth of every queue, poison queues included.</summary>
+public sealed record PipelineStatus(int Quarantined, IReadOnlyDictionary<string, int> QuarantinedByReason, long Poisoned, IReadOnlyDictionary<string, long> QueueDepths);
+
+/// <summary>Articles by their head records: received (one head per article), counted in the summary at their current revision, waiting for a fold.</summary>
+public sealed record ArticleCounts(int Received, int Summarised, int Pending);
+
+/// <summary>Read-only views over the pipeline's storage for the status API, the operator commands and the article tracker.</summary>
+public sealed class PipelineInspector(PipelineStorage storage)
+{
+    private static readonly IReadOnlyList<string> MonitoredQueues = [PipelineNames.EnrichedQueue, PipelineNames.EnrichedPoisonQueue, PipelineNames.BlobPoisonQueue];
+
+    /// <summary>Every quarantine record, from one listing: the reason and source ETag travel as the record blob's metadata.</summary>
+    public async IAsyncEnumerable<QuarantineEntry> ListQuarantineAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var container = storage.Container(PipelineNames.QuarantineContainer);
+        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            yield break; // No host has run against this account yet.
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+        {
+            if (!item.Name.EndsWith(QuarantineRecord.Suffix, StringComparison.Ordinal))
+                continue;
+            string name = item.Name[..^QuarantineRecord.Suffix.Length];
+            if (item.Metadata.TryGetValue(QuarantineRecord.ReasonMetadata, out var reason) && item.Metadata.TryGetValue(QuarantineRecord.SourceETagMetadata, out var sourceETag))
+            {
+                yield return new QuarantineEntry(name, reason, sourceETag, item.Properties.ETag!.Value);
+                continue;
+            }
+
+            // Records written before the reason moved into metadata: read the document itself.
+            var record = await ReadRecordAsync(item.Name, cancellationToken).ConfigureAwait(false);
+            if (record is not null)
+                yield return new QuarantineEntry(name, record.Value.Record.Reason, record.Value.Record.ETag, record.Value.ETag);
+        }
+    }
+
+    private async Task<(QuarantineRecord Record, ETag ETag)?> ReadRecordAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await storage.Container(PipelineNames.QuarantineContainer).GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var record = content.Value.Content.ToObjectFromJson(PipelineJson.Default.QuarantineRecord);
+            return record is null ? null : (record, content.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null; // Replayed (and removed) between the listing and the read.
+        }
+    }
+
+    /// <summary>
+    /// What the poison queues name: blob names from the blob trigger's poison queue, article ids from the summary's.
+    /// A peek sees at most 32 messages per queue, enough to follow a batch of uploads; <see cref="GetStatusAsync"/> has the counts.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> PeekPoisonedAsync(CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string queue in new[] { PipelineNames.BlobPoisonQueue, PipelineNames.EnrichedPoisonQueue })
+        {
+            var client = storage.Queue(queue);
+            if (!await client.ExistsAsync(cancellationToken).ConfigureAwait(false)) continue;
+            foreach (var message in (await client.PeekMessagesAsync(32, cancellationToken).ConfigureAwait(false)).Value)
+            {
+                if (PoisonKey(message.Body) is { } key) keys.Add(key);
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>The blob name of a blob-trigger poison message, or the article id of an enriched-article message; null for anything else.</summary>
+    internal static string? PoisonKey(BinaryData body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
+            if (document.RootElement.TryGetProperty("BlobName", out var blobName)) return blobName.GetString();
+            if (document.RootElement.TryGetProperty("articleId", out var articleId)) return articleId.GetString();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<PipelineStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var depths = MonitoredQueues.Select(queue => QueueDepthAsync(queue, cancellationToken)).ToList();
+        var byReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var entry in ListQuarantineAsync(cancellationToken).ConfigureAwait(false))
+            byReason[entry.Reason] = byReason.GetValueOrDefault(entry.Reason) + 1;
+
+        var queueDepths = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (int i = 0; i < MonitoredQueues.Count; i++)
+            queueDepths[MonitoredQueues[i]] = await depths[i].ConfigureAwait(false);
+        return new PipelineStatus(byReason.Values.Sum(), byReason, queueDepths[PipelineNames.EnrichedPoisonQueue] + queueDepths[PipelineNames.BlobPoisonQueue], queueDepths);
+    }
+
+    /// <summary>Reads every head record: right for an operator's question, too heavy for a dashboard that polls.</summary>
+    public async Task<ArticleCounts> CountArticlesAsync(CancellationToken cancellationToken)
+    {
+        int received = 0, summarised = 0, pending = 0;
+        try
+        {
+            await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                received++;
+                if (head.IsSummarised) summarised++;
+                if (head.Pending) pending++;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No host has run against this account yet: nothing received.
+        }
+        return new ArticleCounts(received, summarised, pending);
+    }
+
+    private async Task<long> QueueDepthAsync(string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await storage.Queue(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return 0; // The host creates the poison queue with the first poisoned message.
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Pipeline.Runtime;
+
+namespace Pipeline.Operations;
+
+public enum ReplayOutcome
+{
+    /// <summary>Sent back through the pipeline and removed from quarantine/poison.</summary>
+    Replayed,
+    /// <summary>An earlier, interrupted replay had already sent it; this one only finished the removal.</summary>
+    AlreadyReplayed,
+    /// <summary>The blob was deleted or replaced since it failed; the newer version has its own event, so only the entry is removed.</summary>
+    Obsolete,
+    /// <summary>Left where it is, with the reason in the detail.</summary>
+    Skipped,
+}
+
+/// <summary>One item of a replay: where it came from (the quarantine container or a poison queue), what it is, what happened.</summary>
+public sealed record ReplayResult(string Source, string Item, ReplayOutcome Outcome, string? Detail = null);
+
+/// <summary>
+/// Sends quarantined and poisoned items back through the pipeline after a fix. Each item is removed from quarantine or
+/// poison only after it is re-queued, so an interrupted replay loses nothing; a re-run sends nothing twice that already
+/// went: the re-sent article blob carries a <c>replayof</c> marker naming the quarantine record or poison message it
+/// came from, and removals are conditional on the ETag read, so an article quarantined again meanwhile stays quarantined.
+/// A poison message sent to the queue again by a replay that died before deleting it would be sent twice; the summary
+/// absorbs that, because recording an article revision is idempotent.
+/// </summary>
+public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector inspector)
+{
+    internal const string ReplayMarker = "replayof";
+    private static readonly TimeSpan Lock = TimeSpan.FromMinutes(2);
+
+    /// <summary>Copies each quarantined article (optionally of one reason) back to <c>articles/{name}</c>: a new version, so a new event.</summary>
+    public async IAsyncEnumerable<ReplayResult> ReplayQuarantineAsync(string? reason, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var entries = new List<QuarantineEntry>();
+        await foreach (var entry in inspector.ListQuarantineAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (reason is null || string.Equals(entry.Reason, reason, StringComparison.OrdinalIgnoreCase))
+                entries.Add(entry);
+        }
+        foreach (var entry in entries)
+            yield return await ReplayQuarantinedAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReplayResult> ReplayQuarantinedAsync(QuarantineEntry entry, CancellationToken cancellationToken)
+    {
+        const string source = PipelineNames.QuarantineContainer;
+        var quarantine = storage.Container(PipelineNames.QuarantineContainer);
+        var copy = quarantine.GetBlobClient(entry.Name);
+        var record = quarantine.GetBlobClient(QuarantineRecord.BlobName(entry.Name));
+        var target = storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(entry.Name);
+        string marker = entry.RecordETag.ToString();
+
+        var sent = await PropertiesAsync(target, cancellationToken).ConfigureAwait(false);
+        if (sent?.Metadata.TryGetValue(ReplayMarker, out var replayOf) == true && replayOf == marker)
+        {
+            await DeleteIfUnchangedAsync(copy, null, cancellationToken).ConfigureAwait(false);
+            await DeleteIfUnchangedAsync(record, entry.RecordETag, cancellationToken).ConfigureAwait(false);
+            return new ReplayResult(source, entry.Name, ReplayOutcome.AlreadyReplayed);
+        }
+
+        var quarantined = await PropertiesAsync(copy, cancellationToken).ConfigureAwait(false);
+        if (quarantined is null)
+            return new ReplayResult(source, entry.Name, ReplayOutcome.Skipped, "the quarantined copy is missing");
+        // CopyStatus reads Pending (the enum's default) on a blob never copied, e.g. one an operator uploaded as the fix: only a copy id means a copy.
+        if (!string.IsNullOrEmpty(quarantined.CopyId) && quarantined.CopyStatus != CopyStatus.Success)
+            return new ReplayResult(source, entry.Name, ReplayOutcome.Skipped, $"the quarantined copy is {quarantined.CopyStatus}");
+
+        var operation = await target.StartCopyFromUriAsync(copy.Uri, new BlobCopyFromUriOptions
+        {
+            Metadata = new Dictionary<string, string>(quarantined.Metadata) { [ReplayMarker] = marker },
+            SourceConditions = new BlobRequestConditions { IfMatch = quarantined.ETag },
+        }, cancellationToken).ConfigureAwait(false);
+        await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Only now that the article is back in articles/ may the quarantine let go of it; If-Match keeps a fresh quarantine of the same name.
+        await DeleteIfUnchangedAsync(copy, quarantined.ETag, cancellationToken).ConfigureAwait(false);
+        await DeleteIfUnchangedAsync(record, entry.RecordETag, cancellationToken).ConfigureAwait(false);
+        PipelineTelemetry.ItemsReplayed.Add(1, new KeyValuePair<string, object?>("source", source));
+        return new ReplayResult(source, entry.Name, ReplayOutcome.Replayed, entry.Reason);
+    }
+
+    /// <summary>Both poison queues: enriched-article messages go back to their queue; failed blob-trigger invocations re-trigger their blob.</summary>
+    public async IAsyncEnumerable<ReplayResult> ReplayPoisonAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var result in DrainAsync(PipelineNames.EnrichedPoisonQueue, ResendEnrichedAsync, cancellationToken).ConfigureAwait(false))
+            yield return result;
+        await foreach (var result in DrainAsync(PipelineNames.BlobPoisonQueue, RetriggerBlobAsync, cancellationToken).ConfigureAwait(false))
+            yield return result;
+    }
+
+    /// <summary>
+    /// Receives the messages of <paramref name="queue"/> and hands each to <paramref name="replay"/>; a message is deleted only
+    /// after that returns an outcome other than Skipped. A message whose body this replay already sent is one that failed
+    /// again meanwhile: it is left visible for the next replay (after a real fix), which also ends the loop.
+    /// </summary>
+    private async IAsyncEnumerable<ReplayResult> DrainAsync(string queue, Func<QueueMessage, CancellationToken, Task<ReplayResult>> replay, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var poison = storage.Queue(queue);
+        if (!await poison.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            yield break;
+        var sent = new HashSet<string>(StringComparer.Ordinal);
+
+        while (true)
+        {
+            var batch = (await poison.ReceiveMessagesAsync(32, Lock, cancellationToken).ConfigureAwait(false)).Value;
+            bool progressed = false;
+            foreach (var message in batch)
+            {
+                string body = Convert.ToHexString(SHA256.HashData(message.Body.ToMemory().Span));
+                if (sent.Contains(body))
+                {
+                    await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                var result = await replay(message, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == ReplayOutcome.Skipped)
+                {
+                    // Hidden for the rest of this replay, so the loop does not meet it again.
+                    await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: Lock, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+                    sent.Add(body);
+                    progressed = true;
+                    if (result.Outcome == ReplayOutcome.Replayed)
+                        PipelineTelemetry.ItemsReplayed.Add(1, new KeyValuePair<string, object?>("source", queue));
+                }
+                yield return result;
+            }
+            if (!progressed)
+                yield break;
+        }
+    }
+
+    private async Task<ReplayResult> ResendEnrichedAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        await storage.Queue(PipelineNames.EnrichedQueue).SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new ReplayResult(PipelineNames.EnrichedPoisonQueue, PipelineInspector.PoisonKey(message.Body) ?? message.MessageId, ReplayOutcome.Replayed);
+    }
+
+    /// <summary>
+    /// Rewrites the blob with its own content (If-Match the version that failed): a new ETag is a new blob event in Azure and
+    /// a new receipt for the WebJobs polling trigger, and needs no knowledge of the host's internal trigger queue.
+    /// </summary>
+    private async Task<ReplayResult> RetriggerBlobAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        const string source = PipelineNames.BlobPoisonQueue;
+        if (!TryReadBlobTrigger(message.Body, out string container, out string name, out ETag failed))
+            return new ReplayResult(source, message.MessageId, ReplayOutcome.Skipped, "not a blob-trigger poison message");
+
+        var blob = storage.Container(container).GetBlobClient(name);
+        var current = await PropertiesAsync(blob, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+            return new ReplayResult(source, name, ReplayOutcome.Obsolete, "the blob was deleted");
+        if (current.Metadata.TryGetValue(ReplayMarker, out var replayOf) && replayOf == message.MessageId)
+            return new ReplayResult(source, name, ReplayOutcome.AlreadyReplayed);
+        if (current.ETag != failed)
+            return new ReplayResult(source, name, ReplayOutcome.Obsolete, "the blob has changed since; its new version was processed on its own");
+
+        try
+        {
+            var download = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = failed } }, cancellationToken).ConfigureAwait(false);
+            await using var content = download.Value.Content;
+            await blob.UploadAsync(content, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfMatch = failed },
+                Metadata = new Dictionary<string, string>(current.Metadata) { [ReplayMarker] = message.MessageId },
+                HttpHeaders = new BlobHttpHeaders { ContentType = current.ContentType, ContentEncoding = current.ContentEncoding, ContentLanguage = current.ContentLanguage },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return new ReplayResult(source, name, ReplayOutcome.Obsolete, "the blob changed during the replay; its new version is processed on its own");
+        }
+        return new ReplayResult(source, name, ReplayOutcome.Replayed);
+    }
+
+    /// <summary>The WebJobs blob trigger's poison message: <c>{"Type":"BlobTrigger","ContainerName":..,"BlobName":..,"ETag":..}</c>.</summary>
+    private static bool TryReadBlobTrigger(BinaryData body, out string container, out string name, out ETag etag)
+    {
+        container = name = "";
+        etag = default;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object ||
+                !root.TryGetProperty("ContainerName", out var c) || !root.TryGetProperty("BlobName", out var n) || !root.TryGetProperty("ETag", out var e))
+                return false;
+            (container, name, etag) = (c.GetString() ?? "", n.GetString() ?? "", new ETag(e.GetString() ?? ""));
+            return container.Length > 0 && name.Length > 0;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<BlobProperties?> PropertiesAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes unless someone rewrote it since (412) or it is already gone (404): both mean there is nothing of ours left to remove.</summary>
+    private static async Task DeleteIfUnchangedAsync(BlobClient blob, ETag? etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.DeleteAsync(conditions: etag is { } match ? new BlobRequestConditions { IfMatch = match } : null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412) { }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Pipeline.Runtime;
+using Polly;
+using Polly.Registry;
+
+namespace Pipeline.Summary;
+
+public enum SummarizeOutcome { Recorded, Rejected }
+
+/// <summary>
+/// The queue-triggered stage: one enriched-article message becomes one idempotent record, then the summary is folded.
+/// A redelivered or duplicated message records nothing new; a message that is not an enriched article is moved to the
+/// poison queue with its reason instead of being retried.
+/// </summary>
+public sealed class SummarizeArticleHandler(
+    PipelineStorage storage,
+    ArticleRecordStore records,
+    SummaryFolder folder,
+    ResiliencePipelineProvider<string> resilience,
+    TimeProvider clock,
+    ILogger<SummarizeArticleHandler> logger)
+{
+    private readonly ResiliencePipeline _retry = resilience.GetPipeline(TransientFaults.StoragePipeline);
+
+    public async Task<SummarizeOutcome> HandleAsync(BinaryData message, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        EnrichedArticle? article;
+        EnrichedArticleReference? reference;
+        try
+        {
+            (article, reference) = EnrichedArticleMessage.Decode(message);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            using var rejected = PipelineTelemetry.Source.StartActivity("SummarizeArticle");
+            rejected?.SetStatus(ActivityStatusCode.Error, "not an enriched article");
+            await RejectAsync(message, e.Message, cancellationToken).ConfigureAwait(false);
+            return SummarizeOutcome.Rejected;
+        }
+
+        using var activity = PipelineTelemetry.StartContinuation("SummarizeArticle", article is not null ? article.TraceParent : reference!.TraceParent);
+        activity?.SetTag("article.id", article is not null ? article.ArticleId : reference!.ArticleId);
+
+        await _retry.ExecuteAsync(async ct =>
+        {
+            var contribution = article is not null ? ArticleContribution.From(article)
+                : reference!.Contribution ?? (await LoadAsync(reference, ct).ConfigureAwait(false) is { } loaded ? ArticleContribution.From(loaded) : null);
+            if (contribution is null)
+                return;
+            await records.RecordAsync(contribution, ct).ConfigureAwait(false);
+            PipelineTelemetry.ArticlesRecorded.Add(1);
+            PipelineTelemetry.ArticleLatency.Record((clock.GetUtcNow() - contribution.SourceLastModified).TotalSeconds);
+            int folded = await folder.FoldPendingAsync(ct).ConfigureAwait(false);
+            if (folded > 0) PipelineTelemetry.ArticlesFolded.Add(folded);
+        }, cancellationToken).ConfigureAwait(false);
+
+        PipelineTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "summarize"));
+        return SummarizeOutcome.Recorded;
+    }
+
+    /// <summary>
+    /// The claim check of a reference without a contribution (written by an earlier version): the document kept in
+    /// <c>enriched/</c>. It may hold a newer revision by now, which is what the summary wants.
+    /// </summary>
+    private async Task<EnrichedArticle?> LoadAsync(EnrichedArticleReference reference, CancellationToken cancellationToken)
+    {
+        var blob = storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(reference.ArticleId));
+        try
+        {
+            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return content.Value.Content.ToObjectFromJson(PipelineJson.Default.EnrichedArticle);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Written before the message was sent, so only a deliberate delete removes it: nothing left to count.
+            logger.LogWarning("Enriched document for article {ArticleId} is gone; the message is dropped.", reference.ArticleId);
+            return null;
+        }
+    }
+
+    private async Task RejectAsync(BinaryData message, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogError("A message on {Queue} is not an enriched article ({Reason}); it goes to {Poison}.", PipelineNames.EnrichedQueue, reason, PipelineNames.EnrichedPoisonQueue);
+        QueueClient poison = storage.Queue(PipelineNames.EnrichedPoisonQueue);
+        await poison.SendMessageAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
+        PipelineTelemetry.MessagesRejected.Add(1);
+    }
+}

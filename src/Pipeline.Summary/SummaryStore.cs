@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Pipeline.Runtime;
+
+namespace Pipeline.Summary;
+
+/// <summary>The summary's blobs: the running state (If-Match writes), the rendered document, and the fold lease.</summary>
+public sealed class SummaryStore(PipelineStorage storage)
+{
+    private const string LeaseBlob = "fold.lease";
+    private readonly BlobContainerClient _container = storage.Container(PipelineNames.SummariesContainer);
+
+    public BlobClient LatestBlob => _container.GetBlobClient(PipelineNames.LatestSummaryBlob);
+
+    public async Task<(SummaryState State, ETag? ETag)> ReadStateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await _container.GetBlobClient(PipelineNames.SummaryStateBlob).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using var stream = download.Value.Content;
+            var state = await JsonSerializer.DeserializeAsync(stream, SummaryJson.Default.SummaryState, cancellationToken).ConfigureAwait(false)
+                        ?? throw new InvalidDataException("summaries/state.json is empty.");
+            return (state, download.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (new SummaryState(), null);
+        }
+    }
+
+    /// <summary>Writes the state only if nobody else wrote since it was read; false when someone did.</summary>
+    public async Task<bool> TryWriteStateAsync(SummaryState state, ETag? readETag, CancellationToken cancellationToken)
+    {
+        var conditions = readETag is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
+        try
+        {
+            await _container.GetBlobClient(PipelineNames.SummaryStateBlob).UploadAsync(
+                BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(state, SummaryJson.Default.SummaryState)),
+                new BlobUploadOptions { Conditions = conditions, HttpHeaders = JsonHeaders }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task WriteLatestAsync(SummaryDocument document, CancellationToken cancellationToken) =>
+        await LatestBlob.UploadAsync(
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(document, PipelineJson.Default.SummaryDocument)),
+            new BlobUploadOptions { HttpHeaders = JsonHeaders }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<SummaryDocument?> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await LatestBlob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return download.Value.Content.ToObjectFromJson(PipelineJson.Default.SummaryDocument);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Tries to become the one folder; null when another instance holds the lease.</summary>
+    public async Task<BlobLeaseClient?> TryAcquireFoldLeaseAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var blob = _container.GetBlobClient(LeaseBlob);
+        var lease = blob.GetBlobLeaseClient();
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                await lease.AcquireAsync(duration, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return lease;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                try { await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken).ConfigureAwait(false); }
+                catch (RequestFailedException created) when (created.Status is 409 or 412) { }
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static BlobHttpHeaders JsonHeaders => new() { ContentType = "application/json; charset=utf-8" };
+}
