@@ -34,7 +34,8 @@ internal static class LanguageLimits
     public static int TextRecords(int textElements) => Math.Max(1, (textElements + CharactersPerTextRecord - 1) / CharactersPerTextRecord);
 }
 
-// The wire shapes of POST /language/:analyze-text (analyzetext.json, 2023-04-01), only the fields the pipeline uses.
+// The wire shapes of POST /language/:analyze-text (analyzetext.json, 2023-04-01): the fields the pipeline uses, plus
+// the ones the emulator answers (warnings, statistics, opinion-mining targets and assessments) so both speak one contract.
 // One response document type carries every kind's fields; each kind fills its own.
 
 internal sealed record AnalyzeTextRequest(LanguageKind Kind, TaskParameters Parameters, AnalysisInput AnalysisInput);
@@ -48,15 +49,20 @@ internal sealed record InputDocument(string Id, string Text, string? Language = 
 
 internal sealed record AnalyzeTextResponse(string Kind, TaskResults Results);
 
-internal sealed record TaskResults(string? ModelVersion, IReadOnlyList<DocumentError>? Errors, IReadOnlyList<ResultDocument>? Documents);
+internal sealed record TaskResults(string? ModelVersion, IReadOnlyList<DocumentError>? Errors, IReadOnlyList<ResultDocument>? Documents, RequestStatistics? Statistics = null);
+
+/// <summary>Present with <c>showStats=true</c>; erroneous documents count in <c>documentsCount</c> but bill no transactions.</summary>
+internal sealed record RequestStatistics(int DocumentsCount, int ValidDocumentsCount, int ErroneousDocumentsCount, int TransactionsCount);
 
 internal sealed record DocumentError(string Id, ServiceError Error);
 
 internal sealed record ServiceError(string? Code, string? Message, ServiceError? Innererror = null)
 {
     /// <summary>The most specific code: the inner one (InvalidDocument, InvalidDocumentBatch, ...) when present.</summary>
+    [JsonIgnore]
     public string? SpecificCode => Innererror?.Code ?? Code;
 
+    [JsonIgnore]
     public string? SpecificMessage => Innererror?.Message ?? Message;
 }
 
@@ -69,13 +75,31 @@ internal sealed record ResultDocument(
     ScoresResult? ConfidenceScores = null,
     IReadOnlyList<SentenceResult>? Sentences = null,
     IReadOnlyList<EntityResult>? Entities = null,
-    IReadOnlyList<string>? KeyPhrases = null);
+    IReadOnlyList<string>? KeyPhrases = null,
+    IReadOnlyList<DocumentWarning>? Warnings = null,
+    DocumentStatistics? Statistics = null);
+
+internal sealed record DocumentWarning(string Code, string Message);
+
+internal sealed record DocumentStatistics(int CharactersCount, int TransactionsCount);
 
 internal sealed record DetectedLanguageResult(string Name, string Iso6391Name, double ConfidenceScore);
 
 internal sealed record ScoresResult(double Positive, double Neutral, double Negative);
 
-internal sealed record SentenceResult(string Text, string Sentiment, ScoresResult ConfidenceScores, int Offset, int Length);
+/// <summary><c>targets</c> and <c>assessments</c> come with <c>opinionMining: true</c> only (then possibly empty).</summary>
+internal sealed record SentenceResult(string Text, string Sentiment, ScoresResult ConfidenceScores, int Offset, int Length,
+    IReadOnlyList<SentenceTarget>? Targets = null, IReadOnlyList<SentenceAssessment>? Assessments = null);
+
+/// <summary>What an opinion is about; <c>relations</c> point at the sentence's assessments (<c>#/documents/0/sentences/0/assessments/0</c>).</summary>
+internal sealed record SentenceTarget(string Sentiment, OpinionScores ConfidenceScores, int Offset, int Length, string Text, IReadOnlyList<TargetRelation> Relations);
+
+internal sealed record SentenceAssessment(string Sentiment, OpinionScores ConfidenceScores, int Offset, int Length, string Text, bool IsNegated);
+
+internal sealed record TargetRelation(string RelationType, string Ref);
+
+/// <summary>Targets and assessments have no neutral score.</summary>
+internal sealed record OpinionScores(double Positive, double Negative);
 
 internal sealed record EntityResult(string Text, string Category, string? Subcategory, int Offset, int Length, double ConfidenceScore);
 
