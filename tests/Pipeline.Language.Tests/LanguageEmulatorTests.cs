@@ -114,6 +114,8 @@ public class LanguageEmulatorTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(emulator, "EntityRecognition", [("1", Text)], key: "wrong")).Status);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, "EntityRecognition", [("1", Text)], key: "secret")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(emulator, "EntityRecognition", [("1", Text)], key: "secret", path: "text/analytics/v3.1/entities/recognition/general")).Status);
+        // The JavaScript SDK joins an endpoint ending in "/" to "/language/...".
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(emulator, "EntityRecognition", [("1", Text)], key: "secret", path: emulator.BaseAddress + "/language/:analyze-text?api-version=2023-04-01")).Status);
     }
 
     /// <summary>"é" as e + combining acute, then a ZWJ family (5 code points, 8 UTF-16 units) before the first entity.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ public sealed record LanguageEmulatorStats(long Requests, long Answered, long Th
 /// an unsupported language → a per-document error), <c>csp-billing-usage</c>, key auth, and optional faults (a per-minute
 /// limit and a share of 429s with Retry-After, a share of 503s, added latency).
 /// </summary>
-public sealed class LanguageEmulator : IAsyncDisposable
+public sealed partial class LanguageEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LanguageEmulatorOptions _options;
@@ -87,6 +88,14 @@ public sealed class LanguageEmulator : IAsyncDisposable
         var app = builder.Build();
         app.Urls.Add($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
         var emulator = new LanguageEmulator(app, options);
+        // Endpoints are written with a trailing "/" (the portal's, and the one printed here), and the JavaScript SDK
+        // appends "/language/...": the service answers "//language/:analyze-text", so the emulator does too.
+        app.Use((http, next) =>
+        {
+            http.Request.Path = new PathString(RepeatedSlashes().Replace(http.Request.Path.Value ?? "/", "/"));
+            return next(http);
+        });
+        app.UseRouting();
         app.MapPost(LanguageLimits.Path, emulator.HandleAsync);
         app.MapFallback((HttpContext http) => emulator.ErrorAsync(http, new RequestFailure(404, "404", "Resource not found")));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -344,6 +353,9 @@ public sealed class LanguageEmulator : IAsyncDisposable
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.Body.WriteAsync(json, http.RequestAborted).ConfigureAwait(false);
     }
+
+    [GeneratedRegex("/{2,}")]
+    private static partial Regex RepeatedSlashes();
 
     private sealed class EmbeddedLifetime : IHostLifetime
     {
