@@ -34,7 +34,8 @@ public static class LanguageLimits
     public static int TextRecords(int textElements) => Math.Max(1, (textElements + CharactersPerTextRecord - 1) / CharactersPerTextRecord);
 }
 
-// The wire shapes of POST /language/:analyze-text (analyzetext.json, 2023-04-01), only the fields the pipeline uses.
+// The wire shapes of POST /language/:analyze-text (analyzetext.json, 2023-04-01): the fields the pipeline uses, plus
+// the ones the emulator answers (warnings, statistics, opinion-mining targets and assessments) so both speak one contract.
 // One response document type carries every kind's fields; each kind fills its own.
 
 public sealed record AnalyzeTextRequest(LanguageKind Kind, TaskParameters Parameters, AnalysisInput AnalysisInput);
@@ -48,15 +49,20 @@ public sealed record InputDocument(string Id, string Text, string? Language = nu
 
 public sealed record AnalyzeTextResponse(string Kind, TaskResults Results);
 
-public sealed record TaskResults(string? ModelVersion, IReadOnlyList<DocumentError>? Errors, IReadOnlyList<ResultDocument>? Documents);
+public sealed record TaskResults(string? ModelVersion, IReadOnlyList<DocumentError>? Errors, IReadOnlyList<ResultDocument>? Documents, RequestStatistics? Statistics = null);
+
+/// <summary>Present with <c>showStats=true</c>; erroneous documents count in <c>documentsCount</c> but bill no transactions.</summary>
+public sealed record RequestStatistics(int DocumentsCount, int ValidDocumentsCount, int ErroneousDocumentsCount, int TransactionsCount);
 
 public sealed record DocumentError(string Id, ServiceError Error);
 
 public sealed record ServiceError(string? Code, string? Message, ServiceError? Innererror = null)
 {
     /// <summary>The most specific code: the inner one (InvalidDocument, InvalidDocumentBatch, ...) when present.</summary>
+    [JsonIgnore]
     public string? SpecificCode => Innererror?.Code ?? Code;
 
+    [JsonIgnore]
     public string? SpecificMessage => Innererror?.Message ?? Message;
 }
 
@@ -69,13 +75,31 @@ public sealed record ResultDocument(
     ScoresResult? ConfidenceScores = null,
     IReadOnlyList<SentenceResult>? Sentences = null,
     IReadOnlyList<EntityResult>? Entities = null,
-    IReadOnlyList<string>? KeyPhrases = null);
+    IReadOnlyList<string>? KeyPhrases = null,
+    IReadOnlyList<DocumentWarning>? Warnings = null,
+    DocumentStatistics? Statistics = null);
+
+public sealed record DocumentWarning(string Code, string Message);
+
+public sealed record DocumentStatistics(int CharactersCount, int TransactionsCount);
 
 public sealed record DetectedLanguageResult(string Name, string Iso6391Name, double ConfidenceScore);
 
 public sealed record ScoresResult(double Positive, double Neutral, double Negative);
 
-public sealed record SentenceResult(string Text, string Sentiment, ScoresResult ConfidenceScores, int Offset, int Length);
+/// <summary><c>targets</c> and <c>assessments</c> come with <c>opinionMining: true</c> only (then possibly empty).</summary>
+public sealed record SentenceResult(string Text, string Sentiment, ScoresResult ConfidenceScores, int Offset, int Length,
+    IReadOnlyList<SentenceTarget>? Targets = null, IReadOnlyList<SentenceAssessment>? Assessments = null);
+
+/// <summary>What an opinion is about; <c>relations</c> point at the sentence's assessments (<c>#/documents/0/sentences/0/assessments/0</c>).</summary>
+public sealed record SentenceTarget(string Sentiment, OpinionScores ConfidenceScores, int Offset, int Length, string Text, IReadOnlyList<TargetRelation> Relations);
+
+public sealed record SentenceAssessment(string Sentiment, OpinionScores ConfidenceScores, int Offset, int Length, string Text, bool IsNegated);
+
+public sealed record TargetRelation(string RelationType, string Ref);
+
+/// <summary>Targets and assessments have no neutral score.</summary>
+public sealed record OpinionScores(double Positive, double Negative);
 
 public sealed record EntityResult(string Text, string Category, string? Subcategory, int Offset, int Length, double ConfidenceScore);
 

@@ -54,6 +54,9 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
     }
 
+    /// <summary>Languages with a stop-word list: key phrases and entities (full rules in English, names and numbers elsewhere).</summary>
+    public static IReadOnlyList<string> PhraseLanguages { get; } = OfflineData.Instance.StopWords.Keys.Order(StringComparer.Ordinal).ToList();
+
     /// <summary>One document, synchronously: the analyzer is CPU-bound and never waits.</summary>
     public DocumentAnalysis Analyze(AnalysisDocument document) => Analyze(document, null);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +9,6 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Analysis;
 using Pipeline.Analysis.AzureLanguage;
 using Pipeline.Analysis.Offline;
-using Pipeline.Ingestion;
-using Pipeline.Ingestion.Enrichment;
-
 using Pipeline.Analysis.Text;
 
 namespace Pipeline.Local.Emulator;
@@ -45,17 +43,25 @@ public sealed record LanguageEmulatorOptions
 public sealed record LanguageEmulatorStats(long Requests, long Answered, long Throttled, long Unavailable, long Rejected, long TextRecords);
 
 /// <summary>
-/// Azure AI Language's synchronous <c>POST /language/:analyze-text</c> on loopback, answered by the offline analyzer:
-/// the four kinds the pipeline uses, the documented limits (per-kind batch size and 1 MB → 400 InvalidDocumentBatch;
-/// over 5,120 text elements or empty → a per-document InvalidDocument error), <c>csp-billing-usage</c>, key auth,
-/// and optional faults (a per-minute limit and a share of 429s with Retry-After, a share of 503s, added latency).
-/// Offsets are UTF-16 code units only: another <c>stringIndexType</c> is refused, which also proves the client sends it.
+/// Azure AI Language's synchronous <c>POST /language/:analyze-text</c> on loopback, answered by the offline analyzer in
+/// the service's shapes, so the official SDKs work against it with their default options: the four kinds the pipeline
+/// uses, the REST defaults for omitted parameters, all three <c>stringIndexType</c>s, <c>showStats</c>, rule-based opinion
+/// mining, the documented limits (per-kind batch size, duplicate ids and 1 MB → 400; empty, over 5,120 text elements or
+/// an unsupported language → a per-document error), <c>csp-billing-usage</c>, key auth, and optional faults (a per-minute
+/// limit and a share of 429s with Retry-After, a share of 503s, added latency).
 /// </summary>
-public sealed class LanguageEmulator : IAsyncDisposable
+public sealed partial class LanguageEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LanguageEmulatorOptions _options;
+    /// <summary>The service's language when a document names none.</summary>
+    private const string DefaultLanguage = "en";
+
+    /// <summary>The one model behind every kind; requests may name it or "latest".</summary>
+    private const string ModelVersion = "offline-" + OfflineTextAnalyzer.Version;
+
     private readonly OfflineTextAnalyzer _analyzer = new();
+    private readonly OpinionMiner _opinions = new();
     private readonly Random _random;
     private readonly Queue<long> _window = new();
     private long _requests, _answered, _throttled, _unavailable, _rejected, _textRecords;
@@ -81,8 +87,16 @@ public sealed class LanguageEmulator : IAsyncDisposable
         var app = builder.Build();
         app.Urls.Add($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
         var emulator = new LanguageEmulator(app, options);
+        // Endpoints are written with a trailing "/" (the portal's, and the one printed here), and the JavaScript SDK
+        // appends "/language/...": the service answers "//language/:analyze-text", so the emulator does too.
+        app.Use((http, next) =>
+        {
+            http.Request.Path = new PathString(RepeatedSlashes().Replace(http.Request.Path.Value ?? "/", "/"));
+            return next(http);
+        });
+        app.UseRouting();
         app.MapPost(LanguageLimits.Path, emulator.HandleAsync);
-        app.MapFallback((HttpContext http) => emulator.ErrorAsync(http, 404, "404", "Resource not found"));
+        app.MapFallback((HttpContext http) => emulator.ErrorAsync(http, new RequestFailure(404, "404", "Resource not found")));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         emulator.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return emulator;
@@ -102,7 +116,7 @@ public sealed class LanguageEmulator : IAsyncDisposable
 
         if (_options.Key is { Length: > 0 } key && http.Request.Headers["Ocp-Apim-Subscription-Key"] != key)
         {
-            await ErrorAsync(http, 401, "401", "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.").ConfigureAwait(false);
+            await ErrorAsync(http, new RequestFailure(401, "401", "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.")).ConfigureAwait(false);
             return;
         }
         if (Fault() is { } fault)
@@ -112,7 +126,7 @@ public sealed class LanguageEmulator : IAsyncDisposable
         }
         if (string.IsNullOrEmpty(http.Request.Query["api-version"]))
         {
-            await ErrorAsync(http, 400, "InvalidRequest", "The api-version query parameter is required.").ConfigureAwait(false);
+            await ErrorAsync(http, new RequestFailure(400, "InvalidRequest", "The api-version query parameter is required.")).ConfigureAwait(false);
             return;
         }
 
@@ -120,88 +134,162 @@ public sealed class LanguageEmulator : IAsyncDisposable
         await http.Request.Body.CopyToAsync(body, http.RequestAborted).ConfigureAwait(false);
         if (body.Length > LanguageLimits.MaxRequestBytes)
         {
-            await ErrorAsync(http, 400, "InvalidRequest", "Request Payload sent is too large to be processed.", "InvalidDocumentBatch",
-                $"Request Payload sent is too large to be processed. Limit request size to: {LanguageLimits.MaxRequestBytes}").ConfigureAwait(false);
+            await ErrorAsync(http, RequestFailure.InvalidDocumentBatch(
+                $"Request Payload sent is too large to be processed. Limit request size to: {LanguageLimits.MaxRequestBytes}")).ConfigureAwait(false);
             return;
         }
-        AnalyzeTextRequest? request;
-        try
+        var (input, failure) = AnalyzeTextInput.Read(body.GetBuffer().AsSpan(0, (int)body.Length));
+        failure ??= BatchFailure(input!);
+        if (failure is not null)
         {
-            request = JsonSerializer.Deserialize(body.ToArray(), LanguageJson.Default.AnalyzeTextRequest);
-        }
-        catch (JsonException e)
-        {
-            request = null;
-            await ErrorAsync(http, 400, "InvalidRequest", "Invalid request body.", "InvalidRequestBodyFormat", e.Message).ConfigureAwait(false);
-            return;
-        }
-        var documents = request?.AnalysisInput?.Documents;
-        if (request?.Parameters is null || documents is null || documents.Count == 0)
-        {
-            await ErrorAsync(http, 400, "InvalidRequest", "Invalid document in request.", "MissingInputDocuments", "Missing input documents.").ConfigureAwait(false);
-            return;
-        }
-        int limit = LanguageLimits.DocumentsPerRequest(request.Kind);
-        if (documents.Count > limit)
-        {
-            await ErrorAsync(http, 400, "InvalidRequest", "Invalid document in request.", "InvalidDocumentBatch",
-                $"Batch request contains too many records. Max {limit} records are permitted.").ConfigureAwait(false);
-            return;
-        }
-        if (request.Parameters.StringIndexType != "Utf16CodeUnit")
-        {
-            await ErrorAsync(http, 400, "InvalidArgument", $"The emulator answers Utf16CodeUnit offsets only, not '{request.Parameters.StringIndexType}'.").ConfigureAwait(false);
+            await ErrorAsync(http, failure).ConfigureAwait(false);
             return;
         }
 
+        bool showStats = bool.TryParse(http.Request.Query["showStats"], out bool stats) && stats;
         var results = new List<ResultDocument>();
         var errors = new List<DocumentError>();
         int textRecords = 0;
-        foreach (var document in documents)
+        foreach (var document in input!.Documents)
         {
-            int textElements = TextElements.Count(document.Text ?? "", 0, document.Text?.Length ?? 0);
-            if (string.IsNullOrWhiteSpace(document.Text))
+            int textElements = TextElements.Count(document.Text, 0, document.Text.Length);
+            if (DocumentFailure(input.Kind, document, textElements) is { } error)
             {
-                errors.Add(DocumentFailure(document.Id, "Document text is empty."));
+                errors.Add(new DocumentError(document.Id, error));
                 continue;
             }
-            if (textElements > LanguageLimits.MaxDocumentTextElements)
+            string? language = input.Kind == LanguageKind.LanguageDetection ? null : document.Language ?? DefaultLanguage;
+            var analysis = _analyzer.Analyze(new AnalysisDocument(document.Id, document.Text, language));
+            int records = LanguageLimits.TextRecords(textElements);
+            results.Add(Project(input, results.Count, document.Text, analysis) with
             {
-                errors.Add(DocumentFailure(document.Id, $"A document within the request was too large to be processed. Limit document size to: {LanguageLimits.MaxDocumentTextElements} text elements."));
-                continue;
-            }
-            var analysis = _analyzer.Analyze(new AnalysisDocument(document.Id, document.Text, document.Language));
-            results.Add(Project(request.Kind, analysis));
-            textRecords += LanguageLimits.TextRecords(textElements);
+                Warnings = [],
+                Statistics = showStats ? new DocumentStatistics(textElements, records) : null,
+            });
+            textRecords += records;
         }
 
         Interlocked.Increment(ref _answered);
         Interlocked.Add(ref _textRecords, textRecords);
         http.Response.Headers[LanguageLimits.BillingHeader] = $"{LanguageLimits.TextRecordsMeter}={textRecords}";
-        var response = new AnalyzeTextResponse(request.Kind + "Results", new TaskResults("offline-" + OfflineTextAnalyzer.Version, errors, results));
+        var batch = showStats ? new RequestStatistics(input.Documents.Count, results.Count, errors.Count, textRecords) : null;
+        var response = new AnalyzeTextResponse(input.Kind + "Results", new TaskResults(ModelVersion, errors, results, batch));
         await WriteAsync(http, 200, JsonSerializer.SerializeToUtf8Bytes(response, LanguageJson.Wire.GetTypeInfo(typeof(AnalyzeTextResponse)))).ConfigureAwait(false);
     }
 
-    private static ResultDocument Project(LanguageKind kind, DocumentAnalysis analysis) => kind switch
+    /// <summary>What fails the whole request once its body is read: the kind's batch size, duplicate ids, an unknown model.</summary>
+    private static RequestFailure? BatchFailure(AnalyzeTextInput input)
     {
-        LanguageKind.LanguageDetection => new ResultDocument(analysis.Id,
-            DetectedLanguage: new DetectedLanguageResult(analysis.Language.Name, analysis.Language.Iso6391Name, analysis.Language.ConfidenceScore)),
-        LanguageKind.SentimentAnalysis => new ResultDocument(analysis.Id,
-            Sentiment: Label(analysis.Sentiment.Label),
-            ConfidenceScores: Scores(analysis.Sentiment.Scores),
-            Sentences: analysis.Sentences.Select(s => new SentenceResult(s.Text, Label(s.Sentiment), Scores(s.ConfidenceScores), s.Offset, s.Length)).ToList()),
-        LanguageKind.EntityRecognition => new ResultDocument(analysis.Id,
-            Entities: analysis.Entities.Select(e => new EntityResult(e.Text, e.Category, e.Subcategory, e.Offset, e.Length, e.ConfidenceScore)).ToList()),
-        LanguageKind.KeyPhraseExtraction => new ResultDocument(analysis.Id, KeyPhrases: analysis.KeyPhrases),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+        int limit = LanguageLimits.DocumentsPerRequest(input.Kind);
+        if (input.Documents.Count > limit)
+            return RequestFailure.InvalidDocumentBatch($"Batch request contains too many records. Max {limit} records are permitted.");
+        if (input.Documents.DistinctBy(d => d.Id, StringComparer.Ordinal).Count() != input.Documents.Count)
+            return new RequestFailure(400, "InvalidRequest", "Invalid Document in request.", "InvalidDocument",
+                "Request contains duplicated Ids. Make sure each document has a unique Id.");
+        if (input.ModelVersion != "latest" && input.ModelVersion != ModelVersion)
+            return new RequestFailure(400, "InvalidRequest", "Invalid Request.", "ModelVersionIncorrect",
+                $"Invalid model version. Possible values are: latest,{ModelVersion}. For additional details see https://aka.ms/text-analytics-model-versioning");
+        return null;
+    }
+
+    /// <summary>What fails one document alone, answered in <c>results.errors</c> while the others succeed.</summary>
+    private ServiceError? DocumentFailure(LanguageKind kind, InputDocument document, int textElements)
+    {
+        if (string.IsNullOrWhiteSpace(document.Text))
+            return InvalidDocument("Document text is empty.");
+        if (textElements > LanguageLimits.MaxDocumentTextElements)
+            return InvalidDocument($"A document within the request was too large to be processed. Limit document size to: {LanguageLimits.MaxDocumentTextElements} text elements. For additional details on the data limitations see https://aka.ms/text-analytics-data-limits");
+        if (kind == LanguageKind.LanguageDetection)
+            return null;
+        string language = document.Language ?? DefaultLanguage;
+        var supported = SupportedLanguages(kind);
+        return supported.Contains(language.Split('-')[0].ToLowerInvariant())
+            ? null
+            : new ServiceError("InvalidArgument", "Invalid Language Code.", new ServiceError("UnsupportedLanguageCode",
+                $"Invalid language code '{language}'. Supported languages: {string.Join(",", supported)}. For additional details see https://aka.ms/language-service/language-support"));
+    }
+
+    private static ServiceError InvalidDocument(string message) =>
+        new("InvalidArgument", "Invalid Document in request.", new ServiceError("InvalidDocument", message));
+
+    /// <summary>
+    /// What the offline analyzer can honestly answer: sentiment needs its English lexicon; key phrases need a stop-word
+    /// list, and entities are found in the same languages (full rules in English, gazetteer names and numbers elsewhere).
+    /// </summary>
+    private static IReadOnlyList<string> SupportedLanguages(LanguageKind kind) =>
+        kind == LanguageKind.SentimentAnalysis ? [DefaultLanguage] : OfflineTextAnalyzer.PhraseLanguages;
+
+    private ResultDocument Project(AnalyzeTextInput input, int documentIndex, string text, DocumentAnalysis analysis)
+    {
+        var index = new StringIndex(text, input.StringIndexType);
+        switch (input.Kind)
+        {
+            case LanguageKind.LanguageDetection:
+                return new ResultDocument(analysis.Id,
+                    DetectedLanguage: new DetectedLanguageResult(analysis.Language.Name, analysis.Language.Iso6391Name, analysis.Language.ConfidenceScore));
+            case LanguageKind.EntityRecognition:
+                return new ResultDocument(analysis.Id, Entities: analysis.Entities.Select(e =>
+                {
+                    var (offset, length) = index.Span(e.Offset, e.Length);
+                    return new EntityResult(e.Text, e.Category, e.Subcategory, offset, length, e.ConfidenceScore);
+                }).ToList());
+            case LanguageKind.KeyPhraseExtraction:
+                return new ResultDocument(analysis.Id, KeyPhrases: analysis.KeyPhrases);
+            case LanguageKind.SentimentAnalysis:
+                var tokens = input.OpinionMining ? Tokenizer.Tokenize(text) : null;
+                return new ResultDocument(analysis.Id,
+                    Sentiment: Label(analysis.Sentiment.Label),
+                    ConfidenceScores: Scores(analysis.Sentiment.Scores),
+                    Sentences: analysis.Sentences.Select((s, sentence) =>
+                    {
+                        var (offset, length) = index.Span(s.Offset, s.Length);
+                        var result = new SentenceResult(s.Text, Label(s.Sentiment), Scores(s.ConfidenceScores), offset, length);
+                        return tokens is null ? result : WithOpinions(result, _opinions.Mine(text, tokens, s.Offset, s.Length), index, text, $"#/documents/{documentIndex}/sentences/{sentence}/assessments/");
+                    }).ToList());
+            default:
+                throw new ArgumentOutOfRangeException(nameof(input));
+        }
+    }
+
+    /// <summary>
+    /// The sentence with its targets and assessments; each target's relations point at its assessments by JSON pointer
+    /// into this response, the way the service links them.
+    /// </summary>
+    private static SentenceResult WithOpinions(SentenceResult sentence, IReadOnlyList<MinedOpinion> opinions, StringIndex index, string text, string assessmentPointer)
+    {
+        var assessments = new List<SentenceAssessment>();
+        var targets = new List<SentenceTarget>();
+        foreach (var opinion in opinions)
+        {
+            var relations = new List<TargetRelation>();
+            foreach (var mined in opinion.Assessments)
+            {
+                var scores = OpinionScore(mined.IsNegated ? -mined.Valence : mined.Valence);
+                var (offset, length) = index.Span(mined.Offset, mined.Length);
+                relations.Add(new TargetRelation("assessment", assessmentPointer + assessments.Count.ToString(CultureInfo.InvariantCulture)));
+                assessments.Add(new SentenceAssessment(scores.Positive >= scores.Negative ? "positive" : "negative", scores, offset, length,
+                    text.Substring(mined.Offset, mined.Length), mined.IsNegated));
+            }
+            var related = assessments.TakeLast(relations.Count).ToList();
+            string sentiment = related.All(a => a.Sentiment == "positive") ? "positive" : related.All(a => a.Sentiment == "negative") ? "negative" : "mixed";
+            var (targetOffset, targetLength) = index.Span(opinion.Offset, opinion.Length);
+            targets.Add(new SentenceTarget(sentiment,
+                new OpinionScores(Math.Round(related.Average(a => a.ConfidenceScores.Positive), 2), Math.Round(related.Average(a => a.ConfidenceScores.Negative), 2)),
+                targetOffset, targetLength, text.Substring(opinion.Offset, opinion.Length), relations));
+        }
+        return sentence with { Targets = targets, Assessments = assessments };
+    }
+
+    /// <summary>A lexicon valence (-4..4) as positive/negative confidences that sum to 1.</summary>
+    private static OpinionScores OpinionScore(double valence)
+    {
+        double positive = Math.Round(1 / (1 + Math.Exp(-valence)), 2);
+        return new OpinionScores(positive, Math.Round(1 - positive, 2));
+    }
 
     private static string Label(SentimentLabel label) => label.ToString().ToLowerInvariant();
 
     private static ScoresResult Scores(SentimentScores s) => new(s.Positive, s.Neutral, s.Negative);
-
-    private static DocumentError DocumentFailure(string id, string message) =>
-        new(id, new ServiceError("InvalidArgument", "Invalid document in request.", new ServiceError("InvalidDocument", message)));
 
     private enum FaultKind { RateLimited, Throttled, Unavailable }
 
@@ -233,29 +321,29 @@ public sealed class LanguageEmulator : IAsyncDisposable
         if (fault.Kind == FaultKind.Unavailable)
         {
             Interlocked.Increment(ref _unavailable);
-            return WriteErrorAsync(http, 503, "ServiceUnavailable", "The service is temporarily unavailable.", null, null);
+            return WriteErrorAsync(http, new RequestFailure(503, "ServiceUnavailable", "The service is temporarily unavailable."));
         }
         Interlocked.Increment(ref _throttled);
         int seconds = (int)Math.Ceiling(fault.RetryAfter.TotalSeconds);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (fault.RetryAfter.Milliseconds != 0)
             http.Response.Headers["retry-after-ms"] = ((long)fault.RetryAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        return WriteErrorAsync(http, 429, "429",
-            $"Requests to the Analyze Text Operation under Language API have exceeded rate limit of your current pricing tier. Please retry after {seconds} seconds. Please contact Azure support service if you would like to further increase the default rate limit.",
-            null, null);
+        return WriteErrorAsync(http, new RequestFailure(429, "429",
+            $"Requests to the Analyze Text Operation under Language API have exceeded rate limit of your current pricing tier. Please retry after {seconds} seconds. Please contact Azure support service if you would like to further increase the default rate limit."));
     }
 
-    private Task ErrorAsync(HttpContext http, int status, string code, string message, string? innerCode = null, string? innerMessage = null)
+    private Task ErrorAsync(HttpContext http, RequestFailure failure)
     {
         Interlocked.Increment(ref _rejected);
-        return WriteErrorAsync(http, status, code, message, innerCode, innerMessage);
+        return WriteErrorAsync(http, failure);
     }
 
-    private static Task WriteErrorAsync(HttpContext http, int status, string code, string message, string? innerCode, string? innerMessage)
+    private static Task WriteErrorAsync(HttpContext http, RequestFailure failure)
     {
-        http.Response.Headers["x-ms-error-code"] = innerCode ?? code;
-        var error = new ErrorResponse(new ServiceError(code, message, innerCode is null ? null : new ServiceError(innerCode, innerMessage)));
-        return WriteAsync(http, status, JsonSerializer.SerializeToUtf8Bytes(error, LanguageJson.Wire.GetTypeInfo(typeof(ErrorResponse))));
+        http.Response.Headers["x-ms-error-code"] = failure.InnerCode ?? failure.Code;
+        var inner = failure.InnerCode is null ? null : new ServiceError(failure.InnerCode, failure.InnerMessage);
+        var error = new ErrorResponse(new ServiceError(failure.Code, failure.Message, inner));
+        return WriteAsync(http, failure.Status, JsonSerializer.SerializeToUtf8Bytes(error, LanguageJson.Wire.GetTypeInfo(typeof(ErrorResponse))));
     }
 
     private static async Task WriteAsync(HttpContext http, int status, byte[] json)
@@ -264,6 +352,9 @@ public sealed class LanguageEmulator : IAsyncDisposable
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.Body.WriteAsync(json, http.RequestAborted).ConfigureAwait(false);
     }
+
+    [GeneratedRegex("/{2,}")]
+    private static partial Regex RepeatedSlashes();
 
     private sealed class EmbeddedLifetime : IHostLifetime
     {
