@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { TableClient } from '@azure/data-tables';
@@ -235,4 +236,7 @@ test('a non-.NET consumer reads articles-enriched: Base64, JSON, schemaVersion, 
   assert.equal(claimCheck.reference.contentHash, claimCheck.document.contentHash);
   assert.equal(claimCheck.document.title, 'Long report');
   assert.ok(Buffer.byteLength(JSON.stringify(claimCheck.document)) > 48 * 1024);
+
+  const guide = await readFile(new URL('../../../docs/consuming-the-queue.md', import.meta.url), 'utf8');
+  assert.ok(guide.includes(readEnrichedMessage.toString()), 'docs/consuming-the-queue.md shows readEnrichedMessage exactly as tested here');
 });
