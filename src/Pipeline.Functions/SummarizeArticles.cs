@@ -12,5 +12,5 @@ public sealed class SummarizeArticles(SummarizeArticleHandler handler)
     public Task Run(
         [QueueTrigger(PipelineNames.EnrichedQueue, Connection = PipelineNames.StorageConnection)] QueueMessage message,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(message.Body, cancellationToken);
+        handler.HandleAsync(message, cancellationToken);
 }

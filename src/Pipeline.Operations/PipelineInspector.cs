@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Runtime;
@@ -62,37 +61,26 @@ public sealed class PipelineInspector(PipelineStorage storage)
     /// <summary>
     /// What the poison queues name: blob names from the blob trigger's poison queue, article ids from the summary's.
     /// A peek sees at most 32 messages per queue, enough to follow a batch of uploads; <see cref="GetStatusAsync"/> has the counts.
+    /// Messages the pipeline cannot read name nothing and are left out.
     /// </summary>
     public async Task<IReadOnlySet<string>> PeekPoisonedAsync(CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string queue in new[] { PipelineNames.BlobPoisonQueue, PipelineNames.EnrichedPoisonQueue })
+        foreach (var message in await PeekPoisonAsync(cancellationToken).ConfigureAwait(false))
         {
-            var client = storage.Queue(queue);
-            if (!await client.ExistsAsync(cancellationToken).ConfigureAwait(false)) continue;
-            foreach (var message in (await client.PeekMessagesAsync(32, cancellationToken).ConfigureAwait(false)).Value)
-            {
-                if (PoisonKey(message.Body) is { } key) keys.Add(key);
-            }
+            if (message.Key is { } key) keys.Add(key);
         }
         return keys;
     }
 
-    /// <summary>The blob name of a blob-trigger poison message, or the article id of an enriched-article message; null for anything else.</summary>
-    internal static string? PoisonKey(BinaryData body)
+    /// <summary>The visible messages of both poison queues (at most 32 of each), each read or with the reason it cannot be.</summary>
+    public async Task<IReadOnlyList<PoisonMessage>> PeekPoisonAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
-            if (document.RootElement.TryGetProperty("BlobName", out var blobName)) return blobName.GetString();
-            if (document.RootElement.TryGetProperty("articleId", out var articleId)) return articleId.GetString();
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var poison = new PoisonQueues(storage);
+        var messages = new List<PoisonMessage>();
+        foreach (string queue in PoisonQueues.Names)
+            messages.AddRange(await poison.PeekAsync(queue, cancellationToken).ConfigureAwait(false));
+        return messages;
     }
 
     public async Task<PipelineStatus> GetStatusAsync(CancellationToken cancellationToken)

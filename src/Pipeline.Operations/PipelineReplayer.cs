@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -20,6 +19,8 @@ public enum ReplayOutcome
     Obsolete,
     /// <summary>Left where it is, with the reason in the detail.</summary>
     Skipped,
+    /// <summary>A poison message the pipeline cannot read (not Base64, not JSON, not its schema): left where it is, with the reason in the detail.</summary>
+    Unreplayable,
 }
 
 /// <summary>One item of a replay: where it came from (the quarantine container or a poison queue), what it is, what happened.</summary>
@@ -99,65 +100,84 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
     }
 
     /// <summary>
-    /// Receives the messages of <paramref name="queue"/> and hands each to <paramref name="replay"/>; a message is deleted only
-    /// after that returns an outcome other than Skipped. A message whose body this replay already sent is one that failed
-    /// again meanwhile: it is left visible for the next replay (after a real fix), which also ends the loop.
+    /// Receives the messages of <paramref name="queue"/> and hands each readable one to <paramref name="replay"/>; a message is
+    /// deleted only after that returns an outcome other than Skipped. A message whose body this replay already sent is one
+    /// that failed again meanwhile: it is left visible for the next replay (after a real fix), which also ends the loop.
+    /// Messages left in place stay hidden while the replay runs, so it meets each once, and are visible again when it ends.
     /// </summary>
-    private async IAsyncEnumerable<ReplayResult> DrainAsync(string queue, Func<QueueMessage, CancellationToken, Task<ReplayResult>> replay, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ReplayResult> DrainAsync(string queue, Func<PoisonMessage, CancellationToken, Task<ReplayResult>> replay, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var poison = storage.Queue(queue);
+        var poison = storage.UndecodedQueue(queue);
         if (!await poison.ExistsAsync(cancellationToken).ConfigureAwait(false))
             yield break;
+        var reader = new PoisonQueues(storage);
         var sent = new HashSet<string>(StringComparer.Ordinal);
+        var leftInPlace = new List<PoisonMessage>();
 
-        while (true)
+        try
         {
-            var batch = (await poison.ReceiveMessagesAsync(32, Lock, cancellationToken).ConfigureAwait(false)).Value;
-            bool progressed = false;
-            foreach (var message in batch)
+            while (true)
             {
-                string body = Convert.ToHexString(SHA256.HashData(message.Body.ToMemory().Span));
-                if (sent.Contains(body))
+                bool progressed = false;
+                foreach (var message in await reader.ReceiveAsync(queue, Lock, cancellationToken).ConfigureAwait(false))
                 {
-                    await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    continue;
+                    string body = Convert.ToHexString(SHA256.HashData(message.RawBody.ToMemory().Span));
+                    if (sent.Contains(body))
+                    {
+                        await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    var result = message.Unreplayable is { } reason
+                        ? new ReplayResult(queue, message.MessageId, ReplayOutcome.Unreplayable, reason)
+                        : await replay(message, cancellationToken).ConfigureAwait(false);
+                    if (result.Outcome is ReplayOutcome.Skipped or ReplayOutcome.Unreplayable)
+                    {
+                        leftInPlace.Add(message);
+                    }
+                    else
+                    {
+                        await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+                        sent.Add(body);
+                        progressed = true;
+                        if (result.Outcome == ReplayOutcome.Replayed)
+                            PipelineTelemetry.ItemsReplayed.Add(1, new KeyValuePair<string, object?>("source", queue));
+                    }
+                    yield return result;
                 }
-                var result = await replay(message, cancellationToken).ConfigureAwait(false);
-                if (result.Outcome == ReplayOutcome.Skipped)
-                {
-                    // Hidden for the rest of this replay, so the loop does not meet it again.
-                    await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: Lock, cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-                    sent.Add(body);
-                    progressed = true;
-                    if (result.Outcome == ReplayOutcome.Replayed)
-                        PipelineTelemetry.ItemsReplayed.Add(1, new KeyValuePair<string, object?>("source", queue));
-                }
-                yield return result;
+                if (!progressed)
+                    yield break;
             }
-            if (!progressed)
-                yield break;
+        }
+        finally
+        {
+            foreach (var message in leftInPlace)
+            {
+                try
+                {
+                    await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    // Its lock ran out and another reader took it: it is theirs now.
+                }
+            }
         }
     }
 
-    private async Task<ReplayResult> ResendEnrichedAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task<ReplayResult> ResendEnrichedAsync(PoisonMessage message, CancellationToken cancellationToken)
     {
         await storage.Queue(PipelineNames.EnrichedQueue).SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new ReplayResult(PipelineNames.EnrichedPoisonQueue, PipelineInspector.PoisonKey(message.Body) ?? message.MessageId, ReplayOutcome.Replayed);
+        return new ReplayResult(PipelineNames.EnrichedPoisonQueue, message.ArticleId!, ReplayOutcome.Replayed);
     }
 
     /// <summary>
     /// Rewrites the blob with its own content (If-Match the version that failed): a new ETag is a new blob event in Azure and
     /// a new receipt for the WebJobs polling trigger, and needs no knowledge of the host's internal trigger queue.
     /// </summary>
-    private async Task<ReplayResult> RetriggerBlobAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task<ReplayResult> RetriggerBlobAsync(PoisonMessage message, CancellationToken cancellationToken)
     {
         const string source = PipelineNames.BlobPoisonQueue;
-        if (!TryReadBlobTrigger(message.Body, out string container, out string name, out ETag failed))
-            return new ReplayResult(source, message.MessageId, ReplayOutcome.Skipped, "not a blob-trigger poison message");
+        var (container, name, failed) = message.Blob!;
 
         var blob = storage.Container(container).GetBlobClient(name);
         var current = await PropertiesAsync(blob, cancellationToken).ConfigureAwait(false);
@@ -184,27 +204,6 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
             return new ReplayResult(source, name, ReplayOutcome.Obsolete, "the blob changed during the replay; its new version is processed on its own");
         }
         return new ReplayResult(source, name, ReplayOutcome.Replayed);
-    }
-
-    /// <summary>The WebJobs blob trigger's poison message: <c>{"Type":"BlobTrigger","ContainerName":..,"BlobName":..,"ETag":..}</c>.</summary>
-    private static bool TryReadBlobTrigger(BinaryData body, out string container, out string name, out ETag etag)
-    {
-        container = name = "";
-        etag = default;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object ||
-                !root.TryGetProperty("ContainerName", out var c) || !root.TryGetProperty("BlobName", out var n) || !root.TryGetProperty("ETag", out var e))
-                return false;
-            (container, name, etag) = (c.GetString() ?? "", n.GetString() ?? "", new ETag(e.GetString() ?? ""));
-            return container.Length > 0 && name.Length > 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     private static async Task<BlobProperties?> PropertiesAsync(BlobClient blob, CancellationToken cancellationToken)

@@ -14,24 +14,35 @@ namespace Pipeline.Runtime;
 /// </summary>
 public sealed class PipelineStorage
 {
-    public PipelineStorage(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+    public PipelineStorage(BlobServiceClient blobs, QueueServiceClient queues, QueueServiceClient undecodedQueues, TableServiceClient tables)
     {
         Blobs = blobs;
         Queues = queues;
+        UndecodedQueues = undecodedQueues;
         Tables = tables;
     }
 
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
+
+    /// <summary>
+    /// The same queues read as the service stores them (<see cref="QueueMessageEncoding.None"/>), for readers that must see
+    /// every message, including one someone put on without Base64: a Base64 client throws on it, and its
+    /// <see cref="QueueClientOptions.MessageDecodingFailed"/> event leaves it out of the result.
+    /// </summary>
+    public QueueServiceClient UndecodedQueues { get; }
+
     public TableServiceClient Tables { get; }
 
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
+    public QueueClient UndecodedQueue(string name) => UndecodedQueues.GetQueueClient(name);
     public TableClient Table(string name) => Tables.GetTableClient(name);
 
     public static PipelineStorage FromConnectionString(string connectionString) => new(
         new BlobServiceClient(connectionString, Configure(new BlobClientOptions())),
-        new QueueServiceClient(connectionString, ConfigureQueue()),
+        new QueueServiceClient(connectionString, ConfigureQueue(QueueMessageEncoding.Base64)),
+        new QueueServiceClient(connectionString, ConfigureQueue(QueueMessageEncoding.None)),
         new TableServiceClient(connectionString, Configure(new TableClientOptions())));
 
     public static PipelineStorage FromConfiguration(IConfiguration configuration, string connectionName = PipelineNames.StorageConnection)
@@ -46,7 +57,8 @@ public sealed class PipelineStorage
         TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = section["clientId"] });
         return new PipelineStorage(
             new BlobServiceClient(new Uri(blobUri), credential, Configure(new BlobClientOptions())),
-            new QueueServiceClient(new Uri(queueUri), credential, ConfigureQueue()),
+            new QueueServiceClient(new Uri(queueUri), credential, ConfigureQueue(QueueMessageEncoding.Base64)),
+            new QueueServiceClient(new Uri(queueUri), credential, ConfigureQueue(QueueMessageEncoding.None)),
             new TableServiceClient(new Uri(tableUri), credential, Configure(new TableClientOptions())));
     }
 
@@ -72,8 +84,8 @@ public sealed class PipelineStorage
         return options;
     }
 
-    /// <summary>The Functions and WebJobs queue triggers expect Base64 message bodies.</summary>
-    private static QueueClientOptions ConfigureQueue() => Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    /// <summary>The Functions and WebJobs queue triggers expect Base64 message bodies, so the pipeline writes Base64.</summary>
+    private static QueueClientOptions ConfigureQueue(QueueMessageEncoding encoding) => Configure(new QueueClientOptions { MessageEncoding = encoding });
 
     private static InvalidOperationException MissingSetting(string name) => new(
         $"Storage connection '{name}' is not configured: set '{name}' to a connection string, or '{name}__blobServiceUri', '{name}__queueServiceUri' and '{name}__tableServiceUri' for identity-based access.");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Azure;
-using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Pipeline.Runtime;
 using Polly;
@@ -26,20 +25,21 @@ public sealed class SummarizeArticleHandler(
 {
     private readonly ResiliencePipeline _retry = resilience.GetPipeline(TransientFaults.StoragePipeline);
 
-    public async Task<SummarizeOutcome> HandleAsync(BinaryData message, CancellationToken cancellationToken)
+    /// <summary>The queue trigger's entry: the message id goes into the log line of a rejected message.</summary>
+    public Task<SummarizeOutcome> HandleAsync(QueueMessage message, CancellationToken cancellationToken) =>
+        HandleAsync(message.Body, message.MessageId, cancellationToken);
+
+    public Task<SummarizeOutcome> HandleAsync(BinaryData message, CancellationToken cancellationToken) =>
+        HandleAsync(message, null, cancellationToken);
+
+    private async Task<SummarizeOutcome> HandleAsync(BinaryData message, string? messageId, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        EnrichedArticle? article;
-        EnrichedArticleReference? reference;
-        try
-        {
-            (article, reference) = EnrichedArticleMessage.Decode(message);
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        if (!PipelineMessages.TryReadEnriched(message, out var article, out var reference, out string reason))
         {
             using var rejected = PipelineTelemetry.Source.StartActivity("SummarizeArticle");
             rejected?.SetStatus(ActivityStatusCode.Error, "not an enriched article");
-            await RejectAsync(message, e.Message, cancellationToken).ConfigureAwait(false);
+            await PipelineMessages.RejectAsync(storage, PipelineNames.EnrichedQueue, PipelineNames.EnrichedPoisonQueue, messageId, message, reason, logger, cancellationToken).ConfigureAwait(false);
             return SummarizeOutcome.Rejected;
         }
 
@@ -81,13 +81,5 @@ public sealed class SummarizeArticleHandler(
             logger.LogWarning("Enriched document for article {ArticleId} is gone; the message is dropped.", reference.ArticleId);
             return null;
         }
-    }
-
-    private async Task RejectAsync(BinaryData message, string reason, CancellationToken cancellationToken)
-    {
-        logger.LogError("A message on {Queue} is not an enriched article ({Reason}); it goes to {Poison}.", PipelineNames.EnrichedQueue, reason, PipelineNames.EnrichedPoisonQueue);
-        QueueClient poison = storage.Queue(PipelineNames.EnrichedPoisonQueue);
-        await poison.SendMessageAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
-        PipelineTelemetry.MessagesRejected.Add(1);
     }
 }

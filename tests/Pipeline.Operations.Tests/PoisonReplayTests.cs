@@ -22,8 +22,8 @@ public class EnrichedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<A
         var poison = azurite.Storage.Queue(PipelineNames.EnrichedPoisonQueue);
         var articles = new[]
         {
-            await EnrichAsync("poison/one.txt", "Bridge opens\n\nA new bridge over the Danube opened in Novi Sad, officials in Serbia said."),
-            await EnrichAsync("poison/two.txt", "Rains return\n\nHeavy rains returned to Kerala, the weather office in India said on Tuesday."),
+            await TestMessages.EnrichAsync(azurite, "poison/one.txt", "Bridge opens\n\nA new bridge over the Danube opened in Novi Sad, officials in Serbia said."),
+            await TestMessages.EnrichAsync(azurite, "poison/two.txt", "Rains return\n\nHeavy rains returned to Kerala, the weather office in India said on Tuesday."),
         };
         foreach (var article in articles)
             await poison.SendMessageAsync(BinaryData.FromObjectAsJson(article, PipelineJson.SerializerOptions));
@@ -65,8 +65,8 @@ public class BlobPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var content = "Market rallies\n\nShares in Frankfurt rallied on Friday as investors welcomed the European Central Bank decision.";
         var failed = (await blob.UploadAsync(BinaryData.FromString(content), overwrite: true)).Value.ETag;
         var queue = azurite.Storage.Queue(PipelineNames.BlobPoisonQueue);
-        await queue.SendMessageAsync(BlobTriggerPoison("poison/blob.txt", failed.ToString()));
-        await queue.SendMessageAsync(BlobTriggerPoison("poison/blob.txt", "\"0x8DD0000000000000\""));
+        await queue.SendMessageAsync(TestMessages.BlobTrigger("poison/blob.txt", failed.ToString()));
+        await queue.SendMessageAsync(TestMessages.BlobTrigger("poison/blob.txt", "\"0x8DD0000000000000\""));
 
         var replay = await Cli.RunAsync(ReplayCommand.Create(), "--poison", "--storage", azurite.ConnectionString);
         var again = await Cli.RunAsync(ReplayCommand.Create(), "--poison", "--storage", azurite.ConnectionString);
@@ -85,11 +85,4 @@ public class BlobPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await Eventually.ReturnsAsync(() => new ArticleRecordStore(azurite.Storage).GetHeadAsync(id, CancellationToken.None),
             h => h?.IsSummarised == true, TimeSpan.FromSeconds(30), "the re-triggered blob to be summarised");
     }
-
-    /// <summary>The message the WebJobs blob trigger leaves in its poison queue after the last failed attempt.</summary>
-    private static BinaryData BlobTriggerPoison(string name, string etag) => BinaryData.FromString(JsonSerializer.Serialize(new Dictionary<string, string>
-    {
-        ["Type"] = "BlobTrigger", ["FunctionId"] = "Host.Functions.IngestArticle", ["BlobType"] = "BlockBlob",
-        ["ContainerName"] = PipelineNames.ArticlesContainer, ["BlobName"] = name, ["ETag"] = etag,
-    }));
 }

@@ -38,6 +38,7 @@ internal static class ReplayCommand
         await output.WriteLineAsync(counts.Count == 0
             ? "Nothing to replay."
             : string.Join(", ", Enum.GetValues<ReplayOutcome>().Where(counts.ContainsKey).Select(o => $"{Describe(o)}: {counts[o]}"))).ConfigureAwait(false);
+        // An unreplayable message is reported, not failed: no fix of the pipeline can make it an article.
         return counts.ContainsKey(ReplayOutcome.Skipped) ? 2 : 0;
     }
 
@@ -46,6 +47,7 @@ internal static class ReplayCommand
         ReplayOutcome.Replayed => "replayed",
         ReplayOutcome.AlreadyReplayed => "already replayed",
         ReplayOutcome.Obsolete => "obsolete",
+        ReplayOutcome.Unreplayable => "unreplayable",
         _ => "skipped",
     };
 }

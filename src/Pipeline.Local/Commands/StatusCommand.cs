@@ -16,6 +16,7 @@ internal static class StatusCommand
         var inspector = new PipelineInspector(storage);
         var articles = await inspector.CountArticlesAsync(cancellationToken).ConfigureAwait(false);
         var status = await inspector.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        var unreplayable = status.Poisoned == 0 ? [] : (await inspector.PeekPoisonAsync(cancellationToken).ConfigureAwait(false)).Where(m => m.Unreplayable is not null).ToList();
 
         await output.WriteLineAsync($"Articles received:   {articles.Received}").ConfigureAwait(false);
         await output.WriteLineAsync($"  summarised:        {articles.Summarised}").ConfigureAwait(false);
@@ -27,6 +28,13 @@ internal static class StatusCommand
         await output.WriteLineAsync().ConfigureAwait(false);
         SummaryPrinter.Table(output, "Queue depths", ["Queue", "Messages"],
             status.QueueDepths.Select(q => new[] { q.Key, q.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        if (unreplayable.Count > 0)
+        {
+            // A peek sees 32 messages of each queue; replay --poison walks them all.
+            await output.WriteLineAsync().ConfigureAwait(false);
+            SummaryPrinter.Table(output, "Unreplayable poison messages (replay --poison leaves them in place)", ["Queue", "Message", "Reason"],
+                unreplayable.Select(m => new[] { m.Queue, m.MessageId, m.Unreplayable! }));
+        }
         return 0;
     }
 }

@@ -4,6 +4,8 @@ using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 using Pipeline.Summary;
+using Microsoft.Extensions.Logging;
+using Pipeline.Operations;
 
 namespace Pipeline.Local.Hosting;
 
@@ -11,27 +13,26 @@ namespace Pipeline.Local.Hosting;
 /// The same two functions as the Azure app, on the WebJobs SDK trigger engine. New article blobs arrive as announcements
 /// from <see cref="ArticleScanner"/> (Event Grid's role in Azure), then run the same Core handler.
 /// </summary>
-public sealed class LocalFunctions(IngestArticleHandler ingest, SummarizeArticleHandler summarize, PipelineStorage storage)
+public sealed class LocalFunctions(IngestArticleHandler ingest, SummarizeArticleHandler summarize, PipelineStorage storage, ILogger<LocalFunctions> logger)
 {
     /// <remarks>
-    /// Bound as a raw message and read with the source-generated serializer: the SDK's POCO binding parses every message
-    /// into a JObject and builds Newtonsoft contracts with emitted code, which cost more CPU than the analysis itself.
+    /// Bound as a raw message and read without the SDK's POCO binding, which parses every message into a JObject and builds
+    /// Newtonsoft contracts with emitted code, costing more CPU than the analysis itself. Anyone who can write to the queue
+    /// can put a message on it: one that is not an announcement of an article blob goes to poison at once, with its reason.
     /// </remarks>
     [FunctionName("IngestArticle")]
     public Task IngestArticle(
         [QueueTrigger(ArticleScanner.AnnouncementQueue, Connection = PipelineNames.StorageConnection)] QueueMessage message,
-        CancellationToken cancellationToken)
-    {
-        var announcement = message.Body.ToObjectFromJson(LocalJson.Default.BlobAnnouncement)
-                           ?? throw new InvalidDataException("An empty blob announcement.");
-        return ingest.HandleAsync(storage.Container(announcement.ContainerName).GetBlobClient(announcement.BlobName), cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        PipelineMessages.TryReadBlobTrigger(message.Body, out var announcement, out string reason)
+            ? ingest.HandleAsync(storage.Container(announcement!.ContainerName).GetBlobClient(announcement.BlobName), cancellationToken)
+            : PipelineMessages.RejectAsync(storage, ArticleScanner.AnnouncementQueue, PipelineNames.BlobPoisonQueue, message.MessageId, message.Body, reason, logger, cancellationToken);
 
     [FunctionName("SummarizeArticles")]
     public Task SummarizeArticles(
         [QueueTrigger(PipelineNames.EnrichedQueue, Connection = PipelineNames.StorageConnection)] QueueMessage message,
         CancellationToken cancellationToken) =>
-        summarize.HandleAsync(message.Body, cancellationToken);
+        summarize.HandleAsync(message, cancellationToken);
 }
 
 /// <summary>Tells the WebJobs indexer exactly which classes hold functions (it would otherwise scan the entry assembly).</summary>
