@@ -7,6 +7,7 @@ using Pipeline.Local.Commands;
 using Pipeline.Local.Dashboard;
 using Pipeline.Testing;
 using static Microsoft.Playwright.Assertions;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.Dashboard.Tests;
 

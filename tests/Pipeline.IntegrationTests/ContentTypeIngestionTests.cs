@@ -5,6 +5,7 @@ using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.IntegrationTests;
 

@@ -8,6 +8,7 @@ using Pipeline.Runtime;
 using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.IntegrationTests;
 

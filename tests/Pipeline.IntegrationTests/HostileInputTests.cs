@@ -3,6 +3,7 @@ using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Reliability;
 using Pipeline.Testing;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.IntegrationTests;
 

@@ -4,6 +4,7 @@ using Pipeline.Runtime;
 using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.Operations.Tests;
 

@@ -6,6 +6,7 @@ using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.Operations.Tests;
 

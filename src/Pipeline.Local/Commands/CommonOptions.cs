@@ -3,6 +3,8 @@ using System.Text.Json;
 using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 
+using Pipeline.Local.Hosting;
+
 namespace Pipeline.Local.Commands;
 
 internal static class CommonOptions
@@ -31,6 +33,15 @@ internal static class CommonOptions
             return null;
         },
     };
+
+    public static readonly Option<TelemetryExporter> Telemetry = new("--otel")
+    {
+        Description = "Export the pipeline's traces and metrics: none, console, or otlp.",
+        DefaultValueFactory = _ => TelemetryExporter.None,
+    };
+
+    public static readonly Option<Uri?> OtlpEndpoint = HttpAddress("--otlp-endpoint",
+        "With --otel otlp: the collector (default: OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4317).");
 
     public static readonly JsonSerializerOptions IndentedJson = new(PipelineJson.SerializerOptions) { WriteIndented = true };
 }

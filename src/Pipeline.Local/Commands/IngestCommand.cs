@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Pipeline.Runtime;
+using Pipeline.Local.Hosting;
 
 namespace Pipeline.Local.Commands;
 

@@ -27,7 +27,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the pipeline locally: Azurite + WebJobs trigger host + offline analyzer (or Azure AI Language, real or emulated).")
         {
             ingest, once, summaryJson, timeout, verbose, CommonOptions.Storage, CommonOptions.DataDir,
-            DashboardServer.PortOption, DashboardServer.AllowOriginOption, LocalTelemetry.Exporter, LocalTelemetry.OtlpEndpoint,
+            DashboardServer.PortOption, DashboardServer.AllowOriginOption, CommonOptions.Telemetry, CommonOptions.OtlpEndpoint,
         };
         foreach (var option in AnalyzerSettings.All)
             command.Options.Add(option);
@@ -35,7 +35,7 @@ internal static class RunCommand
             parse.GetValue(ingest), parse.GetValue(once), parse.GetValue(summaryJson), TimeSpan.FromSeconds(parse.GetValue(timeout)),
             parse.GetValue(verbose), parse.GetValue(CommonOptions.Storage), parse.GetValue(CommonOptions.DataDir)!, parse,
             new RunServices(parse.GetValue(DashboardServer.PortOption) ?? (parse.GetValue(once) ? 0 : 7071), parse.GetValue(DashboardServer.AllowOriginOption) ?? [],
-                parse.GetValue(LocalTelemetry.Exporter), parse.GetValue(LocalTelemetry.OtlpEndpoint)),
+                parse.GetValue(CommonOptions.Telemetry), parse.GetValue(CommonOptions.OtlpEndpoint)),
             cancellationToken));
         return command;
     }

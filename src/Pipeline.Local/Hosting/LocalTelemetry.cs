@@ -1,10 +1,8 @@
-using System.CommandLine;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Pipeline.Runtime;
-using Pipeline.Local.Commands;
 
 namespace Pipeline.Local.Hosting;
 
@@ -13,15 +11,6 @@ internal enum TelemetryExporter { None, Console, Otlp }
 /// <summary>OpenTelemetry for <c>pipeline run</c>: the pipeline's traces and metrics to the console or to an OTLP collector.</summary>
 internal static class LocalTelemetry
 {
-    public static readonly Option<TelemetryExporter> Exporter = new("--otel")
-    {
-        Description = "Export the pipeline's traces and metrics: none, console, or otlp.",
-        DefaultValueFactory = _ => TelemetryExporter.None,
-    };
-
-    public static readonly Option<Uri?> OtlpEndpoint = CommonOptions.HttpAddress("--otlp-endpoint",
-        "With --otel otlp: the collector (default: OTEL_EXPORTER_OTLP_ENDPOINT, else http://localhost:4317).");
-
     /// <summary>Listens from start-up, so the first article is traced too; dispose to flush. Null when nothing is exported.</summary>
     public static IDisposable? Start(TelemetryExporter exporter, Uri? otlpEndpoint)
     {

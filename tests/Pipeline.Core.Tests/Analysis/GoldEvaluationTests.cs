@@ -3,7 +3,7 @@ using Pipeline.Analysis.Offline.Evaluation;
 using Pipeline.Analysis.Offline;
 using Xunit.Abstractions;
 
-namespace Pipeline.Hosting.Tests.Analysis;
+namespace Pipeline.Core.Tests.Analysis;
 
 /// <summary>
 /// Measures the offline analyzer against hand-annotated news paragraphs and the labelled review sentences of npm

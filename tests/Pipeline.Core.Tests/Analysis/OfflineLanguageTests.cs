@@ -1,7 +1,7 @@
 using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
 
-namespace Pipeline.Hosting.Tests.Analysis;
+namespace Pipeline.Core.Tests.Analysis;
 
 public class OfflineLanguageTests
 {

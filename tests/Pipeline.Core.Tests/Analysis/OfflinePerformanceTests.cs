@@ -3,7 +3,7 @@ using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
 using Xunit.Abstractions;
 
-namespace Pipeline.Hosting.Tests.Analysis;
+namespace Pipeline.Core.Tests.Analysis;
 
 /// <summary>
 /// Guards against order-of-magnitude regressions only: the machine is shared and tests run in Debug, so the bounds

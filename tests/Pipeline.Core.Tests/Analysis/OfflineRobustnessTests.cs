@@ -2,7 +2,7 @@ using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
 using Pipeline.Analysis.Text;
 
-namespace Pipeline.Hosting.Tests.Analysis;
+namespace Pipeline.Core.Tests.Analysis;
 
 public class OfflineRobustnessTests
 {

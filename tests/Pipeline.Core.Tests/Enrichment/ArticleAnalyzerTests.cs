@@ -4,7 +4,7 @@ using Pipeline.Analysis;
 using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 
-namespace Pipeline.Hosting.Tests.Enrichment;
+namespace Pipeline.Core.Tests.Enrichment;
 
 public class ArticleAnalyzerTests
 {

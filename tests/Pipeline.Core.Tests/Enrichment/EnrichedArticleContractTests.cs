@@ -6,7 +6,7 @@ using Pipeline.Ingestion.Enrichment;
 using Pipeline.Summary;
 using Pipeline.Testing;
 
-namespace Pipeline.Hosting.Tests.Enrichment;
+namespace Pipeline.Core.Tests.Enrichment;
 
 /// <summary>Real enriched documents and summaries, made from the seeds by the offline analyzer, against the published schemas.</summary>
 public class EnrichedArticleContractTests

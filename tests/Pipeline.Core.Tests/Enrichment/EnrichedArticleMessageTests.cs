@@ -5,7 +5,7 @@ using Pipeline.Ingestion.Enrichment;
 using Pipeline.Summary;
 using Pipeline.Testing;
 
-namespace Pipeline.Hosting.Tests.Enrichment;
+namespace Pipeline.Core.Tests.Enrichment;
 
 public class EnrichedArticleMessageTests
 {

@@ -1,6 +1,6 @@
 using Pipeline.Analysis;
 
-namespace Pipeline.Hosting.Tests.Enrichment;
+namespace Pipeline.Core.Tests.Enrichment;
 
 public class SentimentMergerTests
 {

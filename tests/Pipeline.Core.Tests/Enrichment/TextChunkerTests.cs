@@ -3,7 +3,7 @@ using System.Text;
 using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 
-namespace Pipeline.Hosting.Tests.Enrichment;
+namespace Pipeline.Core.Tests.Enrichment;
 
 public class TextChunkerTests
 {

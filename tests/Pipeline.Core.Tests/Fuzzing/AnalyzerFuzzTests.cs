@@ -5,7 +5,7 @@ using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>OfflineTextAnalyzer must never throw on any text, and every offset it reports must index the text it was given.</summary>
 [Collection(Fuzz.Collection)]

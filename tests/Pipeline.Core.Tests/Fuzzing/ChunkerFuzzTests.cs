@@ -5,7 +5,7 @@ using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>TextChunker: the chunks tile the text, respect the limit, and never cut a grapheme cluster.</summary>
 [Collection(Fuzz.Collection)]

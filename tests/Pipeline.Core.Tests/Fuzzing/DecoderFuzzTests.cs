@@ -3,7 +3,7 @@ using CsCheck;
 using Xunit.Abstractions;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>ArticleDecoder: what was encoded comes back, except where its rules reject the file.</summary>
 [Collection(Fuzz.Collection)]

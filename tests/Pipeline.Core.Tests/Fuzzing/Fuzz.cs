@@ -3,14 +3,14 @@ using System.Text;
 using CsCheck;
 using Xunit.Abstractions;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>
 /// How every fuzz property runs: a fixed number of iterations (bounded time in CI), on one thread (the machine is shared),
 /// with failing inputs printed as C# literals so they paste straight into <see cref="Regressions"/>.
 /// <para>
 /// Reproducing: CsCheck shrinks a failure and reports its seed; run again with that seed to replay it exactly:
-/// <c>CsCheck_Seed=0N0XIzNsQ0O2 dotnet test tests/Pipeline.Hosting.Tests --filter "FullyQualifiedName~Fuzzing.ParserFuzzTests"</c>.
+/// <c>CsCheck_Seed=0N0XIzNsQ0O2 dotnet test tests/Pipeline.Core.Tests --filter "FullyQualifiedName~Fuzzing.ParserFuzzTests"</c>.
 /// Hunting longer: <c>PIPELINE_FUZZ_SCALE=50</c> multiplies every property's iterations.
 /// </para>
 /// </summary>

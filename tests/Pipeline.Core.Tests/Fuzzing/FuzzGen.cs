@@ -1,7 +1,7 @@
 using System.Text;
 using CsCheck;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>
 /// Generators for the fuzz properties. Raw bytes rarely get past the decoder, so most generators build text that does:

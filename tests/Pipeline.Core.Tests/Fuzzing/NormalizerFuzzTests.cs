@@ -3,7 +3,7 @@ using CsCheck;
 using Xunit.Abstractions;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>TextNormalizer's output is what is hashed and what offsets index, so it must be a fixed point of itself.</summary>
 [Collection(Fuzz.Collection)]

@@ -4,7 +4,7 @@ using CsCheck;
 using Xunit.Abstractions;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>
 /// ArticleParser.Parse on anything: it returns a clean article or throws ArticleRejectedException (the file is quarantined),

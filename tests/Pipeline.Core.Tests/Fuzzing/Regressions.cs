@@ -6,7 +6,7 @@ using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>Bugs the fuzz properties found, each as a plain test with the shrunk input.</summary>
 public class Regressions

@@ -2,7 +2,7 @@ using CsCheck;
 using Xunit.Abstractions;
 using Pipeline.Analysis;
 
-namespace Pipeline.Hosting.Tests.Fuzzing;
+namespace Pipeline.Core.Tests.Fuzzing;
 
 /// <summary>SentimentMerger: whatever the sentence scores and lengths, the document's scores are probabilities that sum to 1.</summary>
 [Collection(Fuzz.Collection)]

@@ -1,7 +1,7 @@
 using System.Text;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Ingestion;
+namespace Pipeline.Core.Tests.Ingestion;
 
 public class ArticleParserTests
 {

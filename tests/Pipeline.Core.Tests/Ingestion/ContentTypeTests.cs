@@ -1,7 +1,7 @@
 using System.Text;
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Ingestion;
+namespace Pipeline.Core.Tests.Ingestion;
 
 /// <summary>Wire feeds name files without extensions and say what they are in the blob's Content-Type.</summary>
 public class ContentTypeTests

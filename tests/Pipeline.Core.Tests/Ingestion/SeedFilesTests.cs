@@ -1,6 +1,6 @@
 using Pipeline.Ingestion.Parsing;
 
-namespace Pipeline.Hosting.Tests.Ingestion;
+namespace Pipeline.Core.Tests.Ingestion;
 
 /// <summary>The repository's seed corpus parses as documented in docs/seeds.md.</summary>
 public class SeedFilesTests

@@ -1,7 +1,7 @@
 using Pipeline.Analysis;
 using Pipeline.Summary;
 
-namespace Pipeline.Hosting.Tests.Summary;
+namespace Pipeline.Core.Tests.Summary;
 
 public class SummaryAggregatorTests
 {

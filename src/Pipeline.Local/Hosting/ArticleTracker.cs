@@ -5,7 +5,7 @@ using Pipeline.Operations;
 using Pipeline.Runtime;
 using Pipeline.Summary;
 
-namespace Pipeline.Local.Commands;
+namespace Pipeline.Local.Hosting;
 
 public enum ArticleState { InFlight, Summarised, Quarantined, Poisoned }
 
