@@ -14,20 +14,20 @@ public class ArchitectureTests
 
     private static readonly string[] Hosts = ["Pipeline.Functions", "pipeline"];
 
-    /// <summary>The project graph of the README, as each project's direct references to the others.</summary>
+    /// <summary>The project graph of the README, as the assemblies each one's compiled code uses directly.</summary>
     private static readonly Dictionary<string, string[]> ExpectedReferences = new(StringComparer.Ordinal)
     {
         ["Pipeline.Contracts"] = [],
         ["Pipeline.Analysis"] = ["Pipeline.Contracts"],
         ["Pipeline.Analysis.Offline"] = ["Pipeline.Analysis", "Pipeline.Contracts"],
-        ["Pipeline.Analysis.MiniLM"] = ["Pipeline.Analysis", "Pipeline.Analysis.Offline"],
+        ["Pipeline.Analysis.MiniLM"] = ["Pipeline.Analysis.Offline"],
         ["Pipeline.Analysis.AzureLanguage"] = ["Pipeline.Analysis", "Pipeline.Contracts", "Pipeline.Runtime"],
         ["Pipeline.Runtime"] = ["Pipeline.Contracts"],
         ["Pipeline.Ingestion"] = ["Pipeline.Analysis", "Pipeline.Contracts", "Pipeline.Runtime"],
         ["Pipeline.Summary"] = ["Pipeline.Contracts", "Pipeline.Runtime"],
         ["Pipeline.Operations"] = ["Pipeline.Contracts", "Pipeline.Runtime", "Pipeline.Summary"],
         ["Pipeline.Hosting"] = ["Pipeline.Ingestion", "Pipeline.Operations", "Pipeline.Runtime", "Pipeline.Summary"],
-        ["Pipeline.Functions"] = ["Pipeline.Analysis.AzureLanguage", "Pipeline.Contracts", "Pipeline.Hosting", "Pipeline.Ingestion", "Pipeline.Operations", "Pipeline.Runtime", "Pipeline.Summary"],
+        ["Pipeline.Functions"] = ["Pipeline.Analysis.AzureLanguage", "Pipeline.Hosting", "Pipeline.Ingestion", "Pipeline.Operations", "Pipeline.Summary"],
     };
 
     private static Assembly Load(string name) => Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, name + ".dll"));
@@ -41,7 +41,7 @@ public class ArchitectureTests
         var differences = ExpectedReferences
             .Where(pair => !pair.Value.SequenceEqual(PipelineReferences(pair.Key).Order(StringComparer.Ordinal)))
             .Select(pair => $"{pair.Key} references [{string.Join(", ", PipelineReferences(pair.Key).Order(StringComparer.Ordinal))}], expected [{string.Join(", ", pair.Value)}]");
-        Assert.Empty(differences);
+        Assert.True(!differences.Any(), string.Join("\n", differences));
     }
 
     [Fact]
