@@ -25,7 +25,7 @@ public class ThroughputBenchmarks
     {
         _analyzer = new OfflineTextAnalyzer(new OfflineAnalyzerOptions { Mode = Mode }, Mode == OfflineAnalyzerMode.Accurate ? Pipeline.Analysis.MiniLM.MiniLmSentiment.Instance : null);
         _seed = new AnalysisDocument("seed", Articles.Seed(), null);
-        _gold = Articles.Gold().Select((t, i) => new AnalysisDocument(i.ToString(), t, null)).ToArray();
+        _gold = Articles.Gold().Select((t, i) => new AnalysisDocument(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t, null)).ToArray();
     }
 
     /// <summary>The sample article (US-Ukraine security guarantees) repeated to 3,000 characters.</summary>
@@ -56,6 +56,7 @@ public class StartupBenchmarks
     public DocumentAnalysis FirstConstructionAndAnalysis() => new OfflineTextAnalyzer(new OfflineAnalyzerOptions { Mode = Mode }, Mode == OfflineAnalyzerMode.Accurate ? Pipeline.Analysis.MiniLM.MiniLmSentiment.Instance : null).Analyze(_seed);
 
     [GlobalCleanup]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "BenchmarkDotNet calls cleanup methods on the benchmark instance.")]
     public void ReportWorkingSet()
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();

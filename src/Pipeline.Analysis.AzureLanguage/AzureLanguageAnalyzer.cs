@@ -85,8 +85,7 @@ internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptio
             if (error.SpecificCode == "UnsupportedLanguageCode" && kind != LanguageKind.LanguageDetection)
             {
                 // A real article in a language this feature does not cover: keep the article, without this feature.
-                logger.LogWarning("Language service {Kind} does not support language {Language}; document {Id} gets no {Kind} results.",
-                    kind, w.Language?.Iso6391Name, w.Document.Id, kind);
+                logger.UnsupportedLanguage(kind, w.Language?.Iso6391Name, w.Document.Id);
                 continue;
             }
             throw new AnalysisRejectedException(error.SpecificCode ?? "InvalidDocument", error.SpecificMessage ?? $"{kind} rejected document {w.Document.Id}.");

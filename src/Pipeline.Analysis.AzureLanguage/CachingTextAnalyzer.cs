@@ -71,7 +71,7 @@ internal sealed class CachingTextAnalyzer(ITextAnalyzer inner, PipelineStorage s
         }
         catch (Exception e) when (e is RequestFailedException or JsonException or InvalidDataException || TransientFaults.IsTransient(e))
         {
-            logger.LogWarning(e, "Analysis cache entry {Key} could not be read; analysing again.", key);
+            logger.CacheReadFailed(e, key);
             return null;
         }
     }
@@ -96,7 +96,7 @@ internal sealed class CachingTextAnalyzer(ITextAnalyzer inner, PipelineStorage s
         }
         catch (Exception e) when (e is RequestFailedException || TransientFaults.IsTransient(e))
         {
-            logger.LogWarning(e, "Analysis cache entry {Key} could not be written; the next identical text is analysed again.", key);
+            logger.CacheWriteFailed(e, key);
         }
     }
 

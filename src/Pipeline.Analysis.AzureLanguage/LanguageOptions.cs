@@ -8,6 +8,7 @@ namespace Pipeline.Analysis.AzureLanguage;
 /// </summary>
 public sealed class LanguageOptions : IValidatableObject
 {
+    /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "Pipeline:Language";
 
     /// <summary>The resource endpoint, e.g. <c>https://&lt;name&gt;.cognitiveservices.azure.com/</c> (a custom subdomain is needed for Entra ID auth).</summary>
@@ -16,6 +17,7 @@ public sealed class LanguageOptions : IValidatableObject
     /// <summary>Resource key. Empty: Entra ID through DefaultAzureCredential (the managed identity named by <c>AZURE_CLIENT_ID</c>).</summary>
     public string? Key { get; set; }
 
+    /// <summary>The REST <c>api-version</c>, <c>yyyy-MM-dd</c> or <c>yyyy-MM-dd-preview</c>; the wire contract is written for 2023-04-01.</summary>
     [Required, RegularExpression(@"^\d{4}-\d{2}-\d{2}(-preview)?$")] public string ApiVersion { get; set; } = "2023-04-01";
 
     /// <summary>Pin a dated model for results (and cache entries) that do not shift when "latest" moves.</summary>
@@ -39,6 +41,7 @@ public sealed class LanguageOptions : IValidatableObject
     /// <summary>Retries of one request after the first attempt (then the host's own retries take over).</summary>
     [Range(1, 10)] public int MaxRetries { get; set; } = 3;
 
+    /// <summary>The backoff's starting delay: retry delays grow exponentially from it, with jitter, up to <see cref="RetryMaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")] public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
     /// <summary>Upper bound of one retry delay, a service's Retry-After hint included.</summary>
@@ -50,18 +53,30 @@ public sealed class LanguageOptions : IValidatableObject
     /// <summary>Share of failed attempts (throttling excluded) within <see cref="BreakerSamplingDuration"/> that opens the circuit.</summary>
     [Range(0.01, 1.0)] public double BreakerFailureRatio { get; set; } = 0.5;
 
+    /// <summary>Attempts within <see cref="BreakerSamplingDuration"/> before the failure ratio is judged at all.</summary>
     [Range(2, 10_000)] public int BreakerMinimumThroughput { get; set; } = 10;
 
+    /// <summary>The window over which the breaker measures failures.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")] public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the circuit stays open; meanwhile calls fail at once as transient, without a request.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")] public TimeSpan BreakerDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Longest document sent, in text elements; a longer one is rejected locally, without a request, as the service would reject it.</summary>
     [Range(16, LanguageLimits.MaxDocumentTextElements)] public int MaxDocumentTextElements { get; set; } = LanguageLimits.MaxDocumentTextElements;
 
+    /// <summary>Largest request body, in bytes of the JSON sent; batches are split to stay under it.</summary>
     [Range(1024, LanguageLimits.MaxRequestBytes)] public int MaxRequestBytes { get; set; } = LanguageLimits.MaxRequestBytes;
 
+    /// <summary>Batch sizes per kind (<c>Pipeline:Language:DocumentsPerRequest:{Kind}</c>).</summary>
     public DocumentsPerRequest DocumentsPerRequest { get; set; } = new();
 
+    /// <summary>
+    /// The checks data annotations cannot express: an absolute http(s) endpoint, a key whenever the endpoint is plain http
+    /// (Entra ID tokens are only sent over https), and batch sizes within the service's limits.
+    /// </summary>
+    /// <param name="validationContext">The validation context (not used).</param>
+    /// <returns>One result per failed check.</returns>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Endpoint is { IsAbsoluteUri: false } || Endpoint is { Scheme: not ("https" or "http") })
@@ -80,9 +95,16 @@ public sealed class LanguageOptions : IValidatableObject
 /// <summary>Documents per request by kind; lower them only if the service lowers its limits.</summary>
 public sealed class DocumentsPerRequest
 {
+    /// <summary>Documents per EntityRecognition request, at most the service's limit.</summary>
     public int EntityRecognition { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.EntityRecognition);
+
+    /// <summary>Documents per SentimentAnalysis request, at most the service's limit.</summary>
     public int SentimentAnalysis { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.SentimentAnalysis);
+
+    /// <summary>Documents per KeyPhraseExtraction request, at most the service's limit.</summary>
     public int KeyPhraseExtraction { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.KeyPhraseExtraction);
+
+    /// <summary>Documents per LanguageDetection request, at most the service's limit.</summary>
     public int LanguageDetection { get; set; } = LanguageLimits.DocumentsPerRequest(LanguageKind.LanguageDetection);
 
     internal int For(LanguageKind kind) => kind switch

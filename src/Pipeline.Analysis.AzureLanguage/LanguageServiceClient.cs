@@ -161,8 +161,7 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
     /// <summary>Every article fails the same way until someone fixes the settings: say so loudly, once per failure.</summary>
     private LanguageServiceConfigurationException Misconfigured(string message, int status, string? code, Exception? inner)
     {
-        logger.LogCritical(inner, "Azure AI Language is misconfigured ({Endpoint}, api-version {ApiVersion}, model {ModelVersion}): {Message}",
-            options.Endpoint, options.ApiVersion, options.ModelVersion, message);
+        logger.Misconfigured(inner, options.Endpoint, options.ApiVersion, options.ModelVersion, message);
         return new LanguageServiceConfigurationException(message, status, code, inner);
     }
 

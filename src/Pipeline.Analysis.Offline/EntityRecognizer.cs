@@ -314,7 +314,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         return false;
     }
 
-    private bool HasNameParticle(string text, List<Token> tokens, int s, int e)
+    private static bool HasNameParticle(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s + 1; i + 1 < e; i++)
             if (NameParticles.Contains(Word(text, tokens, i))) return true;

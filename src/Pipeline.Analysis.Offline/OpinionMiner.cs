@@ -22,7 +22,7 @@ public sealed class OpinionMiner
     /// <summary>A negation this many words before an assessment negates it ("was not very good").</summary>
     private const int NegationReach = 3;
 
-    private readonly IReadOnlyDictionary<string, double> _valence;
+    private readonly Dictionary<string, double> _valence;
     private readonly HashSet<string> _stopWords;
 
     public OpinionMiner()

@@ -62,7 +62,7 @@ internal sealed class SentimentScorer(OfflineData data)
         else if (!SmallNumbers.TryGetValue(w.ToString(), out n)) return false;
         string W(int k) => k < end ? text.Substring(tokens[k].Start, tokens[k].Length) : "";
         int scale;
-        if (W(i + 1) == "/" && W(i + 2) is "10" or "5") { scale = int.Parse(W(i + 2)); span = 3; }
+        if (W(i + 1) == "/" && W(i + 2) is "10" or "5") { scale = int.Parse(W(i + 2), System.Globalization.CultureInfo.InvariantCulture); span = 3; }
         else if (W(i + 1).Equals("out", StringComparison.OrdinalIgnoreCase) && W(i + 2) == "of" && W(i + 3) is "10" or "5" or "ten" or "five")
         { scale = W(i + 3) is "10" or "ten" ? 10 : 5; span = 4; }
         else if (W(i + 1) is "stars" or "star" && n <= 5) { scale = 5; span = 2; }

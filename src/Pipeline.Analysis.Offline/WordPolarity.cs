@@ -27,7 +27,7 @@ internal sealed class WordPolarity
 
     /// <summary>
     /// Whether negators are operators only (not averaged) when <see cref="BoostStep"/> is set; otherwise they are averaged
-    /// like words, as before 1.5.0 (10-fold imdb chose this: 0.881 against 0.870 with them left out, see tools/sentiment-words).
+    /// like words (tools/sentiment-words chooses which by cross-validation; its README has the figures).
     /// </summary>
     public bool NegatorsAreOperators { get; }
 

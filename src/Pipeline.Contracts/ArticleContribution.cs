@@ -12,24 +12,48 @@ public sealed record ArticleContribution
     private static readonly HashSet<string> SummarisedCategories =
         ["Person", "PersonType", "Location", "Organization", "Event", "Product", "Skill"];
 
+    /// <summary>The article, as <see cref="EnrichedArticle.ArticleId"/>.</summary>
     public required string ArticleId { get; init; }
+
+    /// <summary>The revision this contribution belongs to, as <see cref="EnrichedArticle.ContentHash"/>.</summary>
     public required string ContentHash { get; init; }
+
+    /// <summary>The article's display title, for the summary's latest articles.</summary>
     public required string Title { get; init; }
+
+    /// <summary>The source blob's name in the <c>articles</c> container.</summary>
     public required string SourceName { get; init; }
+
+    /// <summary>The source blob's last-modified time: of two revisions of one article, the later one replaces the other in the summary.</summary>
     public required DateTimeOffset SourceLastModified { get; init; }
 
     /// <summary>The source blob version this revision was read from (empty for records made outside the pipeline).</summary>
     public string SourceETag { get; init; } = "";
+
+    /// <summary>When the article was published, as the file said; null when it did not say.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>When the pipeline enriched this revision: the hour of the summary it counts in.</summary>
     public required DateTimeOffset IngestedAt { get; init; }
+
+    /// <summary>The ISO 639-1 code of the article's language (<see cref="DetectedLanguage.Iso6391Name"/>).</summary>
     public required string Language { get; init; }
+
+    /// <summary>The article's sentiment label.</summary>
     public required SentimentLabel Sentiment { get; init; }
 
     /// <summary>positive − negative confidence, in [−1, 1]: one number to average over entities and hours.</summary>
     public required double SentimentScore { get; init; }
 
+    /// <summary>
+    /// The entities the summary counts: the categories Person, PersonType, Location, Organization, Event, Product and Skill,
+    /// one entry per category and case-folded text, most mentioned first, at most 60.
+    /// </summary>
     public required IReadOnlyList<EntityCount> Entities { get; init; }
 
+    /// <summary>What <paramref name="article"/>'s revision adds to the summary.</summary>
+    /// <param name="article">The enriched article; the mentions counted are those in its <see cref="EnrichedArticle.Entities"/>.</param>
+    /// <returns>The contribution, with the sentiment score rounded to 4 decimals.</returns>
     public static ArticleContribution From(EnrichedArticle article) => new()
     {
         ArticleId = article.ArticleId,
@@ -53,7 +77,14 @@ public sealed record ArticleContribution
     };
 
     /// <summary>Mentions are one entity when category and case-folded text agree ("NATO" and "Nato").</summary>
+    /// <param name="category">The entity's category.</param>
+    /// <param name="text">The entity's text, in any case.</param>
+    /// <returns><c>{category}|{text in lower case}</c>.</returns>
     public static string EntityKey(string category, string text) => $"{category}|{text.ToLowerInvariant()}";
 }
 
+/// <summary>One entity of an article's contribution, with how often the article mentions it.</summary>
+/// <param name="Category">The entity's Azure AI Language category.</param>
+/// <param name="Text">The entity's text, spelt as its first mention in the article (mentions differing only in case are one entity).</param>
+/// <param name="Mentions">How many times the article mentions it (at least 1).</param>
 public sealed record EntityCount(string Category, string Text, int Mentions);

@@ -5,21 +5,26 @@ namespace Pipeline.Contracts;
 /// <summary>The claim-check message for an enriched document too large for a queue message: where to read it.</summary>
 public sealed record EnrichedArticleReference
 {
+    /// <summary>Always 1, as <see cref="EnrichedArticle.SchemaVersion"/>.</summary>
     public int SchemaVersion { get; init; } = EnrichedArticle.CurrentSchemaVersion;
+
+    /// <summary>The article, as <see cref="EnrichedArticle.ArticleId"/>.</summary>
     public required string ArticleId { get; init; }
+
+    /// <summary>
+    /// The revision this message announces. The blob can already hold a newer revision of the article: compare its
+    /// <see cref="EnrichedArticle.ContentHash"/> when this exact revision matters.
+    /// </summary>
     public required string ContentHash { get; init; }
 
-    /// <summary>"enriched/{articleId}.json"</summary>
+    /// <summary>Where the full document is: <c>enriched/{articleId}.json</c>, container then blob name.</summary>
     public required string EnrichedBlob { get; init; }
 
     /// <summary>As <see cref="EnrichedArticle.TraceParent"/>: the blob may hold a newer revision, the message's trace is this one.</summary>
     public string? TraceParent { get; init; }
 
-    /// <summary>
-    /// What this revision adds to the summary (a few KB), so the summarize stage need not read a large document back.
-    /// Absent in references written before it existed; the summarize stage then reads the blob.
-    /// </summary>
-    public ArticleContribution? Contribution { get; init; }
+    /// <summary>What this revision adds to the summary (a few KB), so the summarize stage need not read a large document back.</summary>
+    public required ArticleContribution Contribution { get; init; }
 }
 
 /// <summary>
@@ -28,11 +33,18 @@ public sealed record EnrichedArticleReference
 /// </summary>
 public static class EnrichedArticleMessage
 {
-    /// <summary>64 KiB of Base64 carries 48 KiB of bytes.</summary>
+    /// <summary>The largest document sent inline, in bytes of JSON: 64 KiB of Base64 carries 48 KiB of bytes.</summary>
     public const int MaxInlineBytes = 64 * 1024 / 4 * 3;
 
+    /// <summary>The enriched document's blob name in the <c>enriched</c> container.</summary>
+    /// <param name="articleId">The article's id.</param>
+    /// <returns><c>{articleId}.json</c>.</returns>
     public static string BlobName(string articleId) => $"{articleId}.json";
 
+    /// <summary>The message for one revision: the document itself when it fits, else a reference to its blob.</summary>
+    /// <param name="article">The enriched article.</param>
+    /// <param name="documentJson">The article serialised with <see cref="PipelineJson"/>, as stored in its blob.</param>
+    /// <returns>The message body as JSON bytes, before the queue's Base64.</returns>
     public static BinaryData Encode(EnrichedArticle article, ReadOnlyMemory<byte> documentJson) =>
         documentJson.Length <= MaxInlineBytes
             ? new BinaryData(documentJson)
@@ -48,6 +60,8 @@ public static class EnrichedArticleMessage
                 PipelineJson.SerializerOptions);
 
     /// <summary>Either the inline document or the reference; a message that is neither throws <see cref="JsonException"/>.</summary>
+    /// <param name="message">The message body as JSON bytes, after the queue's Base64 is decoded.</param>
+    /// <returns>Exactly one of the two, the other null.</returns>
     public static (EnrichedArticle? Article, EnrichedArticleReference? Reference) Decode(BinaryData message)
     {
         using var document = JsonDocument.Parse(message);

@@ -9,14 +9,27 @@ public static class PipelineNames
     /// <summary>Connection setting for the pipeline's data account (connection string locally; <c>PipelineStorage__blobServiceUri</c> etc. in Azure).</summary>
     public const string StorageConnection = "PipelineStorage";
 
+    /// <summary>Where newsroom systems upload article files; every blob written here is ingested.</summary>
     public const string ArticlesContainer = "articles";
+
+    /// <summary>Each article's enriched document, <c>{articleId}.json</c>, at its latest revision; also the analysis cache's oversized entries.</summary>
     public const string EnrichedContainer = "enriched";
+
+    /// <summary>Rejected articles, copied as <c>{name}</c>, each with its <see cref="QuarantineRecord"/>.</summary>
     public const string QuarantineContainer = "quarantine";
+
+    /// <summary>The summary document (<see cref="LatestSummaryBlob"/>) and the running totals behind it (<see cref="SummaryStateBlob"/>).</summary>
     public const string SummariesContainer = "summaries";
 
+    /// <summary>One message per enriched revision: the enriched document, or a reference to it (<see cref="EnrichedArticleMessage"/>).</summary>
     public const string EnrichedQueue = "articles-enriched";
-    /// <summary>The queue the Functions/WebJobs queue extension moves a message to after its last dequeue.</summary>
+
+    /// <summary>
+    /// The queue the Functions/WebJobs queue extension moves a message to after its last dequeue; the summarize stage moves a
+    /// message that is not an enriched article there at once.
+    /// </summary>
     public const string EnrichedPoisonQueue = EnrichedQueue + "-poison";
+
     /// <summary>Where blob-trigger invocations land when every retry failed (the host's own name for it).</summary>
     public const string BlobPoisonQueue = "webjobs-blobtrigger-poison";
 
@@ -26,10 +39,18 @@ public static class PipelineNames
     /// <summary>Analysis results by content hash + analyzer + model version, so identical text is analysed (and billed) once.</summary>
     public const string AnalysisCacheTable = "analysiscache";
 
+    /// <summary>The <see cref="SummaryDocument"/> dashboards read, in <see cref="SummariesContainer"/>.</summary>
     public const string LatestSummaryBlob = "latest.json";
+
+    /// <summary>The summary's running totals, in <see cref="SummariesContainer"/>: the summarize stage's own state, not a contract.</summary>
     public const string SummaryStateBlob = "state.json";
 
+    /// <summary>The containers the pipeline creates when they are missing.</summary>
     public static readonly IReadOnlyList<string> Containers = [ArticlesContainer, EnrichedContainer, QuarantineContainer, SummariesContainer];
+
+    /// <summary>The queues the pipeline creates when they are missing; <see cref="BlobPoisonQueue"/> is left to the host.</summary>
     public static readonly IReadOnlyList<string> Queues = [EnrichedQueue, EnrichedPoisonQueue];
+
+    /// <summary>The tables the pipeline creates when they are missing.</summary>
     public static readonly IReadOnlyList<string> Tables = [ArticlesTable, AnalysisCacheTable];
 }

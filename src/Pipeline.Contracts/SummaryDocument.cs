@@ -6,25 +6,74 @@ namespace Pipeline.Contracts;
 /// </summary>
 public sealed record SummaryDocument
 {
+    /// <summary>The only schema version there is; a new version would be a new contract.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>Always 1. A reader must refuse any other value rather than guess.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>When this document was rendered.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>Grows with every fold: of two copies, the one with the larger number is the newer summary.</summary>
     public required long StateVersion { get; init; }
+
+    /// <summary>Articles counted, each once, at its latest revision.</summary>
     public required int ArticleCount { get; init; }
+
+    /// <summary>Counted articles per sentiment label.</summary>
     public required SentimentDistribution Sentiment { get; init; }
+
+    /// <summary>Mean over counted articles of positive − negative confidence, in [−1, 1]; 0 when there are none.</summary>
     public required double AverageSentiment { get; init; }
+
+    /// <summary>
+    /// Per entity category (Person, Location, Organization, ...), the entities found in most articles, most first, at most
+    /// <c>Pipeline:Summary:TopEntitiesPerCategory</c> each.
+    /// </summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<EntitySummary>> TopEntities { get; init; }
+
+    /// <summary>The most recently ingested articles, newest first, at most <c>Pipeline:Summary:LatestArticles</c>.</summary>
     public required IReadOnlyList<LatestArticle> LatestArticles { get; init; }
+
+    /// <summary>
+    /// One bucket per hour of ingestion time for the last <c>Pipeline:Summary:HourlyBuckets</c> hours, oldest first, ending with
+    /// the current hour; hours without articles are there with zeros.
+    /// </summary>
     public required IReadOnlyList<HourlyBucket> Hourly { get; init; }
 }
 
+/// <summary>Article counts per sentiment label.</summary>
+/// <param name="Positive">Articles labelled positive.</param>
+/// <param name="Neutral">Articles labelled neutral.</param>
+/// <param name="Negative">Articles labelled negative.</param>
+/// <param name="Mixed">Articles labelled mixed.</param>
 public sealed record SentimentDistribution(int Positive, int Neutral, int Negative, int Mixed);
 
+/// <summary>One entity across the counted articles; mentions differing only in case are one entity.</summary>
+/// <param name="Text">The entity's text, as first seen.</param>
+/// <param name="Mentions">Its mentions across the articles that mention it.</param>
+/// <param name="Articles">How many counted articles mention it.</param>
+/// <param name="AverageSentiment">Mean sentiment score (positive − negative) of those articles, in [−1, 1].</param>
 public sealed record EntitySummary(string Text, int Mentions, int Articles, double AverageSentiment);
 
+/// <summary>The articles ingested in one hour.</summary>
+/// <param name="Hour">The start of the hour, in UTC.</param>
+/// <param name="Articles">Counted articles whose latest revision was ingested in this hour.</param>
+/// <param name="Sentiment">Those articles per sentiment label.</param>
+/// <param name="AverageSentiment">Their mean sentiment score (positive − negative), in [−1, 1]; 0 when there are none.</param>
 public sealed record HourlyBucket(DateTimeOffset Hour, int Articles, SentimentDistribution Sentiment, double AverageSentiment);
 
+/// <summary>One recently ingested article, at its latest revision.</summary>
+/// <param name="ArticleId">The article's id (<see cref="EnrichedArticle.ArticleId"/>); its enriched document is <c>enriched/{articleId}.json</c>.</param>
+/// <param name="Title">The article's display title.</param>
+/// <param name="SourceName">The source blob's name in the <c>articles</c> container.</param>
+/// <param name="PublishedAt">When the article was published, as the file said; null when it did not say.</param>
+/// <param name="IngestedAt">When the pipeline enriched this revision.</param>
+/// <param name="Language">The ISO 639-1 code of the article's language.</param>
+/// <param name="Sentiment">The article's sentiment label.</param>
+/// <param name="SentimentScore">Positive − negative confidence, in [−1, 1].</param>
+/// <param name="Entities">The texts of its most mentioned entities, most first, at most eight.</param>
 public sealed record LatestArticle(
     string ArticleId,
     string Title,

@@ -5,9 +5,9 @@ using Pipeline.Operations.Dashboard;
 namespace Pipeline.Functions;
 
 /// <summary>GET /api/dashboard?code=&lt;function key&gt;: the page; it passes the same key on to the API calls it polls.</summary>
-public sealed class GetDashboard(DashboardApi api)
+public sealed class GetDashboard
 {
     [Function(nameof(GetDashboard))]
     public Task<HttpResponseData> Run([HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = DashboardApi.PageRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
-        api.GetPage(request.IfNoneMatch()).ToResponseAsync(request, cancellationToken);
+        DashboardApi.GetPage(request.IfNoneMatch()).ToResponseAsync(request, cancellationToken);
 }

@@ -51,7 +51,7 @@ public sealed class IngestArticleHandler(
         var read = await _retry.ExecuteAsync(ct => new ValueTask<BlobRead?>(ReadBlobAsync(blob, ct)), cancellationToken).ConfigureAwait(false);
         if (read is null)
         {
-            logger.LogWarning("Article blob {Name} was deleted before it could be read.", blob.Name);
+            logger.Vanished(blob.Name);
             return IngestOutcome.Vanished;
         }
         if (read.Content is null)
@@ -77,7 +77,7 @@ public sealed class IngestArticleHandler(
         byte[] document = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
         if (!await _retry.ExecuteAsync(ct => new ValueTask<bool>(TrySaveEnrichedAsync(article, document, ct)), cancellationToken).ConfigureAwait(false))
         {
-            logger.LogInformation("A newer revision of {Name} is already enriched; this one is dropped.", blob.Name);
+            logger.Superseded(blob.Name);
             return IngestOutcome.Superseded;
         }
         var message = EnrichedArticleMessage.Encode(article, document);
@@ -86,7 +86,7 @@ public sealed class IngestArticleHandler(
         PipelineTelemetry.ArticlesEnriched.Add(1);
         PipelineTelemetry.EntitiesPerArticle.Record(article.Entities.Count);
         PipelineTelemetry.TextRecords.Add(article.Analyzer.TextRecords);
-        logger.LogInformation("Enriched {Name} as article {ArticleId}: {Entities} entities, {Sentiment}.", blob.Name, article.ArticleId, article.Entities.Count, article.Sentiment.Label);
+        logger.Enriched(blob.Name, article.ArticleId, article.Entities.Count, article.Sentiment.Label);
         return IngestOutcome.Enriched;
     }
 
@@ -174,7 +174,7 @@ public sealed class IngestArticleHandler(
         }, cancellationToken).ConfigureAwait(false);
 
         PipelineTelemetry.ArticlesQuarantined.Add(1, new KeyValuePair<string, object?>("reason", record.Reason));
-        logger.LogWarning("Quarantined {Name}: {Reason} ({Message})", blob.Name, record.Reason, record.Message);
+        logger.Quarantined(blob.Name, record.Reason, record.Message);
         return IngestOutcome.Quarantined;
     }
 }

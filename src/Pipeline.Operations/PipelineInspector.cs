@@ -32,29 +32,7 @@ public sealed class PipelineInspector(PipelineStorage storage)
                 continue;
             string name = item.Name[..^QuarantineRecord.Suffix.Length];
             if (item.Metadata.TryGetValue(QuarantineRecord.ReasonMetadata, out var reason) && item.Metadata.TryGetValue(QuarantineRecord.SourceETagMetadata, out var sourceETag))
-            {
                 yield return new QuarantineEntry(name, reason, sourceETag, item.Properties.ETag!.Value);
-                continue;
-            }
-
-            // Records written before the reason moved into metadata: read the document itself.
-            var record = await ReadRecordAsync(item.Name, cancellationToken).ConfigureAwait(false);
-            if (record is not null)
-                yield return new QuarantineEntry(name, record.Value.Record.Reason, record.Value.Record.ETag, record.Value.ETag);
-        }
-    }
-
-    private async Task<(QuarantineRecord Record, ETag ETag)?> ReadRecordAsync(string blobName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await storage.Container(PipelineNames.QuarantineContainer).GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            var record = content.Value.Content.ToObjectFromJson(PipelineJson.Default.QuarantineRecord);
-            return record is null ? null : (record, content.Value.Details.ETag);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null; // Replayed (and removed) between the listing and the read.
         }
     }
 

@@ -75,7 +75,6 @@ public static class PipelineMessages
     {
         var sent = await storage.Queue(poisonQueue).SendMessageAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
         PipelineTelemetry.MessagesRejected.Add(1);
-        logger.LogError("Message {MessageId} on {Queue} is rejected ({Reason}); it is now message {PoisonMessageId} on {PoisonQueue}.",
-            messageId ?? "(no id)", queue, reason, sent.Value.MessageId, poisonQueue);
+        logger.MessageRejected(messageId ?? "(no id)", queue, reason, sent.Value.MessageId, poisonQueue);
     }
 }

@@ -48,10 +48,7 @@ public sealed class SummarizeArticleHandler(
 
         await _retry.ExecuteAsync(async ct =>
         {
-            var contribution = article is not null ? ArticleContribution.From(article)
-                : reference!.Contribution ?? (await LoadAsync(reference, ct).ConfigureAwait(false) is { } loaded ? ArticleContribution.From(loaded) : null);
-            if (contribution is null)
-                return;
+            var contribution = article is not null ? ArticleContribution.From(article) : reference!.Contribution;
             await records.RecordAsync(contribution, ct).ConfigureAwait(false);
             PipelineTelemetry.ArticlesRecorded.Add(1);
             PipelineTelemetry.ArticleLatency.Record((clock.GetUtcNow() - contribution.SourceLastModified).TotalSeconds);
@@ -61,25 +58,5 @@ public sealed class SummarizeArticleHandler(
 
         PipelineTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "summarize"));
         return SummarizeOutcome.Recorded;
-    }
-
-    /// <summary>
-    /// The claim check of a reference without a contribution (written by an earlier version): the document kept in
-    /// <c>enriched/</c>. It may hold a newer revision by now, which is what the summary wants.
-    /// </summary>
-    private async Task<EnrichedArticle?> LoadAsync(EnrichedArticleReference reference, CancellationToken cancellationToken)
-    {
-        var blob = storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(reference.ArticleId));
-        try
-        {
-            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson(PipelineJson.Default.EnrichedArticle);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Written before the message was sent, so only a deliberate delete removes it: nothing left to count.
-            logger.LogWarning("Enriched document for article {ArticleId} is gone; the message is dropped.", reference.ArticleId);
-            return null;
-        }
     }
 }

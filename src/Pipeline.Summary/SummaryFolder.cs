@@ -146,7 +146,7 @@ public sealed class SummaryFolder(
 
         if (!await store.TryWriteStateAsync(state, etag, cancellationToken).ConfigureAwait(false))
         {
-            logger.LogInformation("Summary state changed while folding {Count} articles; folding again.", work.Count);
+            logger.FoldRaced(work.Count);
             return -1;
         }
 
@@ -154,7 +154,7 @@ public sealed class SummaryFolder(
         await store.WriteLatestAsync(aggregator.Render(state, now), cancellationToken).ConfigureAwait(false);
         await records.MarkAppliedAsync(work.Select(w => (w.Head, w.Head.CurrentHash)), cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _markedVersion, state.Version);
-        logger.LogInformation("Folded {Count} articles into the summary (version {Version}, {Articles} articles).", work.Count, state.Version, state.ArticleCount);
+        logger.Folded(work.Count, state.Version, state.ArticleCount);
         return work.Count;
     }
 

@@ -107,9 +107,9 @@ internal sealed class DependencyGraph
                     Visit(to);
                     low[node] = Math.Min(low[node], low[to]);
                 }
-                else if (onStack.Contains(to))
+                else if (onStack.Contains(to) && index.TryGetValue(to, out int toIndex))
                 {
-                    low[node] = Math.Min(low[node], index[to]);
+                    low[node] = Math.Min(low[node], toIndex);
                 }
             }
             if (low[node] != index[node]) return;

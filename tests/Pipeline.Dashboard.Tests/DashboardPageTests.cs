@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -42,7 +43,7 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
                  {
                      ["Binary"] = 1, ["Empty"] = 2, ["MalformedJson"] = 2, ["MissingBody"] = 1, ["NoText"] = 1, ["Undecodable"] = 1, ["UnsupportedFormat"] = 1,
                  })
-            await Expect(page.Locator($"#quarantine-table tr[data-reason='{reason}'] td")).ToHaveTextAsync(count.ToString());
+            await Expect(page.Locator($"#quarantine-table tr[data-reason='{reason}'] td")).ToHaveTextAsync(count.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#quarantine-table tbody tr")).ToHaveCountAsync(7);
         await Expect(page.Locator("#entity-tables table[data-category='Location'] tbody")).ToContainTextAsync("Europe");
 
@@ -73,10 +74,10 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
     /// <summary>Every number the page shows from the summary document, compared with the document itself.</summary>
     private static async Task ExpectSummaryAsync(IPage page, SummaryDocument summary)
     {
-        await Expect(page.Locator("#article-count")).ToHaveTextAsync(summary.ArticleCount.ToString());
+        await Expect(page.Locator("#article-count")).ToHaveTextAsync(summary.ArticleCount.ToString(CultureInfo.InvariantCulture));
         int[] split = [summary.Sentiment.Positive, summary.Sentiment.Neutral, summary.Sentiment.Negative, summary.Sentiment.Mixed];
         for (int i = 0; i < Labels.Length; i++)
-            await Expect(page.Locator($"#split-table tr[data-sentiment='{Labels[i]}'] td").First).ToHaveTextAsync(split[i].ToString());
+            await Expect(page.Locator($"#split-table tr[data-sentiment='{Labels[i]}'] td").First).ToHaveTextAsync(split[i].ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#split-chart rect")).ToHaveCountAsync(split.Count(n => n > 0));
 
         // The hourly chart: one bar segment per non-empty (hour, sentiment), described in words, with the same data as a table.

@@ -168,36 +168,6 @@ public class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     }
 
     [Fact]
-    public async Task A_reference_without_a_contribution_is_read_back_from_the_enriched_blob()
-    {
-        await using var pipeline = await PipelineHarness.StartAsync(azurite);
-        var upload = await pipeline.UploadAsync("claim/legacy.txt", Article("fisheries", "tense"));
-        await pipeline.SettleAsync([upload]);
-
-        // A later revision that only the enriched blob knows, announced the way earlier versions wrote references.
-        var enriched = await EnrichedAsync(upload.ArticleId);
-        var revision = enriched with
-        {
-            ContentHash = ArticleIdentity.ContentHash(enriched.Text + " (corrected)"),
-            Source = enriched.Source with { LastModified = enriched.Source.LastModified.AddHours(1) },
-        };
-        await azurite.Storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(upload.ArticleId))
-            .UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(revision, PipelineJson.Default.EnrichedArticle)), overwrite: true);
-        var reference = BinaryData.FromObjectAsJson(new EnrichedArticleReference
-        {
-            ArticleId = upload.ArticleId,
-            ContentHash = revision.ContentHash,
-            EnrichedBlob = $"{PipelineNames.EnrichedContainer}/{EnrichedArticleMessage.BlobName(upload.ArticleId)}",
-        }, PipelineJson.SerializerOptions);
-
-        var handler = pipeline.Services.GetRequiredService<SummarizeArticleHandler>();
-        Assert.Equal(SummarizeOutcome.Recorded, await handler.HandleAsync(reference, CancellationToken.None));
-
-        var head = await pipeline.Services.GetRequiredService<ArticleRecordStore>().GetHeadAsync(upload.ArticleId, CancellationToken.None);
-        Assert.Equal(revision.ContentHash, head!.CurrentHash);
-    }
-
-    [Fact]
     public async Task A_blob_over_the_size_limit_is_quarantined_without_being_read()
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Pipeline:Ingestion:MaxArticleBytes"] = "2000" });

@@ -112,7 +112,7 @@ public sealed class AzureLanguageRunTests : IDisposable
             return service;
         }
 
-        private static JsonNode Answer(string kind, string id, string text)
+        private static JsonObject Answer(string kind, string id, string text)
         {
             var document = new JsonObject { ["id"] = id, ["warnings"] = new JsonArray() };
             switch (kind)

@@ -134,14 +134,14 @@ public static class AnalyzerEvaluation
     public static string FormatEntities(EntityEvaluation evaluation, bool withErrors)
     {
         var report = new StringBuilder();
-        report.AppendLine($"Entities on {evaluation.Set}: {evaluation.Paragraphs} paragraphs, {evaluation.Spans} spans");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Entities on {evaluation.Set}: {evaluation.Paragraphs} paragraphs, {evaluation.Spans} spans");
         report.AppendLine("| category | gold | predicted | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var (category, s) in evaluation.Scores)
             report.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {category} | {s.Gold} | {s.Predicted} | {s.Precision(true):F3} | {s.Recall(true):F3} | {s.F1(true):F3} | {s.Precision(false):F3} | {s.Recall(false):F3} | {s.F1(false):F3} |"));
         report.AppendLine();
-        report.AppendLine($"Calibration on {evaluation.Set} (exact span and category right): precision {(evaluation.CalibrationIsMonotone ? "rises" : "does NOT rise")} with confidence over buckets of {MinimumBucketSize}+ predictions");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Calibration on {evaluation.Set} (exact span and category right): precision {(evaluation.CalibrationIsMonotone ? "rises" : "does NOT rise")} with confidence over buckets of {MinimumBucketSize}+ predictions");
         report.AppendLine("| confidence | predicted | right | precision |");
         report.AppendLine("|---|---|---|---|");
         foreach (var b in evaluation.Calibration)

@@ -58,7 +58,7 @@ public sealed class ArticleAnalyzer(ITextAnalyzer analyzer)
             .MaxBy(x => x.Language.ConfidenceScore).Language;
 
     /// <summary>Interleaves the chunks' ranked lists so every part of a long article contributes its best phrases.</summary>
-    private static IReadOnlyList<string> MergeKeyPhrases(IReadOnlyList<DocumentAnalysis> results)
+    private static List<string> MergeKeyPhrases(IReadOnlyList<DocumentAnalysis> results)
     {
         var merged = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -23,7 +23,7 @@ internal sealed class LocalStorageAccount : IAsyncDisposable
         if (!string.IsNullOrWhiteSpace(configured))
             return new LocalStorageAccount(configured, "the configured storage account", null);
 
-        var azurite = await EmbeddedAzurite.StartAsync(dataDir.FullName, cancellationToken).ConfigureAwait(false);
+        var azurite = await EmbeddedAzurite.StartAsync(dataDir.FullName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new LocalStorageAccount(azurite.ConnectionString, $"embedded Azurite (data in {dataDir.FullName})", azurite);
     }
 

@@ -80,7 +80,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         routes.MapMethods(DashboardApi.SummaryRoute, methods, async (HttpContext http) => await WriteAsync(http, await api.GetSummaryAsync(IfNoneMatch(http), http.RequestAborted)));
         routes.MapMethods(DashboardApi.ArticleRoute, methods, async (HttpContext http, string id) => await WriteAsync(http, await api.GetArticleAsync(id, IfNoneMatch(http), http.RequestAborted)));
         routes.MapMethods(DashboardApi.StatusRoute, methods, async (HttpContext http) => await WriteAsync(http, await api.GetStatusAsync(IfNoneMatch(http), http.RequestAborted)));
-        routes.MapMethods(DashboardApi.PageRoute, methods, (HttpContext http) => WriteAsync(http, api.GetPage(IfNoneMatch(http))));
+        routes.MapMethods(DashboardApi.PageRoute, methods, (HttpContext http) => WriteAsync(http, DashboardApi.GetPage(IfNoneMatch(http))));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

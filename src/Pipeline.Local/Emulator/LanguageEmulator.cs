@@ -193,7 +193,7 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
     }
 
     /// <summary>What fails one document alone, answered in <c>results.errors</c> while the others succeed.</summary>
-    private ServiceError? DocumentFailure(LanguageKind kind, InputDocument document, int textElements)
+    private static ServiceError? DocumentFailure(LanguageKind kind, InputDocument document, int textElements)
     {
         if (string.IsNullOrWhiteSpace(document.Text))
             return InvalidDocument("Document text is empty.");

@@ -17,7 +17,7 @@ namespace Pipeline.Local.Hosting;
 /// <summary>
 /// The local stand-in for Event Grid's BlobCreated delivery. The WebJobs SDK's polling blob trigger keeps a last-modified
 /// watermark, and on Azurite it loses blobs whose upload started before, but finished after, a newer one it already
-/// listed (seen in load runs: 38 of 230 articles never triggered). This scanner compares ETags instead, so every new
+/// listed. This scanner compares ETags instead, so every new
 /// blob version is announced exactly when it becomes visible.
 ///
 /// Announcements go on the <c>webjobs-blobtrigger</c> queue in the host's own blob-trigger message shape, so a failing
@@ -43,7 +43,7 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Storage restarting, a lost lease: start over; the next holder's first pass catches up.
-                logger.LogWarning("Article scanner paused: {Message}", e.Message);
+                logger.ScannerPaused(e);
             }
             await Task.Delay(LeaseDuration / 3, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
@@ -138,7 +138,7 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
                         || poisoned.Contains(blob.Name);
             if (done) finished[blob.Name] = etag;
         }
-        logger.LogInformation("Article scanner took over: {Finished} articles already finished.", finished.Count);
+        logger.ScannerTookOver(finished.Count);
         return finished;
     }
 

@@ -72,7 +72,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     }
 
     /// <param name="ports">Blob, queue and table ports; free ones when not given (a restart passes the previous ones).</param>
-    public static async Task<EmbeddedAzurite> StartAsync(string dataDirectory, CancellationToken cancellationToken = default, int[]? ports = null)
+    public static async Task<EmbeddedAzurite> StartAsync(string dataDirectory, int[]? ports = null, CancellationToken cancellationToken = default)
     {
         string script = LocateAzurite();
         string location = Path.GetFullPath(Path.Combine(dataDirectory, "azurite"));

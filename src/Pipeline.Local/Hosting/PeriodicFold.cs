@@ -17,7 +17,7 @@ internal sealed class PeriodicFold(SummaryFolder folder, ILogger<PeriodicFold> l
             try { await folder.FoldPendingAsync(stoppingToken).ConfigureAwait(false); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Periodic summary fold failed; the next tick tries again.");
+                logger.PeriodicFoldFailed(e);
             }
         }
     }

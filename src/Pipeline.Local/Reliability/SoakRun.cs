@@ -44,7 +44,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
         string dataDir = Path.Combine(Path.GetTempPath(), "pipeline-soak-" + Guid.NewGuid().ToString("N"));
-        var azurite = await EmbeddedAzurite.StartAsync(dataDir, cancellationToken);
+        var azurite = await EmbeddedAzurite.StartAsync(dataDir, cancellationToken: cancellationToken);
         var hosts = new List<PipelineHostProcess>();
         int kills = 0, restarts = 0;
         try
@@ -87,7 +87,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                     int[] ports = azurite.Ports;
                     await azurite.DisposeAsync();
                     log.WriteLine($"Azurite stopped at {uploaded} uploads; starting it again on the same ports.");
-                    azurite = await EmbeddedAzurite.StartAsync(dataDir, cancellationToken, ports);
+                    azurite = await EmbeddedAzurite.StartAsync(dataDir, ports, cancellationToken);
                     restarts++;
                 }
             }

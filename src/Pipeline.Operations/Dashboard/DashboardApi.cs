@@ -46,7 +46,7 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
         return Conditional(body, Json, HashETag(body), ifNoneMatch);
     }
 
-    public ApiResponse GetPage(string? ifNoneMatch)
+    public static ApiResponse GetPage(string? ifNoneMatch)
     {
         var page = DashboardPage.Value;
         return Conditional(page.Html, "text/html; charset=utf-8", page.ETag, ifNoneMatch, page.SecurityHeaders);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
 using Pipeline.Analysis.Text;
@@ -54,7 +55,7 @@ public class OfflineRobustnessTests
         {
             var parts = Enumerable.Range(0, random.Next(1, 60)).Select(_ => pieces[random.Next(pieces.Length)]);
             string text = string.Join(random.Next(3) == 0 ? "" : " ", parts);
-            AssertValid(text, Analyzer.Analyze(new AnalysisDocument(round.ToString(), text, null)));
+            AssertValid(text, Analyzer.Analyze(new AnalysisDocument(round.ToString(CultureInfo.InvariantCulture), text, null)));
         }
     }
 

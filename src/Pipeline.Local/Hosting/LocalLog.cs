@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Pipeline.Local.Hosting;
+
+/// <summary>The local host's log events: ids 1400-1499.</summary>
+internal static partial class LocalLog
+{
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Article scanner paused; it starts over in a few seconds.")]
+    public static partial void ScannerPaused(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Article scanner took over: {Finished} articles already finished.")]
+    public static partial void ScannerTookOver(this ILogger logger, int finished);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Periodic summary fold failed; the next tick tries again.")]
+    public static partial void PeriodicFoldFailed(this ILogger logger, Exception exception);
+}
