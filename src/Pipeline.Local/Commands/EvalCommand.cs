@@ -23,8 +23,8 @@ internal static class EvalCommand
     {
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Folder holding Gold/*.jsonl and Fixtures/*.json (default: the repository's tests/Pipeline.Core.Tests/Analysis).",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(EmbeddedAzurite.RepositoryRoot(), "tests", "Pipeline.Core.Tests", "Analysis")),
+            Description = "Folder holding Gold/*.jsonl and Fixtures/*.json (default: the repository's tests/Pipeline.Analysis.Offline.Tests).",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(EmbeddedAzurite.RepositoryRoot(), "tests", "Pipeline.Analysis.Offline.Tests")),
         };
         var gold = new Option<string[]>("--gold") { Description = "Gold sets to score (names under Gold/, without .jsonl; none: --gold alone).", DefaultValueFactory = _ => ["gold", "heldout", "dev3", "heldout2"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var fixtures = new Option<string[]>("--sentiment") { Description = "Labelled sentence fixtures under Fixtures/ (none: --sentiment alone).", DefaultValueFactory = _ => ["amazon.json", "yelp.json", "imdb.json"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };

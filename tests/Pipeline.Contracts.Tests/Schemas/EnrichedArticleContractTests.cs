@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Pipeline.Analysis;
+using Pipeline.Analysis.Offline;
+using Pipeline.Ingestion;
+using Pipeline.Ingestion.Enrichment;
+using Pipeline.Summary;
+using Pipeline.Testing;
+
+namespace Pipeline.Contracts.Tests.Schemas;
+
+/// <summary>Real enriched documents and summaries, made from the seeds by the offline analyzer, against the published schemas.</summary>
+public class EnrichedArticleContractTests
+{
+    private static readonly ArticleEnricher Enricher = new(new ArticleAnalyzer(new OfflineTextAnalyzer()), Microsoft.Extensions.Options.Options.Create(new EnrichmentOptions()), TimeProvider.System);
+
+    public static TheoryData<string> Seeds() => new(RepositoryFiles.GoodSeedFiles().Select(Path.GetFileName)!);
+
+    private static Task<EnrichedArticle> EnrichAsync(string name) =>
+        Enricher.EnrichAsync(new BlobSnapshot("articles", name, "\"0x8DC\"", DateTimeOffset.UtcNow), File.ReadAllBytes(Path.Combine(RepositoryFiles.Seeds, name)), CancellationToken.None);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task Every_seed_enriches_to_a_document_valid_against_the_v1_schema(string name)
+    {
+        var article = await EnrichAsync(name);
+
+        SchemaAssert.ValidEnrichedArticle(JsonSerializer.Serialize(article, PipelineJson.Default.EnrichedArticle));
+        Assert.All(article.Entities, e => Assert.Equal(e.Text, article.Text.Substring(e.Offset, e.Length)));
+        Assert.All(article.Sentiment.Sentences, s => Assert.InRange(s.Offset + s.Length, 1, article.Text.Length));
+        var scores = article.Sentiment.ConfidenceScores;
+        Assert.Equal(1.0, scores.Positive + scores.Neutral + scores.Negative, 6);
+        Assert.Equal(ArticleIdentity.ArticleId("articles", name), article.ArticleId);
+    }
+
+    [Fact]
+    public async Task The_long_seed_is_analysed_in_chunks_with_offsets_on_the_whole_article()
+    {
+        var article = await EnrichAsync("science-mekong-delta-sinking-study.txt");
+
+        Assert.Equal(3, article.Statistics.Chunks);
+        Assert.Contains(article.Entities, e => e.Offset > 10_000);
+        Assert.All(article.Entities, e => Assert.Equal(e.Text, article.Text.Substring(e.Offset, e.Length)));
+    }
+
+    [Fact]
+    public async Task The_sample_article_carries_the_ten_required_entities()
+    {
+        var article = await EnrichAsync("us-ukraine-security-guarantees.txt");
+        var found = article.Entities.Select(e => (e.Text, e.Category)).ToHashSet();
+
+        foreach (var expected in new[]
+                 {
+                     ("United States", "Location"), ("Ukraine", "Location"), ("NATO", "Organization"), ("Russia", "Location"), ("CNN", "Organization"),
+                     ("Zelensky", "Person"), ("Donetsk", "Location"), ("Luhansk", "Location"), ("Europe", "Location"), ("envoy", "PersonType"),
+                 })
+            Assert.Contains(expected, found);
+        Assert.Equal("en", article.Language.Iso6391Name);
+    }
+
+    [Fact]
+    public async Task A_summary_rendered_from_the_seeds_is_valid_against_the_v1_schema()
+    {
+        var aggregator = new SummaryAggregator(new SummaryOptions());
+        var state = new SummaryState();
+        foreach (string name in RepositoryFiles.GoodSeedFiles().Select(f => Path.GetFileName(f)))
+            aggregator.Add(state, ArticleContribution.From(await EnrichAsync(name)));
+
+        var summary = aggregator.Render(state, DateTimeOffset.UtcNow);
+
+        SchemaAssert.ValidSummary(JsonSerializer.Serialize(summary, PipelineJson.Default.SummaryDocument));
+        Assert.Equal(RepositoryFiles.GoodSeedFiles().Count, summary.ArticleCount);
+        var locations = summary.TopEntities["Location"];
+        Assert.Equal(10, locations.Count);
+        Assert.Equal(locations.OrderByDescending(l => l.Articles).Select(l => l.Articles), locations.Select(l => l.Articles));
+        Assert.Contains(locations, l => l.Text == "Europe" && l.Articles >= 3);
+    }
+}
