@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Pipeline.Testing;
 using Xunit.Abstractions;
 
@@ -60,23 +59,7 @@ internal static class NodeSuite
 
     private static async Task<Result> RunProcessAsync(ProcessStartInfo start, TimeSpan timeout)
     {
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} ran longer than {timeout}:\n{output}");
-        }
-        process.WaitForExit(); // drains the redirected streams
-        lock (output) return new Result(process.ExitCode, output.ToString());
+        var run = await ProcessRun.RunAsync(start, timeout);
+        return new Result(run.ExitCode, run.Output + run.Error);
     }
 }
