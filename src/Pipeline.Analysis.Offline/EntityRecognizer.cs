@@ -211,7 +211,7 @@ internal sealed class EntityRecognizer(OfflineData data)
                 }
                 // "President Zelensky" -> PersonType "President" + Person "Zelensky"; "Mr" is dropped.
                 if (!Honorifics.Contains(title))
-                    output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9, "title"));
+                    output.Add(new Candidate(s, s + titleLength, EntityCategories.PersonType, null, 0.9, "title"));
                 s += titleLength;
                 personContext = true;
                 continue;
@@ -219,7 +219,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
             {
                 // "Glaciologist Jason Box", "Co-founder Jack Ma": a capitalised role word in front of a name.
-                output.Add(new Candidate(s, s + roleLength, "PersonType", null, 0.8, "role-word"));
+                output.Add(new Candidate(s, s + roleLength, EntityCategories.PersonType, null, 0.8, "role-word"));
                 s += roleLength;
                 personContext = true;
                 continue;
@@ -248,40 +248,40 @@ internal sealed class EntityRecognizer(OfflineData data)
             || e - s >= 3 && data.OrganizationPrefixes.Contains(first) && Word(text, tokens, s + 1) == "of"
             || HasOrganizationHead(text, tokens, s, e))
         {
-            output.Add(new Candidate(s, e, "Organization", null, 0.8, "org-form"));
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-form"));
             return;
         }
         if (e - s == 2 && last is "UK" or "US" or "USA" && !data.Names.TryMatch(text, tokens, s, s + 1, out _, out _) && !data.FirstNames.Contains(first))
         {
             // "Three UK", "Reform UK": a national arm or party named with its country's code.
-            output.Add(new Candidate(s, e, "Organization", null, 0.7, "org-country-code"));
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
             return;
         }
         if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
         {
-            output.Add(new Candidate(s, e, "Location", placeSub, 0.75, "place-form"));
+            output.Add(new Candidate(s, e, EntityCategories.Location, placeSub, 0.75, "place-form"));
             return;
         }
         if (e - s >= 2 && data.ProductWords.Contains(last))
         {
-            output.Add(new Candidate(s, e, "Product", null, 0.7, "product-form"));
+            output.Add(new Candidate(s, e, EntityCategories.Product, null, 0.7, "product-form"));
             return;
         }
         if (e - s >= 2 && data.EventPrefixes.TryGetValue(first, out var eventSub))
         {
-            output.Add(new Candidate(s, e, "Event", eventSub, 0.8, "event-prefix"));
+            output.Add(new Candidate(s, e, EntityCategories.Event, eventSub, 0.8, "event-prefix"));
             return;
         }
         if (e - s >= 2 && data.EventWords.Contains(last))
         {
-            output.Add(new Candidate(s, e, "Event", null, 0.7, "event-word"));
+            output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.7, "event-word"));
             return;
         }
         if (!personContext && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && e - s <= 4 && !HasName(text, tokens, s, e)
             && (OrganizationContext(text, tokens, s, e) || e - s >= 2 && HasCamelCase(text, tokens, s, e)))
         {
             // "supplier Spirit AeroSystems", "economists at BNP Paribas", "the IG Metall union", "SoftBank Group".
-            output.Add(new Candidate(s, e, "Organization", null, 0.7, "org-evidence-chunk"));
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-evidence-chunk"));
             return;
         }
         bool particles = HasNameParticle(text, tokens, s, e);
@@ -292,15 +292,15 @@ internal sealed class EntityRecognizer(OfflineData data)
         {
             // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
             // also a small place is a surname.
-            output.Add(new Candidate(s, e, "Person", null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
             return;
         }
         if (e - s >= 2 && e - s <= 3 && !data.FirstNames.Contains(first) && data.Names.TryMatch(text, tokens, s, s + 1, out _, out var place)
-            && place.Category == "Location" && !data.Names.TryMatch(text, tokens, s + 1, e, out _, out _)
+            && place.Category == EntityCategories.Location && !data.Names.TryMatch(text, tokens, s + 1, e, out _, out _)
             || e - s >= 2 && data.OrganizationFirstWords.Contains(first) && !data.Names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "Denver Nuggets", "USA Gymnastics", "World Athletics": a place or a "World ..." leading other capitalised words.
-            output.Add(new Candidate(s, e, "Organization", null, 0.6, "org-led-by-place"));
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-led-by-place"));
             return;
         }
         SplitByGazetteer(text, tokens, s, e, (personContext, context, sentenceStart), output, namesOnly: false);
@@ -324,7 +324,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     private bool HasPlace(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && entry.Category == "Location") return true;
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && entry.Category == EntityCategories.Location) return true;
         return false;
     }
 
@@ -401,7 +401,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         for (int i = s; i < e;)
         {
-            if (!data.Names.TryMatch(text, tokens, i, e, out int len, out var entry) || entry.Category != "Location") return false;
+            if (!data.Names.TryMatch(text, tokens, i, e, out int len, out var entry) || entry.Category != EntityCategories.Location) return false;
             i += len;
         }
         return true;
@@ -459,7 +459,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && (entry.Weight >= 0.9 || entry.Category != "Location")) return true;
+            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && (entry.Weight >= 0.9 || entry.Category != EntityCategories.Location)) return true;
         return false;
     }
 
@@ -472,19 +472,19 @@ internal sealed class EntityRecognizer(OfflineData data)
         {
             if (data.Names.TryMatch(text, tokens, k, e, out int len, out var entry))
             {
-                if (!namesOnly && k > runStart && entry.Category == "Organization" && AllCapitalisedCommon(text, tokens, runStart, k))
+                if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization && AllCapitalisedCommon(text, tokens, runStart, k))
                 {
                     // "Social Democrats", "Free Democrats": capitalised ordinary words before an organisation are its name.
-                    output.Add(new Candidate(runStart, k + len, "Organization", entry.Subcategory, entry.Weight, "org-extended"));
+                    output.Add(new Candidate(runStart, k + len, EntityCategories.Organization, entry.Subcategory, entry.Weight, "org-extended"));
                     k += len;
                     runStart = k;
                     continue;
                 }
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
                 // "Google DeepMind": two organisations side by side in one capitalised run are one name.
-                if (entry.Category == "Organization" && output.Count > 0 && output[^1] is { } previous && previous.End == k && previous.Start >= s
-                    && (previous.Category == "Organization" || previous.Category == "Location" && entry.Subcategory == "Sports"))
-                    output[^1] = previous with { End = k + len, Category = "Organization", Subcategory = entry.Subcategory, Rule = "org-merged" };
+                if (entry.Category == EntityCategories.Organization && output.Count > 0 && output[^1] is { } previous && previous.End == k && previous.Start >= s
+                    && (previous.Category == EntityCategories.Organization || previous.Category == EntityCategories.Location && entry.Subcategory == "Sports"))
+                    output[^1] = previous with { End = k + len, Category = EntityCategories.Organization, Subcategory = entry.Subcategory, Rule = "org-merged" };
                 else
                     output.Add(new Candidate(k, k + len, entry.Category, entry.Subcategory, entry.Weight, "gaz-" + entry.Source));
                 k += len;
@@ -511,7 +511,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         {
             // "Moscow Mayor Sergei Sobyanin": a title after a place still heads the name that follows.
             if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
-                output.Add(new Candidate(s, s + titleLength, "PersonType", null, 0.9, "title"));
+                output.Add(new Candidate(s, s + titleLength, EntityCategories.PersonType, null, 0.9, "title"));
             ClassifyRun(text, tokens, s + titleLength, e, evidence with { PersonContext = true }, true, output);
             return;
         }
@@ -526,17 +526,17 @@ internal sealed class EntityRecognizer(OfflineData data)
         }
         if (evidence.PersonContext && atChunkStart)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.9, "person-after-title"));
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
             return;
         }
         if (context.PersonNames.Contains(RunText(text, tokens, s, e)))
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.85, "person-known-in-document"));
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
             return;
         }
         if (length == 1 && context.OrganizationAliases.Contains(first))
         {
-            output.Add(new Candidate(s, e, "Organization", null, 0.8, "org-alias"));
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-alias"));
             return;
         }
         bool camelCase = HasCamelCase(text, tokens, s, e);
@@ -548,7 +548,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
         {
             // "investors at SoftBank", "IndiGo", "Reuters and Ipsos", "Biogen".
-            output.Add(new Candidate(s, e, "Organization", null, 0.65, "org-evidence"));
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-evidence"));
             return;
         }
         bool speech = e < tokens.Count && SpeechVerbs.Contains(Word(text, tokens, e))
@@ -557,18 +557,18 @@ internal sealed class EntityRecognizer(OfflineData data)
 
         if (firstName && length >= 2 && length <= 4)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.85, "person-first-name"));
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-first-name"));
             return;
         }
         if (allCommon) return;
         if (speech && length <= 3 && !tokens[s].AllCaps)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.7, "person-speech"));
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.7, "person-speech"));
             return;
         }
         if (length is 2 or 3 && !tokens[s].AllCaps)
         {
-            output.Add(new Candidate(s, e, "Person", null, 0.6, "person-two-words"));
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-two-words"));
             return;
         }
         if (length == 1)
@@ -576,14 +576,14 @@ internal sealed class EntityRecognizer(OfflineData data)
             // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
             if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6)))
             {
-                output.Add(new Candidate(s, e, "Organization", null, 0.5, "org-acronym"));
+                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
                 return;
             }
             if (s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))
-                output.Add(new Candidate(s, e, "Location", "GPE", 0.45, "place-after-preposition"));
+                output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
             return;
         }
-        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? "Person" : "Organization", null, 0.45, "long-name-run"));
+        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? EntityCategories.Person : EntityCategories.Organization, null, 0.45, "long-name-run"));
     }
 
     /// <summary>Surnames of people named in full, and acronyms defined in brackets, for the second pass.</summary>
@@ -591,7 +591,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         foreach (var c in firstPass)
         {
-            if (c.Category != "Person" || tokens[c.Start].AllCaps) continue;
+            if (c.Category != EntityCategories.Person || tokens[c.Start].AllCaps) continue;
             context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
             if (c.End - c.Start >= 2)
             {
@@ -602,7 +602,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         }
         foreach (var c in firstPass)
         {
-            if (c.Category != "Organization") continue;
+            if (c.Category != EntityCategories.Organization) continue;
             context.OrganizationStarts.Add(c.Start);
             context.OrganizationEnds.Add(c.End);
             // "Spirit AeroSystems" ... "Spirit": the first word of a company name stands for it later on, unless the
@@ -623,12 +623,12 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (p + 2 >= tokens.Count || Word(text, tokens, p) != "(" || Word(text, tokens, p + 2) != ")" || !tokens[p + 1].AllCaps) continue;
             string acronym = Word(text, tokens, p + 1);
             var longForm = firstPass.LastOrDefault(c => c.End == chunk.End && c.Start >= chunk.Start);
-            if (longForm.Category is not null && longForm.Category != "PersonType" && longForm.Start == FirstNonTitle(firstPass, chunk))
+            if (longForm.Category is not null && longForm.Category != EntityCategories.PersonType && longForm.Start == FirstNonTitle(firstPass, chunk))
                 context.Acronyms[acronym] = (longForm.Category, longForm.Subcategory);
             else if (data.Names.TryMatch(text, tokens, p + 1, p + 2, out _, out var known))
                 context.Acronyms[acronym] = (known.Category, known.Subcategory);
             else if (InitialsMatch(text, tokens, chunk, acronym))
-                context.Acronyms[acronym] = ("Organization", null);
+                context.Acronyms[acronym] = (EntityCategories.Organization, null);
         }
     }
 
@@ -636,7 +636,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         int start = chunk.Start;
         foreach (var c in candidates)
-            if (c.Start >= chunk.Start && c.End <= chunk.End && c.Category == "PersonType") start = Math.Max(start, c.End);
+            if (c.Start >= chunk.Start && c.End <= chunk.End && c.Category == EntityCategories.PersonType) start = Math.Max(start, c.End);
         foreach (var c in candidates)
             if (c.Start >= start && c.End <= chunk.End) return c.Start;
         return start;

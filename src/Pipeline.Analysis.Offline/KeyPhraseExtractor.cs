@@ -15,7 +15,7 @@ internal static class KeyPhraseExtractor
     {
         var inEntity = new bool[tokens.Count];
         foreach (var e in entities)
-            if (e.Category is "Person" or "Location" or "Organization" or "Event" or "Product")
+            if (e.Category is EntityCategories.Person or EntityCategories.Location or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product)
                 for (int i = e.Start; i < e.End; i++) inEntity[i] = true;
 
         var stop = stopWords.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -120,7 +120,7 @@ internal static class NumericRecognizer
             sub = "DateRange";
         }
         if (end == i) return i;
-        output.Add(new Candidate(i, end, "DateTime", sub, 0.85, "date"));
+        output.Add(new Candidate(i, end, EntityCategories.DateTime, sub, 0.85, "date"));
         return end;
     }
 
@@ -147,14 +147,14 @@ internal static class NumericRecognizer
             if (currency) return i;
             if (IsHyphenatedDuration(core))
             {
-                output.Add(new Candidate(j, j + 1, "DateTime", "Duration", 0.75, "duration-word"));
+                output.Add(new Candidate(j, j + 1, EntityCategories.DateTime, "Duration", 0.75, "duration-word"));
                 return j + 1;
             }
             // "Fifth Republic", "Six Nations", "First Citizens": a capitalised number word inside a name is part of the name.
             if (tokens[j].Capitalised && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && tokens[j + 1].Capitalised) return i;
             if (In(OrdinalWords, core) || (core.Equals("second", StringComparison.OrdinalIgnoreCase) && j > 0 && W(text, tokens, j - 1) is "the" or "a" or "its" or "their" or "his" or "her"))
             {
-                output.Add(new Candidate(j, j + 1, "Quantity", "Ordinal", 0.8, "ordinal-word"));
+                output.Add(new Candidate(j, j + 1, EntityCategories.Quantity, "Ordinal", 0.8, "ordinal-word"));
                 return j + 1;
             }
             if (!In(NumberWords, core) && !(core.Equals("one", StringComparison.OrdinalIgnoreCase) && In(Scales, W(text, tokens, j + 1))))
@@ -170,7 +170,7 @@ internal static class NumericRecognizer
             j++;
 
         var after = W(text, tokens, j);
-        string category = "Quantity", sub = "Number";
+        string category = EntityCategories.Quantity, sub = "Number";
         double confidence = 0.8;
         if (currency) sub = "Currency";
         else if (after is "%") { sub = "Percentage"; j++; }
@@ -181,7 +181,7 @@ internal static class NumericRecognizer
         else if (In(CurrencyWords, after) || IsCurrencyCode(currencyCodes, after)) { sub = "Currency"; j++; }
         else if (In(TimeUnits, after))
         {
-            category = "DateTime";
+            category = EntityCategories.DateTime;
             sub = "Duration";
             j++;
             // "6 minutes 17 seconds" is one duration.
@@ -191,15 +191,15 @@ internal static class NumericRecognizer
         else if (after.Equals("degrees", StringComparison.OrdinalIgnoreCase) || after is "°") { sub = "Temperature"; j++; if (W(text, tokens, j) is "C" or "F" or "Celsius" or "Fahrenheit") j++; }
         else if (numeric && after is ":" && W(text, tokens, j + 1) is { Length: 2 } && tokens[j + 1].Kind == TokenKind.Number && j - coreStart == 1)
         {
-            category = "DateTime";
+            category = EntityCategories.DateTime;
             sub = "Time";
             j += 2;
             if (IsMeridiem(W(text, tokens, j))) j++;
         }
-        else if (numeric && IsMeridiem(after)) { category = "DateTime"; sub = "Time"; j++; }
+        else if (numeric && IsMeridiem(after)) { category = EntityCategories.DateTime; sub = "Time"; j++; }
         else if (numeric && j - coreStart == 1 && IsYear(core))
         {
-            category = "DateTime";
+            category = EntityCategories.DateTime;
             sub = "Date";
             confidence = 0.75;
         }
@@ -211,15 +211,15 @@ internal static class NumericRecognizer
     private static int ClassifyDigitWord(string text, List<Token> tokens, int start, int j, bool currency, List<Candidate> output)
     {
         var w = W(text, tokens, j);
-        string category = "Quantity", sub;
+        string category = EntityCategories.Quantity, sub;
         if (w.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) || w.EndsWith("-years-old", StringComparison.OrdinalIgnoreCase)) sub = "Age";
-        else if (IsHyphenatedDuration(w)) { category = "DateTime"; sub = "Duration"; }
+        else if (IsHyphenatedDuration(w)) { category = EntityCategories.DateTime; sub = "Duration"; }
         else if (currency || w.EndsWith("bn", StringComparison.OrdinalIgnoreCase) || w.EndsWith("m", StringComparison.Ordinal) && AllDigits(w[..^1]))
             sub = currency ? "Currency" : "Number";
         else if (w.Length >= 3 && AllDigits(w[..^2]) && (w.EndsWith("st") || w.EndsWith("nd") || w.EndsWith("rd") || w.EndsWith("th"))) sub = "Ordinal";
-        else if (w.Length == 5 && w[4] == 's' && IsYear(w[..4])) { category = "DateTime"; sub = "DateRange"; }
-        else if (w.Length == 9 && w[4] == '-' && IsYear(w[..4]) && IsYear(w[5..])) { category = "DateTime"; sub = "DateRange"; }
-        else if (w.Length >= 3 && IsMeridiem(w[^2..]) && AllDigits(w[..^2])) { category = "DateTime"; sub = "Time"; }
+        else if (w.Length == 5 && w[4] == 's' && IsYear(w[..4])) { category = EntityCategories.DateTime; sub = "DateRange"; }
+        else if (w.Length == 9 && w[4] == '-' && IsYear(w[..4]) && IsYear(w[5..])) { category = EntityCategories.DateTime; sub = "DateRange"; }
+        else if (w.Length >= 3 && IsMeridiem(w[^2..]) && AllDigits(w[..^2])) { category = EntityCategories.DateTime; sub = "Time"; }
         else return start == j ? start : j;
         output.Add(new Candidate(start, j + 1, category, sub, 0.8, "number-unit"));
         return j + 1;

@@ -79,18 +79,18 @@ internal sealed class OfflineData
         {
             // GeoNames and ISO entries are political units; curated ones say what they are.
             double weight = double.Parse(f[2], CultureInfo.InvariantCulture);
-            d.Names.Add(f[0], new PhraseEntry("Location", "GPE", weight * 0.95, "place-" + f[1]));
+            d.Names.Add(f[0], new PhraseEntry(EntityCategories.Location, "GPE", weight * 0.95, "place-" + f[1]));
         }
-        foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry("Location", f[1], 0.96, "place-curated"));
-        foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.93, "org-curated"));
-        foreach (var f in Fields("organizations-known.tsv")) d.Names.Add(f[0], new PhraseEntry("Organization", Optional(f, 1), 0.9, "org-known"));
-        foreach (var f in Fields("events.tsv")) d.Names.Add(f[0], new PhraseEntry("Event", Optional(f, 1), 0.9, "event"));
-        foreach (var f in Fields("products.tsv")) d.Names.Add(f[0], new PhraseEntry("Product", Optional(f, 1), 0.85, "product"));
+        foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry(EntityCategories.Location, f[1], 0.96, "place-curated"));
+        foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry(EntityCategories.Organization, Optional(f, 1), 0.93, "org-curated"));
+        foreach (var f in Fields("organizations-known.tsv")) d.Names.Add(f[0], new PhraseEntry(EntityCategories.Organization, Optional(f, 1), 0.9, "org-known"));
+        foreach (var f in Fields("events.tsv")) d.Names.Add(f[0], new PhraseEntry(EntityCategories.Event, Optional(f, 1), 0.9, "event"));
+        foreach (var f in Fields("products.tsv")) d.Names.Add(f[0], new PhraseEntry(EntityCategories.Product, Optional(f, 1), 0.85, "product"));
 
         foreach (var f in Fields("entity-calibration.tsv")) d.Calibration[f[0]] = double.Parse(f[1], CultureInfo.InvariantCulture);
 
-        foreach (var line in Lines("person-types.txt")) d.PersonTypes.Add(line, new PhraseEntry("PersonType", null, 0.85));
-        foreach (var line in Lines("titles.txt")) d.Titles.Add(line, new PhraseEntry("PersonType", null, 0.9));
+        foreach (var line in Lines("person-types.txt")) d.PersonTypes.Add(line, new PhraseEntry(EntityCategories.PersonType, null, 0.85));
+        foreach (var line in Lines("titles.txt")) d.Titles.Add(line, new PhraseEntry(EntityCategories.PersonType, null, 0.9));
 
         foreach (var f in Fields("vader-lexicon.tsv"))
             d.Valence[f[0]] = double.Parse(f[1], CultureInfo.InvariantCulture);

@@ -82,7 +82,7 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
             int offset = tokens[c.Start].Start, length = tokens[c.End - 1].End - offset;
             // The rule's measured precision on the development sets; a rule they never exercised is trusted less.
             double confidence = _data.Calibration.TryGetValue(c.CalibrationKey, out double measured) ? measured
-                : _data.Calibration.Count > 0 && c.Category != "PersonType" ? Math.Min(c.Confidence, Evaluation.EntityCalibration.UnseenRule) : c.Confidence;
+                : _data.Calibration.Count > 0 && c.Category != EntityCategories.PersonType ? Math.Min(c.Confidence, Evaluation.EntityCalibration.UnseenRule) : c.Confidence;
             entities.Add(new EntityMention(text.Substring(offset, length), c.Category, c.Subcategory, offset, length, Math.Round(confidence, 2)));
             calibrationKeys?.Add(c.CalibrationKey);
         }

@@ -10,7 +10,7 @@ public sealed record ArticleContribution
     internal const int MaxEntities = 60;
 
     private static readonly HashSet<string> SummarisedCategories =
-        ["Person", "PersonType", "Location", "Organization", "Event", "Product", "Skill"];
+        [EntityCategories.Person, EntityCategories.PersonType, EntityCategories.Location, EntityCategories.Organization, EntityCategories.Event, EntityCategories.Product, "Skill"];
 
     /// <summary>The article, as <see cref="EnrichedArticle.ArticleId"/>.</summary>
     public required string ArticleId { get; init; }

@@ -52,7 +52,7 @@ public sealed record SentimentEvaluation(string Name, int Sentences, double Pola
 /// </summary>
 public static class AnalyzerEvaluation
 {
-    public static readonly string[] Categories = ["Person", "Location", "Organization", "Event", "Product", "DateTime", "Quantity"];
+    public static readonly string[] Categories = [EntityCategories.Person, EntityCategories.Location, EntityCategories.Organization, EntityCategories.Event, EntityCategories.Product, EntityCategories.DateTime, EntityCategories.Quantity];
 
     /// <summary>Bucket edges of the calibration table.</summary>
     public static readonly double[] BucketEdges = [0, 0.7, 0.8, 0.9, 0.95, 1.0001];

@@ -6,7 +6,7 @@ namespace Pipeline.Local.Commands;
 
 internal static class SummaryPrinter
 {
-    private static readonly string[] MainCategories = ["Person", "Location", "Organization"];
+    private static readonly string[] MainCategories = [EntityCategories.Person, EntityCategories.Location, EntityCategories.Organization];
 
     /// <summary>The end of <c>run --once</c>: what happened to each file, then the summary in brief.</summary>
     public static void Print(SummaryDocument? summary, IReadOnlyList<TrackedArticle> results)
