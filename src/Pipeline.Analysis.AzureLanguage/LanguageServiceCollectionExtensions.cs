@@ -42,7 +42,7 @@ public static class LanguageServiceCollectionExtensions
             return new LanguageServiceClient(http, sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(LanguageResilience.PipelineKey),
                 options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LanguageServiceClient>>());
         });
-        services.AddSingleton<AzureLanguageAnalyzer>();
+        services.AddSingleton<AzureLanguageTextAnalyzer>();
         return services;
     }
 
@@ -52,5 +52,5 @@ public static class LanguageServiceCollectionExtensions
     /// <returns>The same services.</returns>
     public static IServiceCollection AddCachedAzureLanguageAnalyzer(this IServiceCollection services, IConfiguration configuration) =>
         services.AddAzureLanguageAnalyzer(configuration).AddSingleton<ITextAnalyzer>(sp => new CachingTextAnalyzer(
-            sp.GetRequiredService<AzureLanguageAnalyzer>(), sp.GetRequiredService<PipelineStorage>(), sp.GetRequiredService<ILogger<CachingTextAnalyzer>>()));
+            sp.GetRequiredService<AzureLanguageTextAnalyzer>(), sp.GetRequiredService<PipelineStorage>(), sp.GetRequiredService<ILogger<CachingTextAnalyzer>>()));
 }

@@ -3,7 +3,7 @@ namespace Pipeline.Analysis;
 /// <summary>
 /// The analyzer seam: entities, sentiment, key phrases and language for a batch of documents.
 /// Every document handed in is at most <see cref="AnalysisLimits.MaxDocumentTextElements"/> text elements long,
-/// because the article is chunked before it reaches an analyzer (see <c>Enrichment.ArticleAnalyzer</c>).
+/// because the article is chunked before it reaches an analyzer (see <c>Enrichment.ChunkedTextAnalysis</c>).
 /// Offsets in the results are UTF-16 code units into the document's own text.
 /// </summary>
 public interface ITextAnalyzer

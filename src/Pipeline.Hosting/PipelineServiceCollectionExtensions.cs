@@ -29,7 +29,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(_ => PipelineStorage.FromConfiguration(configuration));
         services.AddResiliencePipeline(TransientFaults.StoragePipeline, builder => builder.AddStorageRetry());
 
-        services.AddSingleton<ArticleAnalyzer>();
+        services.AddSingleton<ChunkedTextAnalysis>();
         services.AddSingleton<ArticleEnricher>();
         services.AddSingleton<IngestArticleHandler>();
 

@@ -31,7 +31,7 @@ internal static class LanguageClients
         return collection.BuildServiceProvider();
     }
 
-    public static AzureLanguageAnalyzer Analyzer(this ServiceProvider provider) => provider.GetRequiredService<AzureLanguageAnalyzer>();
+    public static AzureLanguageTextAnalyzer Analyzer(this ServiceProvider provider) => provider.GetRequiredService<AzureLanguageTextAnalyzer>();
 
     /// <summary>Trusts exactly the fake service's throwaway certificate.</summary>
     public static HttpPipelineTransport TrustOnly(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>

@@ -164,7 +164,7 @@ public class RequestShapeTests
             text.Append(CultureInfo.InvariantCulture, $"Zoe\u0308 reported from Kyiv 🇺🇦👩‍👩‍👧 on day {i}. ");
         string article = text.ToString();
 
-        var analysis = await new ArticleAnalyzer(provider.Analyzer()).AnalyzeAsync(article, "en", CancellationToken.None);
+        var analysis = await new ChunkedTextAnalysis(provider.Analyzer()).AnalyzeAsync(article, "en", CancellationToken.None);
 
         Assert.True(analysis.Chunks >= 3, $"{analysis.Chunks} chunks");
         int expected = (article.Length - article.Replace("Kyiv", "", StringComparison.Ordinal).Length) / 4;

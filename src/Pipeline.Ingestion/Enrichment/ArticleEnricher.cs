@@ -8,7 +8,7 @@ namespace Pipeline.Ingestion.Enrichment;
 /// Bytes of one article file in, enriched document out: parse, normalise, analyse, stamp. No storage involved.
 /// A pathological article (megabytes of one repeated sentence) would otherwise produce hundreds of thousands of entries:
 /// the lists are capped by <see cref="EnrichmentOptions"/>, the statistics keep the full counts.
-public sealed class ArticleEnricher(ArticleAnalyzer analyzer, IOptions<EnrichmentOptions> options, TimeProvider clock)
+public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<EnrichmentOptions> options, TimeProvider clock)
 {
     public async Task<EnrichedArticle> EnrichAsync(BlobSnapshot blob, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Pipeline.Contracts.Tests.Schemas;
 /// <summary>Real enriched documents and summaries, made from the seeds by the offline analyzer, against the published schemas.</summary>
 public class EnrichedArticleContractTests
 {
-    private static readonly ArticleEnricher Enricher = new(new ArticleAnalyzer(new OfflineTextAnalyzer()), Microsoft.Extensions.Options.Options.Create(new EnrichmentOptions()), TimeProvider.System);
+    private static readonly ArticleEnricher Enricher = new(new ChunkedTextAnalysis(new OfflineTextAnalyzer()), Microsoft.Extensions.Options.Options.Create(new EnrichmentOptions()), TimeProvider.System);
 
     public static TheoryData<string> Seeds() => new(RepositoryFiles.GoodSeedFiles().Select(Path.GetFileName)!);
 

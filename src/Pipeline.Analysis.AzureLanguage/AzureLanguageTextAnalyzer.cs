@@ -14,7 +14,7 @@ namespace Pipeline.Analysis.AzureLanguage;
 /// of the article run concurrently up to <see cref="LanguageOptions.MaxConcurrentRequests"/> (the process-wide rate limiter
 /// paces them). Documents over the text-element limit never leave the process.
 /// </summary>
-internal sealed class AzureLanguageAnalyzer(LanguageServiceClient client, IOptions<LanguageOptions> options, ILogger<AzureLanguageAnalyzer> logger) : ITextAnalyzer
+internal sealed class AzureLanguageTextAnalyzer(LanguageServiceClient client, IOptions<LanguageOptions> options, ILogger<AzureLanguageTextAnalyzer> logger) : ITextAnalyzer
 {
     /// <summary>Room for the request envelope (kind, parameters, brackets) around the documents.</summary>
     private const int EnvelopeBytes = 512;

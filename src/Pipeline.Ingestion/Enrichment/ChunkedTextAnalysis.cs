@@ -16,7 +16,7 @@ public sealed record ArticleAnalysis(
 /// Chunks an article under the analyzer's per-document limit, analyses the chunks as one batch,
 /// remaps every offset onto the whole article and merges sentence sentiments into one document sentiment.
 /// </summary>
-public sealed class ArticleAnalyzer(ITextAnalyzer analyzer)
+public sealed class ChunkedTextAnalysis(ITextAnalyzer analyzer)
 {
     private const int MaxKeyPhrases = 20;
 

@@ -6,7 +6,7 @@ using Pipeline.Ingestion.Enrichment;
 
 namespace Pipeline.Ingestion.Tests.Enrichment;
 
-public class ArticleAnalyzerTests
+public class ChunkedTextAnalysisTests
 {
     /// <summary>Finds every "Kyiv" as a Location and scores sentences by the words "good" and "bad".</summary>
     private sealed class MarkerAnalyzer : ITextAnalyzer
@@ -46,7 +46,7 @@ public class ArticleAnalyzerTests
         string article = text.ToString();
         var marker = new MarkerAnalyzer();
 
-        var analysis = await new ArticleAnalyzer(marker).AnalyzeAsync(article, "en", CancellationToken.None);
+        var analysis = await new ChunkedTextAnalysis(marker).AnalyzeAsync(article, "en", CancellationToken.None);
 
         Assert.True(analysis.Chunks >= 3, $"{analysis.Chunks} chunks");
         Assert.Equal([analysis.Chunks], marker.BatchSizes);
@@ -63,7 +63,7 @@ public class ArticleAnalyzerTests
         string good = string.Concat(Enumerable.Repeat("This was good news. ", 300));
         string bad = string.Concat(Enumerable.Repeat("This was bad news. ", 300));
 
-        var analysis = await new ArticleAnalyzer(new MarkerAnalyzer()).AnalyzeAsync(good + bad, null, CancellationToken.None);
+        var analysis = await new ChunkedTextAnalysis(new MarkerAnalyzer()).AnalyzeAsync(good + bad, null, CancellationToken.None);
 
         Assert.True(analysis.Chunks >= 2);
         Assert.Equal(SentimentLabel.Mixed, analysis.Sentiment.Label);
@@ -77,7 +77,7 @@ public class ArticleAnalyzerTests
     public async Task Key_phrases_interleave_across_chunks_without_duplicates()
     {
         string text = string.Concat(Enumerable.Repeat("Kyiv is good. ", 1000));
-        var analysis = await new ArticleAnalyzer(new MarkerAnalyzer()).AnalyzeAsync(text, null, CancellationToken.None);
+        var analysis = await new ChunkedTextAnalysis(new MarkerAnalyzer()).AnalyzeAsync(text, null, CancellationToken.None);
 
         Assert.Equal("phrase 0", analysis.KeyPhrases[0]);
         Assert.Equal("phrase 1", analysis.KeyPhrases[1]);
