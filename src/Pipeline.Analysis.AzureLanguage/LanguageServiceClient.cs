@@ -31,9 +31,10 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         var clientOptions = new LanguageClientOptions();
         if (transport is not null)
             clientOptions.Transport = transport;
-        // Polly owns retries and the attempt timeout; Azure.Core's own would multiply them.
+        // Polly owns retries and the attempt timeout; Azure.Core's own would multiply them. Its network timeout stays only
+        // as a backstop past Polly's: equal to it, the two raced and a timeout could surface as a transport failure.
         clientOptions.Retry.MaxRetries = 0;
-        clientOptions.Retry.NetworkTimeout = options.AttemptTimeout;
+        clientOptions.Retry.NetworkTimeout = options.AttemptTimeout + options.AttemptTimeout;
         clientOptions.Diagnostics.ApplicationId = "pipeline";
         HttpPipelinePolicy auth = string.IsNullOrEmpty(options.Key)
             ? new BearerTokenAuthenticationPolicy(credential(), Scope)
