@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Analysis;
 using Pipeline.Analysis.AzureLanguage;
 using Polly.Timeout;
-using static Pipeline.Language.Tests.ScriptedLanguageService;
+using static Pipeline.Analysis.AzureLanguage.Tests.ScriptedLanguageService;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 /// <summary>Every way a call can fail ends as the documented outcome: rejection (quarantine), transient (retry) or configuration (retry, loudly).</summary>
 public class ErrorClassificationTests

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Emulator;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 /// <summary>The emulator answers the documented contract, enforces the documented limits and injects the faults it is told to.</summary>
 public class LanguageEmulatorTests

@@ -9,7 +9,7 @@ using Pipeline.Local.Hosting;
 using Pipeline.Testing;
 using Xunit.Abstractions;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 /// <summary>The seeds through the whole local pipeline with the Azure analyzer against a flaky emulated service.</summary>
 public class SeedRunTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Analysis;
 using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
-using static Pipeline.Language.Tests.ScriptedLanguageService;
+using static Pipeline.Analysis.AzureLanguage.Tests.ScriptedLanguageService;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 /// <summary>What goes over the wire matches the REST documentation, and what comes back lands on the right characters.</summary>
 public class RequestShapeTests

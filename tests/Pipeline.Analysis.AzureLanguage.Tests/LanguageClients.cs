@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Analysis.AzureLanguage;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 /// <summary>The Azure Language analyzer as the hosts build it (DI, options, Polly registry), with test-sized delays.</summary>
 internal static class LanguageClients

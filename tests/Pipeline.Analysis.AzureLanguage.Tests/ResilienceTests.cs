@@ -3,9 +3,9 @@ using Azure.Core;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Analysis;
 using Pipeline.Analysis.AzureLanguage;
-using static Pipeline.Language.Tests.ScriptedLanguageService;
+using static Pipeline.Analysis.AzureLanguage.Tests.ScriptedLanguageService;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 public class ResilienceTests
 {

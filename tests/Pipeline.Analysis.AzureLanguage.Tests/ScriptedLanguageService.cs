@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 /// <summary>One request as the fake service saw it.</summary>
 public sealed record RecordedRequest(string Method, string Path, string? ApiVersion, IReadOnlyDictionary<string, string> Headers, string Body, TimeSpan At)

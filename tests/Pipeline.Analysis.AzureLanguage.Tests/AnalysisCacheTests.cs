@@ -11,7 +11,7 @@ using Pipeline.Runtime;
 using Pipeline.Local.Emulator;
 using Pipeline.Testing;
 
-namespace Pipeline.Language.Tests;
+namespace Pipeline.Analysis.AzureLanguage.Tests;
 
 /// <summary>The enrichment cache against a real Azurite table: identical text is analysed and billed once.</summary>
 public class AnalysisCacheTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
