@@ -5,7 +5,6 @@ using Azure;
 using Pipeline.Runtime;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 

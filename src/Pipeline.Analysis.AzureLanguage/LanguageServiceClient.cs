@@ -1,7 +1,5 @@
-using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;

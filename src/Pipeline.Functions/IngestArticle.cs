@@ -1,7 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Ingestion;
-using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 
 namespace Pipeline.Functions;

@@ -1,6 +1,5 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using Pipeline.Runtime;
 using Pipeline.Summary;
 
 namespace Pipeline.Functions;

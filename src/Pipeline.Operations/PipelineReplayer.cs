@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Pipeline.Runtime;
 

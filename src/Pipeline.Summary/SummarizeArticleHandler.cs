@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Pipeline.Runtime;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Hosting;
-using Pipeline.Ingestion;
 using Pipeline.Summary;
 using Pipeline.Analysis;
 using Pipeline.Analysis.AzureLanguage;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Analysis;
 using Pipeline.Analysis.AzureLanguage;
 using Polly.Timeout;
 using static Pipeline.Analysis.AzureLanguage.Tests.ScriptedLanguageService;

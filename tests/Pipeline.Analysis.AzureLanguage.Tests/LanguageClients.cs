@@ -1,9 +1,7 @@
-using System.Net.Http;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Analysis.AzureLanguage;
 
 namespace Pipeline.Analysis.AzureLanguage.Tests;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Local.Emulator;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Analysis;
 using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using static Pipeline.Analysis.AzureLanguage.Tests.ScriptedLanguageService;

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Core;
 using Microsoft.Extensions.Time.Testing;
-using Pipeline.Analysis;
 using Pipeline.Analysis.AzureLanguage;
 using static Pipeline.Analysis.AzureLanguage.Tests.ScriptedLanguageService;
 

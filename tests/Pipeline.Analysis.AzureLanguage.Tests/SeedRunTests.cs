@@ -1,9 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Pipeline.Runtime;
 using Pipeline.Summary;
-using Pipeline.Local.Commands;
 using Pipeline.Local.Emulator;
 using Pipeline.Local.Hosting;
 using Pipeline.Testing;

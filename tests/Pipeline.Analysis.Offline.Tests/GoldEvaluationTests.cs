@@ -1,6 +1,4 @@
-using Pipeline.Analysis;
 using Pipeline.Analysis.Offline.Evaluation;
-using Pipeline.Analysis.Offline;
 using Xunit.Abstractions;
 
 namespace Pipeline.Analysis.Offline.Tests;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
 using Pipeline.Analysis.Text;
 

@@ -1,4 +1,3 @@
-using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
 
 namespace Pipeline.Analysis.Offline.Tests;

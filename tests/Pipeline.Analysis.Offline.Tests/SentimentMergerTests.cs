@@ -1,4 +1,3 @@
-using Pipeline.Analysis;
 
 namespace Pipeline.Analysis.Offline.Tests;
 

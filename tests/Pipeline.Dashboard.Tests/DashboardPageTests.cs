@@ -3,7 +3,6 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pipeline.Operations.Dashboard;
-using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Dashboard;
 using Pipeline.Testing;

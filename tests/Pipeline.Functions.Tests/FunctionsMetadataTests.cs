@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Runtime;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;

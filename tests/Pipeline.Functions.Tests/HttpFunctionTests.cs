@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Pipeline.Operations.Dashboard;
 using Pipeline.Functions;
 
 namespace Pipeline.Functions.Tests;

@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Storage.Blobs.Models;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 using Pipeline.Local.Commands;

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Analysis;
 using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 using Pipeline.Summary;
-using Pipeline.Local.Commands;
 using Pipeline.Testing;
 using Pipeline.Local.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Reliability;
 using Pipeline.Testing;

@@ -1,5 +1,4 @@
 using Pipeline.Operations;
-using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Hosting;
 using Pipeline.Testing;

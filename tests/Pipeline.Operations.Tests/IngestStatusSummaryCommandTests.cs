@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;
 

@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Hosting;
-using Pipeline.Ingestion;
 using Pipeline.Summary;
 using Pipeline.Ingestion.Enrichment;
-using Pipeline.Ingestion.Parsing;
 using Pipeline.Runtime;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Pipeline.Runtime;
 using Pipeline.Summary;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;

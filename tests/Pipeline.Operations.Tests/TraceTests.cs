@@ -2,7 +2,6 @@ using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Pipeline.Runtime;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Local.Commands;
 using Pipeline.Testing;

@@ -1,6 +1,5 @@
 using System.Text;
 using Pipeline.Operations.Dashboard;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 using Pipeline.Local.Commands;

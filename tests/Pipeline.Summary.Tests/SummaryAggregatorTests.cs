@@ -1,4 +1,3 @@
-using Pipeline.Summary;
 
 namespace Pipeline.Summary.Tests;
 

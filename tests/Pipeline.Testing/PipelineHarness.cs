@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Summary;
-using Pipeline.Local.Commands;
 using Pipeline.Local.Hosting;
 
 namespace Pipeline.Testing;

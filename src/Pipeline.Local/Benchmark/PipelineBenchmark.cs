@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Pipeline.Hosting;
-using Pipeline.Ingestion;
 using Pipeline.Summary;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
-using Pipeline.Local.Commands;
 using Pipeline.Local.Generation;
 using Pipeline.Local.Hosting;
 using Pipeline.Analysis.Offline;

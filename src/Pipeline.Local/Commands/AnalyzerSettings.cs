@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using Pipeline.Hosting;
 using Pipeline.Ingestion;
 using Pipeline.Summary;
 using Pipeline.Analysis.AzureLanguage;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 
 using Pipeline.Local.Hosting;

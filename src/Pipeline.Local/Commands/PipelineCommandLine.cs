@@ -29,21 +29,22 @@ public static class PipelineCommandLine
         EvalCommand.Create(),
     };
 
-    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> InvokeAsync(string[] args)
     {
         var root = Create();
-        error ??= Console.Error;
+        var error = Console.Error;
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
-            string command = string.Join(' ', parse.CommandResult.Command is RootCommand ? [] : CommandPath(parse.CommandResult));
+            // Commands are one level deep: the help to read is the root's or one command's.
+            string help = parse.CommandResult.Command is RootCommand ? "pipeline" : "pipeline " + parse.CommandResult.Command.Name;
             // An unknown command word also reports "Required command was not provided": the word is the news.
             var messages = parse.CommandResult.Command is RootCommand && parse.UnmatchedTokens.Count > 0
                 ? [$"'{parse.UnmatchedTokens[0]}' is not a pipeline command."]
                 : parse.Errors.Select(e => e.Message);
             foreach (string message in messages)
                 await error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
-            await error.WriteLineAsync($"See 'pipeline{(command.Length > 0 ? " " + command : "")} --help'.").ConfigureAwait(false);
+            await error.WriteLineAsync($"See '{help} --help'.").ConfigureAwait(false);
             return Failed;
         }
         try
@@ -51,8 +52,6 @@ public static class PipelineCommandLine
             return await parse.InvokeAsync(new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
-                Output = output ?? Console.Out,
-                Error = error,
             }).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -74,13 +73,5 @@ public static class PipelineCommandLine
             e = aggregate.InnerExceptions[0];
         string message = e is OptionsValidationException invalid ? string.Join(" ", invalid.Failures) : e.Message;
         return message.ReplaceLineEndings(" ");
-    }
-
-    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
-    {
-        var names = new Stack<string>();
-        for (var current = result; current is not null && current.Command is not RootCommand; current = current.Parent as System.CommandLine.Parsing.CommandResult)
-            names.Push(current.Command.Name);
-        return names;
     }
 }

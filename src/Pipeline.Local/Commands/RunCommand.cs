@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 using Pipeline.Summary;

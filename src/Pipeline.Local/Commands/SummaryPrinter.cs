@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipeline.Summary;
 using Pipeline.Local.Hosting;
 
 namespace Pipeline.Local.Commands;

@@ -32,7 +32,6 @@ internal sealed class DashboardServer : IAsyncDisposable
         var option = new Option<string[]>("--allow-origin")
         {
             Description = "Let browser pages on this origin (e.g. https://grafana.example.com) read the API; repeatable; * allows any.",
-            AllowMultipleArgumentsPerToken = false,
         };
         option.Validators.Add(result =>
         {

@@ -8,7 +8,6 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Ingestion;
-using Pipeline.Ingestion.Enrichment;
 using Pipeline.Operations;
 using Pipeline.Runtime;
 

@@ -1,5 +1,4 @@
 using Azure;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Operations;
 using Pipeline.Runtime;

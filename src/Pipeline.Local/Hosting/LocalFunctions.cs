@@ -1,11 +1,9 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
 using Pipeline.Ingestion;
-using Pipeline.Ingestion.Enrichment;
 using Pipeline.Runtime;
 using Pipeline.Summary;
 using Microsoft.Extensions.Logging;
-using Pipeline.Operations;
 
 namespace Pipeline.Local.Hosting;
 

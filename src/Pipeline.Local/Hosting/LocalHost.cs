@@ -5,9 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pipeline.Analysis.MiniLM;
 using Pipeline.Hosting;
-using Pipeline.Ingestion;
 using Pipeline.Summary;
 using Pipeline.Runtime;
 

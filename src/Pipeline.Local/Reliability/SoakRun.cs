@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Runtime;
 using Pipeline.Summary;
-using Pipeline.Local.Commands;
 using Pipeline.Local.Generation;
 using Pipeline.Local.Hosting;
 using Polly;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Summary;
 using Pipeline.Testing;

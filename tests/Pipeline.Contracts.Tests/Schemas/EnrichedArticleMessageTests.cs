@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Analysis;
 using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Summary;

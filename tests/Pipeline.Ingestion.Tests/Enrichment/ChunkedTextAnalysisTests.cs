@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Pipeline.Analysis;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 
 namespace Pipeline.Ingestion.Tests.Enrichment;

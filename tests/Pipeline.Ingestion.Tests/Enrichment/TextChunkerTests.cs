@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 
 namespace Pipeline.Ingestion.Tests.Enrichment;

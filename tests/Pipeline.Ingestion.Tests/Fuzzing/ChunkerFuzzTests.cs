@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsCheck;
 using Xunit.Abstractions;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Ingestion.Parsing;
 

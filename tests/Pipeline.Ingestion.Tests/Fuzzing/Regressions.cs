@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Analysis;
 using Pipeline.Analysis.Offline;
-using Pipeline.Ingestion;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Ingestion.Parsing;
 
