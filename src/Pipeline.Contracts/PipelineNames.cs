@@ -30,6 +30,15 @@ public static class PipelineNames
     /// </summary>
     public const string EnrichedPoisonQueue = EnrichedQueue + "-poison";
 
+    /// <summary>
+    /// One message per deleted article blob: the <c>Microsoft.Storage.BlobDeleted</c> event, in Event Grid or CloudEvents
+    /// schema. Event Grid delivers it here in Azure; the local article scanner writes the same event when a blob disappears.
+    /// </summary>
+    public const string DeletedQueue = "articles-deleted";
+
+    /// <summary>Where a deletion message goes after its last dequeue, or at once when it is not a blob-deleted event.</summary>
+    public const string DeletedPoisonQueue = DeletedQueue + "-poison";
+
     /// <summary>Where blob-trigger invocations land when every retry failed (the host's own name for it).</summary>
     public const string BlobPoisonQueue = "webjobs-blobtrigger-poison";
 
@@ -49,7 +58,7 @@ public static class PipelineNames
     public static readonly IReadOnlyList<string> Containers = [ArticlesContainer, EnrichedContainer, QuarantineContainer, SummariesContainer];
 
     /// <summary>The queues the pipeline creates when they are missing; <see cref="BlobPoisonQueue"/> is left to the host.</summary>
-    public static readonly IReadOnlyList<string> Queues = [EnrichedQueue, EnrichedPoisonQueue];
+    public static readonly IReadOnlyList<string> Queues = [EnrichedQueue, EnrichedPoisonQueue, DeletedQueue, DeletedPoisonQueue];
 
     /// <summary>The tables the pipeline creates when they are missing.</summary>
     public static readonly IReadOnlyList<string> Tables = [ArticlesTable, AnalysisCacheTable];
