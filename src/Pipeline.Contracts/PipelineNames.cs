@@ -54,6 +54,9 @@ public static class PipelineNames
     /// <summary>The summary's running totals, in <see cref="SummariesContainer"/>: the summarize stage's own state, not a contract.</summary>
     public const string SummaryStateBlob = "state.json";
 
+    /// <summary>Metadata on <c>enriched/{id}.json</c>: the source blob's last-modified ticks, which order revisions.</summary>
+    public const string SourceModifiedMetadata = "sourcelastmodified";
+
     /// <summary>The containers the pipeline creates when they are missing.</summary>
     public static readonly IReadOnlyList<string> Containers = [ArticlesContainer, EnrichedContainer, QuarantineContainer, SummariesContainer];
 

@@ -21,6 +21,12 @@ public sealed record SummaryDocument
     /// <summary>Articles counted, each once, at its latest revision.</summary>
     public required int ArticleCount { get; init; }
 
+    /// <summary>
+    /// Articles that were counted and then taken out because their blob was deleted, and not uploaded again since.
+    /// Added within schemaVersion 1 (additive): a document written before retractions existed has none, and reads as 0.
+    /// </summary>
+    public int RetractedCount { get; init; }
+
     /// <summary>Counted articles per sentiment label.</summary>
     public required SentimentDistribution Sentiment { get; init; }
 

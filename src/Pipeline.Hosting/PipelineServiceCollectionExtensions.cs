@@ -38,6 +38,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SummaryStore>();
         services.AddSingleton<SummaryFolder>();
         services.AddSingleton<SummarizeArticleHandler>();
+        services.AddSingleton<RetractArticleHandler>();
 
         services.AddSingleton<PipelineInspector>();
         services.AddSingleton<PipelineReplayer>();

@@ -31,9 +31,6 @@ public sealed class IngestArticleHandler(
 {
     private readonly ResiliencePipeline _retry = resilience.GetPipeline(TransientFaults.StoragePipeline);
 
-    /// <summary>On <c>enriched/{id}.json</c>: the source blob's last-modified ticks, which order revisions.</summary>
-    public const string SourceModifiedMetadata = "sourcelastmodified";
-
     public async Task<IngestOutcome> HandleAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         using var activity = PipelineTelemetry.Source.StartActivity("IngestArticle");
@@ -136,7 +133,7 @@ public sealed class IngestArticleHandler(
                 await target.UploadAsync(new BinaryData(document), new BlobUploadOptions
                 {
                     Conditions = conditions,
-                    Metadata = new Dictionary<string, string> { [SourceModifiedMetadata] = modified },
+                    Metadata = new Dictionary<string, string> { [PipelineNames.SourceModifiedMetadata] = modified },
                     HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
                 }, cancellationToken).ConfigureAwait(false);
                 return true;
@@ -149,7 +146,7 @@ public sealed class IngestArticleHandler(
             try
             {
                 var existing = (await target.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-                if (existing.Metadata.TryGetValue(SourceModifiedMetadata, out var stored) && long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) > article.Source.LastModified.UtcTicks)
+                if (existing.Metadata.TryGetValue(PipelineNames.SourceModifiedMetadata, out var stored) && long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) > article.Source.LastModified.UtcTicks)
                     return false;
                 conditions = new BlobRequestConditions { IfMatch = existing.ETag };
             }

@@ -12,13 +12,17 @@ public sealed record QuarantineEntry(string Name, string Reason, string SourceET
 /// <summary>What went wrong or is still waiting: quarantined articles by reason and the depth of every queue, poison queues included.</summary>
 public sealed record PipelineStatus(int Quarantined, IReadOnlyDictionary<string, int> QuarantinedByReason, long Poisoned, IReadOnlyDictionary<string, long> QueueDepths);
 
-/// <summary>Articles by their head records: received (one head per article), counted in the summary at their current revision, waiting for a fold.</summary>
-public sealed record ArticleCounts(int Received, int Summarised, int Pending);
+/// <summary>
+/// Articles by their head records: received (one head per article), counted in the summary at their current revision,
+/// waiting for a fold (a retraction included), and retracted (their blob was deleted and not uploaded again).
+/// </summary>
+public sealed record ArticleCounts(int Received, int Summarised, int Pending, int Retracted);
 
 /// <summary>Read-only views over the pipeline's storage for the status API, the operator commands and the article tracker.</summary>
 public sealed class PipelineInspector(PipelineStorage storage)
 {
-    private static readonly IReadOnlyList<string> MonitoredQueues = [PipelineNames.EnrichedQueue, PipelineNames.EnrichedPoisonQueue, PipelineNames.BlobPoisonQueue];
+    private static readonly IReadOnlyList<string> MonitoredQueues =
+        [PipelineNames.EnrichedQueue, PipelineNames.EnrichedPoisonQueue, PipelineNames.BlobPoisonQueue, PipelineNames.DeletedQueue, PipelineNames.DeletedPoisonQueue];
 
     /// <summary>Every quarantine record, from one listing: the reason and source ETag travel as the record blob's metadata.</summary>
     public async IAsyncEnumerable<QuarantineEntry> ListQuarantineAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -71,27 +75,28 @@ public sealed class PipelineInspector(PipelineStorage storage)
         var queueDepths = new Dictionary<string, long>(StringComparer.Ordinal);
         for (int i = 0; i < MonitoredQueues.Count; i++)
             queueDepths[MonitoredQueues[i]] = await depths[i].ConfigureAwait(false);
-        return new PipelineStatus(byReason.Values.Sum(), byReason, queueDepths[PipelineNames.EnrichedPoisonQueue] + queueDepths[PipelineNames.BlobPoisonQueue], queueDepths);
+        return new PipelineStatus(byReason.Values.Sum(), byReason, PoisonQueues.Names.Sum(queue => queueDepths[queue]), queueDepths);
     }
 
     /// <summary>Reads every head record: right for an operator's question, too heavy for a dashboard that polls.</summary>
     public async Task<ArticleCounts> CountArticlesAsync(CancellationToken cancellationToken)
     {
-        int received = 0, summarised = 0, pending = 0;
+        int received = 0, summarised = 0, pending = 0, retracted = 0;
         try
         {
             await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
             {
                 received++;
-                if (head.IsSummarised) summarised++;
+                if (head.IsSummarised && !head.IsRetracted) summarised++;
                 if (head.Pending) pending++;
+                if (head.IsRetracted) retracted++;
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // No host has run against this account yet: nothing received.
         }
-        return new ArticleCounts(received, summarised, pending);
+        return new ArticleCounts(received, summarised, pending, retracted);
     }
 
     private async Task<long> QueueDepthAsync(string queue, CancellationToken cancellationToken)

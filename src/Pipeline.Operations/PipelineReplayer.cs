@@ -89,12 +89,17 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
         return new ReplayResult(source, entry.Name, ReplayOutcome.Replayed, entry.Reason);
     }
 
-    /// <summary>Both poison queues: enriched-article messages go back to their queue; failed blob-trigger invocations re-trigger their blob.</summary>
+    /// <summary>
+    /// Every poison queue: enriched-article and blob-deleted messages go back to their queue (both handlers are idempotent);
+    /// failed blob-trigger invocations re-trigger their blob.
+    /// </summary>
     public async IAsyncEnumerable<ReplayResult> ReplayPoisonAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var result in DrainAsync(PipelineNames.EnrichedPoisonQueue, ResendEnrichedAsync, cancellationToken).ConfigureAwait(false))
             yield return result;
         await foreach (var result in DrainAsync(PipelineNames.BlobPoisonQueue, RetriggerBlobAsync, cancellationToken).ConfigureAwait(false))
+            yield return result;
+        await foreach (var result in DrainAsync(PipelineNames.DeletedPoisonQueue, ResendDeletedAsync, cancellationToken).ConfigureAwait(false))
             yield return result;
     }
 
@@ -167,6 +172,12 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
     {
         await storage.Queue(PipelineNames.EnrichedQueue).SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ReplayResult(PipelineNames.EnrichedPoisonQueue, message.ArticleId!, ReplayOutcome.Replayed);
+    }
+
+    private async Task<ReplayResult> ResendDeletedAsync(PoisonMessage message, CancellationToken cancellationToken)
+    {
+        await storage.Queue(PipelineNames.DeletedQueue).SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new ReplayResult(PipelineNames.DeletedPoisonQueue, message.ArticleId!, ReplayOutcome.Replayed);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Pipeline.Runtime;
+using Pipeline.Summary;
 
 namespace Pipeline.Operations;
 
@@ -12,7 +13,7 @@ namespace Pipeline.Operations;
 /// <param name="Unreplayable">Why the pipeline cannot read it; null when it can.</param>
 public sealed record PoisonMessage(string Queue, string MessageId, string? PopReceipt, BinaryData RawBody, BinaryData? Body, string? ArticleId, BlobTriggerMessage? Blob, string? Unreplayable)
 {
-    /// <summary>What an upload is followed by: the blob name of a failed trigger, the article id of an enriched article.</summary>
+    /// <summary>What an upload is followed by: the blob name of a failed trigger, the article id of an enriched article or a deletion.</summary>
     public string? Key => Blob?.BlobName ?? ArticleId;
 
     /// <summary>
@@ -35,6 +36,12 @@ public sealed record PoisonMessage(string Queue, string MessageId, string? PopRe
                 ? message with { ArticleId = article?.ArticleId ?? reference!.ArticleId }
                 : message with { Unreplayable = reason };
         }
+        if (queue == PipelineNames.DeletedPoisonQueue)
+        {
+            return BlobDeletedEvents.TryRead(body, out var deletions, out string deletedReason)
+                ? message with { ArticleId = ArticleIdentity.ArticleId(deletions[0].Container, deletions[0].Name) }
+                : message with { Unreplayable = deletedReason };
+        }
         return PipelineMessages.TryReadBlobTrigger(body, out var blob, out string blobReason)
             ? message with { Blob = blob }
             : message with { Unreplayable = blobReason };
@@ -44,7 +51,7 @@ public sealed record PoisonMessage(string Queue, string MessageId, string? PopRe
 /// <summary>Peeks and receives the poison queues through the undecoded client, so one unreadable message never hides the others.</summary>
 public sealed class PoisonQueues(PipelineStorage storage)
 {
-    public static readonly IReadOnlyList<string> Names = [PipelineNames.EnrichedPoisonQueue, PipelineNames.BlobPoisonQueue];
+    public static readonly IReadOnlyList<string> Names = [PipelineNames.EnrichedPoisonQueue, PipelineNames.BlobPoisonQueue, PipelineNames.DeletedPoisonQueue];
 
     /// <summary>At most 32 visible messages (the service's limit for one peek); empty when the queue does not exist yet.</summary>
     public async Task<IReadOnlyList<PoisonMessage>> PeekAsync(string queue, CancellationToken cancellationToken)

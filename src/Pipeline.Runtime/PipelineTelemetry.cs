@@ -17,6 +17,7 @@ public static class PipelineTelemetry
     public static readonly Counter<long> ArticlesEnriched = Meter.CreateCounter<long>("pipeline.articles.enriched", description: "Articles enriched and queued.");
     public static readonly Counter<long> ArticlesQuarantined = Meter.CreateCounter<long>("pipeline.articles.quarantined", description: "Articles quarantined, by reason.");
     public static readonly Counter<long> ArticlesRecorded = Meter.CreateCounter<long>("pipeline.articles.recorded", description: "Enriched articles recorded for the summary.");
+    public static readonly Counter<long> ArticlesRetracted = Meter.CreateCounter<long>("pipeline.articles.retracted", description: "Articles whose blob was deleted while they were current.");
     public static readonly Counter<long> ArticlesFolded = Meter.CreateCounter<long>("pipeline.articles.folded", description: "Article revisions folded into the summary.");
     public static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>("pipeline.stage.duration", unit: "ms", description: "Duration of one pipeline stage.");
     public static readonly Histogram<int> EntitiesPerArticle = Meter.CreateHistogram<int>("pipeline.article.entities", description: "Entity mentions found per article.");

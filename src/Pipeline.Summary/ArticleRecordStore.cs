@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Pipeline.Runtime;
 
 namespace Pipeline.Summary;
@@ -11,14 +12,31 @@ namespace Pipeline.Summary;
 /// the summary has applied, and whether the two differ (<c>Pending</c>). Revision rows (PartitionKey = articleId,
 /// RowKey = "rev-" + hash) keep the contribution of every revision that was replaced, insert-only, so a fold can always
 /// take out what it once added; a new article needs only its head.
+///
+/// A retraction is a revision that contributes nothing: its hash is <see cref="RetractedHash"/>, so the fold's
+/// applied/current/pending rules cover it unchanged. The source blob decides between a retraction and a revision that
+/// race: each is written only after checking, against the head's ETag, that the blob is gone (or there).
 /// </summary>
 public sealed class ArticleRecordStore(PipelineStorage storage)
 {
     internal const string HeadPartition = "head";
-    private readonly TableClient _table = storage.Table(PipelineNames.ArticlesTable);
 
-    /// <summary>Idempotent: a second call with the same revision changes nothing; an older revision never replaces a newer one.</summary>
-    public async Task RecordAsync(ArticleContribution contribution, CancellationToken cancellationToken)
+    /// <summary>The current "revision" of an article whose blob was deleted; as the applied one, the summary took it out.</summary>
+    public const string RetractedHash = "retracted";
+
+    /// <summary>The applied "revision" of a retracted article the summary never counted: nothing was taken out.</summary>
+    public const string RetractedUncountedHash = "retracted-uncounted";
+
+    private readonly TableClient _table = storage.Table(PipelineNames.ArticlesTable);
+    private readonly BlobContainerClient _articles = storage.Container(PipelineNames.ArticlesContainer);
+
+    /// <summary>
+    /// Idempotent: a second call with the same revision changes nothing; an older revision never replaces a newer one.
+    /// A revision of a retracted article is taken only while its blob exists, so a stale read that finishes after the
+    /// delete cannot bring a withdrawn story back, while a re-upload under the same name counts again.
+    /// </summary>
+    /// <returns>False when the article is retracted and its blob is gone: the revision was refused.</returns>
+    public async Task<bool> RecordAsync(ArticleContribution contribution, CancellationToken cancellationToken)
     {
         string json = JsonSerializer.Serialize(contribution, PipelineJson.Default.ArticleContribution);
 
@@ -40,20 +58,27 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                         SourceName = contribution.SourceName,
                         Pending = true,
                     }, cancellationToken).ConfigureAwait(false);
-                    return;
+                    return true;
                 }
                 if (head.CurrentHash == contribution.ContentHash)
                 {
                     // The same text uploaded again: nothing to count, but remember the newest upload it stands for.
                     if (contribution.SourceLastModified < head.CurrentModified || contribution.SourceETag == head.CurrentETag)
-                        return;
+                        return true;
                     head.CurrentModified = contribution.SourceLastModified;
                     head.CurrentETag = contribution.SourceETag;
                     await _table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                    return;
+                    return true;
                 }
-                if (!IsNewer(contribution, head))
-                    return;
+                if (head.IsRetracted)
+                {
+                    // Checked after reading the head and written with its ETag: a delete in between rewrites the head
+                    // (see RetractAsync), so this write fails and the next pass sees the blob gone.
+                    if (!await SourceExistsAsync(contribution.SourceName, cancellationToken).ConfigureAwait(false))
+                        return false;
+                }
+                else if (!IsNewer(contribution, head))
+                    return true;
                 // The outgoing revision's contribution must outlive the head: the summary may count it, and the fold
                 // that replaces it has to take exactly that contribution out again.
                 await KeepRevisionAsync(head, cancellationToken).ConfigureAwait(false);
@@ -61,9 +86,10 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                 head.CurrentModified = contribution.SourceLastModified;
                 head.CurrentETag = contribution.SourceETag;
                 head.Contribution = json;
-                head.Pending = head.AppliedHash != contribution.ContentHash;
+                head.Pending = !IsSettled(contribution.ContentHash, head.AppliedHash);
+                head.RetractedAt = null;
                 await _table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return;
+                return true;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
@@ -72,6 +98,71 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
             head = await GetHeadAsync(contribution.ArticleId, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Records that the article's blob is gone, so the next fold takes its counted revision out. Idempotent: a duplicate
+    /// event, or one for a blob that was uploaded again since, changes nothing the summary sees.
+    /// </summary>
+    /// <param name="articleId">The article whose blob was deleted.</param>
+    /// <param name="sourceName">Its blob name in <c>articles</c>.</param>
+    /// <param name="deletedAt">When the blob was deleted (the event's time); kept as the first retraction's time.</param>
+    public async Task<RetractOutcome> RetractAsync(string articleId, string sourceName, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var head = await GetHeadAsync(articleId, cancellationToken).ConfigureAwait(false);
+            // Storage is the truth: a delete event that arrives after the name was uploaded again retracts nothing.
+            if (await SourceExistsAsync(sourceName, cancellationToken).ConfigureAwait(false))
+                return RetractOutcome.StillPresent;
+            try
+            {
+                if (head is null)
+                {
+                    // Never recorded (never seen, quarantined, or its ingestion still running): a tombstone that counts
+                    // nothing, so a record of the deleted text that lands later is refused.
+                    await _table.AddEntityAsync(new ArticleHead
+                    {
+                        RowKey = articleId,
+                        CurrentHash = RetractedHash,
+                        AppliedHash = RetractedUncountedHash,
+                        CurrentModified = deletedAt,
+                        SourceName = sourceName,
+                        RetractedAt = deletedAt,
+                    }, cancellationToken).ConfigureAwait(false);
+                    return RetractOutcome.NeverCounted;
+                }
+
+                var outcome = head.IsRetracted ? RetractOutcome.AlreadyRetracted : RetractOutcome.Retracted;
+                if (!head.IsRetracted)
+                {
+                    await KeepRevisionAsync(head, cancellationToken).ConfigureAwait(false);
+                    head.CurrentHash = RetractedHash;
+                    head.CurrentETag = "";
+                    head.Contribution = "";
+                    head.RetractedAt = deletedAt;
+                }
+                // Written even when already retracted: the new ETag makes a revision recorded from a blob read before
+                // this delete fail its If-Match and look again.
+                head.Pending = !IsSettled(head.CurrentHash, head.AppliedHash);
+                await _table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return outcome;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // A revision or another retraction got there first: decide again on fresh data.
+            }
+        }
+    }
+
+    private async Task<bool> SourceExistsAsync(string sourceName, CancellationToken cancellationToken) =>
+        (await _articles.GetBlobClient(sourceName).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>A text that was counted, as opposed to nothing yet or a retraction.</summary>
+    internal static bool IsRevision(string hash) => hash.Length > 0 && hash != RetractedHash && hash != RetractedUncountedHash;
+
+    /// <summary>The summary reflects <paramref name="current"/> when it applied it, or when both say "not counted, deleted".</summary>
+    internal static bool IsSettled(string current, string applied) =>
+        current == applied || (current == RetractedHash && applied == RetractedUncountedHash);
 
     /// <summary>Insert-only, so a retried replacement writes it again harmlessly.</summary>
     private async Task KeepRevisionAsync(ArticleHead head, CancellationToken cancellationToken)
@@ -102,7 +193,7 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
     /// </summary>
     public IAsyncEnumerable<ArticleHead> GetAllHeadsAsync(CancellationToken cancellationToken) =>
         _table.QueryAsync<ArticleHead>($"PartitionKey eq '{HeadPartition}'",
-            select: [nameof(ArticleHead.CurrentHash), nameof(ArticleHead.CurrentModified), nameof(ArticleHead.CurrentETag), nameof(ArticleHead.AppliedHash), nameof(ArticleHead.Pending), nameof(ArticleHead.SourceName), "RowKey", "Timestamp"],
+            select: [nameof(ArticleHead.CurrentHash), nameof(ArticleHead.CurrentModified), nameof(ArticleHead.CurrentETag), nameof(ArticleHead.AppliedHash), nameof(ArticleHead.Pending), nameof(ArticleHead.SourceName), nameof(ArticleHead.RetractedAt), "RowKey", "Timestamp"],
             cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<ArticleHead>> GetPendingAsync(int max, CancellationToken cancellationToken)
@@ -158,7 +249,7 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
         {
             var head = await GetHeadAsync(articleId, cancellationToken).ConfigureAwait(false)
                        ?? throw new InvalidOperationException($"Article {articleId} lost its head record.");
-            if (head.AppliedHash == appliedHash && head.Pending == (head.CurrentHash != appliedHash))
+            if (head.AppliedHash == appliedHash && head.Pending == !IsSettled(head.CurrentHash, appliedHash))
                 return;
             try
             {
@@ -172,7 +263,7 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
     private static TableEntity Applied(ArticleHead head, string appliedHash) => new(HeadPartition, head.RowKey)
     {
         [nameof(ArticleHead.AppliedHash)] = appliedHash,
-        [nameof(ArticleHead.Pending)] = head.CurrentHash != appliedHash,
+        [nameof(ArticleHead.Pending)] = !IsSettled(head.CurrentHash, appliedHash),
     };
 
     private static string RevisionKey(string contentHash) => "rev-" + contentHash.Replace("sha256:", "", StringComparison.Ordinal);
@@ -198,6 +289,28 @@ public sealed class ArticleHead : ITableEntity
     public bool Pending { get; set; }
     public string SourceName { get; set; } = "";
 
-    /// <summary>Counted in the summary, at its current revision.</summary>
-    public bool IsSummarised => !Pending && AppliedHash == CurrentHash;
+    /// <summary>When its blob was deleted; null unless the article is retracted.</summary>
+    public DateTimeOffset? RetractedAt { get; set; }
+
+    /// <summary>Counted in the summary, at its current revision (for a retracted article: taken out of it).</summary>
+    public bool IsSummarised => !Pending && ArticleRecordStore.IsSettled(CurrentHash, AppliedHash);
+
+    /// <summary>Its blob was deleted and has not been uploaded again.</summary>
+    public bool IsRetracted => CurrentHash == ArticleRecordStore.RetractedHash;
+}
+
+/// <summary>What a retraction found.</summary>
+public enum RetractOutcome
+{
+    /// <summary>The article was current and is now retracted; the next fold takes it out.</summary>
+    Retracted,
+
+    /// <summary>A duplicate: the article was already retracted.</summary>
+    AlreadyRetracted,
+
+    /// <summary>The pipeline had not recorded the article (never seen, quarantined, or still in ingestion): a tombstone now refuses it.</summary>
+    NeverCounted,
+
+    /// <summary>The blob exists again (uploaded after the delete): nothing to retract.</summary>
+    StillPresent,
 }

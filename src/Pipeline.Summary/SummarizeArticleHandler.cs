@@ -7,7 +7,14 @@ using Polly.Registry;
 
 namespace Pipeline.Summary;
 
-public enum SummarizeOutcome { Recorded, Rejected }
+public enum SummarizeOutcome
+{
+    Recorded,
+    Rejected,
+
+    /// <summary>The article was retracted and its blob is gone: this revision, read before the delete, is not counted.</summary>
+    Refused,
+}
 
 /// <summary>
 /// The queue-triggered stage: one enriched-article message becomes one idempotent record, then the summary is folded.
@@ -45,17 +52,37 @@ public sealed class SummarizeArticleHandler(
         using var activity = PipelineTelemetry.StartContinuation("SummarizeArticle", article is not null ? article.TraceParent : reference!.TraceParent);
         activity?.SetTag("article.id", article is not null ? article.ArticleId : reference!.ArticleId);
 
-        await _retry.ExecuteAsync(async ct =>
+        bool recorded = await _retry.ExecuteAsync(async ct =>
         {
             var contribution = article is not null ? ArticleContribution.From(article) : reference!.Contribution;
-            await records.RecordAsync(contribution, ct).ConfigureAwait(false);
+            if (!await records.RecordAsync(contribution, ct).ConfigureAwait(false))
+            {
+                // Read before the delete and finished after it: the document it left behind must not outlive the retraction.
+                await DeleteEnrichedRevisionAsync(contribution, ct).ConfigureAwait(false);
+                logger.RevisionRefused(contribution.ArticleId, contribution.ContentHash);
+                return false;
+            }
             PipelineTelemetry.ArticlesRecorded.Add(1);
             PipelineTelemetry.ArticleLatency.Record((clock.GetUtcNow() - contribution.SourceLastModified).TotalSeconds);
             int folded = await folder.FoldPendingAsync(ct).ConfigureAwait(false);
             if (folded > 0) PipelineTelemetry.ArticlesFolded.Add(folded);
+            return true;
         }, cancellationToken).ConfigureAwait(false);
 
         PipelineTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "summarize"));
-        return SummarizeOutcome.Recorded;
+        return recorded ? SummarizeOutcome.Recorded : SummarizeOutcome.Refused;
+    }
+
+    private async Task DeleteEnrichedRevisionAsync(ArticleContribution contribution, CancellationToken cancellationToken)
+    {
+        var enriched = storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(contribution.ArticleId));
+        try
+        {
+            var properties = (await enriched.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            if (properties.Metadata.TryGetValue(PipelineNames.SourceModifiedMetadata, out var ticks) &&
+                ticks == contribution.SourceLastModified.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                await RetractArticleHandler.DeleteAtVersionAsync(enriched, properties.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404) { }
     }
 }

@@ -93,6 +93,7 @@ public sealed class SummaryAggregator(SummaryOptions options)
             GeneratedAt = now,
             StateVersion = state.Version,
             ArticleCount = state.ArticleCount,
+            RetractedCount = state.RetractedCount,
             Sentiment = Distribution(state.Sentiment),
             AverageSentiment = Average(state.SentimentScoreSum, state.ArticleCount),
             TopEntities = topEntities,

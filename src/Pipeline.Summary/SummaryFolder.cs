@@ -121,28 +121,43 @@ public sealed class SummaryFolder(
         var alreadyCounted = state.LastBatch.ToDictionary(r => r.ArticleId, r => r.ContentHash, StringComparer.Ordinal);
         var work = pending.Select(head => (Head: head, Applied: alreadyCounted.GetValueOrDefault(head.RowKey) ?? head.AppliedHash)).ToList();
 
-        var contributions = new (ArticleContribution? Previous, ArticleContribution Current)[work.Count];
+        var contributions = new (ArticleContribution? Previous, ArticleContribution? Current)[work.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var (head, applied) = work[i];
-            var current = await records.GetCurrentContributionAsync(head, ct).ConfigureAwait(false);
-            var previous = applied.Length == 0 || applied == head.CurrentHash ? null : await records.GetContributionAsync(head.RowKey, applied, ct).ConfigureAwait(false);
+            var current = head.IsRetracted ? null : await records.GetCurrentContributionAsync(head, ct).ConfigureAwait(false);
+            var previous = ArticleRecordStore.IsRevision(applied) && applied != head.CurrentHash ? await records.GetContributionAsync(head.RowKey, applied, ct).ConfigureAwait(false) : null;
             contributions[i] = (previous, current);
         }).ConfigureAwait(false);
 
+        var marks = new string[work.Count];
         for (int i = 0; i < work.Count; i++)
         {
-            if (work[i].Applied == work[i].Head.CurrentHash)
+            var (head, applied) = work[i];
+            marks[i] = applied;
+            if (ArticleRecordStore.IsSettled(head.CurrentHash, applied))
                 continue; // Counted by a write whose folder died before marking it: only the mark is missing.
-            if (contributions[i].Previous is { } previous) aggregator.Remove(state, previous);
-            aggregator.Add(state, contributions[i].Current);
+            var (previous, current) = contributions[i];
+            if (previous is not null) aggregator.Remove(state, previous);
+            else if (applied == ArticleRecordStore.RetractedHash) state.RetractedCount--; // back after a retraction
+            if (current is not null)
+            {
+                aggregator.Add(state, current);
+                marks[i] = head.CurrentHash;
+            }
+            else
+            {
+                // A retraction takes out what was counted; one of an article never counted changes no total.
+                if (previous is not null) state.RetractedCount++;
+                marks[i] = previous is not null ? ArticleRecordStore.RetractedHash : ArticleRecordStore.RetractedUncountedHash;
+            }
         }
 
         var now = clock.GetUtcNow();
         aggregator.Trim(state, now);
         state.Version++;
         state.UpdatedAt = now;
-        state.LastBatch = work.Select(w => new AppliedRevision(w.Head.RowKey, w.Head.CurrentHash)).ToList();
+        state.LastBatch = work.Select((w, i) => new AppliedRevision(w.Head.RowKey, marks[i])).ToList();
 
         if (!await store.TryWriteStateAsync(state, etag, cancellationToken).ConfigureAwait(false))
         {
@@ -152,7 +167,7 @@ public sealed class SummaryFolder(
 
         // Render before marking, so an article whose head says "summarised" is already in what dashboards read.
         await store.WriteLatestAsync(aggregator.Render(state, now), cancellationToken).ConfigureAwait(false);
-        await records.MarkAppliedAsync(work.Select(w => (w.Head, w.Head.CurrentHash)), cancellationToken).ConfigureAwait(false);
+        await records.MarkAppliedAsync(work.Select((w, i) => (w.Head, marks[i])), cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _markedVersion, state.Version);
         logger.Folded(work.Count, state.Version, state.ArticleCount);
         return work.Count;

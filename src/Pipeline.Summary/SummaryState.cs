@@ -12,6 +12,9 @@ public sealed class SummaryState
     public long Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int ArticleCount { get; set; }
+
+    /// <summary>Articles counted once and taken out again because their blob was deleted (and not uploaded again).</summary>
+    public int RetractedCount { get; set; }
     public double SentimentScoreSum { get; set; }
     public SentimentTally Sentiment { get; set; } = new();
     public Dictionary<string, EntityAggregate> Entities { get; set; } = new(StringComparer.Ordinal);

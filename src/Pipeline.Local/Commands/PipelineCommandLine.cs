@@ -25,6 +25,7 @@ public static class PipelineCommandLine
         IngestCommand.Create(),
         StatusCommand.Create(),
         ReplayCommand.Create(),
+        RetractCommand.Create(),
         SummaryCommand.Create(),
         EvalCommand.Create(),
     };

@@ -8,7 +8,7 @@ namespace Pipeline.Local.Commands;
 internal static class StatusCommand
 {
     public static Command Create() =>
-        new Command("status", "Articles received, summarised and pending; quarantined by reason; poisoned; queue depths.")
+        new Command("status", "Articles received, summarised, pending and retracted; quarantined by reason; poisoned; queue depths.")
             .WithStorage((_, storage, output, cancellationToken) => PrintAsync(storage, output, cancellationToken));
 
     private static async Task<int> PrintAsync(PipelineStorage storage, TextWriter output, CancellationToken cancellationToken)
@@ -21,6 +21,7 @@ internal static class StatusCommand
         await output.WriteLineAsync($"Articles received:   {articles.Received}").ConfigureAwait(false);
         await output.WriteLineAsync($"  summarised:        {articles.Summarised}").ConfigureAwait(false);
         await output.WriteLineAsync($"  pending a fold:    {articles.Pending}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  retracted:         {articles.Retracted}").ConfigureAwait(false);
         await output.WriteLineAsync($"Quarantined:         {status.Quarantined}").ConfigureAwait(false);
         foreach (var (reason, count) in status.QuarantinedByReason)
             await output.WriteLineAsync($"  {reason + ":",-18} {count}").ConfigureAwait(false);

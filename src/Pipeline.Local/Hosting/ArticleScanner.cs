@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Ingestion;
 using Pipeline.Operations;
 using Pipeline.Runtime;
+using Pipeline.Summary;
 
 namespace Pipeline.Local.Hosting;
 
@@ -21,7 +22,9 @@ namespace Pipeline.Local.Hosting;
 ///
 /// Announcements go on the <c>webjobs-blobtrigger</c> queue in the host's own blob-trigger message shape, so a failing
 /// article ends in <c>webjobs-blobtrigger-poison</c> just as in Azure and the operator tools treat both alike.
-/// One instance scans at a time (a blob lease); a new holder first skips every blob the pipeline already finished.
+/// A blob that disappears is announced on <c>articles-deleted</c> as the <c>Microsoft.Storage.BlobDeleted</c> event
+/// Event Grid would deliver there. One instance scans at a time (a blob lease); a new holder first skips every blob the
+/// pipeline already finished, and announces the deletion of every recorded article whose blob is gone.
 /// </summary>
 internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleScanner> logger) : BackgroundService
 {
@@ -73,6 +76,7 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
             var queue = storage.Queue(AnnouncementQueue);
             await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
             var announced = await FinishedAsync(stoppingToken).ConfigureAwait(false);
+            await AnnounceDeletedWhileAwayAsync(stoppingToken).ConfigureAwait(false);
             var renewEvery = LeaseDuration / 3;
             var lastRenewal = DateTime.UtcNow;
             while (!stoppingToken.IsCancellationRequested)
@@ -106,7 +110,32 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
             announced[blob.Name] = blob.Properties.ETag!.Value;
         }
         foreach (string gone in announced.Keys.Where(name => !present.Contains(name)).ToList())
+        {
+            await AnnounceDeletedAsync(gone, cancellationToken).ConfigureAwait(false);
             announced.Remove(gone);
+        }
+    }
+
+    /// <summary>Articles the summary still holds whose blob went while no scanner was watching (the pipeline was stopped).</summary>
+    private async Task AnnounceDeletedWhileAwayAsync(CancellationToken cancellationToken)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in storage.Container(PipelineNames.ArticlesContainer).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            present.Add(blob.Name);
+        await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!head.IsRetracted && head.SourceName.Length > 0 && !present.Contains(head.SourceName))
+                await AnnounceDeletedAsync(head.SourceName, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The event Event Grid writes to <c>articles-deleted</c> in Azure, so the same handler runs on it.</summary>
+    private async Task AnnounceDeletedAsync(string name, CancellationToken cancellationToken)
+    {
+        var blob = storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(name);
+        var deleted = BlobDeletedEvents.Create(blob.Uri, "pipeline-local/" + storage.Blobs.AccountName);
+        await storage.Queue(PipelineNames.DeletedQueue).SendMessageAsync(deleted, cancellationToken: cancellationToken).ConfigureAwait(false);
+        logger.DeletionAnnounced(name);
     }
 
     /// <summary>
@@ -118,7 +147,7 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
         var enriched = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var item in storage.Container(PipelineNames.EnrichedContainer).GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
         {
-            if (item.Metadata.TryGetValue(IngestArticleHandler.SourceModifiedMetadata, out var ticks))
+            if (item.Metadata.TryGetValue(PipelineNames.SourceModifiedMetadata, out var ticks))
                 enriched[Path.GetFileNameWithoutExtension(item.Name)] = long.Parse(ticks, CultureInfo.InvariantCulture);
         }
         var inspector = new PipelineInspector(storage);

@@ -6,7 +6,7 @@ using Pipeline.Summary;
 
 namespace Pipeline.Local.Hosting;
 
-public enum ArticleState { InFlight, Summarised, Quarantined, Poisoned }
+public enum ArticleState { InFlight, Summarised, Quarantined, Poisoned, Retracted }
 
 public sealed record UploadedArticle(string Name, string ArticleId, ETag ETag, DateTimeOffset LastModified);
 
@@ -15,7 +15,8 @@ public sealed record TrackedArticle(UploadedArticle Article, ArticleState State,
 
 /// <summary>
 /// Uploads article files and follows each one to the end of the pipeline: summarised (its head record is applied at
-/// this upload's blob version or a later one), quarantined (an error record for this upload's ETag), or poisoned.
+/// this upload's blob version or a later one), quarantined (an error record for this upload's ETag), poisoned, or
+/// retracted (its blob was deleted after this upload and the summary has taken it out).
 /// </summary>
 public sealed class ArticleTracker(PipelineStorage storage)
 {
@@ -41,7 +42,9 @@ public sealed class ArticleTracker(PipelineStorage storage)
 
         return uploads.Select(upload =>
         {
-            if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised &&
+            if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised && head.IsRetracted && head.RetractedAt >= upload.LastModified)
+                return new TrackedArticle(upload, ArticleState.Retracted, null, head.Timestamp);
+            if (head is { IsSummarised: true, IsRetracted: false } &&
                 (head.CurrentETag == upload.ETag.ToString() || head.CurrentModified > upload.LastModified))
                 return new TrackedArticle(upload, ArticleState.Summarised, null, head.Timestamp);
             if (quarantined.TryGetValue(upload.Name, out var entry) && entry.SourceETag == upload.ETag.ToString())
@@ -50,6 +53,25 @@ public sealed class ArticleTracker(PipelineStorage storage)
                 return new TrackedArticle(upload, ArticleState.Poisoned, null);
             return new TrackedArticle(upload, ArticleState.InFlight, null);
         }).ToList();
+    }
+
+    /// <summary>
+    /// Deletes an article's blob, as an editor would; the pipeline notices (Event Grid in Azure, the scanner locally).
+    /// </summary>
+    /// <returns>The deleted blob's last upload, or null when there is no such blob.</returns>
+    public async Task<UploadedArticle?> DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        var blob = storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(name);
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            await blob.DeleteAsync(conditions: new Azure.Storage.Blobs.Models.BlobRequestConditions { IfMatch = properties.ETag }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new UploadedArticle(name, ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, name), properties.ETag, properties.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null; // Gone already, or replaced between the two calls: the caller reports it and decides.
+        }
     }
 
     /// <summary>Checks every <paramref name="interval"/> until every upload has settled or the timeout passes; returns the last check.</summary>

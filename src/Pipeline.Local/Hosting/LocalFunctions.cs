@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Pipeline.Local.Hosting;
 
 /// <summary>
-/// The same two functions as the Azure app, on the WebJobs SDK trigger engine. New article blobs arrive as announcements
-/// from <see cref="ArticleScanner"/> (Event Grid's role in Azure), then run the same Core handler.
+/// The same three queue and blob functions as the Azure app, on the WebJobs SDK trigger engine. New and deleted article
+/// blobs are announced by <see cref="ArticleScanner"/> (Event Grid's role in Azure), then run the same Core handlers.
 /// </summary>
-public sealed class LocalFunctions(IngestArticleHandler ingest, SummarizeArticleHandler summarize, PipelineStorage storage, ILogger<LocalFunctions> logger)
+public sealed class LocalFunctions(IngestArticleHandler ingest, SummarizeArticleHandler summarize, RetractArticleHandler retract, PipelineStorage storage, ILogger<LocalFunctions> logger)
 {
     /// <remarks>
     /// Bound as a raw message and read without the SDK's POCO binding, which parses every message into a JObject and builds
@@ -31,6 +31,12 @@ public sealed class LocalFunctions(IngestArticleHandler ingest, SummarizeArticle
         [QueueTrigger(PipelineNames.EnrichedQueue, Connection = PipelineNames.StorageConnection)] QueueMessage message,
         CancellationToken cancellationToken) =>
         summarize.HandleAsync(message, cancellationToken);
+
+    [FunctionName("RetractArticle")]
+    public Task RetractArticle(
+        [QueueTrigger(PipelineNames.DeletedQueue, Connection = PipelineNames.StorageConnection)] QueueMessage message,
+        CancellationToken cancellationToken) =>
+        retract.HandleAsync(message, cancellationToken);
 }
 
 /// <summary>Tells the WebJobs indexer exactly which classes hold functions (it would otherwise scan the entry assembly).</summary>

@@ -11,6 +11,9 @@ internal static partial class LocalLog
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Article scanner took over: {Finished} articles already finished.")]
     public static partial void ScannerTookOver(this ILogger logger, int finished);
 
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "Article blob {Name} is gone: its deletion is announced.")]
+    public static partial void DeletionAnnounced(this ILogger logger, string name);
+
     [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Periodic summary fold failed; the next tick tries again.")]
     public static partial void PeriodicFoldFailed(this ILogger logger, Exception exception);
 }

@@ -7,6 +7,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Runtime;
+using Pipeline.Summary;
 
 namespace Pipeline.Operations.Dashboard;
 
@@ -19,7 +20,7 @@ public sealed record ApiResponse(int StatusCode, ReadOnlyMemory<byte> Body, stri
 /// poller revalidates with If-None-Match and gets a body-less 304 while nothing changed; for blobs the storage service
 /// itself evaluates the condition, so an unchanged summary is not even downloaded.
 /// </summary>
-public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspector inspector)
+public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspector inspector, ArticleRecordStore records)
 {
     /// <summary>Routes under the hosts' <c>/api</c> prefix.</summary>
     public const string SummaryRoute = "summary";
@@ -33,10 +34,22 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     public Task<ApiResponse> GetSummaryAsync(string? ifNoneMatch, CancellationToken cancellationToken) =>
         BlobAsync(storage.Container(PipelineNames.SummariesContainer).GetBlobClient(PipelineNames.LatestSummaryBlob), ifNoneMatch, "No summary yet: nothing has been summarised.", cancellationToken);
 
-    public Task<ApiResponse> GetArticleAsync(string id, string? ifNoneMatch, CancellationToken cancellationToken) =>
-        ArticleId().IsMatch(id)
-            ? BlobAsync(storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(id)), ifNoneMatch, $"No enriched article {id}.", cancellationToken)
-            : Task.FromResult(Problem(400, "An article id is 32 lowercase hex characters."));
+    /// <summary>
+    /// The enriched document; 410 Gone, with when, for an article whose blob was deleted: the head record is read first,
+    /// so a document left behind by a race with the delete is never served.
+    /// </summary>
+    public async Task<ApiResponse> GetArticleAsync(string id, string? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        if (!ArticleId().IsMatch(id))
+            return Problem(400, "An article id is 32 lowercase hex characters.");
+        if (await records.GetHeadAsync(id, cancellationToken).ConfigureAwait(false) is { IsRetracted: true, RetractedAt: { } retractedAt })
+        {
+            return new ApiResponse(410,
+                JsonSerializer.SerializeToUtf8Bytes(new GoneBody(410, $"Article {id} was retracted: its blob was deleted at {retractedAt:O}.", retractedAt), DashboardJson.Default.GoneBody),
+                "application/problem+json; charset=utf-8", new Dictionary<string, string> { ["Cache-Control"] = "no-cache" });
+        }
+        return await BlobAsync(storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(id)), ifNoneMatch, $"No enriched article {id}.", cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Quarantined by reason, poisoned, queue depths. Computed each time; its ETag is a hash of the body.</summary>
     public async Task<ApiResponse> GetStatusAsync(string? ifNoneMatch, CancellationToken cancellationToken)
@@ -137,7 +150,11 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
 
 internal sealed record ProblemBody(int Status, string Detail);
 
+/// <summary>A problem body (RFC 9457) with the retraction's time as an extension member.</summary>
+internal sealed record GoneBody(int Status, string Detail, DateTimeOffset RetractedAt);
+
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(PipelineStatus))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ProblemBody))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(GoneBody))]
 internal sealed partial class DashboardJson : System.Text.Json.Serialization.JsonSerializerContext;
