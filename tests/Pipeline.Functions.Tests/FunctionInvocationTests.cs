@@ -22,7 +22,7 @@ public class FunctionInvocationTests(AzuriteFixture azurite) : IClassFixture<Azu
             settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
                 .Append(new(PipelineNames.StorageConnection, azurite.ConnectionString))).Build();
         return new ServiceCollection().AddLogging().AddPipeline(configuration).AddOfflineAnalyzer(configuration)
-            .AddSingleton<IngestArticle>().AddSingleton<SummarizeArticles>().AddSingleton<FoldSummary>()
+            .AddSingleton<IngestArticle>().AddSingleton<SummarizeArticles>().AddSingleton<RetractArticle>().AddSingleton<FoldSummary>()
             .BuildServiceProvider();
     }
 
@@ -45,6 +45,50 @@ public class FunctionInvocationTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.True(head!.IsSummarised);
         var summary = await services.GetRequiredService<SummaryStore>().ReadLatestAsync(CancellationToken.None);
         Assert.Contains(summary!.LatestArticles, a => a.Title == "Ceasefire holds");
+    }
+
+    /// <summary>
+    /// The docs' published BlobDeleted sample (Pipeline.Summary.Tests/Fixtures), one event per message as the queue
+    /// destination writes it, pointed at a blob of this test's storage.
+    /// </summary>
+    private static BinaryData PublishedDeletion(string schema, Uri blob, string name)
+    {
+        string path = Path.Combine(RepositoryFiles.Root, "tests", "Pipeline.Summary.Tests", "Fixtures", $"blob-deleted.{schema}.json");
+        var deleted = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsArray()[0]!.DeepClone();
+        deleted["subject"] = $"/blobServices/default/containers/{PipelineNames.ArticlesContainer}/blobs/{name}";
+        deleted["data"]!["url"] = blob.AbsoluteUri;
+        return BinaryData.FromString(deleted.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("eventgrid")]
+    [InlineData("cloudevents")]
+    public async Task A_published_blob_deleted_event_retracts_the_article_and_removes_its_document(string schema)
+    {
+        await using var services = Services();
+        string name = $"functions/file-to-delete-{schema}.txt";
+        var blob = azurite.Storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(name);
+        await blob.UploadAsync(BinaryData.FromString($"Story to spike ({schema})\n\nOfficials in Reykjavik said the harbour would reopen."), overwrite: true);
+        await services.GetRequiredService<IngestArticle>().Run(blob, CancellationToken.None);
+        var enriched = (await azurite.Storage.Queue(PipelineNames.EnrichedQueue).ReceiveMessagesAsync(32)).Value.Single();
+        await services.GetRequiredService<SummarizeArticles>().Run(enriched, CancellationToken.None);
+        await services.GetRequiredService<FoldSummary>().Run(new TimerInfo(), CancellationToken.None);
+        var store = services.GetRequiredService<SummaryStore>();
+        var before = (await store.ReadLatestAsync(CancellationToken.None))!;
+        string articleId = ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, name);
+        Assert.Contains(before.LatestArticles, a => a.ArticleId == articleId);
+
+        await blob.DeleteAsync();
+        var message = QueuesModelFactory.QueueMessage("deleted-1", "pop", PublishedDeletion(schema, blob.Uri, name), dequeueCount: 1);
+        await services.GetRequiredService<RetractArticle>().Run(message, CancellationToken.None);
+
+        var after = (await store.ReadLatestAsync(CancellationToken.None))!;
+        Assert.Equal(before.ArticleCount - 1, after.ArticleCount);
+        Assert.Equal(before.RetractedCount + 1, after.RetractedCount);
+        Assert.DoesNotContain(after.LatestArticles, a => a.ArticleId == articleId);
+        Assert.False((await azurite.Storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(articleId)).ExistsAsync()).Value);
+        var head = await services.GetRequiredService<ArticleRecordStore>().GetHeadAsync(articleId, CancellationToken.None);
+        Assert.Equal(DateTimeOffset.Parse("2017-11-07T20:09:22.5674003Z", System.Globalization.CultureInfo.InvariantCulture), head!.RetractedAt);
     }
 
     [Fact]

@@ -38,6 +38,16 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
+    public void RetractArticle_is_a_queue_trigger_on_the_deleted_queue_event_grid_writes_to()
+    {
+        var trigger = Trigger(Function("RetractArticle"));
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(PipelineNames.DeletedQueue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(PipelineNames.StorageConnection, trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
     public void FoldSummary_runs_every_minute()
     {
         var trigger = Trigger(Function("FoldSummary"));

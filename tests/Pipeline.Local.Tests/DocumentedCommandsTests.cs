@@ -30,7 +30,7 @@ public sealed class DocumentedCommandsTests(DocumentedCommandsTests.Workspace wo
         ["soak"] = null,
     };
 
-    private static readonly string[] OperatorCommands = ["ingest", "status", "replay", "summary"];
+    private static readonly string[] OperatorCommands = ["ingest", "status", "replay", "summary", "retract"];
 
     public static TheoryData<string> Lines() => new(DocumentedCommands.All().Select(c => c.Line));
 

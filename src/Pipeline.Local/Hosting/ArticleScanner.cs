@@ -124,7 +124,9 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
             present.Add(blob.Name);
         await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!head.IsRetracted && head.SourceName.Length > 0 && !present.Contains(head.SourceName))
+            // Only heads an upload of SourceName would have written: anything else did not come from this container.
+            if (!head.IsRetracted && !present.Contains(head.SourceName) &&
+                head.RowKey == ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, head.SourceName))
                 await AnnounceDeletedAsync(head.SourceName, cancellationToken).ConfigureAwait(false);
         }
     }

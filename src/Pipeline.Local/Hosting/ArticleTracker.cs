@@ -16,7 +16,7 @@ public sealed record TrackedArticle(UploadedArticle Article, ArticleState State,
 /// <summary>
 /// Uploads article files and follows each one to the end of the pipeline: summarised (its head record is applied at
 /// this upload's blob version or a later one), quarantined (an error record for this upload's ETag), poisoned, or
-/// retracted (its blob was deleted after this upload and the summary has taken it out).
+/// retracted (its blob is gone and the summary has taken it out).
 /// </summary>
 public sealed class ArticleTracker(PipelineStorage storage)
 {
@@ -34,6 +34,16 @@ public sealed class ArticleTracker(PipelineStorage storage)
         await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
             heads[head.RowKey] = head;
 
+        // Times cannot tell a delete from a re-upload within the same second (storage times blobs to the second), so
+        // whether a retracted article's blob is back is read from storage, and only when some article is retracted.
+        HashSet<string>? present = null;
+        if (uploads.Any(u => heads.TryGetValue(u.ArticleId, out var h) && h.IsRetracted))
+        {
+            present = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var blob in storage.Container(PipelineNames.ArticlesContainer).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+                present.Add(blob.Name);
+        }
+
         var inspector = new PipelineInspector(storage);
         var quarantined = new Dictionary<string, QuarantineEntry>(StringComparer.Ordinal);
         await foreach (var entry in inspector.ListQuarantineAsync(cancellationToken).ConfigureAwait(false))
@@ -42,7 +52,8 @@ public sealed class ArticleTracker(PipelineStorage storage)
 
         return uploads.Select(upload =>
         {
-            if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised && head.IsRetracted && head.RetractedAt >= upload.LastModified)
+            // Retracted while its blob is gone; a retracted head with the blob back is a re-upload still in flight.
+            if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised && head.IsRetracted && !present!.Contains(upload.Name))
                 return new TrackedArticle(upload, ArticleState.Retracted, null, head.Timestamp);
             if (head is { IsSummarised: true, IsRetracted: false } &&
                 (head.CurrentETag == upload.ETag.ToString() || head.CurrentModified > upload.LastModified))
