@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Local.Hosting;
+using Pipeline.Operations;
 using Pipeline.Operations.Dashboard;
 using Pipeline.Runtime;
 using Pipeline.Summary;
@@ -40,6 +41,8 @@ public class RetractionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     {
         await using var pipeline = await PipelineHarness.StartAsync(azurite);
         var baseline = await pipeline.StateAsync();
+        var inspector = new PipelineInspector(azurite.Storage);
+        var counted = await inspector.CountArticlesAsync(CancellationToken.None);
         // The five stories to be deleted, and only they, mention Reykjavik.
         var uploads = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => pipeline.UploadAsync($"newsroom/story-{i:D2}.txt", Story(i, i < 5 ? "Reykjavik" : "Berlin"))));
         await pipeline.SettleAsync(uploads);
@@ -79,6 +82,13 @@ public class RetractionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.InRange(retractedAt, uploads[1].LastModified, DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.False((await azurite.Storage.Container(PipelineNames.EnrichedContainer).GetBlobClient(EnrichedArticleMessage.BlobName(uploads[1].ArticleId)).ExistsAsync()).Value);
         Assert.Equal(200, (await api.GetArticleAsync(uploads[0].ArticleId, null, CancellationToken.None)).StatusCode);
+
+        // What `status` prints.
+        var counts = await inspector.CountArticlesAsync(CancellationToken.None);
+        Assert.Equal(counted.Received + 20, counts.Received);
+        Assert.Equal(counted.Summarised + 15, counts.Summarised);
+        Assert.Equal(counted.Retracted + 5, counts.Retracted);
+        Assert.Equal(0, counts.Pending);
     }
 
     [Fact]

@@ -1,12 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Hosting;
-using Pipeline.Summary;
-using Pipeline.Ingestion.Enrichment;
-using Pipeline.Runtime;
 using Pipeline.Local.Commands;
+using Pipeline.Local.Hosting;
+using Pipeline.Runtime;
+using Pipeline.Summary;
 using Pipeline.Testing;
-using Pipeline.Analysis.Offline;
 
 namespace Pipeline.Operations.Tests;
 
@@ -41,14 +38,6 @@ public class EnrichedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<A
         var summary = await Eventually.ReturnsAsync(pipeline.SummaryAsync, s => s?.ArticleCount == 2, TimeSpan.FromSeconds(30), "both replayed articles to be counted");
         Assert.Equal(articles.Select(a => a.ArticleId).Order(), summary!.LatestArticles.Select(a => a.ArticleId).Order());
     }
-
-    private async Task<EnrichedArticle> EnrichAsync(string name, string text)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(PipelineNames.StorageConnection, azurite.ConnectionString)]).Build();
-        await using var services = new ServiceCollection().AddLogging().AddPipeline(configuration).AddOfflineAnalyzer(configuration).BuildServiceProvider();
-        return await services.GetRequiredService<ArticleEnricher>().EnrichAsync(
-            new BlobSnapshot(PipelineNames.ArticlesContainer, name, "\"0x1\"", DateTimeOffset.UtcNow), System.Text.Encoding.UTF8.GetBytes(text), CancellationToken.None);
-    }
 }
 
 /// <summary>replay --poison: a blob whose trigger gave up is re-triggered once, by a rewrite that gives it a new ETag (own Azurite: see <see cref="QuarantineReplayScenario"/>).</summary>
@@ -81,5 +70,44 @@ public class BlobPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Azuri
         string id = ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, "poison/blob.txt");
         await Eventually.ReturnsAsync(() => new ArticleRecordStore(azurite.Storage).GetHeadAsync(id, CancellationToken.None),
             h => h?.IsSummarised == true, TimeSpan.FromSeconds(30), "the re-triggered blob to be summarised");
+    }
+}
+
+/// <summary>replay --poison: a deletion event that failed is handled again, once, and one that is not an event stays put.</summary>
+public class DeletedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_poisoned_deletion_is_replayed_and_retracts_the_article_once()
+    {
+        UploadedArticle upload;
+        await using (var pipeline = await PipelineHarness.StartAsync(azurite))
+        {
+            upload = await pipeline.UploadAsync("poison/withdrawn.txt", "Minister resigns\n\nThe transport minister of Chile resigned in Santiago on Monday.");
+            await pipeline.SettleAsync([upload]);
+        }
+        var blob = azurite.Storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(upload.Name);
+        await blob.DeleteAsync();
+        var poison = azurite.Storage.Queue(PipelineNames.DeletedPoisonQueue);
+        await poison.SendMessageAsync(BlobDeletedEvents.Create(blob.Uri, "tests"));
+        await poison.SendMessageAsync(BinaryData.FromString("""{"not":"an event"}"""));
+
+        var replay = await Cli.RunAsync(ReplayCommand.Create(), "--poison", "--storage", azurite.ConnectionString);
+
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Contains($"replayed         {PipelineNames.DeletedPoisonQueue}: {upload.ArticleId}", replay.Output);
+        Assert.Contains($"unreplayable     {PipelineNames.DeletedPoisonQueue}:", replay.Output);
+        Assert.Contains("replayed: 1, unreplayable: 1", replay.Output);
+        Assert.Equal(1, (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+
+        // The restarted host also finds the blob gone on its own: two announcements, one retraction.
+        await using var restarted = await PipelineHarness.StartAsync(azurite);
+        var summary = await Eventually.ReturnsAsync(restarted.SummaryAsync, s => s?.RetractedCount == 1, TimeSpan.FromSeconds(30), "the article to be retracted");
+        await Eventually.ReturnsAsync(async () => (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount,
+            depth => depth == 0, TimeSpan.FromSeconds(30), "both announcements to be handled");
+        await restarted.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(CancellationToken.None);
+        summary = await restarted.SummaryAsync();
+        Assert.Equal(0, summary!.ArticleCount);
+        Assert.Equal(1, summary.RetractedCount);
+        Assert.Equal(1, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 }
