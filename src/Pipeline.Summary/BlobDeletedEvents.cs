@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Messaging;
 using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
@@ -24,6 +25,8 @@ public static class BlobDeletedEvents
 {
     public const string EventType = "Microsoft.Storage.BlobDeleted";
 
+    private const string NotDeleted = "not a BlobDeleted event: ";
+
     /// <summary>
     /// The message Event Grid writes to <c>articles-deleted</c> when <paramref name="blob"/> is deleted: Event Grid schema,
     /// the storage subject and the <c>DeleteBlob</c> data, serialised by the SDK. The local scanner announces deletions with it.
@@ -40,7 +43,11 @@ public static class BlobDeletedEvents
         {
             Topic = topic,
         };
-        return BinaryData.FromObjectAsJson(deleted);
+        // Event Grid stamps every event it delivers with metadataVersion "1", and strict readers (the JavaScript SDK's
+        // EventGridDeserializer) refuse an event without it; the .NET SDK leaves it to the service, so it is added here.
+        var json = JsonNode.Parse(BinaryData.FromObjectAsJson(deleted).ToMemory().Span)!.AsObject();
+        json["metadataVersion"] = "1";
+        return BinaryData.FromString(json.ToJsonString());
     }
 
     /// <summary>The deletions in a message, or false with the reason it is not a BlobDeleted event (it then goes to poison).</summary>
@@ -54,25 +61,25 @@ public static class BlobDeletedEvents
             {
                 if (type != EventType)
                 {
-                    reason = $"An event of type {type}, not {EventType}.";
+                    reason = $"{NotDeleted}an event of type {type}.";
                     return false;
                 }
                 if (data is not StorageBlobDeletedEventData { Url: { Length: > 0 } url })
                 {
-                    reason = "A BlobDeleted event without the deleted blob's URL.";
+                    reason = $"{NotDeleted}the event has no blob URL.";
                     return false;
                 }
                 var blob = new BlobUriBuilder(new Uri(url));
                 if (string.IsNullOrEmpty(blob.BlobName))
                 {
-                    reason = $"The event's URL {url} names no blob.";
+                    reason = $"{NotDeleted}the event's URL {url} names no blob.";
                     return false;
                 }
                 found.Add(new BlobDeletion(blob.BlobContainerName, blob.BlobName, time));
             }
             if (found.Count == 0)
             {
-                reason = "The message holds no event.";
+                reason = $"{NotDeleted}the message holds no event.";
                 return false;
             }
             deletions = found;
@@ -80,7 +87,7 @@ public static class BlobDeletedEvents
         }
         catch (Exception e) when (e is JsonException or ArgumentException or FormatException or UriFormatException or InvalidOperationException)
         {
-            reason = $"Not an Event Grid or CloudEvents event: {e.Message}";
+            reason = $"{NotDeleted}not an Event Grid or CloudEvents event ({e.Message})";
             return false;
         }
     }

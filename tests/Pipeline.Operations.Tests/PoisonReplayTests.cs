@@ -101,9 +101,9 @@ public class DeletedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Az
 
         // The restarted host also finds the blob gone on its own: two announcements, one retraction.
         await using var restarted = await PipelineHarness.StartAsync(azurite);
-        var summary = await Eventually.ReturnsAsync(restarted.SummaryAsync, s => s?.RetractedCount == 1, TimeSpan.FromSeconds(30), "the article to be retracted");
+        var summary = await Eventually.ReturnsAsync(restarted.SummaryAsync, s => s?.RetractedCount == 1, TimeSpan.FromSeconds(60), "the article to be retracted");
         await Eventually.ReturnsAsync(async () => (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount,
-            depth => depth == 0, TimeSpan.FromSeconds(30), "both announcements to be handled");
+            depth => depth == 0, TimeSpan.FromSeconds(60), "both announcements to be handled");
         await restarted.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(CancellationToken.None);
         summary = await restarted.SummaryAsync();
         Assert.Equal(0, summary!.ArticleCount);

@@ -1,7 +1,9 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -52,6 +54,7 @@ public static class LocalHost
             .ConfigureServices(services =>
             {
                 services.AddSingleton<ITypeLocator, LocalFunctionTypes>();
+                services.Replace(ServiceDescriptor.Singleton<IWebJobsExceptionHandler, StoppingExceptionHandler>());
                 services.AddPipeline(configuration).AddSelectedAnalyzer(configuration);
                 services.AddHostedService<PeriodicFold>();
                 services.AddHostedService<ArticleScanner>();

@@ -2,7 +2,8 @@
 // with their default options, against a running local pipeline (connection string in PIPELINE_STORAGE).
 // PIPELINE_PHASE=newsroom (default) uploads, puts messages on the queues and reads the results; run it twice (PIPELINE_ROUND
 // first, then second) and the second round is a revision of every article. PIPELINE_PHASE=consumer reads articles-enriched
-// while the pipeline's own summarizer is switched off, so the messages stay there to be read.
+// while the pipeline's own summarizer is switched off, so the messages stay there to be read, and reads the deletion events
+// on articles-deleted (its retraction function is switched off too) with the official Event Grid SDK.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
@@ -10,8 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { TableClient } from '@azure/data-tables';
+import { EventGridDeserializer, isSystemEvent } from '@azure/eventgrid';
 
 const connectionString = process.env.PIPELINE_STORAGE;
+const dashboard = process.env.PIPELINE_API;
 assert.ok(connectionString, 'PIPELINE_STORAGE must hold the storage connection string');
 const phase = process.env.PIPELINE_PHASE ?? 'newsroom';
 const round = process.env.PIPELINE_ROUND ?? 'first';
@@ -84,6 +87,7 @@ const uploads = [
 const revised = { name: 'desk/revised.txt', draft: `Draft ${revision}\n\n${story('Riga', 'Germany')}`, final: `Final ${revision}\n\n${story('Riga', 'Poland')}` };
 const afterPlain = { name: 'flow/after-plain-messages.txt', text: `Flow ${revision}\n\n${story('Split', 'Croatia')}` };
 const expectedArticles = uploads.length + 2; // revised and afterPlain are one article each, however often uploaded
+const spiked = { name: 'desk/spiked.txt', text: `Spiked ${revision}\n\n${story('Vilnius', 'Latvia')}` };
 const uploaded = new Map(); // name -> etag of the version that must win
 
 test('a newsroom uploads articles with content types, metadata, virtual folders, Unicode names and an overwrite', { skip: phase !== 'newsroom' }, async () => {
@@ -196,6 +200,35 @@ test('Base64 messages on every queue the pipeline reads are processed, not poiso
   assert.equal(summary.articleCount, expectedArticles);
 });
 
+test('a deleted article leaves the summary and the article API answers 410; uploaded again, it counts again', { skip: phase !== 'newsroom' }, async () => {
+  const table = TableClient.fromConnectionString(connectionString, 'articles', { allowInsecureConnection: isLoopbackHttp(connectionString) });
+  const head = () => table.getEntity('head', articleId(spiked.name)).catch((error) => (error.statusCode === 404 ? null : Promise.reject(error)));
+  const client = articles.getBlockBlobClient(spiked.name);
+  // Each round uploads the story again (in the second round, after the first round's deletion) and deletes it.
+  const upload = await client.upload(spiked.text, Buffer.byteLength(spiked.text));
+  await until('the story to be summarised', async () => {
+    const row = await head();
+    return { done: row && unquote(row.CurrentETag) === unquote(upload.etag) && row.Pending === false && row.AppliedHash === row.CurrentHash, detail: row?.CurrentHash };
+  });
+  let summary = await readJsonBlob('summaries', 'latest.json');
+  assert.equal(summary.articleCount, expectedArticles + 1);
+  assert.equal(summary.retractedCount, 0);
+
+  await client.delete();
+  summary = await until('the deletion to be retracted', async () => {
+    const latest = await readJsonBlob('summaries', 'latest.json');
+    return { done: latest.retractedCount === 1, value: latest, detail: latest.retractedCount };
+  });
+  assert.equal(summary.articleCount, expectedArticles);
+  assert.ok(!summary.latestArticles.some((a) => a.articleId === articleId(spiked.name)), 'the story left latestArticles');
+  assert.ok((await head()).RetractedAt, 'the head row says when');
+  assert.equal(await readJsonBlob('enriched', `${articleId(spiked.name)}.json`), null, 'the withdrawn text is no longer kept');
+  const response = await fetch(new URL(`articles/${articleId(spiked.name)}`, dashboard));
+  assert.equal(response.status, 410);
+  assert.match(response.headers.get('content-type'), /^application\/problem\+json/);
+  assert.ok(Date.parse((await response.json()).retractedAt) > 0);
+});
+
 /** Table clients refuse plain HTTP unless told; a local pipeline's storage listens on loopback HTTP. */
 function isLoopbackHttp(connection) {
   const endpoint = /TableEndpoint=([^;]+)/i.exec(connection)?.[1] ?? '';
@@ -239,4 +272,31 @@ test('a non-.NET consumer reads articles-enriched: Base64, JSON, schemaVersion, 
 
   const guide = await readFile(new URL('../../../docs/consuming-the-queue.md', import.meta.url), 'utf8');
   assert.ok(guide.includes(readEnrichedMessage.toString()), 'docs/consuming-the-queue.md shows readEnrichedMessage exactly as tested here');
+});
+
+test('a non-.NET consumer reads the deletion events on articles-deleted with the Event Grid SDK', { skip: phase !== 'consumer' }, async () => {
+  const spikedHere = { name: 'consumer/spiked.txt', text: `Spiked note\n\n${story('Ghent', 'Belgium')}` };
+  const client = articles.getBlockBlobClient(spikedHere.name);
+  await client.upload(spikedHere.text, Buffer.byteLength(spikedHere.text));
+  // The scanner announces the deletion of a blob it has seen: wait until the article is enriched.
+  await until('the story to be enriched', async () => ({ done: (await readJsonBlob('enriched', `${articleId(spikedHere.name)}.json`)) !== null }));
+  await client.delete();
+
+  const queue = queueService.getQueueClient('articles-deleted');
+  const deserializer = new EventGridDeserializer();
+  const event = await until('the deletion event on articles-deleted', async () => {
+    for (const message of (await queue.peekMessages({ numberOfMessages: 32 })).peekedMessageItems) {
+      const events = await deserializer.deserializeEventGridEvents(Buffer.from(message.messageText, 'base64').toString('utf8'));
+      const found = events.find((e) => e.data?.url === client.url);
+      if (found) return { done: true, value: found };
+    }
+    return { done: false };
+  });
+
+  assert.ok(isSystemEvent('Microsoft.Storage.BlobDeleted', event));
+  assert.equal(event.subject, `/blobServices/default/containers/articles/blobs/${spikedHere.name}`);
+  assert.equal(event.dataVersion, '');
+  assert.equal(event.data.api, 'DeleteBlob');
+  assert.equal(event.data.blobType, 'BlockBlob');
+  assert.ok(event.eventTime instanceof Date && event.eventTime.getTime() <= Date.now());
 });
