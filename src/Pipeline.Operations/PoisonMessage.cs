@@ -26,7 +26,13 @@ public sealed record PoisonMessage(string Queue, string MessageId, string? PopRe
         string text = rawBody.ToString();
         byte[] decoded = new byte[text.Length];
         if (!Convert.TryFromBase64String(text, decoded, out int length))
+        {
+            // Event Grid's storage-queue destination has written plain JSON (MicrosoftDocs/azure-docs#69702, #102923):
+            // such a deletion is still an event the replay can send on, Base64-encoded.
+            if (queue == PipelineNames.DeletedPoisonQueue && BlobDeletedEvents.TryRead(rawBody, out var plain, out _))
+                return message with { Body = rawBody, ArticleId = ArticleIdentity.ArticleId(plain[0].Container, plain[0].Name) };
             return message with { Unreplayable = "not Base64: the queue triggers read Base64 bodies, so this message was never processed" };
+        }
         var body = BinaryData.FromBytes(decoded.AsMemory(0, length));
         message = message with { Body = body };
 

@@ -90,20 +90,22 @@ public class DeletedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Az
         var poison = azurite.Storage.Queue(PipelineNames.DeletedPoisonQueue);
         await poison.SendMessageAsync(BlobDeletedEvents.Create(blob.Uri, "tests"));
         await poison.SendMessageAsync(BinaryData.FromString("""{"not":"an event"}"""));
+        // The same event as plain JSON, not Base64: what Event Grid's queue destination has been reported to write.
+        await azurite.Storage.UndecodedQueue(PipelineNames.DeletedPoisonQueue).SendMessageAsync(BlobDeletedEvents.Create(blob.Uri, "tests").ToString());
 
         var replay = await Cli.RunAsync(ReplayCommand.Create(), "--poison", "--storage", azurite.ConnectionString);
 
         Assert.Equal(0, replay.ExitCode);
-        Assert.Contains($"replayed         {PipelineNames.DeletedPoisonQueue}: {upload.ArticleId}", replay.Output);
+        Assert.Equal(2, replay.Output.Split('\n').Count(line => line.StartsWith($"replayed         {PipelineNames.DeletedPoisonQueue}: {upload.ArticleId}", StringComparison.Ordinal)));
         Assert.Contains($"unreplayable     {PipelineNames.DeletedPoisonQueue}:", replay.Output);
-        Assert.Contains("replayed: 1, unreplayable: 1", replay.Output);
-        Assert.Equal(1, (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Contains("replayed: 2, unreplayable: 1", replay.Output);
+        Assert.Equal(2, (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
 
-        // The restarted host also finds the blob gone on its own: two announcements, one retraction.
+        // The restarted host also finds the blob gone on its own: three announcements, one retraction.
         await using var restarted = await PipelineHarness.StartAsync(azurite);
         var summary = await Eventually.ReturnsAsync(restarted.SummaryAsync, s => s?.RetractedCount == 1, TimeSpan.FromSeconds(60), "the article to be retracted");
         await Eventually.ReturnsAsync(async () => (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount,
-            depth => depth == 0, TimeSpan.FromSeconds(60), "both announcements to be handled");
+            depth => depth == 0, TimeSpan.FromSeconds(60), "every announcement to be handled");
         await restarted.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(CancellationToken.None);
         summary = await restarted.SummaryAsync();
         Assert.Equal(0, summary!.ArticleCount);
