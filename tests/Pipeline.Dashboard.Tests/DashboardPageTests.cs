@@ -57,6 +57,14 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
         var updated = (await pipeline.SummaryAsync())!;
         await ExpectSummaryAsync(page, updated);
         Assert.Equal(live.ArticleId, await page.Locator("#latest-table tbody tr").First.GetAttributeAsync("data-article-id"));
+        await Expect(page.Locator("#retracted-count")).ToHaveTextAsync("0");
+
+        // A deleted article leaves the page without a reload.
+        await pipeline.Tracker.DeleteAsync(live.Name, CancellationToken.None);
+        await Expect(page.Locator("#retracted-count")).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
+        await Expect(page.Locator("#article-count")).ToHaveTextAsync("17");
+        await Expect(page.Locator("#latest-table tbody tr", new PageLocatorOptions { HasText = title })).ToHaveCountAsync(0);
+        await ExpectSummaryAsync(page, (await pipeline.SummaryAsync())!);
 
         Directory.CreateDirectory(Artefacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artefacts, "dashboard-laptop.png"), FullPage = true });
@@ -74,6 +82,7 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
     private static async Task ExpectSummaryAsync(IPage page, SummaryDocument summary)
     {
         await Expect(page.Locator("#article-count")).ToHaveTextAsync(summary.ArticleCount.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#retracted-count")).ToHaveTextAsync(summary.RetractedCount.ToString(CultureInfo.InvariantCulture));
         int[] split = [summary.Sentiment.Positive, summary.Sentiment.Neutral, summary.Sentiment.Negative, summary.Sentiment.Mixed];
         for (int i = 0; i < Labels.Length; i++)
             await Expect(page.Locator($"#split-table tr[data-sentiment='{Labels[i]}'] td").First).ToHaveTextAsync(split[i].ToString(CultureInfo.InvariantCulture));
