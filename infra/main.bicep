@@ -57,7 +57,7 @@ param logRetentionInDays int = 30
 @description('Origins (scheme://host[:port]) whose browser pages may read the dashboard API, e.g. a Grafana or newsroom site; the Function app\'s platform CORS. Empty: same-origin only.')
 param dashboardAllowedOrigins string[] = []
 
-// The storage names the application code uses (src/Pipeline.Core/Storage/PipelineNames.cs). A test keeps the two
+// The storage names the application code uses (src/Pipeline.Contracts/PipelineNames.cs). A test keeps the two
 // in step; change both together.
 var names = loadJsonContent('names.json')
 
@@ -68,6 +68,7 @@ var functionAppName = 'func-${resourceToken}'
 // Flex Consumption pulls the app package from this container; one per app so apps never overwrite each other.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var containerNames = concat(map(items(names.containers), c => c.value), [deploymentContainerName])
+var queueNames = map(items(names.queues), q => q.value)
 var storageAccountName = 'st${resourceToken}'
 var languageAccountName = 'lang-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
@@ -86,7 +87,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     containerNames: containerNames
-    queueNames: names.queues
+    queueNames: queueNames
     tableNames: names.tables
     publicNetworkAccess: !vnetEnabled
   }
@@ -134,11 +135,14 @@ module rbac 'modules/rbac.bicep' = {
     applicationInsightsName: applicationInsightsName
     appIdentityId: identity.id
     appPrincipalId: identity.properties.principalId
+    deletedQueueName: names.queues.deleted
+    topicId: ingestTopic.id
+    topicPrincipalId: ingestTopic.identity.principalId
     operatorPrincipalId: principalId
     operatorPrincipalType: principalType
   }
+  // Storage comes first already: the topic's identity (an input) is created after the account it watches.
   dependsOn: [
-    storage
     language
     monitoring
   ]
@@ -196,15 +200,58 @@ module functionApp 'modules/functionapp.bicep' = {
   ]
 }
 
-// Blob events for the whole account; stage 2 adds the subscription that filters them to the articles container.
+// Blob events for the whole account. Its own identity delivers deletions to a queue: the account takes no shared keys.
 resource ingestTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: ingestTopicName
   location: location
   tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     source: storage.outputs.id
     topicType: 'Microsoft.Storage.StorageAccounts'
   }
+}
+
+// Deleted articles reach RetractArticle through a storage queue, so this subscription needs nothing from the deployed
+// code and belongs to stage 1; stage 2 adds the BlobCreated webhook. With private networking Event Grid still gets
+// in: it is a trusted service (the account's AzureServices bypass) delivering with a managed identity.
+resource retractSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
+  parent: ingestTopic
+  name: 'retract-article'
+  properties: {
+    deliveryWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      destination: {
+        endpointType: 'StorageQueue'
+        properties: {
+          resourceId: storage.outputs.id
+          queueName: names.queues.deleted
+          // A retraction must never expire unseen: the queue keeps it until RetractArticle has taken it out.
+          queueMessageTimeToLiveInSeconds: -1
+        }
+      }
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    filter: {
+      includedEventTypes: [
+        'Microsoft.Storage.BlobDeleted'
+      ]
+      // The same subject filter as the BlobCreated webhook (eventgrid-subscription.bicep).
+      subjectBeginsWith: '/blobServices/default/containers/${names.containers.articles}/'
+    }
+    retryPolicy: {
+      maxDeliveryAttempts: 30
+      eventTimeToLiveInMinutes: 1440
+    }
+  }
+  // Event Grid checks its identity's access when the subscription is created.
+  dependsOn: [
+    rbac
+  ]
 }
 
 output AZURE_LOCATION string = location

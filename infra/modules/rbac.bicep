@@ -11,6 +11,15 @@ param appIdentityId string
 @description('Principal (object) id of that identity; only known once it exists.')
 param appPrincipalId string
 
+@description('Queue the storage system topic delivers BlobDeleted events to.')
+param deletedQueueName string
+
+@description('Resource id of that system topic; known before deployment, so it names the assignment.')
+param topicId string
+
+@description('Principal id of the system topic\'s system-assigned identity.')
+param topicPrincipalId string
+
 @description('Object id of the deploying user or pipeline, for the operator tools. Empty grants nothing.')
 param operatorPrincipalId string
 
@@ -23,6 +32,10 @@ param operatorPrincipalType string
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: storageAccountName
+}
+
+resource deletedQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' existing = {
+  name: '${storageAccountName}/default/${deletedQueueName}'
 }
 
 resource language 'Microsoft.CognitiveServices/accounts@2025-06-01' existing = {
@@ -86,6 +99,19 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
     principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// --- Storage system topic identity ---
+
+// Send-only, on the one queue it delivers to: the topic can neither read articles nor touch the other queues.
+resource topicQueueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deletedQueue.id, topicId, 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a')
+  scope: deletedQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a')
+    principalId: topicPrincipalId
     principalType: 'ServicePrincipal'
   }
 }

@@ -33,8 +33,9 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     publicNetworkAccess: publicNetworkAccess ? 'Enabled' : 'Disabled'
     networkAcls: {
       defaultAction: publicNetworkAccess ? 'Allow' : 'Deny'
-      // Event Grid reads blob events from the service itself, not over the network, so it needs no exception;
-      // AzureServices keeps trusted platform services (diagnostics, backup) working when public access is off.
+      // Event Grid reads blob events from the service itself, not over the network. AzureServices lets trusted
+      // services in when public access is off: Event Grid delivering deletions to a queue with its topic's
+      // identity, diagnostics, backup.
       bypass: 'AzureServices'
     }
   }

@@ -10,13 +10,39 @@ public sealed class EventGridTests(CompiledTemplates templates)
         Assert.Equal("Microsoft.Storage.StorageAccounts", (string)topic.Properties["topicType"]!);
         Assert.Equal("[reference('storage').outputs.id.value]", (string)topic.Properties["source"]!);
         Assert.Equal("[variables('ingestTopicName')]", (string)templates.Main.Outputs["INGEST_SYSTEM_TOPIC_NAME"]!["value"]!);
+        Assert.Equal("SystemAssigned", (string)topic.Json["identity"]!["type"]!);
     }
 
     [Fact]
-    public void Stage_one_creates_no_subscription()
+    public void Stage_one_subscribes_only_the_deletion_queue()
     {
-        // The webhook cannot validate before the code is deployed; a subscription here would fail `azd provision`.
-        Assert.Empty(templates.Main.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
+        // The webhook cannot validate before the code is deployed; a webhook subscription here would fail `azd provision`.
+        var subscription = templates.Main.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        Assert.Equal("retract-article", subscription.Json["name"]!.ToString().Split('\'')[^2]);
+        Assert.Null(subscription.Properties["destination"]);
+    }
+
+    [Fact]
+    public void Deleted_articles_go_to_the_deletion_queue_delivered_with_the_topic_identity()
+    {
+        var subscription = templates.Main.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        var delivery = subscription.Properties["deliveryWithResourceIdentity"]!;
+        Assert.Equal("SystemAssigned", (string)delivery["identity"]!["type"]!);
+        Assert.Equal("StorageQueue", (string)delivery["destination"]!["endpointType"]!);
+        var queue = delivery["destination"]!["properties"]!;
+        Assert.Equal("[reference('storage').outputs.id.value]", (string)queue["resourceId"]!);
+        Assert.Equal("[variables('names').queues.deleted]", (string)queue["queueName"]!);
+        Assert.Equal(-1, (int)queue["queueMessageTimeToLiveInSeconds"]!);
+
+        var filter = subscription.Properties["filter"]!;
+        Assert.Equal(["Microsoft.Storage.BlobDeleted"], filter["includedEventTypes"]!.AsArray().Select(e => (string)e!));
+        Assert.Equal(
+            (string)templates.Subscription.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions").Properties["filter"]!["subjectBeginsWith"]!,
+            (string)filter["subjectBeginsWith"]!);
+        Assert.Equal("EventGridSchema", (string)subscription.Properties["eventDeliverySchema"]!);
+
+        // Created only once the topic may send to the queue: Event Grid checks its access when it creates a subscription.
+        Assert.Contains("rbac", subscription.Json["dependsOn"]!.AsArray().Select(d => (string)d!));
     }
 
     [Fact]

@@ -48,8 +48,16 @@ public sealed class NamesContractTests(CompiledTemplates templates)
     {
         string[] expected = [.. PipelineNames.Queues, PipelineNames.BlobPoisonQueue];
         Assert.Equal(expected.Order(), Values(Names["queues"]!).Order());
-        Assert.Equal("[variables('names').queues]", ModuleParameter("storage", "queueNames"));
-        Assert.Single(templates.Main.OfType("Microsoft.Storage/storageAccounts/queueServices/queues"));
+        var queues = Names["queues"]!;
+        Assert.Equal(
+            (PipelineNames.EnrichedQueue, PipelineNames.EnrichedPoisonQueue, PipelineNames.DeletedQueue, PipelineNames.DeletedPoisonQueue, PipelineNames.BlobPoisonQueue),
+            ((string)queues["enriched"]!, (string)queues["enrichedPoison"]!, (string)queues["deleted"]!, (string)queues["deletedPoison"]!, (string)queues["blobTriggerPoison"]!));
+
+        // Every one of them flows into the storage module's queue loop.
+        Assert.Contains("items(variables('names').queues)", (string)templates.Main.Variables["queueNames"]!);
+        Assert.Equal("[variables('queueNames')]", ModuleParameter("storage", "queueNames"));
+        var queue = templates.Main.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
+        Assert.Equal("[length(parameters('queueNames'))]", (string)queue.Json["copy"]!["count"]!);
     }
 
     [Fact]
@@ -115,6 +123,17 @@ public sealed class NamesContractTests(CompiledTemplates templates)
         var names = templates.Subscription.Variables["$fxv#0"] ?? throw new InvalidOperationException("names not inlined");
         Assert.Equal("IngestArticle", (string)names["functions"]!["ingest"]!);
         Assert.Equal(PipelineNames.ArticlesContainer, (string)names["containers"]!["articles"]!);
+    }
+
+    [Fact]
+    public void Function_names_are_functions_the_app_declares()
+    {
+        // Read from source: referencing the worker app would pull its build and source generators into this project.
+        foreach (var name in Values(Names["functions"]!))
+        {
+            var source = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "src/Pipeline.Functions", name + ".cs"));
+            Assert.Contains($"[Function(nameof({name}))]", source);
+        }
     }
 
     string ModuleParameter(string module, string parameter) =>

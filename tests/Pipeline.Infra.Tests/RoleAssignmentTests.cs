@@ -6,12 +6,14 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
     const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    const string StorageQueueDataMessageSender = "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a";
     const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     const string CognitiveServicesUser = "a97b65f3-24c7-4388-baec-2e87135dc908";
     const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
     const string Storage = "[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]";
     const string Language = "[resourceId('Microsoft.CognitiveServices/accounts', parameters('languageAccountName'))]";
+    const string DeletedQueue = "[resourceId('Microsoft.Storage/storageAccounts/queueServices/queues', split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deletedQueueName')), '/')[0], split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deletedQueueName')), '/')[1], split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deletedQueueName')), '/')[2])]";
     const string AppInsights = "[resourceId('Microsoft.Insights/components', parameters('applicationInsightsName'))]";
 
     sealed record Grant(string Principal, string RoleId, string Scope, bool Conditional);
@@ -23,6 +25,7 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
         new("app", StorageTableDataContributor, Storage, false),
         new("app", CognitiveServicesUser, Language, false),
         new("app", MonitoringMetricsPublisher, AppInsights, false),
+        new("topic", StorageQueueDataMessageSender, DeletedQueue, false),
         new("operator", StorageBlobDataContributor, Storage, true),
         new("operator", StorageQueueDataContributor, Storage, true),
         new("operator", StorageTableDataContributor, Storage, true),
@@ -45,6 +48,7 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
         {
             "[parameters('appPrincipalId')]" => "app",
             "[parameters('operatorPrincipalId')]" => "operator",
+            "[parameters('topicPrincipalId')]" => "topic",
             var other => throw new Xunit.Sdk.XunitException($"{assignment}: unexpected principal {other}"),
         };
 
@@ -69,6 +73,9 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
         Assert.Equal("[variables('applicationInsightsName')]", (string)rbac["applicationInsightsName"]!["value"]!);
         Assert.Equal("[reference('identity').principalId]", (string)rbac["appPrincipalId"]!["value"]!);
         Assert.Equal("[parameters('principalId')]", (string)rbac["operatorPrincipalId"]!["value"]!);
+        Assert.Equal("[reference('ingestTopic', '2025-02-15', 'full').identity.principalId]", (string)rbac["topicPrincipalId"]!["value"]!);
+        Assert.Equal("[resourceId('Microsoft.EventGrid/systemTopics', variables('ingestTopicName'))]", (string)rbac["topicId"]!["value"]!);
+        Assert.Equal("[variables('names').queues.deleted]", (string)rbac["deletedQueueName"]!["value"]!);
         Assert.Equal("[variables('storageAccountName')]", (string)templates.Main.Modules.Single(m => m.Deployment.Symbol == "storage").Deployment.Properties["parameters"]!["name"]!["value"]!);
         Assert.Equal("[variables('languageAccountName')]", (string)templates.Main.Modules.Single(m => m.Deployment.Symbol == "language").Deployment.Properties["parameters"]!["name"]!["value"]!);
     }
@@ -83,9 +90,9 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void App_identity_is_declared_a_service_principal()
+    public void Managed_identities_are_declared_service_principals()
     {
-        foreach (var assignment in Assignments.Where(a => Describe(a).Principal == "app"))
+        foreach (var assignment in Assignments.Where(a => Describe(a).Principal is "app" or "topic"))
             Assert.Equal("ServicePrincipal", (string)assignment.Properties["principalType"]!);
     }
 
