@@ -21,6 +21,12 @@ public static class PipelineNames
     /// <summary>The summary document (<see cref="LatestSummaryBlob"/>) and the running totals behind it (<see cref="SummaryStateBlob"/>).</summary>
     public const string SummariesContainer = "summaries";
 
+    /// <summary>
+    /// Where Event Grid dead-letters an event it could not deliver (30 attempts or 24 hours): one JSON array of events per
+    /// blob, each with its <c>deadLetterReason</c>. <c>pipeline replay --dead-letter</c> feeds them back in.
+    /// </summary>
+    public const string DeadLetterContainer = "deadletter";
+
     /// <summary>One message per enriched revision: the enriched document, or a reference to it (<see cref="EnrichedArticleMessage"/>).</summary>
     public const string EnrichedQueue = "articles-enriched";
 
@@ -58,7 +64,7 @@ public static class PipelineNames
     public const string SourceModifiedMetadata = "sourcelastmodified";
 
     /// <summary>The containers the pipeline creates when they are missing.</summary>
-    public static readonly IReadOnlyList<string> Containers = [ArticlesContainer, EnrichedContainer, QuarantineContainer, SummariesContainer];
+    public static readonly IReadOnlyList<string> Containers = [ArticlesContainer, EnrichedContainer, QuarantineContainer, SummariesContainer, DeadLetterContainer];
 
     /// <summary>The queues the pipeline creates when they are missing; <see cref="BlobPoisonQueue"/> is left to the host.</summary>
     public static readonly IReadOnlyList<string> Queues = [EnrichedQueue, EnrichedPoisonQueue, DeletedQueue, DeletedPoisonQueue];

@@ -30,6 +30,8 @@ public static class PipelineTelemetry
     public static readonly Counter<double> AnalyzerRetryDelay = Meter.CreateCounter<double>("pipeline.analyzer.retry_delay", unit: "ms", description: "Total delay added by Language service retries.");
     public static readonly Counter<long> BilledTextRecords = Meter.CreateCounter<long>("pipeline.analyzer.billed_text_records", description: "Text records the Language service reported in csp-billing-usage.");
     public static readonly Counter<long> AnalysisCache = Meter.CreateCounter<long>("pipeline.analyzer.cache", description: "Enrichment cache lookups, by result (hit, miss).");
+    /// <summary>Messages waiting per queue, by <c>queue</c>, measured by a timer: Storage has no per-queue metric for alerts to watch.</summary>
+    public static readonly Gauge<long> QueueDepth = Meter.CreateGauge<long>("pipeline.queue.depth", description: "Messages waiting in a pipeline queue, by queue.");
     public static readonly Histogram<double> ArticleLatency = Meter.CreateHistogram<double>("pipeline.article.latency", unit: "s", description: "From the article blob's last-modified time to its record for the summary.");
     public static readonly Counter<long> MessagesRejected = Meter.CreateCounter<long>("pipeline.messages.rejected", description: "Enriched-queue messages that were not enriched articles, moved to the poison queue.");
     public static readonly Counter<long> ItemsReplayed = Meter.CreateCounter<long>("pipeline.items.replayed", description: "Quarantined or poisoned items sent back through the pipeline, by source.");
