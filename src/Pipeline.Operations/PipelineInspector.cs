@@ -67,15 +67,32 @@ public sealed class PipelineInspector(PipelineStorage storage)
 
     public async Task<PipelineStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
-        var depths = MonitoredQueues.Select(queue => QueueDepthAsync(queue, cancellationToken)).ToList();
+        var depths = QueueDepthsAsync(cancellationToken);
         var byReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var entry in ListQuarantineAsync(cancellationToken).ConfigureAwait(false))
             byReason[entry.Reason] = byReason.GetValueOrDefault(entry.Reason) + 1;
 
+        var queueDepths = await depths.ConfigureAwait(false);
+        return new PipelineStatus(byReason.Values.Sum(), byReason, PoisonQueues.Names.Sum(queue => queueDepths[queue]), queueDepths);
+    }
+
+    /// <summary>
+    /// Records every queue's depth on the <c>pipeline.queue.depth</c> gauge, tagged with the queue: the metric the poison
+    /// alerts watch, since Storage reports only the account's total message count.
+    /// </summary>
+    public async Task PublishQueueDepthsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (queue, depth) in await QueueDepthsAsync(cancellationToken).ConfigureAwait(false))
+            PipelineTelemetry.QueueDepth.Record(depth, new KeyValuePair<string, object?>("queue", queue));
+    }
+
+    private async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken)
+    {
+        var depths = MonitoredQueues.Select(queue => QueueDepthAsync(queue, cancellationToken)).ToList();
         var queueDepths = new Dictionary<string, long>(StringComparer.Ordinal);
         for (int i = 0; i < MonitoredQueues.Count; i++)
             queueDepths[MonitoredQueues[i]] = await depths[i].ConfigureAwait(false);
-        return new PipelineStatus(byReason.Values.Sum(), byReason, PoisonQueues.Names.Sum(queue => queueDepths[queue]), queueDepths);
+        return queueDepths;
     }
 
     /// <summary>Reads every head record: right for an operator's question, too heavy for a dashboard that polls.</summary>

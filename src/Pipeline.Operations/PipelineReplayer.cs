@@ -10,7 +10,7 @@ namespace Pipeline.Operations;
 
 public enum ReplayOutcome
 {
-    /// <summary>Sent back through the pipeline and removed from quarantine/poison.</summary>
+    /// <summary>Sent back through the pipeline and removed from quarantine, poison or dead-letter.</summary>
     Replayed,
     /// <summary>An earlier, interrupted replay had already sent it; this one only finished the removal.</summary>
     AlreadyReplayed,
@@ -180,20 +180,81 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
         return new ReplayResult(PipelineNames.DeletedPoisonQueue, message.ArticleId!, ReplayOutcome.Replayed);
     }
 
+    private Task<ReplayResult> RetriggerBlobAsync(PoisonMessage message, CancellationToken cancellationToken) =>
+        RewriteArticleAsync(PipelineNames.BlobPoisonQueue, message.Blob!.ContainerName, message.Blob.BlobName, message.Blob.ETag, message.MessageId, cancellationToken);
+
+    /// <summary>
+    /// Every blob Event Grid dead-lettered: a creation re-triggers its article blob, as a failed blob trigger does; a
+    /// deletion goes to <c>articles-deleted</c> as the event it was (retracting is idempotent). A dead-letter blob is
+    /// deleted once each of its events was replayed or found obsolete; one holding an event the pipeline cannot use stays,
+    /// and a re-run sends again only its deletions (harmless) while its rewritten blobs answer "already replayed".
+    /// </summary>
+    public async IAsyncEnumerable<ReplayResult> ReplayDeadLetterAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var container = storage.Container(PipelineNames.DeadLetterContainer);
+        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            yield break;
+        var blobs = new List<BlobItem>();
+        await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            blobs.Add(item);
+
+        foreach (var item in blobs)
+        {
+            var blob = container.GetBlobClient(item.Name);
+            IReadOnlyList<DeadLetteredEvent> events;
+            try
+            {
+                var download = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = item.Properties.ETag } }, cancellationToken).ConfigureAwait(false);
+                await using var content = download.Value.Content;
+                events = await DeadLetteredEvents.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                continue; // Another replay took it meanwhile.
+            }
+
+            bool keep = false;
+            foreach (var deadLettered in events)
+            {
+                var result = await ReplayDeadLetteredAsync(item.Name, deadLettered, cancellationToken).ConfigureAwait(false);
+                keep |= result.Outcome is ReplayOutcome.Skipped or ReplayOutcome.Unreplayable;
+                if (result.Outcome == ReplayOutcome.Replayed)
+                    PipelineTelemetry.ItemsReplayed.Add(1, new KeyValuePair<string, object?>("source", PipelineNames.DeadLetterContainer));
+                yield return result;
+            }
+            if (!keep)
+                await DeleteIfUnchangedAsync(blob, item.Properties.ETag, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ReplayResult> ReplayDeadLetteredAsync(string deadLetterBlob, DeadLetteredEvent deadLettered, CancellationToken cancellationToken)
+    {
+        const string source = PipelineNames.DeadLetterContainer;
+        string item = deadLettered.BlobName ?? deadLetterBlob;
+        if (deadLettered.Unreplayable is { } reason)
+            return new ReplayResult(source, item, ReplayOutcome.Unreplayable, $"{reason} (in {deadLetterBlob})");
+        if (deadLettered.Container != PipelineNames.ArticlesContainer)
+            return new ReplayResult(source, item, ReplayOutcome.Unreplayable, $"a blob of container {deadLettered.Container}, not an article (in {deadLetterBlob})");
+        if (deadLettered.Deleted is { } deletion)
+        {
+            await storage.Queue(PipelineNames.DeletedQueue).SendMessageAsync(deletion, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new ReplayResult(source, item, ReplayOutcome.Replayed, $"deletion, {deadLettered.Reason}");
+        }
+        return await RewriteArticleAsync(source, deadLettered.Container, deadLettered.BlobName!, deadLettered.Created!.Value, deadLettered.Id, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Rewrites the blob with its own content (If-Match the version that failed): a new ETag is a new blob event in Azure and
     /// a new receipt for the WebJobs polling trigger, and needs no knowledge of the host's internal trigger queue.
+    /// <paramref name="marker"/> names what failed, so a re-run after an interrupted replay rewrites nothing twice.
     /// </summary>
-    private async Task<ReplayResult> RetriggerBlobAsync(PoisonMessage message, CancellationToken cancellationToken)
+    private async Task<ReplayResult> RewriteArticleAsync(string source, string container, string name, ETag failed, string marker, CancellationToken cancellationToken)
     {
-        const string source = PipelineNames.BlobPoisonQueue;
-        var (container, name, failed) = message.Blob!;
-
         var blob = storage.Container(container).GetBlobClient(name);
         var current = await PropertiesAsync(blob, cancellationToken).ConfigureAwait(false);
         if (current is null)
             return new ReplayResult(source, name, ReplayOutcome.Obsolete, "the blob was deleted");
-        if (current.Metadata.TryGetValue(ReplayMarker, out var replayOf) && replayOf == message.MessageId)
+        if (current.Metadata.TryGetValue(ReplayMarker, out var replayOf) && replayOf == marker)
             return new ReplayResult(source, name, ReplayOutcome.AlreadyReplayed);
         if (current.ETag != failed)
             return new ReplayResult(source, name, ReplayOutcome.Obsolete, "the blob has changed since; its new version was processed on its own");
@@ -205,7 +266,7 @@ public sealed class PipelineReplayer(PipelineStorage storage, PipelineInspector 
             await blob.UploadAsync(content, new BlobUploadOptions
             {
                 Conditions = new BlobRequestConditions { IfMatch = failed },
-                Metadata = new Dictionary<string, string>(current.Metadata) { [ReplayMarker] = message.MessageId },
+                Metadata = new Dictionary<string, string>(current.Metadata) { [ReplayMarker] = marker },
                 HttpHeaders = new BlobHttpHeaders { ContentType = current.ContentType, ContentEncoding = current.ContentEncoding, ContentLanguage = current.ContentLanguage },
             }, cancellationToken).ConfigureAwait(false);
         }

@@ -55,12 +55,15 @@ public sealed class PipelineStorage
         string queueUri = section["queueServiceUri"] ?? throw MissingSetting(connectionName);
         string tableUri = section["tableServiceUri"] ?? throw MissingSetting(connectionName);
         TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = section["clientId"] });
-        return new PipelineStorage(
-            new BlobServiceClient(new Uri(blobUri), credential, Configure(new BlobClientOptions())),
-            new QueueServiceClient(new Uri(queueUri), credential, ConfigureQueue(QueueMessageEncoding.Base64)),
-            new QueueServiceClient(new Uri(queueUri), credential, ConfigureQueue(QueueMessageEncoding.None)),
-            new TableServiceClient(new Uri(tableUri), credential, Configure(new TableClientOptions())));
+        return FromServiceUris(new Uri(blobUri), new Uri(queueUri), new Uri(tableUri), credential);
     }
+
+    /// <summary>An account reached with Entra ID tokens, as the deployed account requires (it takes no shared keys).</summary>
+    public static PipelineStorage FromServiceUris(Uri blobUri, Uri queueUri, Uri tableUri, TokenCredential credential) => new(
+        new BlobServiceClient(blobUri, credential, Configure(new BlobClientOptions())),
+        new QueueServiceClient(queueUri, credential, ConfigureQueue(QueueMessageEncoding.Base64)),
+        new QueueServiceClient(queueUri, credential, ConfigureQueue(QueueMessageEncoding.None)),
+        new TableServiceClient(tableUri, credential, Configure(new TableClientOptions())));
 
     /// <summary>Creates what the pipeline writes to. Local only: in Azure the Bicep template creates them.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

@@ -56,6 +56,16 @@ public class FunctionsMetadataTests
         Assert.Equal("0 */1 * * * *", trigger.GetProperty("schedule").GetString());
     }
 
+    [Fact]
+    public void PublishQueueDepths_runs_every_five_minutes()
+    {
+        // The poison-queue alerts in infra/main.bicep look back over a window longer than this period.
+        var trigger = Trigger(Function("PublishQueueDepths"));
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 */5 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
     [Theory]
     [InlineData("GetSummary", "summary")]
     [InlineData("GetArticle", "articles/{id}")]

@@ -63,14 +63,56 @@ public class IngestStatusSummaryCommandTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
-    public async Task Replay_needs_exactly_one_of_poison_or_quarantine()
+    public async Task Replay_needs_exactly_one_kind_of_item()
     {
         var neither = await Cli.RunAsync(ReplayCommand.Create(), "--storage", azurite.ConnectionString);
         var both = await Cli.RunAsync(ReplayCommand.Create(), "--poison", "--quarantine", "--storage", azurite.ConnectionString);
+        var poisonAndDeadLetter = await Cli.RunAsync(ReplayCommand.Create(), "--poison", "--dead-letter", "--storage", azurite.ConnectionString);
+        var reason = await Cli.RunAsync(ReplayCommand.Create(), "--dead-letter", "--reason", "TooLarge", "--storage", azurite.ConnectionString);
 
-        Assert.NotEqual(0, neither.ExitCode);
-        Assert.Contains("--poison or --quarantine", neither.Error);
-        Assert.NotEqual(0, both.ExitCode);
+        foreach (var wrong in new[] { neither, both, poisonAndDeadLetter })
+        {
+            Assert.Equal(1, wrong.ExitCode);
+            Assert.Contains("Say what to replay: --poison, --quarantine or --dead-letter (one of them).", wrong.Error);
+        }
+        Assert.Equal(1, reason.ExitCode);
+        Assert.Contains("--reason applies to --quarantine only.", reason.Error);
+    }
+}
+
+/// <summary>--storage-account: the deployed account by name, with Entra ID (it takes no keys). Nothing here leaves the machine.</summary>
+public class StorageAccountOptionTests
+{
+    [Fact]
+    public void A_deployed_account_is_reached_at_its_public_endpoints_with_a_token_credential()
+    {
+        var storage = OperatorCommand.AzureAccount("stnewsroom01");
+
+        Assert.Equal("https://stnewsroom01.blob.core.windows.net/", storage.Blobs.Uri.AbsoluteUri);
+        Assert.Equal("https://stnewsroom01.queue.core.windows.net/", storage.Queues.Uri.AbsoluteUri);
+        Assert.Equal("https://stnewsroom01.table.core.windows.net/", storage.Tables.Uri.AbsoluteUri);
+        // A client built from a token credential holds no account key to sign with.
+        Assert.False(storage.Blobs.CanGenerateAccountSasUri);
+    }
+
+    [Theory]
+    [InlineData("Not_An_Account", "--storage-account takes a storage account name (3-24 lowercase letters and digits)")]
+    [InlineData("ab", "--storage-account takes a storage account name (3-24 lowercase letters and digits)")]
+    public async Task A_name_storage_would_refuse_is_a_usage_error(string name, string error)
+    {
+        var result = await Cli.RunAsync(StatusCommand.Create(), "--storage-account", name);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(error, result.Error);
+    }
+
+    [Fact]
+    public async Task A_connection_string_and_an_account_name_together_are_a_usage_error()
+    {
+        var result = await Cli.RunAsync(StatusCommand.Create(), "--storage", "UseDevelopmentStorage=true", "--storage-account", "stnewsroom01");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Pass --storage or --storage-account, not both.", result.Error);
     }
 }
 

@@ -13,6 +13,20 @@ internal static class CommonOptions
         Description = "Storage connection string to use instead of the embedded Azurite (default: the AzureWebJobsStorage setting, if set).",
     };
 
+    public static readonly Option<string?> StorageAccount = new("--storage-account")
+    {
+        Description = "Name of an Azure storage account to use, signed in with Entra ID (az login, or any DefaultAzureCredential source): the deployed pipeline's account takes no keys.",
+        Validators =
+        {
+            result =>
+            {
+                string name = result.GetValueOrDefault<string?>() ?? "";
+                if (name.Length is < 3 or > 24 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+                    result.AddError($"--storage-account takes a storage account name (3-24 lowercase letters and digits), not '{name}'.");
+            },
+        },
+    };
+
     public static readonly Option<DirectoryInfo> DataDir = new("--data-dir")
     {
         Description = "Folder for the embedded Azurite's data; separate folders keep separate state.",

@@ -4,7 +4,7 @@ using Pipeline.Runtime;
 
 namespace Pipeline.Local.Commands;
 
-/// <summary><c>replay --poison | --quarantine [--reason X]</c>: sends failed items back through the pipeline after a fix.</summary>
+/// <summary><c>replay --poison | --quarantine [--reason X] | --dead-letter</c>: sends failed items back through the pipeline after a fix.</summary>
 internal static class ReplayCommand
 {
     public static Command Create()
@@ -12,23 +12,28 @@ internal static class ReplayCommand
         var poison = new Option<bool>("--poison") { Description = "Replay both poison queues: enriched messages go back to their queue, failed blobs are re-triggered." };
         var quarantine = new Option<bool>("--quarantine") { Description = "Copy quarantined articles back into the articles container." };
         var reason = new Option<string?>("--reason") { Description = "With --quarantine: only articles quarantined for this reason (e.g. TooLarge)." };
-        var command = new Command("replay", "Send quarantined or poisoned items back through the pipeline; each item at most once per failure.") { poison, quarantine, reason };
+        var deadLetter = new Option<bool>("--dead-letter") { Description = "Replay the events Event Grid dead-lettered: created articles are re-triggered, deletions re-queued." };
+        var command = new Command("replay", "Send quarantined, poisoned or dead-lettered items back through the pipeline; each item at most once per failure.") { poison, quarantine, reason, deadLetter };
         command.Validators.Add(result =>
         {
-            bool isPoison = result.GetValue(poison), isQuarantine = result.GetValue(quarantine);
-            if (isPoison == isQuarantine)
-                result.AddError("Say what to replay: --poison or --quarantine (one of them).");
-            else if (isPoison && result.GetValue(reason) is not null)
+            int chosen = new[] { result.GetValue(poison), result.GetValue(quarantine), result.GetValue(deadLetter) }.Count(c => c);
+            if (chosen != 1)
+                result.AddError("Say what to replay: --poison, --quarantine or --dead-letter (one of them).");
+            else if (!result.GetValue(quarantine) && result.GetValue(reason) is not null)
                 result.AddError("--reason applies to --quarantine only.");
         });
         return command.WithStorage((parse, storage, output, cancellationToken) =>
-            ReplayAsync(storage, output, parse.GetValue(poison), parse.GetValue(reason), cancellationToken));
+        {
+            var replayer = new PipelineReplayer(storage, new PipelineInspector(storage));
+            var results = parse.GetValue(poison) ? replayer.ReplayPoisonAsync(cancellationToken)
+                : parse.GetValue(deadLetter) ? replayer.ReplayDeadLetterAsync(cancellationToken)
+                : replayer.ReplayQuarantineAsync(parse.GetValue(reason), cancellationToken);
+            return ReportAsync(results, output);
+        });
     }
 
-    private static async Task<int> ReplayAsync(PipelineStorage storage, TextWriter output, bool poison, string? reason, CancellationToken cancellationToken)
+    private static async Task<int> ReportAsync(IAsyncEnumerable<ReplayResult> results, TextWriter output)
     {
-        var replayer = new PipelineReplayer(storage, new PipelineInspector(storage));
-        var results = poison ? replayer.ReplayPoisonAsync(cancellationToken) : replayer.ReplayQuarantineAsync(reason, cancellationToken);
         var counts = new Dictionary<ReplayOutcome, int>();
         await foreach (var result in results.ConfigureAwait(false))
         {
