@@ -42,6 +42,10 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
             {
                 await ScanWhileHoldingLeaseAsync(stoppingToken).ConfigureAwait(false);
             }
+            catch (RequestFailedException e) when (e.Status == 0)
+            {
+                logger.StorageUnreachable("article scanner", e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Storage restarting, a lost lease: start over; the next holder's first pass catches up.

@@ -54,6 +54,31 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
             $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{DevAccount};QueueEndpoint=http://127.0.0.1:{QueuePort}/{DevAccount};TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccount};";
     }
 
+    /// <summary>Where the watchdog writes the pid of Azurite's node process: <c>{data}/azurite/azurite.pid</c>.</summary>
+    public static string PidFile(string dataDirectory) => Path.Combine(Path.GetFullPath(Path.Combine(dataDirectory, "azurite")), "azurite.pid");
+
+    /// <summary>
+    /// SIGKILLs the Azurite running on <paramref name="dataDirectory"/>, as a crash or the OOM killer would: no flush, no
+    /// goodbye. For the fault tests and the soak; returns false when none runs there.
+    /// </summary>
+    public static bool Crash(string dataDirectory)
+    {
+        string pidFile = PidFile(dataDirectory);
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
+            return false;
+        try
+        {
+            using var node = Process.GetProcessById(pid);
+            node.Kill();
+            node.WaitForExit(5000);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public static string EndpointFile(string dataDirectory) => Path.Combine(Path.GetFullPath(Path.Combine(dataDirectory, "azurite")), "endpoint.json");
 
     /// <summary>The connection string of the Azurite a running <c>pipeline run</c> keeps on this data folder; null when none is listening there.</summary>
@@ -77,7 +102,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         string script = LocateAzurite();
         string location = Path.GetFullPath(Path.Combine(dataDirectory, "azurite"));
         Directory.CreateDirectory(location);
-        string pidFile = Path.Combine(location, "azurite.pid");
+        string pidFile = PidFile(dataDirectory);
         StopOrphan(pidFile);
 
         ports ??= FreePorts(3);
@@ -234,6 +259,25 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Completes when Azurite's node process ends (a crash, the OOM killer, a SIGKILL). That is the watchdog's child, not
+    /// ours, and the watchdog itself lives on, waiting for our stdin to close, so the process is found by its pid file.
+    /// </summary>
+    public async Task WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        Process node;
+        try
+        {
+            node = Process.GetProcessById(int.Parse(await File.ReadAllTextAsync(_pidFile, cancellationToken).ConfigureAwait(false), NumberStyles.None | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or FormatException)
+        {
+            return; // Gone already.
+        }
+        using (node)
+            await node.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {

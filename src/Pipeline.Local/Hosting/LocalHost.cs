@@ -30,6 +30,19 @@ public static class LocalHost
         queues.MaxPollingInterval = LocalMaxPollingInterval;
     }
 
+    /// <summary>
+    /// The queue extension binds a connection's <c>Retry</c> section onto the storage clients it creates. A queue listener
+    /// whose poll fails on a refused connection stops for good and takes the process down (the Functions host would restart
+    /// itself; the WebJobs SDK leaves that to its host), so its clients wait out an outage instead: 20 exponential retries
+    /// capped at 30 s keep a poll retrying for about eight minutes before it gives up.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string?>> OutageRetry(string connection) =>
+    [
+        new($"{connection}:Retry:Mode", "Exponential"),
+        new($"{connection}:Retry:MaxRetries", "20"),
+        new($"{connection}:Retry:MaxDelay", "00:00:30"),
+    ];
+
     public static IHost Build(string storageConnectionString, IEnumerable<KeyValuePair<string, string?>>? settings = null, LogLevel logLevel = LogLevel.Warning)
     {
         var configuration = new ConfigurationBuilder()
@@ -38,6 +51,7 @@ public static class LocalHost
                 ["AzureWebJobsStorage"] = storageConnectionString,
                 [PipelineNames.StorageConnection] = storageConnectionString,
             })
+            .AddInMemoryCollection(OutageRetry("AzureWebJobsStorage").Concat(OutageRetry(PipelineNames.StorageConnection)))
             .AddEnvironmentVariables()
             .AddInMemoryCollection(settings ?? [])
             .Build();

@@ -16,4 +16,8 @@ internal static partial class LocalLog
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Periodic summary fold failed; the next tick tries again.")]
     public static partial void PeriodicFoldFailed(this ILogger logger, Exception exception);
+
+    /// <remarks>A stack trace every few seconds through an outage would bury the line that says storage is back.</remarks>
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Storage unreachable ({Reason}); the {Component} tries again in a few seconds.")]
+    public static partial void StorageUnreachable(this ILogger logger, string component, string reason);
 }

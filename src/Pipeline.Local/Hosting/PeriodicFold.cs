@@ -15,6 +15,10 @@ internal sealed class PeriodicFold(SummaryFolder folder, ILogger<PeriodicFold> l
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try { await folder.FoldPendingAsync(stoppingToken).ConfigureAwait(false); }
+            catch (Azure.RequestFailedException e) when (e.Status == 0)
+            {
+                logger.StorageUnreachable("periodic fold", e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.PeriodicFoldFailed(e);
