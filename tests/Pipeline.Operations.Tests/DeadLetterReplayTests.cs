@@ -113,14 +113,7 @@ public class DeadLetterReplayTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task A_dead_lettered_deletion_is_queued_as_the_event_it_was_and_retracts_the_article_once()
     {
-        UploadedArticle upload;
-        await using (var pipeline = await PipelineHarness.StartAsync(azurite))
-        {
-            upload = await pipeline.UploadAsync("deadletter/withdrawn.txt", "Minister resigns\n\nThe finance minister of Peru resigned in Lima on Friday.");
-            await pipeline.SettleAsync([upload]);
-        }
-        var blob = azurite.Storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(upload.Name);
-        await blob.DeleteAsync();
+        var (upload, blob) = await TestMessages.SummarisedThenDeletedAsync(azurite, "deadletter/withdrawn.txt", "Minister resigns\n\nThe finance minister of Peru resigned in Lima on Friday.");
         await DeadLetterAsync("pipeline/RETRACT-ARTICLE/2026/12/3/11/deleted.json", DeletedEvent(blob));
 
         var replay = await Cli.RunAsync(ReplayCommand.Create(), "--dead-letter", "--storage", azurite.ConnectionString);
@@ -134,11 +127,7 @@ public class DeadLetterReplayTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.DoesNotContain("deadLetterReason", message.Body.ToString());
 
         // The restarted host also finds the blob gone on its own: two announcements, one retraction.
-        await using var restarted = await PipelineHarness.StartAsync(azurite);
-        await Eventually.ReturnsAsync(async () => (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount,
-            depth => depth == 0, TimeSpan.FromSeconds(60), "every announcement to be handled");
-        await restarted.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(CancellationToken.None);
-        var summary = await restarted.SummaryAsync();
-        Assert.Equal((0, 1), (summary!.ArticleCount, summary.RetractedCount));
+        var summary = await TestMessages.SummaryAfterDeletionsAsync(azurite);
+        Assert.Equal((0, 1), (summary.ArticleCount, summary.RetractedCount));
     }
 }

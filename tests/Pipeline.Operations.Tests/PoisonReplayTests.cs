@@ -79,14 +79,7 @@ public class DeletedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task A_poisoned_deletion_is_replayed_and_retracts_the_article_once()
     {
-        UploadedArticle upload;
-        await using (var pipeline = await PipelineHarness.StartAsync(azurite))
-        {
-            upload = await pipeline.UploadAsync("poison/withdrawn.txt", "Minister resigns\n\nThe transport minister of Chile resigned in Santiago on Monday.");
-            await pipeline.SettleAsync([upload]);
-        }
-        var blob = azurite.Storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(upload.Name);
-        await blob.DeleteAsync();
+        var (upload, blob) = await TestMessages.SummarisedThenDeletedAsync(azurite, "poison/withdrawn.txt", "Minister resigns\n\nThe transport minister of Chile resigned in Santiago on Monday.");
         var poison = azurite.Storage.Queue(PipelineNames.DeletedPoisonQueue);
         await poison.SendMessageAsync(BlobDeletedEvents.Create(blob.Uri, "tests"));
         await poison.SendMessageAsync(BinaryData.FromString("""{"not":"an event"}"""));
@@ -102,14 +95,8 @@ public class DeletedPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(2, (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount);
 
         // The restarted host also finds the blob gone on its own: three announcements, one retraction.
-        await using var restarted = await PipelineHarness.StartAsync(azurite);
-        var summary = await Eventually.ReturnsAsync(restarted.SummaryAsync, s => s?.RetractedCount == 1, TimeSpan.FromSeconds(60), "the article to be retracted");
-        await Eventually.ReturnsAsync(async () => (await azurite.Storage.Queue(PipelineNames.DeletedQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount,
-            depth => depth == 0, TimeSpan.FromSeconds(60), "every announcement to be handled");
-        await restarted.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(CancellationToken.None);
-        summary = await restarted.SummaryAsync();
-        Assert.Equal(0, summary!.ArticleCount);
-        Assert.Equal(1, summary.RetractedCount);
+        var summary = await TestMessages.SummaryAfterDeletionsAsync(azurite);
+        Assert.Equal((0, 1), (summary.ArticleCount, summary.RetractedCount));
         Assert.Equal(1, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 }
