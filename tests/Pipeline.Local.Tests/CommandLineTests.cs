@@ -48,6 +48,18 @@ public class CommandLineTests
         Assert.Equal($"{option} takes an absolute http:// or https:// address, not '{value}'.", Assert.Single(parse.Errors).Message);
     }
 
+    [Theory]
+    [InlineData("-1", false)]
+    [InlineData("0", true)]
+    [InlineData("100", true)]
+    [InlineData("101", false)]
+    public void The_soak_deletes_a_percent_from_0_to_100(string value, bool accepted)
+    {
+        var parse = PipelineCommandLine.Create().Parse(["soak", "--delete-percent", value]);
+
+        Assert.Equal(accepted ? [] : ["--delete-percent takes a whole number from 0 to 100."], parse.Errors.Select(e => e.Message));
+    }
+
     [Fact]
     public async Task A_usage_error_is_one_line_naming_the_help_and_exit_code_1()
     {

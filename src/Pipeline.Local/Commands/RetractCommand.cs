@@ -32,13 +32,7 @@ internal static class RetractCommand
 
         // Right after the delete the article still reads as summarised: wait for the retraction itself.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        IReadOnlyList<TrackedArticle> results;
-        while (true)
-        {
-            results = await tracker.CheckAsync(deleted, cancellationToken).ConfigureAwait(false);
-            if (results.All(r => r.State == ArticleState.Retracted) || clock.Elapsed > timeout) break;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
+        var results = await tracker.WaitUntilAsync(deleted, check => check.All(r => r.State == ArticleState.Retracted), timeout, TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         foreach (var result in results)
         {
             string state = result.State == ArticleState.Retracted ? "retracted" : "still counted";

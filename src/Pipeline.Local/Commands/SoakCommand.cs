@@ -13,18 +13,33 @@ internal static class SoakCommand
         var kills = new Option<int>("--kills") { Description = "Hosts killed with SIGKILL (and restarted) during the upload.", DefaultValueFactory = _ => 2 };
         var restartStorage = new Option<bool>("--restart-storage") { Description = "Stop and restart Azurite halfway through.", DefaultValueFactory = _ => true };
         var languageFaults = new Option<bool>("--language-faults") { Description = "Hosts use the Language emulator with 30% 429s and 10% 503s (slow: every throttled call waits out its Retry-After)." };
-        var command = new Command("soak", "Reliability run on loopback: every article summarised or quarantined exactly once, whatever breaks.")
+        var deletePercent = new Option<int>("--delete-percent")
         {
-            articles, hosts, kills, restartStorage, languageFaults,
+            Description = $"Percent (0-100) of the articles with text among the first {SoakOptions.DeleteFrom * 100:F0}% uploaded to delete, once the pipeline has settled half of those.",
+            DefaultValueFactory = _ => 10,
+        };
+        deletePercent.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 100)
+                result.AddError("--delete-percent takes a whole number from 0 to 100.");
+        });
+        var command = new Command("soak", "Reliability run on loopback: every article summarised, quarantined or retracted exactly once, whatever breaks.")
+        {
+            articles, hosts, kills, restartStorage, languageFaults, deletePercent,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new SoakOptions(parse.GetValue(articles), parse.GetValue(hosts), parse.GetValue(kills), parse.GetValue(restartStorage), parse.GetValue(languageFaults));
+            var options = new SoakOptions(parse.GetValue(articles), parse.GetValue(hosts), parse.GetValue(kills), parse.GetValue(restartStorage), parse.GetValue(languageFaults), parse.GetValue(deletePercent));
             var report = await new SoakRun(options, Console.Out).RunAsync(cancellationToken);
             foreach (string line in report.HostReports) Console.WriteLine("  " + line);
             Console.WriteLine($"Uploaded {report.Uploaded}: summarised {report.Summarised}, quarantined {report.Quarantined}, poisoned {report.Poisoned}, unaccounted {report.Unaccounted}; " +
-                              $"summary counts {report.SummaryArticleCount}. {report.Kills} SIGKILLs, {report.StorageRestarts} Azurite restarts, {report.Elapsed.TotalSeconds:F0} s.");
-            Console.WriteLine(report.ExactlyOnce ? "EXACTLY ONCE: every article summarised or quarantined, none counted twice." : "FAILED: the books do not balance.");
+                              $"deleted {report.Deleted}: retracted {report.Retracted} ({report.RetractedAfterCounting} after the summary had counted them), " +
+                              $"vanished {report.Vanished} (deleted before the pipeline recorded anything of them). " +
+                              $"Summary counts {report.SummaryArticleCount} articles, retractedCount {report.SummaryRetractedCount}. " +
+                              $"{report.Kills} SIGKILLs, {report.StorageRestarts} Azurite restarts, {report.Elapsed.TotalSeconds:F0} s.");
+            Console.WriteLine(report.ExactlyOnce
+                ? "EXACTLY ONCE: every article summarised or quarantined, every deleted one retracted or never counted, none counted or retracted twice."
+                : "FAILED: the books do not balance.");
             return report.ExactlyOnce ? 0 : 1;
         });
         return command;

@@ -11,7 +11,12 @@ public enum ArticleState { InFlight, Summarised, Quarantined, Poisoned, Retracte
 public sealed record UploadedArticle(string Name, string ArticleId, ETag ETag, DateTimeOffset LastModified);
 
 /// <param name="SettledAt">When storage recorded the article as summarised (the head's Timestamp); null otherwise.</param>
-public sealed record TrackedArticle(UploadedArticle Article, ArticleState State, string? Detail, DateTimeOffset? SettledAt = null);
+/// <param name="Head">
+/// Its head record as the check read it (without the contribution); null while the pipeline has recorded nothing of it.
+/// Whether a retraction took a counted article out of the summary, or an article was deleted before anything of it was
+/// recorded, shows only here.
+/// </param>
+public sealed record TrackedArticle(UploadedArticle Article, ArticleState State, string? Detail, DateTimeOffset? SettledAt = null, ArticleHead? Head = null);
 
 /// <summary>
 /// Uploads article files and follows each one to the end of the pipeline: summarised (its head record is applied at
@@ -54,15 +59,15 @@ public sealed class ArticleTracker(PipelineStorage storage)
         {
             // Retracted while its blob is gone; a retracted head with the blob back is a re-upload still in flight.
             if (heads.TryGetValue(upload.ArticleId, out var head) && head.IsSummarised && head.IsRetracted && !present!.Contains(upload.Name))
-                return new TrackedArticle(upload, ArticleState.Retracted, null, head.Timestamp);
+                return new TrackedArticle(upload, ArticleState.Retracted, null, head.Timestamp, head);
             if (head is { IsSummarised: true, IsRetracted: false } &&
                 (head.CurrentETag == upload.ETag.ToString() || head.CurrentModified > upload.LastModified))
-                return new TrackedArticle(upload, ArticleState.Summarised, null, head.Timestamp);
+                return new TrackedArticle(upload, ArticleState.Summarised, null, head.Timestamp, head);
             if (quarantined.TryGetValue(upload.Name, out var entry) && entry.SourceETag == upload.ETag.ToString())
-                return new TrackedArticle(upload, ArticleState.Quarantined, entry.Reason);
+                return new TrackedArticle(upload, ArticleState.Quarantined, entry.Reason, Head: head);
             if (poisoned.Contains(upload.Name) || poisoned.Contains(upload.ArticleId))
-                return new TrackedArticle(upload, ArticleState.Poisoned, null);
-            return new TrackedArticle(upload, ArticleState.InFlight, null);
+                return new TrackedArticle(upload, ArticleState.Poisoned, null, Head: head);
+            return new TrackedArticle(upload, ArticleState.InFlight, null, Head: head);
         }).ToList();
     }
 
@@ -86,13 +91,17 @@ public sealed class ArticleTracker(PipelineStorage storage)
     }
 
     /// <summary>Checks every <paramref name="interval"/> until every upload has settled or the timeout passes; returns the last check.</summary>
-    public async Task<IReadOnlyList<TrackedArticle>> WaitUntilSettledAsync(IReadOnlyCollection<UploadedArticle> uploads, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TrackedArticle>> WaitUntilSettledAsync(IReadOnlyCollection<UploadedArticle> uploads, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken) =>
+        WaitUntilAsync(uploads, check => check.All(r => r.State != ArticleState.InFlight), timeout, interval, cancellationToken);
+
+    /// <summary>Checks every <paramref name="interval"/> until <paramref name="done"/> holds for the check or the timeout passes; returns the last check.</summary>
+    public async Task<IReadOnlyList<TrackedArticle>> WaitUntilAsync(IReadOnlyCollection<UploadedArticle> uploads, Func<IReadOnlyList<TrackedArticle>, bool> done, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var results = await CheckAsync(uploads, cancellationToken).ConfigureAwait(false);
-            if (results.All(r => r.State != ArticleState.InFlight) || clock.Elapsed > timeout)
+            if (done(results) || clock.Elapsed > timeout)
                 return results;
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
         }

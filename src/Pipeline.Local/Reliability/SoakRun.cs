@@ -8,24 +8,57 @@ using Polly;
 namespace Pipeline.Local.Reliability;
 
 /// <summary>The faults one soak run injects while its articles flow.</summary>
-public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool RestartStorage, bool LanguageFaults, int Seed = 20261128)
+/// <param name="DeletePercent">Share of the <see cref="DeleteCandidates"/> that an editor deletes mid-run (0-100).</param>
+public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool RestartStorage, bool LanguageFaults, int DeletePercent = 10, int Seed = 20261128)
 {
     /// <summary>Every 50th article is an empty file, so the books must balance with quarantines too.</summary>
     public const int EmptyEvery = 50;
+
+    /// <summary>Deletions choose among the articles uploaded first: this share of them.</summary>
+    internal const double DeleteFrom = 0.6;
+
+    internal static bool IsEmpty(int index) => index % EmptyEvery == EmptyEvery - 1;
+
+    /// <summary>
+    /// Every article with text among the first <see cref="DeleteFrom"/>. Empty files are never deleted: each must end
+    /// quarantined, so a retraction never has to be told apart from a quarantine.
+    /// </summary>
+    internal IEnumerable<int> DeleteCandidates => Enumerable.Range(0, (int)(Articles * DeleteFrom)).Where(i => !IsEmpty(i));
+
+    /// <summary>Of 300 articles, 180 are uploaded first and 177 of those have text, so 10% deletes 17.</summary>
+    internal int Deletions => DeleteCandidates.Count() * DeletePercent / 100;
 }
 
+/// <param name="Retracted">Deleted articles whose head says retracted: taken out of the summary, or never counted in it.</param>
+/// <param name="RetractedAfterCounting">Of those, the ones the summary had counted before their delete came.</param>
+/// <param name="Vanished">
+/// Deleted articles of which the pipeline recorded nothing, not even a retraction, so nothing was counted. The local
+/// scanner announces the deletion only of a blob it has listed or one with a head record, and a new holder of its lease
+/// starts listing afresh: a blob deleted while the lease changes hands (a holder was killed, waits out its lease after
+/// Azurite restarted, or overran it with a long pass) and before its ingestion recorded anything leaves no trace. In
+/// Azure, Event Grid's BlobDeleted event leaves a retraction for it. See docs/measurements.md.
+/// </param>
 public sealed record SoakReport(
     int Uploaded, int Summarised, int Quarantined, int Poisoned, int Unaccounted, int SummaryArticleCount,
+    int Deleted, int Retracted, int RetractedAfterCounting, int Vanished, int SummaryRetractedCount,
     int Kills, int StorageRestarts, TimeSpan Elapsed, IReadOnlyList<string> HostReports)
 {
-    /// <summary>Nothing lost, nothing counted twice, nothing poisoned.</summary>
-    public bool ExactlyOnce => Unaccounted == 0 && Poisoned == 0 && Summarised + Quarantined == Uploaded && SummaryArticleCount == Summarised;
+    /// <summary>
+    /// Nothing lost, nothing counted twice, nothing poisoned; no deleted article counted, and every one the summary had
+    /// counted taken out of it exactly once.
+    /// </summary>
+    public bool ExactlyOnce =>
+        Unaccounted == 0 && Poisoned == 0 &&
+        Summarised + Quarantined + Retracted + Vanished == Uploaded && Retracted + Vanished == Deleted &&
+        SummaryArticleCount == Summarised && Summarised == Uploaded - Quarantined - Deleted &&
+        SummaryRetractedCount == RetractedAfterCounting;
 }
 
 /// <summary>
 /// A worst day, on loopback only and bounded in time: several `pipeline run` host processes compete for one Azurite
-/// while articles are uploaded; hosts are killed with SIGKILL and restarted, Azurite itself is restarted, and each host
-/// may talk to a Language emulator that answers 30% 429s and 10% 503s. Then the books are checked.
+/// while articles are uploaded; hosts are killed with SIGKILL and restarted, Azurite itself is restarted, an editor
+/// deletes some of the articles, and each host may talk to a Language emulator that answers 30% 429s and 10% 503s.
+/// Then the books are checked.
 /// </summary>
 public sealed class SoakRun(SoakOptions options, TextWriter log)
 {
@@ -56,14 +89,17 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
 
             var tracker = new ArticleTracker(storage);
             var articles = ArticleGenerator.Generate(options.Articles, options.Seed)
-                .Select((a, i) => (a.Name, Content: i % SoakOptions.EmptyEvery == SoakOptions.EmptyEvery - 1 ? [] : a.Content)).ToList();
-            var uploads = new UploadedArticle[articles.Count];
+                .Select((a, i) => (a.Name, Content: SoakOptions.IsEmpty(i) ? [] : a.Content)).ToList();
+            var uploads = articles.Select(_ => new TaskCompletionSource<UploadedArticle>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
             int uploaded = 0;
             var uploading = Parallel.ForEachAsync(Enumerable.Range(0, articles.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
             {
-                uploads[i] = await NewsroomRetry.ExecuteAsync(async c => await tracker.UploadAsync(articles[i].Name, new MemoryStream(articles[i].Content), c), ct);
+                uploads[i].SetResult(await NewsroomRetry.ExecuteAsync(async c => await tracker.UploadAsync(articles[i].Name, new MemoryStream(articles[i].Content), c), ct));
                 Interlocked.Increment(ref uploaded);
             });
+            // Not one of the faults below, which take their turns (a killed host is restarted before the next fault): deletions
+            // wait for the pipeline, not for the faults.
+            var deleting = DeleteAsync(tracker, uploads, cancellationToken);
 
             // Faults at fixed points of the upload, so every run injects the same ones.
             var faults = new List<(double At, string What)>();
@@ -91,9 +127,18 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                 }
             }
             await uploading;
-            log.WriteLine($"All {articles.Count} uploaded after {clock.Elapsed.TotalSeconds:F0} s; waiting for every article to settle.");
+            log.WriteLine($"All {articles.Count} uploaded after {clock.Elapsed.TotalSeconds:F0} s.");
+            var (deleted, uploadedThen) = await deleting;
+            log.WriteLine($"Deleted {deleted.Count} of the {options.DeleteCandidates.Count()} articles with text among the first {SoakOptions.DeleteFrom * 100:F0}% once half of those had settled " +
+                          $"({uploadedThen} uploaded then, {clock.Elapsed.TotalSeconds:F0} s); waiting for every article to settle.");
 
-            var results = await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilSettledAsync(uploads, SettleTimeout, TimeSpan.FromSeconds(1), c), cancellationToken);
+            // A deleted article reads as summarised until its retraction is folded, so it settles only as retracted or vanished.
+            var gone = deleted.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+            bool IsVanished(TrackedArticle r) => gone.Contains(r.Article.Name) && r is { State: ArticleState.InFlight, Head: null };
+            var all = await Task.WhenAll(uploads.Select(u => u.Task));
+            var results = await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilAsync(all,
+                check => check.All(r => gone.Contains(r.Article.Name) ? r.State == ArticleState.Retracted || IsVanished(r) : r.State != ArticleState.InFlight),
+                SettleTimeout, TimeSpan.FromSeconds(1), c), cancellationToken);
 
             var summary = await new SummaryStore(storage).ReadStateAsync(cancellationToken);
             var reports = new List<string>();
@@ -103,12 +148,18 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                 reports.AddRange(host.Output.Where(l => l.StartsWith("Language ", StringComparison.Ordinal)));
             }
             return new SoakReport(
-                uploads.Length,
+                all.Length,
                 results.Count(r => r.State == ArticleState.Summarised),
                 results.Count(r => r.State == ArticleState.Quarantined),
                 results.Count(r => r.State == ArticleState.Poisoned),
-                results.Count(r => r.State == ArticleState.InFlight),
-                summary.State.ArticleCount, kills, restarts, clock.Elapsed, reports);
+                results.Count(r => r.State == ArticleState.InFlight && !IsVanished(r)),
+                summary.State.ArticleCount,
+                deleted.Count,
+                results.Count(r => r.State == ArticleState.Retracted),
+                results.Count(r => r.State == ArticleState.Retracted && r.Head!.AppliedHash == ArticleRecordStore.RetractedHash),
+                results.Count(IsVanished),
+                summary.State.RetractedCount,
+                kills, restarts, clock.Elapsed, reports);
         }
         finally
         {
@@ -116,6 +167,29 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             await azurite.DisposeAsync();
             try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// Deletes a seeded choice of the candidates, as an editor would, once half of them have settled: the summary has
+    /// counted some of the deleted articles and must take them out, the others race their own ingestion. Deleting at a
+    /// point of the upload instead found nothing recorded yet (the upload outruns the pipeline many times over) and fell
+    /// within the scanner's handover after the first SIGKILL, so no deletion was even noticed.
+    /// </summary>
+    /// <returns>The deleted articles, and how many articles were uploaded when the deletions began.</returns>
+    private async Task<(IReadOnlyList<UploadedArticle> Deleted, int Uploaded)> DeleteAsync(ArticleTracker tracker, TaskCompletionSource<UploadedArticle>[] uploads, CancellationToken cancellationToken)
+    {
+        var candidates = await Task.WhenAll(options.DeleteCandidates.Select(i => uploads[i].Task));
+        await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilAsync(candidates,
+            check => check.Count(r => r.State != ArticleState.InFlight) * 2 >= check.Count, SettleTimeout, TimeSpan.FromMilliseconds(500), c), cancellationToken);
+        int uploaded = uploads.Count(u => u.Task.IsCompleted);
+        new Random(options.Seed).Shuffle(candidates);
+        var deleted = candidates.Take(options.Deletions).ToList();
+        foreach (var article in deleted)
+        {
+            // Null when an attempt deleted the blob but its answer was lost to the Azurite restart: gone all the same.
+            _ = await NewsroomRetry.ExecuteAsync(async c => await tracker.DeleteAsync(article.Name, c), cancellationToken);
+        }
+        return (deleted, uploaded);
     }
 
     private static async Task<PipelineHostProcess> StartHostAsync(string connectionString, bool languageFaults, CancellationToken cancellationToken)
