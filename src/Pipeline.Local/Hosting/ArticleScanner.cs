@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -24,7 +25,8 @@ namespace Pipeline.Local.Hosting;
 /// article ends in <c>webjobs-blobtrigger-poison</c> just as in Azure and the operator tools treat both alike.
 /// A blob that disappears is announced on <c>articles-deleted</c> as the <c>Microsoft.Storage.BlobDeleted</c> event
 /// Event Grid would deliver there. One instance scans at a time (a blob lease); a new holder first skips every blob the
-/// pipeline already finished, and announces the deletion of every recorded article whose blob is gone.
+/// pipeline already finished, and announces the deletion of every recorded article whose blob is gone, a check it repeats
+/// every half minute for articles recorded after their blob went.
 /// </summary>
 internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleScanner> logger) : BackgroundService
 {
@@ -33,6 +35,25 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
     private const string LeaseBlob = "pipeline-local/article-scanner.lease";
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Renews the scan lease whenever a third of it has passed, also in the middle of a long pass: a takeover's first pass
+    /// over a thousand waiting blobs outlasts the lease, and a holder that loses it mid-pass hands a fresh scanner a gap
+    /// in which deletions go unseen.
+    /// </summary>
+    private sealed class LeaseKeeper(BlobLeaseClient lease, TimeSpan renewEvery)
+    {
+        private readonly Stopwatch _sinceRenewal = Stopwatch.StartNew();
+
+        public async Task RenewIfDueAsync(CancellationToken cancellationToken)
+        {
+            if (_sinceRenewal.Elapsed < renewEvery)
+                return;
+            await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            _sinceRenewal.Restart();
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -79,18 +100,20 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
         {
             var queue = storage.Queue(AnnouncementQueue);
             await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+            var keeper = new LeaseKeeper(lease, LeaseDuration / 3);
             var announced = await FinishedAsync(stoppingToken).ConfigureAwait(false);
-            await AnnounceDeletedWhileAwayAsync(stoppingToken).ConfigureAwait(false);
-            var renewEvery = LeaseDuration / 3;
-            var lastRenewal = DateTime.UtcNow;
+            var deletionsAnnounced = new HashSet<string>(StringComparer.Ordinal);
+            await AnnounceRecordedButGoneAsync(deletionsAnnounced, keeper, stoppingToken).ConfigureAwait(false);
+            var lastSweep = Stopwatch.StartNew();
             while (!stoppingToken.IsCancellationRequested)
             {
-                await AnnounceNewAsync(queue, announced, stoppingToken).ConfigureAwait(false);
-                if (DateTime.UtcNow - lastRenewal > renewEvery)
+                await AnnounceNewAsync(queue, announced, deletionsAnnounced, keeper, stoppingToken).ConfigureAwait(false);
+                if (lastSweep.Elapsed > SweepInterval)
                 {
-                    await lease.RenewAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
-                    lastRenewal = DateTime.UtcNow;
+                    await AnnounceRecordedButGoneAsync(deletionsAnnounced, keeper, stoppingToken).ConfigureAwait(false);
+                    lastSweep.Restart();
                 }
+                await keeper.RenewIfDueAsync(stoppingToken).ConfigureAwait(false);
                 await Task.Delay(Interval, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -101,27 +124,34 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
         }
     }
 
-    /// <summary>Announces every blob version not announced yet, in one listing.</summary>
-    private async Task AnnounceNewAsync(QueueClient queue, Dictionary<string, ETag> announced, CancellationToken cancellationToken)
+    /// <summary>Announces every blob version not announced yet, and every announced blob now gone, in one listing.</summary>
+    private async Task AnnounceNewAsync(QueueClient queue, Dictionary<string, ETag> announced, HashSet<string> deletionsAnnounced, LeaseKeeper keeper, CancellationToken cancellationToken)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var blob in storage.Container(PipelineNames.ArticlesContainer).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             present.Add(blob.Name);
+            deletionsAnnounced.Remove(blob.Name); // Back again: a later deletion is news.
             if (announced.TryGetValue(blob.Name, out var etag) && etag == blob.Properties.ETag)
                 continue;
             await queue.SendMessageAsync(Announcement(blob.Name, blob.Properties.ETag!.Value), cancellationToken: cancellationToken).ConfigureAwait(false);
             announced[blob.Name] = blob.Properties.ETag!.Value;
+            await keeper.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
         }
         foreach (string gone in announced.Keys.Where(name => !present.Contains(name)).ToList())
         {
-            await AnnounceDeletedAsync(gone, cancellationToken).ConfigureAwait(false);
+            await AnnounceDeletedAsync(gone, deletionsAnnounced, cancellationToken).ConfigureAwait(false);
             announced.Remove(gone);
         }
     }
 
-    /// <summary>Articles the summary still holds whose blob went while no scanner was watching (the pipeline was stopped).</summary>
-    private async Task AnnounceDeletedWhileAwayAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Articles the summary still holds whose blob is gone, unless this scanner announced that deletion already: on taking
+    /// over, those deleted while no scanner watched (the pipeline was stopped, or the lease changed hands), and then every
+    /// <see cref="SweepInterval"/>, those recorded only after their blob had gone (an ingestion that read the blob just
+    /// before the delete). The retraction handler checks the blob is still gone, so a re-upload racing this is safe.
+    /// </summary>
+    private async Task AnnounceRecordedButGoneAsync(HashSet<string> deletionsAnnounced, LeaseKeeper keeper, CancellationToken cancellationToken)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var blob in storage.Container(PipelineNames.ArticlesContainer).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -129,15 +159,19 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
         await foreach (var head in new ArticleRecordStore(storage).GetAllHeadsAsync(cancellationToken).ConfigureAwait(false))
         {
             // Only heads an upload of SourceName would have written: anything else did not come from this container.
-            if (!head.IsRetracted && !present.Contains(head.SourceName) &&
+            if (!head.IsRetracted && !present.Contains(head.SourceName) && !deletionsAnnounced.Contains(head.SourceName) &&
                 head.RowKey == ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, head.SourceName))
-                await AnnounceDeletedAsync(head.SourceName, cancellationToken).ConfigureAwait(false);
+            {
+                await AnnounceDeletedAsync(head.SourceName, deletionsAnnounced, cancellationToken).ConfigureAwait(false);
+                await keeper.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>The event Event Grid writes to <c>articles-deleted</c> in Azure, so the same handler runs on it.</summary>
-    private async Task AnnounceDeletedAsync(string name, CancellationToken cancellationToken)
+    private async Task AnnounceDeletedAsync(string name, HashSet<string> deletionsAnnounced, CancellationToken cancellationToken)
     {
+        deletionsAnnounced.Add(name);
         var blob = storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(name);
         var deleted = BlobDeletedEvents.Create(blob.Uri, "pipeline-local/" + storage.Blobs.AccountName);
         await storage.Queue(PipelineNames.DeletedQueue).SendMessageAsync(deleted, cancellationToken: cancellationToken).ConfigureAwait(false);
