@@ -45,6 +45,21 @@ resource ingest 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15'
         preferredBatchSizeInKilobytes: 64
       }
     }
+    // An article whose event is never delivered is never ingested (an Event Grid-sourced blob trigger does not rescan),
+    // so an undeliverable event is kept for `pipeline replay --dead-letter`, written with the topic's identity (main.bicep
+    // grants it the dead-letter container).
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: topic.properties.source
+          blobContainerName: names.containers.deadLetter
+        }
+      }
+    }
     eventDeliverySchema: 'EventGridSchema'
     filter: {
       includedEventTypes: [

@@ -26,11 +26,13 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
-// The platform floor is 1 (it was 40 during the Flex preview; older docs still say so).
-@minValue(1)
+// 40 is the lowest ceiling Flex Consumption accepts in every region it is offered in; lower values have been accepted
+// only as a preview in a few regions (azure-functions-host#10523, Azure/Azure-Functions#2650), and the Flex samples
+// declare the same floor. It is also the default: the smallest scale-out, bill and Language share that deploys anywhere.
+@minValue(40)
 @maxValue(1000)
-@description('Flex Consumption scale-out ceiling. Also the cap on concurrent Language callers, so it bounds the Language request rate and a runaway bill.')
-param maximumInstanceCount int = 10
+@description('Flex Consumption scale-out ceiling (40 to 1000). Each instance gets an equal share of the Language tier\'s request rate, so raising it lowers every instance\'s share.')
+param maximumInstanceCount int = 40
 
 @allowed([
   512
@@ -54,12 +56,24 @@ param languageSkuName string = 'S'
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@minValue(1)
+@description('Daily ingestion cap of the Log Analytics workspace, in GB; telemetry past it is dropped until the next day, so a log storm cannot run up the bill.')
+param logDailyCapGb int = 1
+
+@description('Address that receives the pipeline\'s alerts by email. Empty: the alerts still fire and show in Azure Monitor, but notify no one.')
+param alertEmail string = ''
+
 @description('Origins (scheme://host[:port]) whose browser pages may read the dashboard API, e.g. a Grafana or newsroom site; the Function app\'s platform CORS. Empty: same-origin only.')
 param dashboardAllowedOrigins string[] = []
 
 // The storage names the application code uses (src/Pipeline.Contracts/PipelineNames.cs). A test keeps the two
 // in step; change both together.
 var names = loadJsonContent('names.json')
+
+// Language's documented request rates per tier (requests a minute). Every instance paces itself to an equal share, so
+// together they stay under the resource's rate at full scale-out.
+var languageRequestsPerMinute = languageSkuName == 'F0' ? 300 : 1000
+var languageRequestsPerMinutePerInstance = max(1, languageRequestsPerMinute / maximumInstanceCount)
 
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -101,6 +115,7 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     retentionInDays: logRetentionInDays
+    dailyCapGb: logDailyCapGb
   }
 }
 
@@ -136,6 +151,7 @@ module rbac 'modules/rbac.bicep' = {
     appIdentityId: identity.id
     appPrincipalId: identity.properties.principalId
     deletedQueueName: names.queues.deleted
+    deadLetterContainerName: names.containers.deadLetter
     topicId: ingestTopic.id
     topicPrincipalId: ingestTopic.identity.principalId
     operatorPrincipalId: principalId
@@ -170,6 +186,7 @@ var appSettings = {
   PipelineStorage__clientId: identity.properties.clientId
   Pipeline__Analyzer: 'AzureLanguage'
   Pipeline__Language__Endpoint: language.outputs.endpoint
+  Pipeline__Language__RequestsPerMinute: string(languageRequestsPerMinutePerInstance)
   // DefaultAzureCredential in the worker picks the user-assigned identity from this.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
@@ -235,6 +252,20 @@ resource retractSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
         }
       }
     }
+    // After 30 attempts or 24 hours, or at once on an error Event Grid does not retry, the event is kept, not dropped:
+    // the dead-letter alert fires and `pipeline replay --dead-letter` sends it on.
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.outputs.id
+          blobContainerName: names.containers.deadLetter
+        }
+      }
+    }
     eventDeliverySchema: 'EventGridSchema'
     filter: {
       includedEventTypes: [
@@ -248,10 +279,48 @@ resource retractSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
       eventTimeToLiveInMinutes: 1440
     }
   }
-  // Event Grid checks its identity's access when the subscription is created.
+  // Event Grid checks its identity's access (queue and dead-letter container) when the subscription is created.
   dependsOn: [
     rbac
   ]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    systemTopicId: ingestTopic.id
+    alertEmail: alertEmail
+  }
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: 'diagnostics'
+  params: {
+    workspaceId: monitoring.outputs.workspaceId
+    // Names known at compile time keep what-if precise, as for rbac; dependsOn orders the work.
+    storageAccountName: storageAccountName
+    functionAppName: functionAppName
+    languageAccountName: languageAccountName
+    systemTopicName: ingestTopic.name
+  }
+  // The topic (an input) comes after storage already.
+  dependsOn: [
+    functionApp
+    language
+  ]
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    workspaceId: monitoring.outputs.workspaceId
+  }
 }
 
 output AZURE_LOCATION string = location

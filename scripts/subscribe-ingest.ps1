@@ -5,6 +5,14 @@ foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'INGEST_SYS
     if (-not (Get-Item "env:$name" -ErrorAction SilentlyContinue)) { throw "set $name (main.bicep output)" }
 }
 
+if (-not (Get-Command az -ErrorAction SilentlyContinue)) {
+    throw "The Azure CLI (az) is not installed; this hook needs it. Install it (https://aka.ms/installazurecli), run 'az login', then 'azd deploy' again."
+}
+az account show --output none 2>$null
+if ($LASTEXITCODE -ne 0) {
+    throw "The Azure CLI is not signed in. Run 'az login' (same tenant and subscription as azd), then 'azd deploy' again."
+}
+
 $attempt = 0
 while (-not (az functionapp keys list -g $env:AZURE_RESOURCE_GROUP -n $env:AZURE_FUNCTION_APP_NAME `
             --query 'systemKeys.blobs_extension' -o tsv 2>$null)) {

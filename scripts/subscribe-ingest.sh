@@ -11,6 +11,16 @@ set -eu
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 
+# Fail in seconds with the fix, rather than after the five-minute wait for a key that az could never have read.
+if ! command -v az >/dev/null 2>&1; then
+  echo "The Azure CLI (az) is not installed; this hook needs it. Install it (https://aka.ms/installazurecli), run 'az login', then 'azd deploy' again." >&2
+  exit 1
+fi
+if ! az account show --output none >/dev/null 2>&1; then
+  echo "The Azure CLI is not signed in. Run 'az login' (same tenant and subscription as azd), then 'azd deploy' again." >&2
+  exit 1
+fi
+
 # The host writes the blobs_extension system key when it first loads the Event Grid-sourced blob trigger, which
 # happens some seconds after a deploy. Wait for it (only its presence is checked; the value is never printed),
 # otherwise the subscription would be created with an empty code and fail Event Grid's webhook validation.

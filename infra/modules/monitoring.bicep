@@ -10,6 +10,9 @@ param tags { *: string }
 @maxValue(730)
 param retentionInDays int
 
+@minValue(1)
+param dailyCapGb int
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: logAnalyticsName
   location: location
@@ -19,6 +22,13 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
       name: 'PerGB2018'
     }
     retentionInDays: retentionInDays
+    // Queries and ingestion with Entra ID only, as for every other resource here.
+    features: {
+      disableLocalAuth: true
+    }
+    workspaceCapping: {
+      dailyQuotaGb: dailyCapGb
+    }
   }
 }
 
@@ -39,3 +49,4 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 // to the resource group's deployment history. main.bicep reads it from the resource directly.
 output applicationInsightsName string = appInsights.name
 output applicationInsightsId string = appInsights.id
+output workspaceId string = workspace.id

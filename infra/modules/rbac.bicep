@@ -14,6 +14,9 @@ param appPrincipalId string
 @description('Queue the storage system topic delivers BlobDeleted events to.')
 param deletedQueueName string
 
+@description('Container the storage system topic dead-letters undeliverable events to.')
+param deadLetterContainerName string
+
 @description('Resource id of that system topic; known before deployment, so it names the assignment.')
 param topicId string
 
@@ -36,6 +39,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
 
 resource deletedQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' existing = {
   name: '${storageAccountName}/default/${deletedQueueName}'
+}
+
+resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' existing = {
+  name: '${storageAccountName}/default/${deadLetterContainerName}'
 }
 
 resource language 'Microsoft.CognitiveServices/accounts@2025-06-01' existing = {
@@ -111,6 +118,17 @@ resource topicQueueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   scope: deletedQueue
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a')
+    principalId: topicPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Dead-lettering writes blobs; on this one container only, so the topic still cannot read an article.
+resource topicDeadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deadLetterContainer.id, topicId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: deadLetterContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
     principalId: topicPrincipalId
     principalType: 'ServicePrincipal'
   }

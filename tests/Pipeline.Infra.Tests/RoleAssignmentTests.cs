@@ -14,6 +14,7 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
     const string Storage = "[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]";
     const string Language = "[resourceId('Microsoft.CognitiveServices/accounts', parameters('languageAccountName'))]";
     const string DeletedQueue = "[resourceId('Microsoft.Storage/storageAccounts/queueServices/queues', split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deletedQueueName')), '/')[0], split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deletedQueueName')), '/')[1], split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deletedQueueName')), '/')[2])]";
+    const string DeadLetterContainer = "[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deadLetterContainerName')), '/')[0], split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deadLetterContainerName')), '/')[1], split(format('{0}/default/{1}', parameters('storageAccountName'), parameters('deadLetterContainerName')), '/')[2])]";
     const string AppInsights = "[resourceId('Microsoft.Insights/components', parameters('applicationInsightsName'))]";
 
     sealed record Grant(string Principal, string RoleId, string Scope, bool Conditional);
@@ -26,6 +27,7 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
         new("app", CognitiveServicesUser, Language, false),
         new("app", MonitoringMetricsPublisher, AppInsights, false),
         new("topic", StorageQueueDataMessageSender, DeletedQueue, false),
+        new("topic", StorageBlobDataContributor, DeadLetterContainer, false),
         new("operator", StorageBlobDataContributor, Storage, true),
         new("operator", StorageQueueDataContributor, Storage, true),
         new("operator", StorageTableDataContributor, Storage, true),
@@ -38,11 +40,26 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
             .Where(r => r.Type == "Microsoft.Authorization/roleAssignments")
             .ToList();
 
+    /// <summary>Azure's built-in roles the template may grant, by the ids Azure publishes for them.</summary>
+    static readonly Dictionary<string, string> BuiltInRoles = new()
+    {
+        [StorageBlobDataOwner] = "Storage Blob Data Owner",
+        [StorageBlobDataContributor] = "Storage Blob Data Contributor",
+        [StorageQueueDataContributor] = "Storage Queue Data Contributor",
+        [StorageQueueDataMessageSender] = "Storage Queue Data Message Sender",
+        [StorageTableDataContributor] = "Storage Table Data Contributor",
+        [CognitiveServicesUser] = "Cognitive Services User",
+        [MonitoringMetricsPublisher] = "Monitoring Metrics Publisher",
+    };
+
     static Grant Describe(TemplateResource assignment)
     {
+        // A built-in role by its published id, at subscription scope: a typo'd or custom role id, or one built at run time, fails here.
         var roleDefinitionId = (string)assignment.Properties["roleDefinitionId"]!;
-        var roleId = roleDefinitionId.Split('\'')[^2];
-        Assert.Equal($"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{roleId}')]", roleDefinitionId);
+        var match = System.Text.RegularExpressions.Regex.Match(roleDefinitionId, @"^\[subscriptionResourceId\('Microsoft\.Authorization/roleDefinitions', '([0-9a-f-]{36})'\)\]$");
+        Assert.True(match.Success, $"{assignment}: role definition {roleDefinitionId} is not a built-in role by id");
+        var roleId = match.Groups[1].Value;
+        Assert.True(BuiltInRoles.ContainsKey(roleId), $"{assignment}: {roleId} is not one of the built-in roles this template means to grant");
 
         var principal = (string)assignment.Properties["principalId"]! switch
         {
@@ -76,6 +93,7 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
         Assert.Equal("[reference('ingestTopic', '2025-02-15', 'full').identity.principalId]", (string)rbac["topicPrincipalId"]!["value"]!);
         Assert.Equal("[resourceId('Microsoft.EventGrid/systemTopics', variables('ingestTopicName'))]", (string)rbac["topicId"]!["value"]!);
         Assert.Equal("[variables('names').queues.deleted]", (string)rbac["deletedQueueName"]!["value"]!);
+        Assert.Equal("[variables('names').containers.deadLetter]", (string)rbac["deadLetterContainerName"]!["value"]!);
         Assert.Equal("[variables('storageAccountName')]", (string)templates.Main.Modules.Single(m => m.Deployment.Symbol == "storage").Deployment.Properties["parameters"]!["name"]!["value"]!);
         Assert.Equal("[variables('languageAccountName')]", (string)templates.Main.Modules.Single(m => m.Deployment.Symbol == "language").Deployment.Properties["parameters"]!["name"]!["value"]!);
     }
@@ -99,9 +117,19 @@ public sealed class RoleAssignmentTests(CompiledTemplates templates)
     [Fact]
     public void Role_assignment_names_are_known_before_deployment()
     {
-        // guid() over runtime values would make what-if guess, and a changed principal id would orphan the old one.
+        // guid() over runtime values would make what-if guess, and a recreated identity would orphan the old assignment.
+        // Inside the module every input is a parameter, so the test names what may seed a name: the scope, and ids that
+        // exist before deployment (the resource id of an identity or topic, the operator's object id). The principal ids
+        // of identities the deployment creates are known only once they exist.
+        string[] knownBefore = ["parameters('appIdentityId')", "parameters('topicId')", "parameters('operatorPrincipalId')"];
+        string[] runtime = ["parameters('appPrincipalId')", "parameters('topicPrincipalId')", "reference("];
         foreach (var assignment in Assignments)
-            Assert.DoesNotContain("reference(", (string)assignment.Json["name"]!);
+        {
+            var name = (string)assignment.Json["name"]!;
+            Assert.StartsWith("[guid(", name);
+            Assert.Contains(knownBefore, name.Contains);
+            Assert.DoesNotContain(runtime, name.Contains);
+        }
     }
 
     [Fact]
