@@ -140,7 +140,8 @@ public sealed partial class OperationsTests(CompiledTemplates templates)
     {
         var queried = new[] { "alerts", "workbook" }.SelectMany(m => Template.Strings(templates.Main.Module(m).Root)).ToList();
         var pipelineNames = queried.SelectMany(q => PipelineMetricName().Matches(q)).Select(m => m.Value).ToHashSet();
-        var eventGridNames = queried.SelectMany(q => QuotedName().Matches(q)).Select(m => m.Groups[1].Value).Where(n => n.EndsWith("Count", StringComparison.Ordinal)).ToHashSet();
+        var eventGridNames = queried.SelectMany(q => QuotedName().Matches(q)).Select(m => m.Groups[1].Value).Where(n => n.EndsWith("Count", StringComparison.Ordinal))
+            .Concat(templates.Main.Module("alerts").Variables["topicAlerts"]!.AsArray().Select(a => (string)a!["metric"]!)).ToHashSet();
 
         Assert.Superset(new HashSet<string> { "pipeline.queue.depth", "pipeline.analyzer.throttles", "pipeline.articles.quarantined", "pipeline.article.latency" }, pipelineNames);
         Assert.Subset(PipelineMetrics, pipelineNames);
@@ -165,6 +166,7 @@ public sealed partial class OperationsTests(CompiledTemplates templates)
         var settings = templates.Main.OfType("Microsoft.Insights/diagnosticSettings").ToList();
         Assert.Equal(5, settings.Count);
         Assert.All(settings, s => Assert.Equal("[parameters('workspaceId')]", (string)s.Properties["workspaceId"]!));
+        Assert.All(settings, s => Assert.Null(s.Condition));
         string Categories(TemplateResource s) => string.Join(',', (s.Properties["logs"]?.AsArray() ?? []).Select(l => (string?)l!["category"] ?? (string)l!["categoryGroup"]!));
         Assert.Equal(["", "DeliveryFailures", "FunctionAppLogs", "StorageWrite,StorageDelete", "allLogs"], settings.Select(Categories).Order(StringComparer.Ordinal));
         Assert.Equal("[reference('monitoring').outputs.workspaceId.value]",
