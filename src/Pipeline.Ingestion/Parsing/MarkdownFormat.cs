@@ -27,10 +27,9 @@ internal static partial class MarkdownFormat
             }
             if (inFence) { body.Append(line).Append('\n'); continue; }
 
-            var heading = Heading().Match(line);
-            if (heading.Success)
+            if (TryReadHeading(line, out string heading))
             {
-                string headingText = Inline(heading.Groups[1].Value);
+                string headingText = Inline(heading);
                 if (title is null) { title = headingText; continue; }
                 body.Append('\n').Append(headingText).Append("\n\n");
                 continue;
@@ -71,6 +70,31 @@ internal static partial class MarkdownFormat
         return trimmed[(close.Index + close.Length)..];
     }
 
+    /// <summary>
+    /// An ATX heading (CommonMark): up to three spaces, one to six <c>#</c>, whitespace, the text, and an optional closing
+    /// run of <c>#</c> after whitespace. Read by hand, in one pass: the regular expression it replaces backtracked over
+    /// every way to split a run of spaces between its trailing <c>\s*#*\s*</c>, cubic in the run's length, so one heading
+    /// with a few thousand spaces held a worker for minutes.
+    /// </summary>
+    private static bool TryReadHeading(string line, out string text)
+    {
+        text = "";
+        int i = 0;
+        while (i < 3 && i < line.Length && char.IsWhiteSpace(line[i])) i++;
+        int hashes = 0;
+        while (i + hashes < line.Length && line[i + hashes] == '#') hashes++;
+        if (hashes is 0 or > 6 || i + hashes == line.Length || !char.IsWhiteSpace(line[i + hashes]))
+            return false;
+
+        var rest = line.AsSpan(i + hashes).Trim();
+        int end = rest.Length;
+        while (end > 0 && rest[end - 1] == '#') end--;
+        if (end == 0 || char.IsWhiteSpace(rest[end - 1]))
+            rest = rest[..end].TrimEnd();
+        text = rest.ToString();
+        return true;
+    }
+
     /// <summary>Links keep their text, images and HTML tags go, emphasis and code markers go.</summary>
     private static string Inline(string line)
     {
@@ -81,7 +105,6 @@ internal static partial class MarkdownFormat
         return line;
     }
 
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")] private static partial Regex Heading();
     [GeneratedRegex(@"^\s{0,3}([-*_]\s*){3,}$")] private static partial Regex HorizontalRule();
     [GeneratedRegex(@"^\s*(>\s?)+|^\s*([-*+]|\d{1,9}[.)])\s+")] private static partial Regex BlockPrefix();
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")] private static partial Regex Image();
