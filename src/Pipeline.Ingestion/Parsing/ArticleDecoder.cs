@@ -3,31 +3,39 @@ using System.Text;
 namespace Pipeline.Ingestion.Parsing;
 
 /// <summary>
-/// Turns raw bytes into text without ever guessing: a byte order mark decides (UTF-8, UTF-16), then the charset the
-/// uploader declared in the blob's Content-Type, then UTF-8; bytes that are not valid in that encoding are rejected rather
-/// than turned into mojibake.
+/// Turns raw bytes into text without ever guessing: a byte order mark decides (UTF-8, UTF-16, UTF-32), then the charset
+/// the uploader declared (the blob's Content-Type, or for HTML the page's own <c>&lt;meta&gt;</c>), then UTF-8; bytes
+/// that are not valid in that encoding are rejected rather than turned into mojibake.
 /// </summary>
 public static class ArticleDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16LittleEndian = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UTF32Encoding StrictUtf32LittleEndian = new(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true);
+    private static readonly UTF32Encoding StrictUtf32BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
 
     static ArticleDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
+    /// <param name="declaredBy">Where <paramref name="declaredCharset"/> came from, for the rejection's reason.</param>
+    public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null, string declaredBy = "the blob's Content-Type")
     {
         if (bytes.IsEmpty)
             throw new ArticleRejectedException(RejectionReason.Empty, "The file is empty (0 bytes).");
 
+        // UTF-32's marks first: FF FE 00 00 would otherwise read as UTF-16's mark followed by a NUL.
         var (encoding, bomLength) = bytes switch
         {
-            [0xFF, 0xFE, 0x00, 0x00, ..] => throw new ArticleRejectedException(RejectionReason.Undecodable, "UTF-32 is not supported; save the file as UTF-8."),
-            [0xEF, 0xBB, 0xBF, ..] => ((Encoding)StrictUtf8, 3),
+            [0xFF, 0xFE, 0x00, 0x00, ..] => ((Encoding)StrictUtf32LittleEndian, 4),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => (StrictUtf32BigEndian, 4),
+            [0xEF, 0xBB, 0xBF, ..] => (StrictUtf8, 3),
             [0xFF, 0xFE, ..] => (StrictUtf16LittleEndian, 2),
             [0xFE, 0xFF, ..] => (StrictUtf16BigEndian, 2),
-            _ => (Declared(declaredCharset) ?? StrictUtf8, 0),
+            _ => (Declared(declaredCharset, declaredBy) ?? StrictUtf8, 0),
         };
+        string tried = bomLength > 0 ? "its byte order mark"
+            : string.IsNullOrWhiteSpace(declaredCharset) ? "no byte order mark and no declared charset, so UTF-8"
+            : $"charset '{declaredCharset.Trim().Trim('"')}' from {declaredBy}";
 
         var payload = bytes[bomLength..];
         // NUL bytes never occur in byte-oriented text; without a BOM or a declared UTF-16 they mean binary content (or UTF-16 without a BOM, which is ambiguous).
@@ -43,7 +51,7 @@ public static class ArticleDecoder
         catch (DecoderFallbackException e)
         {
             throw new ArticleRejectedException(RejectionReason.Undecodable,
-                $"The file is not valid {(encoding is UTF8Encoding ? "UTF-8" : encoding is UnicodeEncoding ? "UTF-16" : encoding.WebName)} (invalid bytes at index {e.Index + bomLength}); save it as UTF-8.");
+                $"The file is not valid {Name(encoding)} (invalid bytes at index {e.Index + bomLength}; tried {tried}); save it as UTF-8 or declare its charset.");
         }
 
         if (LooksBinary(text))
@@ -51,8 +59,16 @@ public static class ArticleDecoder
         return text;
     }
 
+    private static string Name(Encoding encoding) => encoding switch
+    {
+        UTF8Encoding => "UTF-8",
+        UnicodeEncoding => "UTF-16",
+        UTF32Encoding => "UTF-32",
+        _ => encoding.WebName,
+    };
+
     /// <summary>The strict decoder for a declared charset; null (UTF-8) when none is declared.</summary>
-    private static Encoding? Declared(string? charset)
+    private static Encoding? Declared(string? charset, string declaredBy)
     {
         if (string.IsNullOrWhiteSpace(charset)) return null;
         try
@@ -68,7 +84,7 @@ public static class ArticleDecoder
         }
         catch (ArgumentException)
         {
-            throw new ArticleRejectedException(RejectionReason.Undecodable, $"The blob's Content-Type declares charset '{charset}', which is not a known encoding.");
+            throw new ArticleRejectedException(RejectionReason.Undecodable, $"Charset '{charset}' from {declaredBy} is not a known encoding.");
         }
     }
 

@@ -16,7 +16,10 @@ public static class ArticleParser
         var declared = ParseContentType(contentType);
         var (format, parse) = FormatOf(Path.GetExtension(name).ToLowerInvariant(), declared?.MediaType);
 
-        string decoded = ArticleDecoder.Decode(content, declared?.CharSet);
+        // The HTML standard's order: byte order mark (the decoder's first check), the transport's charset, then the page's own.
+        string decoded = declared?.CharSet is null && format is "html" or "htm" && HtmlCharset.Prescan(content) is { } metaCharset
+            ? ArticleDecoder.Decode(content, metaCharset, "the page's <meta> charset")
+            : ArticleDecoder.Decode(content, declared?.CharSet);
         if (string.IsNullOrWhiteSpace(decoded))
             throw new ArticleRejectedException(RejectionReason.Empty, "The file holds only whitespace.");
 

@@ -101,6 +101,6 @@ public class ContentTypeTests
         Assert.Equal(RejectionReason.Undecodable, invalid.Reason);
         Assert.Contains("not valid UTF-8", invalid.Message);
         Assert.Equal(RejectionReason.Undecodable, unknown.Reason);
-        Assert.Contains("charset 'klingon-8'", unknown.Message);
+        Assert.Contains("Charset 'klingon-8' from the blob's Content-Type", unknown.Message);
     }
 }
