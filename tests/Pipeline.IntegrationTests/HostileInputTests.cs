@@ -40,7 +40,10 @@ public class HostileInputTests(AzuriteFixture azurite, Xunit.Abstractions.ITestO
         yield return ("hostile/overlong-utf8.txt", [.. Utf8("Slash "), 0xC0, 0xAF, .. Utf8(" here.")], "Undecodable");
         yield return ("hostile/utf16-without-bom.txt", Encoding.Unicode.GetBytes(Story), "Binary");
         yield return ("hostile/utf16-lone-surrogate.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Title\n\nText "), 0x00, 0xD8, 0x41, 0x00], "Undecodable");
-        yield return ("hostile/utf32.txt", [0xFF, 0xFE, 0x00, 0x00, .. Encoding.UTF32.GetBytes(Story)], "Undecodable");
+        yield return ("hostile/utf32.txt", [0xFF, 0xFE, 0x00, 0x00, .. Encoding.UTF32.GetBytes(Story)], Summarised);
+        yield return ("hostile/utf32-big-endian.txt", [0x00, 0x00, 0xFE, 0xFF, .. new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes(Story)], Summarised);
+        yield return ("hostile/windows-1252-meta.html", [.. Encoding.ASCII.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>"), 0x93, .. Encoding.ASCII.GetBytes("No deal"), 0x94, .. Encoding.ASCII.GetBytes(", said the envoy in Kyiv. NATO officials welcomed the talks.</p></body></html>")], Summarised);
+        yield return ("hostile/heading-spaces.md", Utf8("# a" + new string(' ', 30_000) + "b\n\n" + Story), Summarised);
         yield return ("hostile/latin1.html", Encoding.Latin1.GetBytes("<html><body><article><p>Ça va très bien à Zürich.</p></article></body></html>"), "Undecodable");
         yield return ("hostile/deeply-nested.json", Utf8("{\"title\":\"T\",\"body\":\"B\",\"x\":" + new string('[', 100_000) + new string(']', 100_000) + "}"), "MalformedJson");
         yield return ("hostile/top-level-string.json", Utf8("\"just a string\""), "MalformedJson");
