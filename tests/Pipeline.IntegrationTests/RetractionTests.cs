@@ -232,21 +232,23 @@ public class RetractionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
 
         // Every article is deleted; every other one is uploaded again at once (new text), and a duplicate delete event
         // for each is handled right in the middle of it all.
+        var reuploads = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
         await Task.WhenAll(uploads.Select(async (upload, i) =>
         {
             await azurite.Storage.Container(PipelineNames.ArticlesContainer).GetBlobClient(upload.Name).DeleteAsync();
             var duplicate = handler.HandleAsync(DeletedEvent(upload.Name), CancellationToken.None);
             if (i % 2 == 0)
-                await pipeline.UploadAsync(upload.Name, Story(200 + i, "Lisbon"));
+                reuploads[upload.ArticleId] = (await pipeline.UploadAsync(upload.Name, Story(200 + i, "Lisbon"))).ETag.ToString();
             await duplicate;
         }));
 
-        var expected = uploads.Where((_, i) => i % 2 == 0).Select(u => u.ArticleId).ToHashSet();
+        // A re-uploaded article must be counted at its new revision: until that is recorded, its head can still read
+        // "summarised, not retracted" at the old one (the retraction saw the blob back and left it).
         var records = pipeline.Services.GetRequiredService<ArticleRecordStore>();
         await Eventually.ReturnsAsync(async () =>
         {
             var heads = await Task.WhenAll(uploads.Select(u => records.GetHeadAsync(u.ArticleId, CancellationToken.None)));
-            return heads.All(h => h!.IsSummarised && h.IsRetracted != expected.Contains(h.RowKey));
+            return heads.All(h => h!.IsSummarised && (reuploads.TryGetValue(h.RowKey, out var etag) ? !h.IsRetracted && h.CurrentETag == etag : h.IsRetracted));
         }, settled => settled, TimeSpan.FromSeconds(60), "every article to end as its blob says");
         await pipeline.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(CancellationToken.None);
 
