@@ -77,7 +77,7 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
                     if (!await SourceExistsAsync(contribution.SourceName, cancellationToken).ConfigureAwait(false))
                         return false;
                 }
-                else if (!IsNewer(contribution, head))
+                else if (!await IsNewerAsync(contribution, head, cancellationToken).ConfigureAwait(false))
                     return true;
                 // The outgoing revision's contribution must outlive the head: the summary may count it, and the fold
                 // that replaces it has to take exactly that contribution out again.
@@ -174,12 +174,23 @@ public sealed class ArticleRecordStore(PipelineStorage storage)
     }
 
     /// <summary>
-    /// Revisions are ordered by the source blob's last-modified time. Storage reports it to the second, so two different
-    /// texts written within one second tie-break on the hash: every instance agrees, but not necessarily on the later one.
+    /// Revisions are ordered by the source blob's last-modified time. Storage reports it to the second, so for two texts
+    /// written within one second storage itself says which one the blob holds now; only when it holds neither (a third
+    /// revision is on its way and will replace both) do they tie-break on the hash, which every instance agrees on.
     /// </summary>
-    private static bool IsNewer(ArticleContribution contribution, ArticleHead head) =>
-        (contribution.SourceLastModified > head.CurrentModified ||
-         (contribution.SourceLastModified == head.CurrentModified && string.CompareOrdinal(contribution.ContentHash, head.CurrentHash) > 0));
+    private async Task<bool> IsNewerAsync(ArticleContribution contribution, ArticleHead head, CancellationToken cancellationToken)
+    {
+        if (contribution.SourceLastModified != head.CurrentModified)
+            return contribution.SourceLastModified > head.CurrentModified;
+        string? current = null;
+        try { current = (await _articles.GetBlobClient(contribution.SourceName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag.ToString(); }
+        catch (RequestFailedException e) when (e.Status == 404) { }
+        if (current == contribution.SourceETag)
+            return true;
+        if (current == head.CurrentETag)
+            return false;
+        return string.CompareOrdinal(contribution.ContentHash, head.CurrentHash) > 0;
+    }
 
     public async Task<ArticleHead?> GetHeadAsync(string articleId, CancellationToken cancellationToken)
     {

@@ -245,11 +245,13 @@ public class RetractionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         // A re-uploaded article must be counted at its new revision: until that is recorded, its head can still read
         // "summarised, not retracted" at the old one (the retraction saw the blob back and left it).
         var records = pipeline.Services.GetRequiredService<ArticleRecordStore>();
-        await Eventually.ReturnsAsync(async () =>
-        {
-            var heads = await Task.WhenAll(uploads.Select(u => records.GetHeadAsync(u.ArticleId, CancellationToken.None)));
-            return heads.All(h => h!.IsSummarised && (reuploads.TryGetValue(h.RowKey, out var etag) ? !h.IsRetracted && h.CurrentETag == etag : h.IsRetracted));
-        }, settled => settled, TimeSpan.FromSeconds(60), "every article to end as its blob says");
+        bool AsStorageSays(ArticleHead h) =>
+            h.IsSummarised && (reuploads.TryGetValue(h.RowKey, out var etag) ? !h.IsRetracted && h.CurrentETag == etag : h.IsRetracted);
+        await Eventually.ReturnsAsync(
+            async () => await Task.WhenAll(uploads.Select(u => records.GetHeadAsync(u.ArticleId, CancellationToken.None))),
+            heads => heads.All(h => AsStorageSays(h!)), TimeSpan.FromSeconds(60), "every article to end as its blob says",
+            heads => string.Join("; ", heads.Where(h => !AsStorageSays(h!)).Select(h =>
+                $"{h!.SourceName}: pending={h.Pending} current={h.CurrentHash[..Math.Min(16, h.CurrentHash.Length)]} applied={h.AppliedHash[..Math.Min(16, h.AppliedHash.Length)]} etag={h.CurrentETag} expected={(reuploads.TryGetValue(h.RowKey, out var e) ? e : "retracted")}")));
         await pipeline.Services.GetRequiredService<SummaryFolder>().FoldPendingAsync(CancellationToken.None);
 
         var state = await pipeline.StateAsync();
