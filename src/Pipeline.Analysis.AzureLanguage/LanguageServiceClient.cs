@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
@@ -40,18 +41,29 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         return HttpPipelineBuilder.Build(clientOptions, auth);
     }
 
-    public async Task<TaskResults> AnalyzeAsync(LanguageKind kind, IReadOnlyList<InputDocument> documents, CancellationToken cancellationToken)
+    /// <summary>One request, retried as the Language pipeline says.</summary>
+    /// <param name="kind">The analysis.</param>
+    /// <param name="documents">The batch, within the kind's limits.</param>
+    /// <param name="permit">A rate permit the caller already holds, spent on the first attempt; null takes one from the limiter.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<TaskResults> AnalyzeAsync(LanguageKind kind, IReadOnlyList<InputDocument> documents, RateLimitLease? permit, CancellationToken cancellationToken)
     {
         var body = BinaryData.FromObjectAsJson(
             new AnalyzeTextRequest(kind, new TaskParameters(options.ModelVersion, "Utf16CodeUnit", options.LoggingOptOut, kind == LanguageKind.SentimentAnalysis ? options.OpinionMining : null), new AnalysisInput(documents)),
             LanguageJson.Wire);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(LanguageResilience.HeldPermit, permit);
         try
         {
-            return await resilience.ExecuteAsync(ct => new ValueTask<TaskResults>(SendAsync(kind, body, documents, ct)), cancellationToken).ConfigureAwait(false);
+            return await resilience.ExecuteAsync(ctx => new ValueTask<TaskResults>(SendAsync(kind, body, documents, ctx.CancellationToken)), context).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException)
         {
             throw new LanguageServiceTransientException($"Language service {kind} call failed: {e.Message}", inner: e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 

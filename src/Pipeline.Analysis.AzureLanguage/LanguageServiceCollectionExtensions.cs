@@ -24,14 +24,11 @@ public static class LanguageServiceCollectionExtensions
     {
         services.AddOptions<LanguageOptions>().Bind(configuration.GetSection(LanguageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
+        // One limiter for the process: the batcher waits on it before filling a request, and retries inside the pipeline take from it too.
+        services.AddSingleton(sp => new LanguageRateLimiter(LanguageResilience.CreateRateLimiter(sp.GetRequiredService<IOptions<LanguageOptions>>().Value.RequestsPerMinute)));
         services.AddResiliencePipeline(LanguageResilience.PipelineKey, (builder, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<LanguageOptions>>().Value;
-            // One limiter per pipeline, and the registry builds the pipeline once: every request of the process shares it.
-            var limiter = LanguageResilience.CreateRateLimiter(options.RequestsPerMinute);
-            context.OnPipelineDisposed(limiter.Dispose);
-            builder.AddLanguageResilience(options, limiter);
-        });
+            builder.AddLanguageResilience(context.ServiceProvider.GetRequiredService<IOptions<LanguageOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<LanguageRateLimiter>().Limiter));
 
         services.AddSingleton(sp =>
         {
@@ -42,6 +39,8 @@ public static class LanguageServiceCollectionExtensions
             return new LanguageServiceClient(http, sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(LanguageResilience.PipelineKey),
                 options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LanguageServiceClient>>());
         });
+        services.AddSingleton(sp => new LanguageBatcher(sp.GetRequiredService<LanguageServiceClient>(), sp.GetRequiredService<LanguageRateLimiter>().Limiter,
+            sp.GetRequiredService<IOptions<LanguageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AzureLanguageTextAnalyzer>();
         return services;
     }
@@ -53,4 +52,12 @@ public static class LanguageServiceCollectionExtensions
     public static IServiceCollection AddCachedAzureLanguageAnalyzer(this IServiceCollection services, IConfiguration configuration) =>
         services.AddAzureLanguageAnalyzer(configuration).AddSingleton<ITextAnalyzer>(sp => new CachingTextAnalyzer(
             sp.GetRequiredService<AzureLanguageTextAnalyzer>(), sp.GetRequiredService<PipelineStorage>(), sp.GetRequiredService<ILogger<CachingTextAnalyzer>>()));
+}
+
+/// <summary>The process's Language rate limiter, shared by the batcher and the resilience pipeline (disposed with the container).</summary>
+internal sealed class LanguageRateLimiter(System.Threading.RateLimiting.RateLimiter limiter) : IDisposable
+{
+    public System.Threading.RateLimiting.RateLimiter Limiter { get; } = limiter;
+
+    public void Dispose() => Limiter.Dispose();
 }
