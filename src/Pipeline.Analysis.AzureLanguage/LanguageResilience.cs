@@ -78,25 +78,6 @@ internal static partial class LanguageResilience
     public static readonly ResiliencePropertyKey<RateLimitLease?> HeldPermit = new("pipeline-language.held-permit");
 
     /// <summary>
-    /// A token bucket refilled about once a second with a second's worth of permits: the average stays at
-    /// <see cref="LanguageOptions.RequestsPerMinute"/> while bursts stay small (the F0/S0 tiers also cap requests per second).
-    /// Callers queue for permits rather than fail; their own cancellation bounds the wait.
-    /// </summary>
-    public static RateLimiter CreateRateLimiter(int requestsPerMinute)
-    {
-        int perSecond = Math.Max(1, requestsPerMinute / 60);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1) * perSecond / requestsPerMinute,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-    }
-
-    /// <summary>
     /// How long the service asked us to wait: <c>retry-after-ms</c> / <c>x-ms-retry-after-ms</c> (milliseconds),
     /// <c>Retry-After</c> (seconds or an HTTP date), or, when no header says, the 429 message's "retry after N seconds".
     /// </summary>

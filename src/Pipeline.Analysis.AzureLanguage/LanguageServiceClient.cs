@@ -20,7 +20,7 @@ namespace Pipeline.Analysis.AzureLanguage;
 /// <see cref="LanguageServiceConfigurationException"/>; 408/429/5xx, timeouts, broken connections and unreadable JSON →
 /// <see cref="LanguageServiceTransientException"/> (retried here, then by the host).
 /// </summary>
-internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipeline resilience, LanguageOptions options, TimeProvider clock, ILogger<LanguageServiceClient> logger)
+internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipeline resilience, LanguagePacer pacer, LanguageOptions options, TimeProvider clock, ILogger<LanguageServiceClient> logger)
 {
     public const string Scope = "https://cognitiveservices.azure.com/.default";
 
@@ -155,7 +155,9 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         {
             case 429:
                 PipelineTelemetry.AnalyzerThrottles.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
-                return new LanguageServiceTransientException(detail, 429, code, LanguageResilience.RetryAfter(response, error?.Message, clock));
+                var retryAfter = LanguageResilience.RetryAfter(response, error?.Message, clock);
+                pacer.OnThrottled(retryAfter);
+                return new LanguageServiceTransientException(detail, 429, code, retryAfter);
             case 408 or >= 500:
                 return new LanguageServiceTransientException(detail, response.Status, code, LanguageResilience.RetryAfter(response, null, clock));
             case 401 or 403 or 404:

@@ -24,11 +24,16 @@ public static class LanguageServiceCollectionExtensions
     {
         services.AddOptions<LanguageOptions>().Bind(configuration.GetSection(LanguageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        // One limiter for the process: the batcher waits on it before filling a request, and retries inside the pipeline take from it too.
-        services.AddSingleton(sp => new LanguageRateLimiter(LanguageResilience.CreateRateLimiter(sp.GetRequiredService<IOptions<LanguageOptions>>().Value.RequestsPerMinute)));
+        // One pacer for the process: the batcher waits on it before filling a request, retries inside the pipeline take from
+        // it too, and the client tells it of every 429.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LanguageOptions>>().Value;
+            return new LanguagePacer(options.RequestsPerMinute, options.ResourceRequestsPerMinute, options.RetryMaxDelay, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddResiliencePipeline(LanguageResilience.PipelineKey, (builder, context) =>
             builder.AddLanguageResilience(context.ServiceProvider.GetRequiredService<IOptions<LanguageOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<LanguageRateLimiter>().Limiter));
+                context.ServiceProvider.GetRequiredService<LanguagePacer>()));
 
         services.AddSingleton(sp =>
         {
@@ -37,9 +42,9 @@ public static class LanguageServiceCollectionExtensions
                 ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"] }),
                 sp.GetService<HttpPipelineTransport>());
             return new LanguageServiceClient(http, sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(LanguageResilience.PipelineKey),
-                options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LanguageServiceClient>>());
+                sp.GetRequiredService<LanguagePacer>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LanguageServiceClient>>());
         });
-        services.AddSingleton(sp => new LanguageBatcher(sp.GetRequiredService<LanguageServiceClient>(), sp.GetRequiredService<LanguageRateLimiter>().Limiter,
+        services.AddSingleton(sp => new LanguageBatcher(sp.GetRequiredService<LanguageServiceClient>(), sp.GetRequiredService<LanguagePacer>(),
             sp.GetRequiredService<IOptions<LanguageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AzureLanguageTextAnalyzer>();
         return services;
@@ -54,10 +59,3 @@ public static class LanguageServiceCollectionExtensions
             sp.GetRequiredService<AzureLanguageTextAnalyzer>(), sp.GetRequiredService<PipelineStorage>(), sp.GetRequiredService<ILogger<CachingTextAnalyzer>>()));
 }
 
-/// <summary>The process's Language rate limiter, shared by the batcher and the resilience pipeline (disposed with the container).</summary>
-internal sealed class LanguageRateLimiter(System.Threading.RateLimiting.RateLimiter limiter) : IDisposable
-{
-    public System.Threading.RateLimiting.RateLimiter Limiter { get; } = limiter;
-
-    public void Dispose() => Limiter.Dispose();
-}
