@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Analysis.Text;
@@ -10,15 +8,11 @@ namespace Pipeline.Analysis.AzureLanguage;
 /// <summary>
 /// <see cref="ITextAnalyzer"/> over Azure AI Language. For one batch of documents (the chunks of one article):
 /// language detection first for documents without a hint, then entities, sentiment and key phrases with the language
-/// passed on. Each kind is split into requests by its documents-per-request limit and by request bytes, and all requests
-/// of the article run concurrently up to <see cref="LanguageOptions.MaxConcurrentRequests"/> (the process-wide rate limiter
-/// paces them). Documents over the text-element limit never leave the process.
+/// passed on. The documents go to the process's <see cref="LanguageBatcher"/>, which shares each request with the other
+/// articles in flight, and come back one outcome each. Documents over the text-element limit never leave the process.
 /// </summary>
-internal sealed class AzureLanguageTextAnalyzer(LanguageServiceClient client, IOptions<LanguageOptions> options, ILogger<AzureLanguageTextAnalyzer> logger) : ITextAnalyzer
+internal sealed class AzureLanguageTextAnalyzer(LanguageBatcher batcher, IOptions<LanguageOptions> options, ILogger<AzureLanguageTextAnalyzer> logger) : ITextAnalyzer
 {
-    /// <summary>Room for the request envelope (kind, parameters, brackets) around the documents.</summary>
-    private const int EnvelopeBytes = 512;
-
     private static readonly LanguageKind[] Features = [LanguageKind.EntityRecognition, LanguageKind.SentimentAnalysis, LanguageKind.KeyPhraseExtraction];
 
     private readonly LanguageOptions _options = options.Value;
@@ -31,8 +25,7 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageServiceClient client, IO
         if (documents.Count == 0)
             return [];
 
-        // Wire ids are positions: unique and short whatever the caller's ids are.
-        var work = documents.Select((d, i) => new Work(i.ToString(CultureInfo.InvariantCulture), d, TextElements.Count(d.Text, 0, d.Text.Length))).ToArray();
+        var work = documents.Select(d => new Work(d, TextElements.Count(d.Text, 0, d.Text.Length))).ToArray();
         foreach (var w in work)
         {
             if (w.TextElements > _options.MaxDocumentTextElements)
@@ -44,7 +37,7 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageServiceClient client, IO
             w.Language = FromHint(w.Document.Language!);
         var undetected = work.Where(w => w.Language is null).ToList();
         if (undetected.Count > 0)
-            await RunAsync(LanguageKind.LanguageDetection, undetected, cancellationToken).ConfigureAwait(false);
+            await RunAsync([LanguageKind.LanguageDetection], undetected, cancellationToken).ConfigureAwait(false);
 
         await RunAsync(Features, work, cancellationToken).ConfigureAwait(false);
 
@@ -58,68 +51,48 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageServiceClient client, IO
             w.TextRecords)).ToList();
     }
 
-    private Task RunAsync(LanguageKind kind, IReadOnlyList<Work> work, CancellationToken cancellationToken) => RunAsync([kind], work, cancellationToken);
-
     private async Task RunAsync(IReadOnlyList<LanguageKind> kinds, IReadOnlyList<Work> work, CancellationToken cancellationToken)
     {
-        var requests = kinds.SelectMany(kind => Batches(kind, work).Select(batch => (Kind: kind, Batch: batch))).ToList();
-        var errors = new ConcurrentBag<(LanguageKind Kind, Work Work, ServiceError Error)>();
-        // The first failure cancels the article's other requests: the article is retried or quarantined as a whole.
-        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRequests, CancellationToken = cancellationToken },
-            async (request, ct) =>
+        // The first failure withdraws the article's documents still waiting for a request: it is retried or quarantined as a whole.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var outcomes = await Task.WhenAll(kinds.Select(async kind =>
+        {
+            try
             {
-                var byId = request.Batch.ToDictionary(w => w.WireId);
-                var results = await client.AnalyzeAsync(request.Kind, request.Batch.Select(w => Input(request.Kind, w)).ToList(), ct).ConfigureAwait(false);
-                // The client has checked that every document sent is answered exactly once.
-                foreach (var document in results.Documents ?? [])
+                return (Kind: kind, Outcomes: await batcher.AnalyzeAsync(kind, work.Select(w => Input(kind, w)).ToList(), failed.Token).ConfigureAwait(false));
+            }
+            catch
+            {
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        })).ConfigureAwait(false);
+
+        foreach (var (kind, results) in outcomes)
+        {
+            for (int i = 0; i < work.Count; i++)
+            {
+                if (results[i].Result is { } result)
                 {
-                    var w = byId[document.Id];
-                    lock (w) w.Apply(request.Kind, document);
+                    work[i].Apply(kind, result);
+                    continue;
                 }
-                foreach (var error in results.Errors ?? [])
-                    errors.Add((request.Kind, byId[error.Id], error.Error));
-            }).ConfigureAwait(false);
-
-        foreach (var (kind, w, error) in errors)
-        {
-            if (error.SpecificCode == "UnsupportedLanguageCode" && kind != LanguageKind.LanguageDetection)
-            {
-                // A real article in a language this feature does not cover: keep the article, without this feature.
-                logger.UnsupportedLanguage(kind, w.Language?.Iso6391Name, w.Document.Id);
-                continue;
+                var error = results[i].Error!;
+                if (error.SpecificCode == "UnsupportedLanguageCode" && kind != LanguageKind.LanguageDetection)
+                {
+                    // A real article in a language this feature does not cover: keep the article, without this feature.
+                    logger.UnsupportedLanguage(kind, work[i].Language?.Iso6391Name, work[i].Document.Id);
+                    continue;
+                }
+                throw new AnalysisRejectedException(error.SpecificCode ?? "InvalidDocument", error.SpecificMessage ?? $"{kind} rejected document {work[i].Document.Id}.");
             }
-            throw new AnalysisRejectedException(error.SpecificCode ?? "InvalidDocument", error.SpecificMessage ?? $"{kind} rejected document {w.Document.Id}.");
         }
-    }
-
-    /// <summary>Greedy, in document order, within the kind's document count and the request byte limit.</summary>
-    private IEnumerable<List<Work>> Batches(LanguageKind kind, IReadOnlyList<Work> work)
-    {
-        int maxDocuments = _options.DocumentsPerRequest.For(kind), maxBytes = _options.MaxRequestBytes - EnvelopeBytes;
-        var batch = new List<Work>();
-        int bytes = 0;
-        foreach (var w in work)
-        {
-            int size = JsonSerializer.SerializeToUtf8Bytes(Input(kind, w), LanguageJson.Wire.GetTypeInfo(typeof(InputDocument))).Length + 1;
-            if (size > maxBytes)
-                throw new AnalysisRejectedException("InvalidDocument", $"Document {w.Document.Id} is {size:N0} bytes as JSON; a request may carry {maxBytes:N0}. It was not sent.");
-            if (batch.Count == maxDocuments || bytes + size > maxBytes)
-            {
-                yield return batch;
-                batch = [];
-                bytes = 0;
-            }
-            batch.Add(w);
-            bytes += size;
-        }
-        if (batch.Count > 0)
-            yield return batch;
     }
 
     /// <summary>Detection gets no hint (we have no country); the features get the hinted or detected language.</summary>
     private static InputDocument Input(LanguageKind kind, Work w) => kind == LanguageKind.LanguageDetection
-        ? new InputDocument(w.WireId, w.Document.Text)
-        : new InputDocument(w.WireId, w.Document.Text, Language: IsLanguageCode(w.Language?.Iso6391Name) ? w.Language!.Iso6391Name : null);
+        ? new InputDocument(w.Document.Id, w.Document.Text)
+        : new InputDocument(w.Document.Id, w.Document.Text, Language: IsLanguageCode(w.Language?.Iso6391Name) ? w.Language!.Iso6391Name : null);
 
     /// <summary>Detection answers "(Unknown)" for text it cannot place; sending that on would fail, so the service default applies.</summary>
     private static bool IsLanguageCode(string? iso) => iso is { Length: >= 2 and <= 8 } && iso.All(c => char.IsAsciiLetter(c) || c == '-');
@@ -134,9 +107,8 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageServiceClient client, IO
     }
 
     /// <summary>One document's results as they arrive, kind by kind.</summary>
-    private sealed class Work(string wireId, AnalysisDocument document, int textElements)
+    private sealed class Work(AnalysisDocument document, int textElements)
     {
-        public string WireId { get; } = wireId;
         public AnalysisDocument Document { get; } = document;
         public int TextElements { get; } = textElements;
         public DetectedLanguage? Language { get; set; }

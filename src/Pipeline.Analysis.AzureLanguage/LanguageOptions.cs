@@ -32,11 +32,31 @@ public sealed class LanguageOptions : IValidatableObject
     /// </summary>
     public bool OpinionMining { get; set; }
 
-    /// <summary>Requests in flight for one article (its feature calls and batches).</summary>
-    [Range(1, 64)] public int MaxConcurrentRequests { get; set; } = 4;
+    /// <summary>
+    /// Requests in flight for this process, all articles together. A request waiting out a retry delay holds its place,
+    /// so this is set well above what the rate alone needs (1,000 a minute at 100 ms is under two in flight).
+    /// </summary>
+    [Range(1, 64)] public int MaxConcurrentRequests { get; set; } = 16;
 
-    /// <summary>Requests per minute for this process, every attempt included. With several instances, divide the tier's rate among them.</summary>
+    /// <summary>
+    /// This process's share of the resource's requests per minute, every attempt included: the tier's rate divided by the
+    /// instance cap (what <c>infra/</c> sets), so that all instances together stay under it. With
+    /// <see cref="ResourceRequestsPerMinute"/> set, pacing adapts and this is its floor.
+    /// </summary>
     [Range(1, 100_000)] public int RequestsPerMinute { get; set; } = 1000;
+
+    /// <summary>
+    /// The Language resource's own rate, for all instances together (S: 1,000; F0: 300). When above
+    /// <see cref="RequestsPerMinute"/>, this process probes up from its share towards it while nothing is throttled and
+    /// halves its rate on a 429; unset, it keeps to <see cref="RequestsPerMinute"/>.
+    /// </summary>
+    [Range(1, 100_000)] public int? ResourceRequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// How long the first document waiting for a request may wait for others (from any article) to share it, unless the
+    /// request fills first. Under load, documents also gather while a request waits for its turn under the rate.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.100")] public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Retries of one request after the first attempt (then the host's own retries take over).</summary>
     [Range(1, 10)] public int MaxRetries { get; set; } = 3;
@@ -73,7 +93,8 @@ public sealed class LanguageOptions : IValidatableObject
 
     /// <summary>
     /// The checks data annotations cannot express: an absolute http(s) endpoint, a key whenever the endpoint is plain http
-    /// (Entra ID tokens are only sent over https), and batch sizes within the service's limits.
+    /// (Entra ID tokens are only sent over https), a resource rate no lower than the instance's share, and batch sizes
+    /// within the service's limits.
     /// </summary>
     /// <param name="validationContext">The validation context (not used).</param>
     /// <returns>One result per failed check.</returns>
@@ -83,6 +104,9 @@ public sealed class LanguageOptions : IValidatableObject
             yield return new ValidationResult("Endpoint must be an absolute http(s) URI, e.g. https://<name>.cognitiveservices.azure.com/.", [nameof(Endpoint)]);
         else if (Endpoint is { Scheme: "http" } && string.IsNullOrEmpty(Key))
             yield return new ValidationResult("Entra ID tokens are only sent over https: set Key, or use the https endpoint.", [nameof(Endpoint), nameof(Key)]);
+        if (ResourceRequestsPerMinute < RequestsPerMinute)
+            yield return new ValidationResult($"ResourceRequestsPerMinute ({ResourceRequestsPerMinute}) is the whole resource's rate and cannot be below this instance's share, RequestsPerMinute ({RequestsPerMinute}).",
+                [nameof(ResourceRequestsPerMinute), nameof(RequestsPerMinute)]);
         foreach (var kind in Enum.GetValues<LanguageKind>())
         {
             int limit = DocumentsPerRequest.For(kind);

@@ -5,6 +5,7 @@ using Azure;
 using Pipeline.Runtime;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -58,27 +59,23 @@ internal static partial class LanguageResilience
             SamplingDuration = options.BreakerSamplingDuration,
             BreakDuration = options.BreakerDuration,
         })
-        .AddRateLimiter(limiter)
+        .AddRateLimiter(new RateLimiterStrategyOptions
+        {
+            // The batcher takes the first attempt's permit before it fills the batch; retries take their own.
+            RateLimiter = args =>
+            {
+                if (args.Context.Properties.TryGetValue(HeldPermit, out var held) && held is not null)
+                {
+                    args.Context.Properties.Set(HeldPermit, null);
+                    return ValueTask.FromResult(held);
+                }
+                return limiter.AcquireAsync(1, args.Context.CancellationToken);
+            },
+        })
         .AddTimeout(options.AttemptTimeout);
 
-    /// <summary>
-    /// A token bucket refilled about once a second with a second's worth of permits: the average stays at
-    /// <see cref="LanguageOptions.RequestsPerMinute"/> while bursts stay small (the F0/S0 tiers also cap requests per second).
-    /// Callers queue for permits rather than fail; their own cancellation bounds the wait.
-    /// </summary>
-    public static RateLimiter CreateRateLimiter(int requestsPerMinute)
-    {
-        int perSecond = Math.Max(1, requestsPerMinute / 60);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1) * perSecond / requestsPerMinute,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-    }
+    /// <summary>A permit the caller acquired before the call, spent by its first attempt.</summary>
+    public static readonly ResiliencePropertyKey<RateLimitLease?> HeldPermit = new("pipeline-language.held-permit");
 
     /// <summary>
     /// How long the service asked us to wait: <c>retry-after-ms</c> / <c>x-ms-retry-after-ms</c> (milliseconds),

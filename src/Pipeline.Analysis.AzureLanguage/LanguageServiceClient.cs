@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
@@ -19,7 +20,7 @@ namespace Pipeline.Analysis.AzureLanguage;
 /// <see cref="LanguageServiceConfigurationException"/>; 408/429/5xx, timeouts, broken connections and unreadable JSON →
 /// <see cref="LanguageServiceTransientException"/> (retried here, then by the host).
 /// </summary>
-internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipeline resilience, LanguageOptions options, TimeProvider clock, ILogger<LanguageServiceClient> logger)
+internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipeline resilience, LanguagePacer pacer, LanguageOptions options, TimeProvider clock, ILogger<LanguageServiceClient> logger)
 {
     public const string Scope = "https://cognitiveservices.azure.com/.default";
 
@@ -40,18 +41,29 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         return HttpPipelineBuilder.Build(clientOptions, auth);
     }
 
-    public async Task<TaskResults> AnalyzeAsync(LanguageKind kind, IReadOnlyList<InputDocument> documents, CancellationToken cancellationToken)
+    /// <summary>One request, retried as the Language pipeline says.</summary>
+    /// <param name="kind">The analysis.</param>
+    /// <param name="documents">The batch, within the kind's limits.</param>
+    /// <param name="permit">A rate permit the caller already holds, spent on the first attempt; null takes one from the limiter.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<TaskResults> AnalyzeAsync(LanguageKind kind, IReadOnlyList<InputDocument> documents, RateLimitLease? permit, CancellationToken cancellationToken)
     {
         var body = BinaryData.FromObjectAsJson(
             new AnalyzeTextRequest(kind, new TaskParameters(options.ModelVersion, "Utf16CodeUnit", options.LoggingOptOut, kind == LanguageKind.SentimentAnalysis ? options.OpinionMining : null), new AnalysisInput(documents)),
             LanguageJson.Wire);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(LanguageResilience.HeldPermit, permit);
         try
         {
-            return await resilience.ExecuteAsync(ct => new ValueTask<TaskResults>(SendAsync(kind, body, documents, ct)), cancellationToken).ConfigureAwait(false);
+            return await resilience.ExecuteAsync(ctx => new ValueTask<TaskResults>(SendAsync(kind, body, documents, ctx.CancellationToken)), context).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException)
         {
             throw new LanguageServiceTransientException($"Language service {kind} call failed: {e.Message}", inner: e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -143,7 +155,9 @@ internal sealed class LanguageServiceClient(HttpPipeline http, ResiliencePipelin
         {
             case 429:
                 PipelineTelemetry.AnalyzerThrottles.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
-                return new LanguageServiceTransientException(detail, 429, code, LanguageResilience.RetryAfter(response, error?.Message, clock));
+                var retryAfter = LanguageResilience.RetryAfter(response, error?.Message, clock);
+                pacer.OnThrottled(retryAfter);
+                return new LanguageServiceTransientException(detail, 429, code, retryAfter);
             case 408 or >= 500:
                 return new LanguageServiceTransientException(detail, response.Status, code, LanguageResilience.RetryAfter(response, null, clock));
             case 401 or 403 or 404:

@@ -24,14 +24,16 @@ public static class LanguageServiceCollectionExtensions
     {
         services.AddOptions<LanguageOptions>().Bind(configuration.GetSection(LanguageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddResiliencePipeline(LanguageResilience.PipelineKey, (builder, context) =>
+        // One pacer for the process: the batcher waits on it before filling a request, retries inside the pipeline take from
+        // it too, and the client tells it of every 429.
+        services.AddSingleton(sp =>
         {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<LanguageOptions>>().Value;
-            // One limiter per pipeline, and the registry builds the pipeline once: every request of the process shares it.
-            var limiter = LanguageResilience.CreateRateLimiter(options.RequestsPerMinute);
-            context.OnPipelineDisposed(limiter.Dispose);
-            builder.AddLanguageResilience(options, limiter);
+            var options = sp.GetRequiredService<IOptions<LanguageOptions>>().Value;
+            return new LanguagePacer(options.RequestsPerMinute, options.ResourceRequestsPerMinute, options.RetryMaxDelay, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddResiliencePipeline(LanguageResilience.PipelineKey, (builder, context) =>
+            builder.AddLanguageResilience(context.ServiceProvider.GetRequiredService<IOptions<LanguageOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<LanguagePacer>()));
 
         services.AddSingleton(sp =>
         {
@@ -40,8 +42,10 @@ public static class LanguageServiceCollectionExtensions
                 ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"] }),
                 sp.GetService<HttpPipelineTransport>());
             return new LanguageServiceClient(http, sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(LanguageResilience.PipelineKey),
-                options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LanguageServiceClient>>());
+                sp.GetRequiredService<LanguagePacer>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LanguageServiceClient>>());
         });
+        services.AddSingleton(sp => new LanguageBatcher(sp.GetRequiredService<LanguageServiceClient>(), sp.GetRequiredService<LanguagePacer>(),
+            sp.GetRequiredService<IOptions<LanguageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AzureLanguageTextAnalyzer>();
         return services;
     }
@@ -54,3 +58,4 @@ public static class LanguageServiceCollectionExtensions
         services.AddAzureLanguageAnalyzer(configuration).AddSingleton<ITextAnalyzer>(sp => new CachingTextAnalyzer(
             sp.GetRequiredService<AzureLanguageTextAnalyzer>(), sp.GetRequiredService<PipelineStorage>(), sp.GetRequiredService<ILogger<CachingTextAnalyzer>>()));
 }
+

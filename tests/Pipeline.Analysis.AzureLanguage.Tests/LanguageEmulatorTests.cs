@@ -314,7 +314,22 @@ public class LanguageEmulatorTests
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
         Assert.Contains("retry after", (string)body!["error"]!["message"]!, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(new LanguageEmulatorStats(4, 3, 1, 0, 0, 3), emulator.Stats);
+        Assert.Equal(new LanguageEmulatorStats(4, 3, 1, 0, 0, 3, 3), emulator.Stats);
+    }
+
+    [Fact]
+    public async Task The_per_minute_limit_is_one_budget_for_every_client_and_the_counts_are_served_to_other_processes()
+    {
+        await using var emulator = await LanguageEmulator.StartAsync(new LanguageEmulatorOptions { ThrottleRequestsPerMinute = 4 });
+
+        // Two clients, each with its own connections, taking turns: together they have four requests a minute.
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 6; i++)
+            statuses.Add((await PostAsync(emulator, "EntityRecognition", [("a", Text), ("b", "Hello from Kyiv.")], key: $"client-{i % 2}")).Status);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(new LanguageEmulatorStats(Requests: 6, Answered: 4, Throttled: 2, Unavailable: 0, Rejected: 0, TextRecords: 8, Documents: 8),
+            await LanguageEmulatorStats.ReadAsync(emulator.BaseAddress, CancellationToken.None));
     }
 
     [Fact]

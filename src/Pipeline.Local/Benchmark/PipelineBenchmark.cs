@@ -72,14 +72,14 @@ internal sealed class PipelineBenchmark(string connectionString, int parallelism
             var tracker = new ArticleTracker(host.Services.GetRequiredService<PipelineStorage>());
             var summary = host.Services.GetRequiredService<SummaryStore>();
             long foldsBefore = (await summary.ReadStateAsync(cancellationToken)).State.Version;
-            var (burstRate, burstLatency) = await MeasurePipelineAsync(tracker, articles, pace: null, cancellationToken);
+            var (burstRate, burstLatency, _) = await ArticleLoad.RunAsync(tracker, articles, pace: null, parallelism, slowest: 5, cancellationToken);
             long folds = (await summary.ReadStateAsync(cancellationToken)).State.Version - foldsBefore;
             log.WriteLine($"pipeline burst:  {burstRate,8:F0} articles/s; latency upload→summarised p50 {burstLatency.P50:F2} s, p95 {burstLatency.P95:F2} s, p99 {burstLatency.P99:F2} s; {folds} folds ({count / (double)Math.Max(1, folds):F1} articles each)");
 
             double pacedRate = burstRate / 2;
             var paced = ArticleGenerator.Generate(Math.Min(count, (int)Math.Max(50, pacedRate * 20)), seed + 1)
                 .Select(a => (a.Name.Replace("generated/", "paced/", StringComparison.Ordinal), a.Content)).ToList();
-            var (_, pacedLatency) = await MeasurePipelineAsync(tracker, paced, pace: pacedRate, cancellationToken);
+            var (_, pacedLatency, _) = await ArticleLoad.RunAsync(tracker, paced, pace: pacedRate, parallelism, slowest: 5, cancellationToken);
             log.WriteLine($"pipeline paced:  {pacedRate,8:F0} articles/s offered ({paced.Count} articles); latency p50 {pacedLatency.P50:F2} s, p95 {pacedLatency.P95:F2} s, p99 {pacedLatency.P99:F2} s");
 
             using var process = Process.GetCurrentProcess();
@@ -160,50 +160,5 @@ internal sealed class PipelineBenchmark(string connectionString, int parallelism
         await container.DeleteAsync(cancellationToken: cancellationToken);
         await queue.DeleteAsync(cancellationToken);
         return rate;
-    }
-
-    /// <summary>
-    /// Uploads the articles (all at once, or paced at a rate) and takes each one's settle time from storage (the head row's
-    /// Timestamp, written when the fold marks it applied), so the observer can look only once a second: checking every
-    /// head ten times a second cost Azurite, the shared bottleneck, a fifth of its time.
-    /// </summary>
-    private async Task<(double Rate, Percentiles Latency)> MeasurePipelineAsync(ArticleTracker tracker, List<(string Name, byte[] Content)> articles, double? pace, CancellationToken cancellationToken)
-    {
-        var uploads = new UploadedArticle[articles.Count];
-        var uploadedAt = new DateTimeOffset[articles.Count];
-        var start = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        var uploading = Parallel.ForEachAsync(Enumerable.Range(0, articles.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            if (pace is { } rate)
-            {
-                var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
-                if (due > TimeSpan.Zero) await Task.Delay(due, ct);
-            }
-            uploads[i] = await tracker.UploadAsync(articles[i].Name, new MemoryStream(articles[i].Content), ct);
-            uploadedAt[i] = DateTimeOffset.UtcNow;
-        });
-
-        var settledAt = new DateTimeOffset?[articles.Count];
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < articles.Count; i++) index[articles[i].Name] = i;
-        var deadline = TimeSpan.FromSeconds(120 + articles.Count / 5.0);
-        while (settledAt.Any(s => s is null))
-        {
-            if (clock.Elapsed > deadline)
-                throw new TimeoutException($"{settledAt.Count(s => s is null)} articles were not summarised within {deadline.TotalSeconds:F0} s.");
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            var known = uploads.Where(u => u is not null).ToList();
-            var now = DateTimeOffset.UtcNow;
-            foreach (var result in await tracker.CheckAsync(known, cancellationToken))
-            {
-                int i = index[result.Article.Name];
-                if (settledAt[i] is null && result.State != ArticleState.InFlight)
-                    settledAt[i] = result.SettledAt ?? now; // quarantined or poisoned: when it was seen
-            }
-        }
-        await uploading;
-        double elapsed = (settledAt.Max()!.Value - start).TotalSeconds;
-        return (articles.Count / elapsed, Percentiles.Of(settledAt.Select((s, i) => Math.Max(0, (s!.Value - uploadedAt[i]).TotalSeconds)).ToList()));
     }
 }

@@ -119,7 +119,7 @@ internal sealed class AnalyzerSettings : IAsyncDisposable
                 $"Language client: {Count("requests"):N0} requests, {Count("retries"):N0} retries ({Count("throttles"):N0} throttled), {Count("retry_delay") / 1000:F1} s added by retries, {Count("text_records"):N0} text records (service billed {Count("billed_text_records"):N0}), cache {Count("cache.hit"):N0} hits, {Count("cache.miss"):N0} misses."));
         }
         if (_emulator?.Stats is { } s)
-            Console.WriteLine($"Language emulator: {s.Requests:N0} requests, {s.Answered:N0} answered, {s.Throttled:N0} 429, {s.Unavailable:N0} 503, {s.Rejected:N0} rejected, {s.TextRecords:N0} text records billed.");
+            Console.WriteLine($"Language emulator: {s}.");
     }
 
     public async ValueTask DisposeAsync()

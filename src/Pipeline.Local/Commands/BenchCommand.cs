@@ -1,26 +1,62 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Pipeline.Local.Benchmark;
 
 namespace Pipeline.Local.Commands;
 
-/// <summary><c>bench</c>: the local pipeline's throughput and latency against the storage floor and the analyzer alone.</summary>
+/// <summary>
+/// <c>bench</c>: the local pipeline's throughput and latency against the storage floor and the analyzer alone, or, with
+/// <c>--analyzer emulated</c>, against one emulated Azure AI Language resource shared by several host processes.
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var count = new Option<int>("--count") { Description = "Articles per run.", DefaultValueFactory = _ => 1000 };
+        var count = new Option<int>("--count") { Description = "Articles per run (with --analyzer emulated: in the burst).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated articles.", DefaultValueFactory = _ => 20261128 };
         var parallelism = new Option<int>("--parallelism") { Description = "Concurrent uploads (and floor operations).", DefaultValueFactory = _ => 8 };
-        var command = new Command("bench", "Measure the local pipeline (fresh embedded Azurite + trigger host + offline analyzer) against its floor.")
+        var analyzer = new Option<string>("--analyzer") { Description = "offline: in-process host against its floor; emulated: host processes with the Azure client against one Language emulator process.", DefaultValueFactory = _ => "offline" };
+        analyzer.AcceptOnlyFromAmong("offline", "emulated");
+        var hosts = new Option<int>("--hosts") { Description = "Emulated: `pipeline run` host processes sharing the resource.", DefaultValueFactory = _ => 1 };
+        var rpm = new Option<int>("--language-rpm") { Description = "Emulated: the resource's calls a minute, one budget for every host (S tier: 1000).", DefaultValueFactory = _ => 1000 };
+        var share = new Option<int?>("--language-share") { Description = "Emulated: each host's RequestsPerMinute (default: the resource's rate divided by --hosts)." };
+        var adaptive = new Option<bool>("--adaptive") { Description = "Emulated: hosts adapt from their share up to the resource's rate (ResourceRequestsPerMinute)." };
+        var linger = new Option<int>("--batch-linger-ms") { Description = "Emulated: each host's BatchLinger in milliseconds (0-100).", DefaultValueFactory = _ => 10 };
+        var paced = new Option<int>("--paced-count") { Description = "Emulated: articles sent one a second after the burst, for the latency at low load.", DefaultValueFactory = _ => 60 };
+        var command = new Command("bench", "Measure the local pipeline: against its floor (offline analyzer), or against one emulated Language resource (Azure client).")
         {
-            count, seed, parallelism, CommonOptions.Storage,
+            count, seed, parallelism, CommonOptions.Storage, analyzer, hosts, rpm, share, adaptive, linger, paced,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            bool emulated = parse.GetValue(analyzer) == "emulated";
             // A fresh Azurite in a temporary folder: a store that already holds tens of thousands of blobs is slower.
             var dataDir = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "pipeline-bench-" + Guid.NewGuid().ToString("N")));
             try
             {
+                if (emulated)
+                {
+                    int hostCount = parse.GetValue(hosts), resourceRate = parse.GetValue(rpm);
+                    var options = new LanguageBenchmarkOptions(parse.GetValue(count), hostCount, resourceRate, parse.GetValue(share) ?? Math.Max(1, resourceRate / hostCount),
+                        parse.GetValue(adaptive), TimeSpan.FromMilliseconds(parse.GetValue(linger)), parse.GetValue(paced), parse.GetValue(seed), parse.GetValue(parallelism));
+                    Console.WriteLine($"Benchmark: {options.Articles} generated articles through {options.Hosts} host process(es) with the Azure Language client, " +
+                                      $"one emulated resource at {options.ResourceRequestsPerMinute} calls a minute; each host's share {options.Share}/min" +
+                                      $"{(options.Adaptive ? $", adapting up to {options.ResourceRequestsPerMinute}/min" : "")}, BatchLinger {options.BatchLinger.TotalMilliseconds} ms; {Environment.ProcessorCount} cores.");
+                    // Its host and emulator processes must not outlive it: Ctrl+C and SIGTERM cancel the run, and its cleanup stops them.
+                    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                    await using var emulatedAccount = await LocalStorageAccount.OpenAsync(parse.GetValue(CommonOptions.Storage), dataDir, stop.Token);
+                    await new LanguageBenchmark(emulatedAccount.ConnectionString, options, Console.Out).RunAsync(stop.Token);
+                    return 0;
+
+                    void Stop(PosixSignalContext signal)
+                    {
+                        signal.Cancel = true;
+                        stop.Cancel();
+                    }
+                }
+
                 await using var account = await LocalStorageAccount.OpenAsync(parse.GetValue(CommonOptions.Storage), dataDir, cancellationToken);
                 Console.WriteLine($"Benchmark: {parse.GetValue(count)} generated articles on {account.Description}, {Environment.ProcessorCount} cores.");
                 var report = await new PipelineBenchmark(account.ConnectionString, parse.GetValue(parallelism), Console.Out)

@@ -10,7 +10,7 @@ internal static class EmulateLanguageCommand
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 5080 };
         var key = new Option<string?>("--key") { Description = "Require this Ocp-Apim-Subscription-Key (401 otherwise)." };
-        var rpm = new Option<int>("--429-rpm") { Description = "Answer 429 past this many requests per minute (0: no limit)." };
+        var rpm = new Option<int>("--429-rpm") { Description = "Answer 429 past this many requests per sliding minute, all clients together (0: no limit)." };
         var throttleRate = new Option<double>("--429-rate") { Description = "Share of requests answered 429 at random (0-1)." };
         var unavailableRate = new Option<double>("--503-rate") { Description = "Share of requests answered 503 at random (0-1)." };
         var latency = new Option<int>("--latency-ms") { Description = "Milliseconds added to every answer." };
@@ -31,8 +31,9 @@ internal static class EmulateLanguageCommand
                 Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
                 Seed = parse.GetValue(seed),
             }, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"Language emulator listening on {emulator.BaseAddress} (Pipeline__Language__Endpoint={emulator.BaseAddress}); Ctrl+C stops.");
+            Console.WriteLine($"Language emulator listening on {emulator.BaseAddress} (Pipeline__Language__Endpoint={emulator.BaseAddress}); counts at {new Uri(emulator.BaseAddress, LanguageEmulator.StatsPath.TrimStart('/'))}; Ctrl+C stops.");
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            Console.WriteLine($"Language emulator: {emulator.Stats}.");
             return 0;
         });
         return command;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +24,10 @@ public sealed record LanguageEmulatorOptions
     /// <summary>When set, requests without this <c>Ocp-Apim-Subscription-Key</c> get 401.</summary>
     public string? Key { get; init; }
 
-    /// <summary>Requests per sliding minute before 429 with Retry-After (0: no limit), like a pricing tier.</summary>
+    /// <summary>
+    /// Requests per sliding minute before 429 with Retry-After (0: no limit), like a pricing tier: one budget for every
+    /// client of this emulator, so several hosts pointed at it share it as instances share a resource.
+    /// </summary>
     public int ThrottleRequestsPerMinute { get; init; }
 
     /// <summary>Share of requests answered 429 at random, with <see cref="RetryAfter"/>.</summary>
@@ -39,8 +44,30 @@ public sealed record LanguageEmulatorOptions
     public int Seed { get; init; } = 1;
 }
 
-/// <summary>What the emulator answered so far.</summary>
-public sealed record LanguageEmulatorStats(long Requests, long Answered, long Throttled, long Unavailable, long Rejected, long TextRecords);
+/// <summary>What the emulator answered so far; <see cref="LanguageEmulator.StatsPath"/> serves it to other processes.</summary>
+/// <param name="Requests">Requests received, whatever the answer.</param>
+/// <param name="Answered">Requests answered 200.</param>
+/// <param name="Throttled">Requests answered 429 (the per-minute limit or the random share).</param>
+/// <param name="Unavailable">Requests answered 503.</param>
+/// <param name="Rejected">Requests refused otherwise (401, 400, 404).</param>
+/// <param name="TextRecords">Text records billed.</param>
+/// <param name="Documents">Documents in the requests answered 200, analysed or refused one by one.</param>
+public sealed record LanguageEmulatorStats(long Requests, long Answered, long Throttled, long Unavailable, long Rejected, long TextRecords, long Documents)
+{
+    /// <summary>Reads the stats of an emulator running elsewhere (another process) at <paramref name="endpoint"/>.</summary>
+    public static async Task<LanguageEmulatorStats> ReadAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient();
+        return await client.GetFromJsonAsync(new Uri(endpoint, LanguageEmulator.StatsPath.TrimStart('/')), EmulatorJson.Default.LanguageEmulatorStats, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The Language emulator at {endpoint} answered no stats.");
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Requests:N0} requests, {Answered:N0} answered, {Throttled:N0} 429, {Unavailable:N0} 503, {Rejected:N0} rejected, {Documents:N0} documents, {TextRecords:N0} text records billed");
+}
+
+[JsonSerializable(typeof(LanguageEmulatorStats))]
+internal sealed partial class EmulatorJson : JsonSerializerContext;
 
 /// <summary>
 /// Azure AI Language's synchronous <c>POST /language/:analyze-text</c> on loopback, answered by the offline analyzer in
@@ -64,7 +91,7 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
     private readonly OpinionMiner _opinions = new();
     private readonly Random _random;
     private readonly Queue<long> _window = new();
-    private long _requests, _answered, _throttled, _unavailable, _rejected, _textRecords;
+    private long _requests, _answered, _throttled, _unavailable, _rejected, _textRecords, _documents;
 
     private LanguageEmulator(WebApplication app, LanguageEmulatorOptions options)
     {
@@ -75,8 +102,11 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Where <see cref="Stats"/> is served as JSON (<c>GET</c>), outside the service's own paths.</summary>
+    public const string StatsPath = "/emulator/stats";
+
     public LanguageEmulatorStats Stats => new(Interlocked.Read(ref _requests), Interlocked.Read(ref _answered), Interlocked.Read(ref _throttled),
-        Interlocked.Read(ref _unavailable), Interlocked.Read(ref _rejected), Interlocked.Read(ref _textRecords));
+        Interlocked.Read(ref _unavailable), Interlocked.Read(ref _rejected), Interlocked.Read(ref _textRecords), Interlocked.Read(ref _documents));
 
     public static async Task<LanguageEmulator> StartAsync(LanguageEmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -96,6 +126,7 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
         });
         app.UseRouting();
         app.MapPost(LanguageLimits.Path, emulator.HandleAsync);
+        app.MapGet(StatsPath, () => TypedResults.Json(emulator.Stats, EmulatorJson.Default.LanguageEmulatorStats));
         app.MapFallback((HttpContext http) => emulator.ErrorAsync(http, new RequestFailure(404, "404", "Resource not found")));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         emulator.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
@@ -171,6 +202,7 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
 
         Interlocked.Increment(ref _answered);
         Interlocked.Add(ref _textRecords, textRecords);
+        Interlocked.Add(ref _documents, input.Documents.Count);
         http.Response.Headers[LanguageLimits.BillingHeader] = $"{LanguageLimits.TextRecordsMeter}={textRecords}";
         var batch = showStats ? new RequestStatistics(input.Documents.Count, results.Count, errors.Count, textRecords) : null;
         var response = new AnalyzeTextResponse(input.Kind + "Results", new TaskResults(ModelVersion, errors, results, batch));
