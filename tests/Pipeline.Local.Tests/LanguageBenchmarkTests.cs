@@ -27,7 +27,7 @@ public sealed partial class LanguageBenchmarkTests
         Assert.Equal(2, run.Output.Split('\n').Count(l => l.StartsWith("host ", StringComparison.Ordinal)));
     }
 
-    [GeneratedRegex(@"billing: (?<billed>[\d,]+) text records billed for the burst; its chunks bill (?<expected>[\d,]+) once each")]
+    [GeneratedRegex(@"billing: (?<billed>[\d,]+) text records billed for the burst; its distinct chunks bill (?<expected>[\d,]+) once each")]
     private static partial Regex Billing();
 
     [GeneratedRegex(@"burst:\s+[\d,]+ Language calls = (?<perArticle>[\d.]+) per article")]

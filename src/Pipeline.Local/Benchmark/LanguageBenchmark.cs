@@ -22,8 +22,9 @@ namespace Pipeline.Local.Benchmark;
 /// <param name="PacedArticles">Articles sent one a second afterwards, for the latency at low load.</param>
 /// <param name="Seed">Seed of the generated articles.</param>
 /// <param name="Parallelism">Concurrent uploads.</param>
+/// <param name="MaxLength">The longest generated article body, in characters.</param>
 internal sealed record LanguageBenchmarkOptions(int Articles, int Hosts, int ResourceRequestsPerMinute, int Share, bool Adaptive, TimeSpan BatchLinger,
-    int PacedArticles, int Seed, int Parallelism);
+    int PacedArticles, int Seed, int Parallelism, int MaxLength);
 
 /// <summary>
 /// The pipeline against one Language resource: an <c>emulate-language</c> process enforcing the resource's rate across every
@@ -54,7 +55,7 @@ internal sealed class LanguageBenchmark(string connectionString, LanguageBenchma
             var endpoint = new Uri(emulator.Output.First(l => l.Contains("listening on", StringComparison.Ordinal)).Split(' ')[4]);
             await StartHostsAsync(endpoint, hosts, cancellationToken);
 
-            var burst = ArticleGenerator.Generate(options.Articles, options.Seed).ToList();
+            var burst = ArticleGenerator.Generate(options.Articles, options.Seed, options.MaxLength).ToList();
             var before = await LanguageEmulatorStats.ReadAsync(endpoint, cancellationToken);
             var (_, burstLatency, elapsed) = await ArticleLoad.RunAsync(tracker, burst, pace: null, options.Parallelism, slowest: 0.5, cancellationToken);
             var afterBurst = await LanguageEmulatorStats.ReadAsync(endpoint, cancellationToken);
@@ -63,7 +64,7 @@ internal sealed class LanguageBenchmark(string connectionString, LanguageBenchma
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"burst:   {burst.Count / elapsed.TotalMinutes:N0} articles/min ({burst.Count} in {elapsed.TotalSeconds:F0} s); latency upload→summarised p50 {burstLatency.P50:F1} s, p95 {burstLatency.P95:F1} s"));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"billing: {afterBurst.TextRecords - before.TextRecords:N0} text records billed for the burst; its chunks bill {expectedRecords:N0} once each"));
+                $"billing: {afterBurst.TextRecords - before.TextRecords:N0} text records billed for the burst; its distinct chunks bill {expectedRecords:N0} once each"));
 
             var again = burst.Take(CacheArticles).Select(a => ("again/" + a.Name, a.Content)).ToList();
             await ArticleLoad.RunAsync(tracker, again, pace: null, options.Parallelism, slowest: 0.5, cancellationToken);
@@ -72,7 +73,7 @@ internal sealed class LanguageBenchmark(string connectionString, LanguageBenchma
 
             if (options.PacedArticles > 0)
             {
-                var paced = ArticleGenerator.Generate(options.PacedArticles, options.Seed + 1)
+                var paced = ArticleGenerator.Generate(options.PacedArticles, options.Seed + 1, options.MaxLength)
                     .Select(a => (a.Name.Replace("generated/", "paced/", StringComparison.Ordinal), a.Content)).ToList();
                 var (_, pacedLatency, _) = await ArticleLoad.RunAsync(tracker, paced, PacedRate, options.Parallelism, slowest: 0.5, cancellationToken);
                 var afterPaced = await LanguageEmulatorStats.ReadAsync(endpoint, cancellationToken);
@@ -134,24 +135,31 @@ internal sealed class LanguageBenchmark(string connectionString, LanguageBenchma
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{phase + ":",-8} {calls:N0} Language calls = {calls / (double)articles:F2} per article ({chunks / (double)articles:F2} chunks each; " +
             $"{(to.Documents - from.Documents) / (double)Math.Max(1, answered):F1} documents per answered call); 429: {throttled:N0} = {throttled / (double)Math.Max(1, calls):P1} of calls"));
+        log.WriteLine($"{"",-8} answered calls by kind: " + string.Join(", ", Enum.GetValues<LanguageKind>().Select(kind =>
+        {
+            var (a, b) = (from.Kinds![kind], to.Kinds![kind]);
+            long kindCalls = b.Answered - a.Answered;
+            return string.Create(CultureInfo.InvariantCulture, $"{kind} {kindCalls:N0} ({(b.Documents - a.Documents) / (double)Math.Max(1, kindCalls):F1} documents each)");
+        })));
     }
 
     /// <summary>
     /// What the articles must cost whatever the batching: their chunks, and the text records those bill once each (every
     /// feature, plus detection where the article names no language; the generated articles are English, which every
-    /// feature supports).
+    /// feature supports). A chunk whose text and language another chunk already has is billed once, through the cache.
     /// </summary>
     private static (int Chunks, long TextRecords) Expected(IEnumerable<(string Name, byte[] Content)> articles)
     {
         int chunks = 0;
         long records = 0;
+        var distinct = new HashSet<(string Text, string? Language)>();
         foreach (var (name, content) in articles)
         {
             var article = ArticleParser.Parse(name, content);
             var pieces = TextChunker.Split(article.Text, AnalysisLimits.MaxDocumentTextElements);
             int kinds = string.IsNullOrWhiteSpace(article.Language) ? 4 : 3;
             chunks += pieces.Count;
-            records += kinds * pieces.Sum(p => LanguageLimits.TextRecords(TextElements.Count(p.Text, 0, p.Text.Length)));
+            records += kinds * pieces.Where(p => distinct.Add((p.Text, article.Language))).Sum(p => LanguageLimits.TextRecords(TextElements.Count(p.Text, 0, p.Text.Length)));
         }
         return (chunks, records);
     }

@@ -23,9 +23,15 @@ internal static class BenchCommand
         var adaptive = new Option<bool>("--adaptive") { Description = "Emulated: hosts adapt from their share up to the resource's rate (ResourceRequestsPerMinute)." };
         var linger = new Option<int>("--batch-linger-ms") { Description = "Emulated: each host's BatchLinger in milliseconds (0-100).", DefaultValueFactory = _ => 10 };
         var paced = new Option<int>("--paced-count") { Description = "Emulated: articles sent one a second after the burst, for the latency at low load.", DefaultValueFactory = _ => 60 };
+        var maxChars = new Option<int>("--max-chars") { Description = "Emulated: the longest generated article body (4000-20000 characters; 5000 keeps every article in one Language document).", DefaultValueFactory = _ => 20_000 };
+        maxChars.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 4_000 or > 20_000)
+                result.AddError("--max-chars takes a length from 4000 to 20000.");
+        });
         var command = new Command("bench", "Measure the local pipeline: against its floor (offline analyzer), or against one emulated Language resource (Azure client).")
         {
-            count, seed, parallelism, CommonOptions.Storage, analyzer, hosts, rpm, share, adaptive, linger, paced,
+            count, seed, parallelism, CommonOptions.Storage, analyzer, hosts, rpm, share, adaptive, linger, paced, maxChars,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,7 +44,7 @@ internal static class BenchCommand
                 {
                     int hostCount = parse.GetValue(hosts), resourceRate = parse.GetValue(rpm);
                     var options = new LanguageBenchmarkOptions(parse.GetValue(count), hostCount, resourceRate, parse.GetValue(share) ?? Math.Max(1, resourceRate / hostCount),
-                        parse.GetValue(adaptive), TimeSpan.FromMilliseconds(parse.GetValue(linger)), parse.GetValue(paced), parse.GetValue(seed), parse.GetValue(parallelism));
+                        parse.GetValue(adaptive), TimeSpan.FromMilliseconds(parse.GetValue(linger)), parse.GetValue(paced), parse.GetValue(seed), parse.GetValue(parallelism), parse.GetValue(maxChars));
                     Console.WriteLine($"Benchmark: {options.Articles} generated articles through {options.Hosts} host process(es) with the Azure Language client, " +
                                       $"one emulated resource at {options.ResourceRequestsPerMinute} calls a minute; each host's share {options.Share}/min" +
                                       $"{(options.Adaptive ? $", adapting up to {options.ResourceRequestsPerMinute}/min" : "")}, BatchLinger {options.BatchLinger.TotalMilliseconds} ms; {Environment.ProcessorCount} cores.");

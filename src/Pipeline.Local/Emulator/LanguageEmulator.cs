@@ -52,7 +52,9 @@ public sealed record LanguageEmulatorOptions
 /// <param name="Rejected">Requests refused otherwise (401, 400, 404).</param>
 /// <param name="TextRecords">Text records billed.</param>
 /// <param name="Documents">Documents in the requests answered 200, analysed or refused one by one.</param>
-public sealed record LanguageEmulatorStats(long Requests, long Answered, long Throttled, long Unavailable, long Rejected, long TextRecords, long Documents)
+/// <param name="Kinds">The requests answered 200 and their documents, by kind.</param>
+public sealed record LanguageEmulatorStats(long Requests, long Answered, long Throttled, long Unavailable, long Rejected, long TextRecords, long Documents,
+    IReadOnlyDictionary<LanguageKind, KindCount>? Kinds = null)
 {
     /// <summary>Reads the stats of an emulator running elsewhere (another process) at <paramref name="endpoint"/>.</summary>
     public static async Task<LanguageEmulatorStats> ReadAsync(Uri endpoint, CancellationToken cancellationToken)
@@ -65,6 +67,9 @@ public sealed record LanguageEmulatorStats(long Requests, long Answered, long Th
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Requests:N0} requests, {Answered:N0} answered, {Throttled:N0} 429, {Unavailable:N0} 503, {Rejected:N0} rejected, {Documents:N0} documents, {TextRecords:N0} text records billed");
 }
+
+/// <summary>Requests of one kind answered 200, and the documents they carried.</summary>
+public sealed record KindCount(long Answered, long Documents);
 
 [JsonSerializable(typeof(LanguageEmulatorStats))]
 internal sealed partial class EmulatorJson : JsonSerializerContext;
@@ -92,6 +97,7 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
     private readonly Random _random;
     private readonly Queue<long> _window = new();
     private long _requests, _answered, _throttled, _unavailable, _rejected, _textRecords, _documents;
+    private readonly long[] _answeredByKind = new long[Enum.GetValues<LanguageKind>().Length], _documentsByKind = new long[Enum.GetValues<LanguageKind>().Length];
 
     private LanguageEmulator(WebApplication app, LanguageEmulatorOptions options)
     {
@@ -106,7 +112,8 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
     public const string StatsPath = "/emulator/stats";
 
     public LanguageEmulatorStats Stats => new(Interlocked.Read(ref _requests), Interlocked.Read(ref _answered), Interlocked.Read(ref _throttled),
-        Interlocked.Read(ref _unavailable), Interlocked.Read(ref _rejected), Interlocked.Read(ref _textRecords), Interlocked.Read(ref _documents));
+        Interlocked.Read(ref _unavailable), Interlocked.Read(ref _rejected), Interlocked.Read(ref _textRecords), Interlocked.Read(ref _documents),
+        Enum.GetValues<LanguageKind>().ToDictionary(k => k, k => new KindCount(Interlocked.Read(ref _answeredByKind[(int)k]), Interlocked.Read(ref _documentsByKind[(int)k]))));
 
     public static async Task<LanguageEmulator> StartAsync(LanguageEmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -203,6 +210,8 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
         Interlocked.Increment(ref _answered);
         Interlocked.Add(ref _textRecords, textRecords);
         Interlocked.Add(ref _documents, input.Documents.Count);
+        Interlocked.Increment(ref _answeredByKind[(int)input.Kind]);
+        Interlocked.Add(ref _documentsByKind[(int)input.Kind], input.Documents.Count);
         http.Response.Headers[LanguageLimits.BillingHeader] = $"{LanguageLimits.TextRecordsMeter}={textRecords}";
         var batch = showStats ? new RequestStatistics(input.Documents.Count, results.Count, errors.Count, textRecords) : null;
         var response = new AnalyzeTextResponse(input.Kind + "Results", new TaskResults(ModelVersion, errors, results, batch));
