@@ -70,8 +70,9 @@ param dashboardAllowedOrigins string[] = []
 // in step; change both together.
 var names = loadJsonContent('names.json')
 
-// Language's documented request rates per tier (requests a minute). Every instance paces itself to an equal share, so
-// together they stay under the resource's rate at full scale-out.
+// Language's documented request rates per tier (requests a minute). Every instance is guaranteed an equal share, so
+// together they stay under the resource's rate at full scale-out, and climbs above it towards the resource's rate while
+// nothing is throttled, so a few busy instances are not held to a share sized for the cap.
 var languageRequestsPerMinute = languageSkuName == 'F0' ? 300 : 1000
 var languageRequestsPerMinutePerInstance = max(1, languageRequestsPerMinute / maximumInstanceCount)
 
@@ -187,6 +188,7 @@ var appSettings = {
   Pipeline__Analyzer: 'AzureLanguage'
   Pipeline__Language__Endpoint: language.outputs.endpoint
   Pipeline__Language__RequestsPerMinute: string(languageRequestsPerMinutePerInstance)
+  Pipeline__Language__ResourceRequestsPerMinute: string(languageRequestsPerMinute)
   // DefaultAzureCredential in the worker picks the user-assigned identity from this.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

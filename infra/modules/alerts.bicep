@@ -61,12 +61,12 @@ var logAlerts = [
   }
   {
     name: 'language-throttling'
-    description: 'Azure AI Language answered 429 more than 30 times in 15 minutes: the instances together exceed the tier\'s rate. Raise the tier or lower maximumInstanceCount.'
+    description: 'More than 5% of Azure AI Language calls were answered 429 in 15 minutes: the instances adapting above their shares keep meeting the tier\'s rate, or another client uses the resource. Retries absorb it; see infra/README.md, The Language rate.'
     severity: 3
-    query: 'customMetrics | where name == "pipeline.analyzer.throttles" | summarize throttles = sum(valueSum)'
-    measure: 'throttles'
+    query: 'customMetrics | where name in ("pipeline.analyzer.throttles", "pipeline.analyzer.requests") | summarize throttles = sumif(valueSum, name == "pipeline.analyzer.throttles"), requests = sumif(valueSum, name == "pipeline.analyzer.requests") | where requests >= 200 | extend throttledPercent = 100.0 * throttles / requests'
+    measure: 'throttledPercent'
     dimensions: []
-    threshold: 30
+    threshold: 5
     frequency: 'PT5M'
     window: 'PT15M'
   }

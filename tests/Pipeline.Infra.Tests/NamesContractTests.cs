@@ -111,7 +111,8 @@ public sealed class NamesContractTests(CompiledTemplates templates)
         [
             .. ConnectionSuffixes.Select(s => $"AzureWebJobsStorage__{s}"),
             .. ConnectionSuffixes.Select(s => $"{PipelineNames.StorageConnection}__{s}"),
-            "Pipeline__Analyzer", "Pipeline__Language__Endpoint", "Pipeline__Language__RequestsPerMinute", "AZURE_CLIENT_ID",
+            "Pipeline__Analyzer", "Pipeline__Language__Endpoint", "Pipeline__Language__RequestsPerMinute",
+            "Pipeline__Language__ResourceRequestsPerMinute", "AZURE_CLIENT_ID",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         ];
         Assert.Equal(expected.Order(), AppSettings.Of(templates.Main).Select(p => p.Key).Order());

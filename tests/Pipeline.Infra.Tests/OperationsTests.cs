@@ -30,12 +30,14 @@ public sealed partial class OperationsTests(CompiledTemplates templates)
     }
 
     [Fact]
-    public void Each_instance_gets_an_equal_share_of_the_language_tiers_rate()
+    public void Each_instance_gets_an_equal_share_of_the_language_tiers_rate_and_adapts_up_to_the_rate()
     {
         Assert.Equal("[if(equals(parameters('languageSkuName'), 'F0'), 300, 1000)]", (string)templates.Main.Variables["languageRequestsPerMinute"]!);
         Assert.Equal("[max(1, div(variables('languageRequestsPerMinute'), parameters('maximumInstanceCount')))]",
             (string)templates.Main.Variables["languageRequestsPerMinutePerInstance"]!);
         Assert.Equal("[string(variables('languageRequestsPerMinutePerInstance'))]", (string)AppSettings.Of(templates.Main)["Pipeline__Language__RequestsPerMinute"]!);
+        // Above the share, each instance adapts up to the tier's rate (LanguagePacer), never below its share.
+        Assert.Equal("[string(variables('languageRequestsPerMinute'))]", (string)AppSettings.Of(templates.Main)["Pipeline__Language__ResourceRequestsPerMinute"]!);
         // At the defaults: S tier, 40 instances, 25 a minute each; 40 × 25 = the tier's 1,000.
         Assert.Equal(("S", 40), ((string)Parameter("languageSkuName")["defaultValue"]!, (int)Parameter("maximumInstanceCount")["defaultValue"]!));
     }
@@ -98,7 +100,8 @@ public sealed partial class OperationsTests(CompiledTemplates templates)
         Assert.Equal(["queue"], alerts["poison-queue"]["dimensions"]!.AsArray().Select(d => (string)d!));
         Assert.Equal(5, (int)alerts["function-failures"]["threshold"]!);
         Assert.StartsWith("requests |", (string)alerts["function-failures"]["query"]!);
-        Assert.Equal(30, (int)alerts["language-throttling"]["threshold"]!);
+        // A share of calls, not a count: pacing that adapts above its share meets the rate now and then by design.
+        Assert.Equal(("throttledPercent", 5), ((string)alerts["language-throttling"]["measure"]!, (int)alerts["language-throttling"]["threshold"]!));
         foreach (var alert in alerts.Values)
         {
             // Each measure the rule reads must be one its query produces.
