@@ -18,7 +18,7 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageBatcher batcher, IOption
     private readonly LanguageOptions _options = options.Value;
 
     /// <summary>The version names the API and model: both change results, and both are part of the cache key.</summary>
-    public AnalyzerInfo Info { get; } = new("azure-language", $"{options.Value.ApiVersion}/{options.Value.ModelVersion}");
+    public AnalyzerInfo Info { get; } = new("azure-language", $"{options.Value.ApiVersion}/{options.Value.ModelVersion}", ComputesLocally: false);
 
     public async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
     {

@@ -16,7 +16,13 @@ public interface ITextAnalyzer
     Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken);
 }
 
-public sealed record AnalyzerInfo(string Name, string Version);
+/// <param name="Name">Written into every enriched document and the cache key.</param>
+/// <param name="Version">Likewise.</param>
+/// <param name="ComputesLocally">
+/// The analysis is this process's own computation, so its time counts against the article's compute budget; false for a
+/// remote service, whose waits (rate, retries) are bounded by its own client.
+/// </param>
+public sealed record AnalyzerInfo(string Name, string Version, bool ComputesLocally = true);
 
 public sealed record AnalysisDocument(string Id, string Text, string? Language);
 

@@ -12,8 +12,11 @@ public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<Enric
 {
     public async Task<EnrichedArticle> EnrichAsync(BlobSnapshot blob, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var article = ArticleParser.Parse(blob.Name, content.Span, blob.ContentType);
-        var analysis = await analyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
+        var budget = new ComputeBudget(options.Value.ComputeBudget, clock);
+        var article = await budget.RunAsync("parse", _ => Task.FromResult(ArticleParser.Parse(blob.Name, content.Span, blob.ContentType)), cancellationToken).ConfigureAwait(false);
+        var analysis = analyzer.Info.ComputesLocally
+            ? await budget.RunAsync("analyze", ct => analyzer.AnalyzeAsync(article.Text, article.Language, ct), cancellationToken).ConfigureAwait(false)
+            : await analyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
 
         return new EnrichedArticle
         {
