@@ -107,9 +107,11 @@ internal static partial class MarkdownFormat
 
     [GeneratedRegex(@"^\s{0,3}([-*_]\s*){3,}$")] private static partial Regex HorizontalRule();
     [GeneratedRegex(@"^\s*(>\s?)+|^\s*([-*+]|\d{1,9}[.)])\s+")] private static partial Regex BlockPrefix();
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")] private static partial Regex Image();
-    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")] private static partial Regex Link();
-    [GeneratedRegex(@"</?[a-zA-Z][^>]*>")] private static partial Regex HtmlTag();
+    // A backtracking engine retries these from every "[" or "<" to the end of the line when nothing closes them, which is
+    // quadratic in a line of "[a](" repeated; the non-backtracking engine is linear in the line.
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)", RegexOptions.NonBacktracking)] private static partial Regex Image();
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)", RegexOptions.NonBacktracking)] private static partial Regex Link();
+    [GeneratedRegex(@"</?[a-zA-Z][^>]*>", RegexOptions.NonBacktracking)] private static partial Regex HtmlTag();
     [GeneratedRegex(@"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")] private static partial Regex Emphasis();
     [GeneratedRegex(@"^---\s*$", RegexOptions.Multiline)] private static partial Regex FrontMatterEnd();
 }
