@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -27,9 +28,21 @@ public sealed class IngestArticleHandler(
     IOptions<IngestionOptions> options,
     ResiliencePipelineProvider<string> resilience,
     TimeProvider clock,
-    ILogger<IngestArticleHandler> logger)
+    ILogger<IngestArticleHandler> logger) : IDisposable
 {
     private readonly ResiliencePipeline _retry = resilience.GetPipeline(TransientFaults.StoragePipeline);
+
+    /// <summary>Kilobytes of article being enriched at once (<see cref="IngestionOptions.MaxBytesInFlight"/>); the oldest waiting goes first.</summary>
+    private readonly ConcurrencyLimiter _kilobytesInFlight = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = Kilobytes(options.Value.MaxBytesInFlight),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    private static int Kilobytes(long bytes) => (int)Math.Max(1, (bytes + 1023) / 1024);
+
+    public void Dispose() => _kilobytesInFlight.Dispose();
 
     public async Task<IngestOutcome> HandleAsync(BlobClient blob, CancellationToken cancellationToken)
     {
@@ -56,19 +69,22 @@ public sealed class IngestArticleHandler(
                 $"The blob is {read.Length:N0} bytes; the limit is {options.Value.MaxArticleBytes:N0} (Pipeline:Ingestion:MaxArticleBytes)."), cancellationToken).ConfigureAwait(false);
 
         EnrichedArticle article;
-        try
+        using (await _kilobytesInFlight.AcquireAsync(Math.Min(Kilobytes(read.Length), Kilobytes(options.Value.MaxBytesInFlight)), cancellationToken).ConfigureAwait(false))
         {
-            article = await enricher.EnrichAsync(read.Snapshot, read.Content, cancellationToken).ConfigureAwait(false);
-            article = article with { TraceParent = activity?.Id };
-            activity?.SetTag("article.id", article.ArticleId);
-        }
-        catch (ArticleRejectedException rejected)
-        {
-            return await QuarantineAsync(blob, read.Snapshot, rejected, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AnalysisRejectedException rejected)
-        {
-            return await QuarantineAsync(blob, read.Snapshot, new ArticleRejectedException(RejectionReason.AnalysisRejected, rejected.Message) { Detail = rejected.Code }, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                article = await enricher.EnrichAsync(read.Snapshot, read.Content, cancellationToken).ConfigureAwait(false);
+                article = article with { TraceParent = activity?.Id };
+                activity?.SetTag("article.id", article.ArticleId);
+            }
+            catch (ArticleRejectedException rejected)
+            {
+                return await QuarantineAsync(blob, read.Snapshot, rejected, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AnalysisRejectedException rejected)
+            {
+                return await QuarantineAsync(blob, read.Snapshot, new ArticleRejectedException(RejectionReason.AnalysisRejected, rejected.Message) { Detail = rejected.Code }, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         byte[] document = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
