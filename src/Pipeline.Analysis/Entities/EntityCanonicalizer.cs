@@ -67,11 +67,14 @@ public sealed partial class EntityCanonicalizer
         return FromText(mention.Category, WithoutLeadingArticle(name, EnglishArticle), transliterate: false);
     }
 
-    /// <summary>"European Space Agency (ESA)": the acronym in parentheses right after an organisation mention names it for the rest of the article.</summary>
+    /// <summary>
+    /// "European Space Agency (ESA)", "James Webb Space Telescope (JWST)": the acronym in parentheses right after a
+    /// mention names its entity for the rest of the article. People are left out: "(D)" or "(52)" after a name is no acronym of it.
+    /// </summary>
     private Dictionary<string, CanonicalEntity> DefinedAcronyms(string text, IReadOnlyList<EntityMention> mentions)
     {
         var acronyms = new Dictionary<string, CanonicalEntity>(StringComparer.Ordinal);
-        foreach (var mention in mentions.Where(m => m.Category == EntityCategories.Organization))
+        foreach (var mention in mentions.Where(m => LinkedCategories.Contains(m.Category) && m.Category != EntityCategories.Person))
         {
             int end = mention.Offset + mention.Length;
             if (end < 0 || end > text.Length) continue;

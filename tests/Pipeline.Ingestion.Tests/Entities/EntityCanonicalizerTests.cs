@@ -54,6 +54,16 @@ public class EntityCanonicalizerTests
     }
 
     [Fact]
+    public void Products_and_events_define_acronyms_too()
+    {
+        var linked = Link("The James Webb Space Telescope (JWST) saw it; JWST data went to the Busan International Film Festival (BIFF), and BIFF was pleased.",
+            ("James Webb Space Telescope", "Product"), ("JWST", "Product"), ("JWST", "Product"), ("Busan International Film Festival", "Event"), ("BIFF", "Event"), ("BIFF", "Event"));
+
+        Assert.Equal(["product:james-webb-space-telescope", "product:james-webb-space-telescope", "product:james-webb-space-telescope",
+            "event:busan-international-film-festival", "event:busan-international-film-festival", "event:busan-international-film-festival"], linked.Select(m => m.Canonical!.Id));
+    }
+
+    [Fact]
     public void A_definition_in_the_article_wins_over_the_alias_table()
     {
         var linked = Link("The Agrarian Union (AU) met. AU members voted.", ("Agrarian Union", "Organization"), ("AU", "Organization"));
