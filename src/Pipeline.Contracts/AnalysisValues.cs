@@ -40,4 +40,17 @@ public sealed record SentimentScores(double Positive, double Neutral, double Neg
 /// <param name="Offset">Start of the mention in UTF-16 code units: into <see cref="EnrichedArticle.Text"/> in an enriched article, into the analysed document's text when an analyzer returns it.</param>
 /// <param name="Length">Length of the mention in UTF-16 code units.</param>
 /// <param name="ConfidenceScore">Confidence in [0, 1].</param>
-public sealed record EntityMention(string Text, string Category, string? Subcategory, int Offset, int Length, double ConfidenceScore);
+/// <param name="Canonical">
+/// The entity the mention refers to, set by the pipeline after analysis for the categories the summary counts; null from
+/// an analyzer and for other categories. Added within schemaVersion 1 (additive): older documents have none.
+/// </param>
+public sealed record EntityMention(string Text, string Category, string? Subcategory, int Offset, int Length, double ConfidenceScore, CanonicalEntity? Canonical = null);
+
+/// <summary>The canonical entity a mention refers to: mentions with one id are one entity ("US", "United States", "États-Unis").</summary>
+/// <param name="Id">
+/// The entity's id: <c>iso3166:{alpha-2}</c> for a country, the alias table's id (<c>org:esa</c>) for a listed entity, else
+/// <c>{category in lower case}:{normalised name}</c> (<c>person:volodymyr-zelensky</c>).
+/// </param>
+/// <param name="Name">The entity's display name: the data's name, or the mention's text for an id made from text.</param>
+/// <param name="Source">What linked it: <c>iso3166</c>, <c>aliases</c>, <c>article</c> (an acronym the article defines, a surname of a full name it uses) or <c>text</c>.</param>
+public sealed record CanonicalEntity(string Id, string Name, string Source);

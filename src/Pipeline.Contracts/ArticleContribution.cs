@@ -47,7 +47,7 @@ public sealed record ArticleContribution
 
     /// <summary>
     /// The entities the summary counts: the categories Person, PersonType, Location, Organization, Event, Product and Skill,
-    /// one entry per category and case-folded text, most mentioned first, at most 60.
+    /// one entry per category and canonical id (or, for a mention without one, case-folded text), most mentioned first, at most 60.
     /// </summary>
     public required IReadOnlyList<EntityCount> Entities { get; init; }
 
@@ -69,12 +69,30 @@ public sealed record ArticleContribution
         SentimentScore = Math.Round(article.Sentiment.ConfidenceScores.Positive - article.Sentiment.ConfidenceScores.Negative, 4),
         Entities = article.Entities
             .Where(e => SummarisedCategories.Contains(e.Category))
-            .GroupBy(e => EntityKey(e.Category, e.Text))
-            .Select(g => new EntityCount(g.First().Category, g.First().Text, g.Count()))
+            .GroupBy(e => e.Canonical is null ? EntityKey(e.Category, e.Text) : CanonicalKey(e.Category, e.Canonical.Id))
+            .Select(Count)
             .OrderByDescending(e => e.Mentions).ThenBy(e => e.Text, StringComparer.Ordinal)
             .Take(MaxEntities)
             .ToList(),
     };
+
+    /// <summary>Surface forms kept per entity and article: the summary shows the forms an entity was seen as, not every misspelling.</summary>
+    internal const int MaxAliases = 5;
+
+    private static EntityCount Count(IGrouping<string, EntityMention> mentions)
+    {
+        var first = mentions.First();
+        if (first.Canonical is null) return new EntityCount(first.Category, first.Text, mentions.Count());
+        var aliases = mentions.Select(m => m.Text).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxAliases).ToList();
+        return new EntityCount(first.Category, first.Canonical.Name, mentions.Count(), first.Canonical.Id, aliases);
+    }
+
+    /// <summary>The summary's key for an entity of a contribution: its canonical id when it has one, else its case-folded text.</summary>
+    /// <param name="entity">An entity of a contribution.</param>
+    /// <returns><c>{category}|id:{canonical id}</c>, or <see cref="EntityKey"/> for a contribution recorded before entities were linked.</returns>
+    public static string Key(EntityCount entity) => entity.Id is null ? EntityKey(entity.Category, entity.Text) : CanonicalKey(entity.Category, entity.Id);
+
+    private static string CanonicalKey(string category, string id) => $"{category}|id:{id}";
 
     /// <summary>Mentions are one entity when category and case-folded text agree ("NATO" and "Nato").</summary>
     /// <param name="category">The entity's category.</param>
@@ -85,6 +103,8 @@ public sealed record ArticleContribution
 
 /// <summary>One entity of an article's contribution, with how often the article mentions it.</summary>
 /// <param name="Category">The entity's Azure AI Language category.</param>
-/// <param name="Text">The entity's text, spelt as its first mention in the article (mentions differing only in case are one entity).</param>
+/// <param name="Text">The canonical entity's display name; without a canonical id, the text of its first mention in the article (mentions differing only in case are one entity).</param>
 /// <param name="Mentions">How many times the article mentions it (at least 1).</param>
-public sealed record EntityCount(string Category, string Text, int Mentions);
+/// <param name="Id">The canonical id (<see cref="CanonicalEntity.Id"/>); null in a contribution recorded before entities were linked, which the summary keys by text as it was added.</param>
+/// <param name="Aliases">The distinct surface forms the article used for it, case-folded, first spelling kept, at most 5; null when <paramref name="Id"/> is.</param>
+public sealed record EntityCount(string Category, string Text, int Mentions, string? Id = null, IReadOnlyList<string>? Aliases = null);

@@ -56,12 +56,25 @@ public sealed record SummaryDocument
 /// <param name="Mixed">Articles labelled mixed.</param>
 public sealed record SentimentDistribution(int Positive, int Neutral, int Negative, int Mixed);
 
-/// <summary>One entity across the counted articles; mentions differing only in case are one entity.</summary>
-/// <param name="Text">The entity's text, as first seen.</param>
+/// <summary>
+/// One entity across the counted articles: mentions with one canonical id are one entity ("US", "United States"); a
+/// mention without one (recorded before entities were linked) is one entity with those differing from it only in case.
+/// </summary>
+/// <param name="Text">The canonical entity's display name; for an entity without an id, its text as first seen.</param>
 /// <param name="Mentions">Its mentions across the articles that mention it.</param>
 /// <param name="Articles">How many counted articles mention it.</param>
 /// <param name="AverageSentiment">Mean sentiment score (positive − negative) of those articles, in [−1, 1].</param>
-public sealed record EntitySummary(string Text, int Mentions, int Articles, double AverageSentiment);
+public sealed record EntitySummary(string Text, int Mentions, int Articles, double AverageSentiment)
+{
+    /// <summary>The canonical id (<see cref="CanonicalEntity.Id"/>); null for an entity counted by text. Added within schemaVersion 1 (additive).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>
+    /// The surface forms the counted articles used for it, in most articles first, at most
+    /// <c>Pipeline:Summary:MaxAliasesPerEntity</c>; null for an entity counted by text. Added within schemaVersion 1 (additive).
+    /// </summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
+}
 
 /// <summary>The articles ingested in one hour.</summary>
 /// <param name="Hour">The start of the hour, in UTC.</param>

@@ -20,15 +20,16 @@ public sealed class SummaryAggregator(SummaryOptions options)
 
         foreach (var entity in article.Entities)
         {
-            string key = ArticleContribution.EntityKey(entity.Category, entity.Text);
+            string key = ArticleContribution.Key(entity);
             if (!state.Entities.TryGetValue(key, out var aggregate))
             {
                 if (sign < 0) continue; // Evicted from the tracked set earlier: nothing to take out.
-                state.Entities[key] = aggregate = new EntityAggregate { Category = entity.Category, Text = entity.Text };
+                state.Entities[key] = aggregate = new EntityAggregate { Category = entity.Category, Text = entity.Text, Id = entity.Id };
             }
             aggregate.Mentions += sign * entity.Mentions;
             aggregate.Articles += sign;
             aggregate.SentimentSum += sign * article.SentimentScore;
+            foreach (string alias in entity.Aliases ?? []) CountAlias(aggregate.Aliases, alias, sign);
             if (aggregate.Articles <= 0) state.Entities.Remove(key);
         }
 
@@ -50,6 +51,20 @@ public sealed class SummaryAggregator(SummaryOptions options)
             state.Latest.Sort((a, b) => b.IngestedAt.CompareTo(a.IngestedAt));
             if (state.Latest.Count > options.LatestArticles) state.Latest.RemoveRange(options.LatestArticles, state.Latest.Count - options.LatestArticles);
         }
+    }
+
+    /// <summary>
+    /// Articles per surface form, at most <see cref="SummaryOptions.MaxAliasesPerEntity"/> forms: a form arriving while the
+    /// list is full is not tracked, and one already tracked is taken out with the last article that used it.
+    /// </summary>
+    private void CountAlias(Dictionary<string, int> aliases, string alias, int sign)
+    {
+        if (aliases.TryGetValue(alias, out int articles))
+        {
+            if (articles + sign <= 0) aliases.Remove(alias);
+            else aliases[alias] = articles + sign;
+        }
+        else if (sign > 0 && aliases.Count < options.MaxAliasesPerEntity) aliases[alias] = 1;
     }
 
     /// <summary>Keeps the state bounded: old hours go, and past the entity cap the entities in fewest articles go.</summary>
@@ -85,7 +100,11 @@ public sealed class SummaryAggregator(SummaryOptions options)
                 g => g.Key,
                 g => (IReadOnlyList<EntitySummary>)g.OrderByDescending(e => e.Articles).ThenByDescending(e => e.Mentions).ThenBy(e => e.Text, StringComparer.Ordinal)
                     .Take(options.TopEntitiesPerCategory)
-                    .Select(e => new EntitySummary(e.Text, e.Mentions, e.Articles, Average(e.SentimentSum, e.Articles)))
+                    .Select(e => new EntitySummary(e.Text, e.Mentions, e.Articles, Average(e.SentimentSum, e.Articles))
+                    {
+                        Id = e.Id,
+                        Aliases = e.Id is null ? null : e.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key).ToList(),
+                    })
                     .ToList());
 
         return new SummaryDocument

@@ -14,6 +14,9 @@ public sealed class SummaryOptions
     /// <summary>Entities tracked with exact counts; past this the ones in fewest articles are dropped (documented as the only approximation).</summary>
     [Range(100, 1_000_000)] public int MaxTrackedEntities { get; set; } = 50_000;
 
+    /// <summary>Surface forms counted per entity ("US", "United States", ...); a form first seen while the list is full is not shown.</summary>
+    [Range(1, 50)] public int MaxAliasesPerEntity { get; set; } = 8;
+
     /// <summary>Pending articles folded into one summary write.</summary>
     [Range(1, 1000)] public int FoldBatchSize { get; set; } = 250;
 

@@ -46,6 +46,12 @@ public sealed class EntityAggregate
 {
     public string Category { get; set; } = "";
     public string Text { get; set; } = "";
+
+    /// <summary>The canonical id the entity is keyed by; null for an entity keyed by text (contributions recorded before linking).</summary>
+    public string? Id { get; set; }
+
+    /// <summary>Counted articles per surface form (case-sensitive; the contribution already folded case within an article).</summary>
+    public Dictionary<string, int> Aliases { get; set; } = new(StringComparer.Ordinal);
     public int Mentions { get; set; }
     public int Articles { get; set; }
     public double SentimentSum { get; set; }

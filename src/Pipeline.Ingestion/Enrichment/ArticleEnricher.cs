@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Pipeline.Analysis.Entities;
 using Pipeline.Ingestion.Parsing;
 
 namespace Pipeline.Ingestion.Enrichment;
@@ -17,6 +18,8 @@ public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<Enric
         var analysis = analyzer.Info.ComputesLocally
             ? await budget.RunAsync("analyze", ct => analyzer.AnalyzeAsync(article.Text, article.Language, ct), cancellationToken).ConfigureAwait(false)
             : await analyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
+        // Linked here, after whichever analyzer ran, and over every mention: a surname is resolved from a full name the cap may cut.
+        var entities = EntityCanonicalizer.Default.Canonicalize(article.Text, analysis.Entities);
 
         return new EnrichedArticle
         {
@@ -43,7 +46,7 @@ public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<Enric
                 analysis.Sentiment.Label,
                 analysis.Sentiment.Scores,
                 analysis.Sentences.Take(options.Value.MaxSentences).Select(s => new SentenceSpan(s.Offset, s.Length, s.Sentiment, s.ConfidenceScores)).ToList()),
-            Entities = analysis.Entities.Count <= options.Value.MaxEntities ? analysis.Entities : analysis.Entities.Take(options.Value.MaxEntities).ToList(),
+            Entities = entities.Count <= options.Value.MaxEntities ? entities : entities.Take(options.Value.MaxEntities).ToList(),
             KeyPhrases = analysis.KeyPhrases,
             Analyzer = new AnalyzerStamp(analyzer.Info.Name, analyzer.Info.Version, analysis.TextRecords),
         };

@@ -72,4 +72,38 @@ public class EnrichedArticleContractTests
         Assert.Equal(locations.OrderByDescending(l => l.Articles).Select(l => l.Articles), locations.Select(l => l.Articles));
         Assert.Contains(locations, l => l.Text == "Europe" && l.Articles >= 3);
     }
+
+    [Fact]
+    public async Task The_seeds_summary_counts_one_row_per_canonical_entity_whatever_the_spelling()
+    {
+        var aggregator = new SummaryAggregator(new SummaryOptions { TopEntitiesPerCategory = 100 });
+        var state = new SummaryState();
+        foreach (string name in RepositoryFiles.GoodSeedFiles().Select(f => Path.GetFileName(f)))
+            aggregator.Add(state, ArticleContribution.From(await EnrichAsync(name)));
+
+        var summary = aggregator.Render(state, DateTimeOffset.UtcNow);
+        var rows = summary.TopEntities.SelectMany(c => c.Value.Select(e => (Category: c.Key, Entity: e))).ToList();
+
+        Assert.All(rows, r => Assert.NotNull(r.Entity.Id));
+        Assert.Equal(rows.Count, rows.Select(r => (r.Category, r.Entity.Id)).Distinct().Count());
+        var unitedStates = rows.Single(r => r.Entity.Id == "iso3166:US").Entity;
+        Assert.Equal("United States", unitedStates.Text);
+        Assert.Contains("US", unitedStates.Aliases!);
+        Assert.True(unitedStates.Articles >= 3);
+        var esa = rows.Single(r => r.Entity.Id == "org:esa").Entity;
+        Assert.Equal("European Space Agency", esa.Text);
+        Assert.Contains("ESA", esa.Aliases!);
+        Assert.Equal("Netherlands", rows.Single(r => r.Entity.Id == "iso3166:NL").Entity.Text);
+        Assert.DoesNotContain(rows, r => r.Entity.Text is "US" or "ESA" or "the Netherlands");
+    }
+
+    [Fact]
+    public async Task The_sample_article_links_its_country_spellings_and_surname_to_canonical_entities()
+    {
+        var article = await EnrichAsync("us-ukraine-security-guarantees.txt");
+
+        Assert.All(article.Entities.Where(e => e.Text is "United States" or "US" or "U.S."), e => Assert.Equal("iso3166:US", e.Canonical?.Id));
+        Assert.Equal("org:nato", article.Entities.First(e => e.Text == "NATO").Canonical?.Id);
+        Assert.All(article.Entities.Where(e => e.Category == "DateTime"), e => Assert.Null(e.Canonical));
+    }
 }
