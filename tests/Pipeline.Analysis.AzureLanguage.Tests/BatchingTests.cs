@@ -18,6 +18,17 @@ public class BatchingTests
     private static Task<IReadOnlyList<DocumentAnalysis>[]> AnalyzeTogetherAsync(AzureLanguageTextAnalyzer analyzer, int articles, string? language = "en") =>
         Task.WhenAll(Enumerable.Range(0, articles).Select(i => analyzer.AnalyzeAsync([Article(i, language)], CancellationToken.None)));
 
+    /// <summary>Three articles analysed together, the second of them at fault: it alone is rejected, the others analysed.</summary>
+    private static async Task OnlyTheSecondOfThreeArticlesIsRejectedAsync(AzureLanguageTextAnalyzer analyzer)
+    {
+        var attempts = Enumerable.Range(0, 3).Select(i => analyzer.AnalyzeAsync([Article(i)], CancellationToken.None)).ToList();
+        var rejected = await Assert.ThrowsAsync<AnalysisRejectedException>(() => attempts[1]);
+
+        Assert.Equal("InvalidDocument", rejected.Code);
+        Assert.Single(Assert.Single(await attempts[0]).Entities);
+        Assert.Single(Assert.Single(await attempts[2]).Entities);
+    }
+
     private static List<int> BatchSizes(ScriptedLanguageService service, string kind) =>
         service.Requests.Where(r => r.Kind == kind).Select(r => r.Documents.Count).Order().ToList();
 
@@ -77,14 +88,7 @@ public class BatchingTests
             return r.Kind == "EntityRecognition" ? WithDocumentError(r, culprit.ToString(CultureInfo.InvariantCulture), "InvalidDocument", "Document text is invalid.") : Ok(r);
         });
         await using var provider = LanguageClients.Build(service.Endpoint, Linger);
-        var analyzer = provider.Analyzer();
-
-        var attempts = Enumerable.Range(0, 3).Select(i => analyzer.AnalyzeAsync([Article(i)], CancellationToken.None)).ToList();
-        var rejected = await Assert.ThrowsAsync<AnalysisRejectedException>(() => attempts[1]);
-
-        Assert.Equal("InvalidDocument", rejected.Code);
-        Assert.Single(Assert.Single(await attempts[0]).Entities);
-        Assert.Single(Assert.Single(await attempts[2]).Entities);
+        await OnlyTheSecondOfThreeArticlesIsRejectedAsync(provider.Analyzer());
         Assert.Equal([3], BatchSizes(service, "EntityRecognition"));
     }
 
@@ -95,14 +99,7 @@ public class BatchingTests
             ? Error(400, "InvalidRequest", "Invalid document in request.", "InvalidDocument", "Document text is invalid.")
             : Ok(r));
         await using var provider = LanguageClients.Build(service.Endpoint, Linger);
-        var analyzer = provider.Analyzer();
-
-        var attempts = Enumerable.Range(0, 3).Select(i => analyzer.AnalyzeAsync([Article(i)], CancellationToken.None)).ToList();
-        var rejected = await Assert.ThrowsAsync<AnalysisRejectedException>(() => attempts[1]);
-
-        Assert.Equal("InvalidDocument", rejected.Code);
-        Assert.Single(Assert.Single(await attempts[0]).Entities);
-        Assert.Single(Assert.Single(await attempts[2]).Entities);
+        await OnlyTheSecondOfThreeArticlesIsRejectedAsync(provider.Analyzer());
         // Each kind: the shared request of three, then each article's part alone. The article at fault fails on its first
         // kind's verdict, while its parts of the other kinds may still be on their way to theirs.
         string[] kinds = ["EntityRecognition", "SentimentAnalysis", "KeyPhraseExtraction"];

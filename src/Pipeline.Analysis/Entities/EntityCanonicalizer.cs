@@ -49,8 +49,13 @@ public sealed partial class EntityCanonicalizer
     {
         var acronyms = DefinedAcronyms(text, mentions);
         var surnames = Surnames(mentions);
-        return mentions.Select(m => LinkedCategories.Contains(m.Category) ? m with { Canonical = Link(m, acronyms, surnames) } : m).ToList();
+        return mentions.Select(m => IsLinkable(m) ? m with { Canonical = Link(m, acronyms, surnames) } : m).ToList();
     }
+
+    /// <summary>The longest mention linked, in characters: no name is longer, and a hostile run of capitalised words is no name.</summary>
+    internal const int MaxNameLength = 100;
+
+    private static bool IsLinkable(EntityMention mention) => LinkedCategories.Contains(mention.Category) && mention.Text.Length <= MaxNameLength;
 
     private CanonicalEntity Link(EntityMention mention, Dictionary<string, CanonicalEntity> acronyms, Dictionary<string, CanonicalEntity> surnames)
     {
@@ -74,7 +79,7 @@ public sealed partial class EntityCanonicalizer
     private Dictionary<string, CanonicalEntity> DefinedAcronyms(string text, IReadOnlyList<EntityMention> mentions)
     {
         var acronyms = new Dictionary<string, CanonicalEntity>(StringComparer.Ordinal);
-        foreach (var mention in mentions.Where(m => LinkedCategories.Contains(m.Category) && m.Category != EntityCategories.Person))
+        foreach (var mention in mentions.Where(m => IsLinkable(m) && m.Category != EntityCategories.Person))
         {
             int end = mention.Offset + mention.Length;
             if (end < 0 || end > text.Length) continue;
@@ -93,7 +98,7 @@ public sealed partial class EntityCanonicalizer
     private static Dictionary<string, CanonicalEntity> Surnames(IReadOnlyList<EntityMention> mentions)
     {
         var surnames = new Dictionary<string, CanonicalEntity?>(StringComparer.Ordinal);
-        foreach (var mention in mentions.Where(m => m.Category == EntityCategories.Person))
+        foreach (var mention in mentions.Where(m => m.Category == EntityCategories.Person && IsLinkable(m)))
         {
             string[] words = Words(mention.Text);
             var person = FromText(mention.Category, string.Join(' ', words), transliterate: true) with { Source = ArticleSource };

@@ -33,6 +33,18 @@ public class EntityCanonicalizerTests
     }
 
     [Fact]
+    public void A_mention_longer_than_any_name_is_left_unlinked_and_costs_nothing_per_word()
+    {
+        // A hostile run of capitalised words that a recognizer takes for one name: linking it would put its whole text into
+        // the id, the display name and every alias, past what a queue message carries.
+        string run = string.Join(' ', Enumerable.Repeat("NATO UN EU", 30_000));
+        var linked = Link(run + " met NATO.", (run, "Organization"), ("NATO", "Organization"));
+
+        Assert.Null(linked[0].Canonical);
+        Assert.Equal("org:nato", linked[1].Canonical!.Id);
+    }
+
+    [Fact]
     public void Organisations_and_their_acronyms_link_through_the_alias_table()
     {
         var linked = Link("ESA and the European Space Agency, the UN and NATO.",
