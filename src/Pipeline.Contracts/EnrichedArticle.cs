@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 
 namespace Pipeline.Contracts;
 
@@ -29,6 +30,7 @@ public sealed record EnrichedArticle
     public required ArticleSource Source { get; init; }
 
     /// <summary>The display title, at most 300 characters: the file's title, or else its first line; a longer one is cut and ends in an ellipsis.</summary>
+    [JsonConverter(typeof(SegmentedStringConverter))]
     public required string Title { get; init; }
 
     /// <summary>The text's language: detected, or as the file declared it (then with confidence 1).</summary>
@@ -44,6 +46,7 @@ public sealed record EnrichedArticle
     /// The analysed text: the title, a blank line and the body (the title is not repeated when the body starts with it),
     /// normalised to NFC with <c>\n</c> line breaks. Every offset in the document indexes it in UTF-16 code units.
     /// </summary>
+    [JsonConverter(typeof(SegmentedStringConverter))]
     public required string Text { get; init; }
 
     /// <summary>Counts over <see cref="Text"/>; they count everything, also where the lists below are capped.</summary>

@@ -68,8 +68,10 @@ public sealed class IngestArticleHandler(
             return await QuarantineAsync(blob, read.Snapshot, new ArticleRejectedException(RejectionReason.TooLarge,
                 $"The blob is {read.Length:N0} bytes; the limit is {options.Value.MaxArticleBytes:N0} (Pipeline:Ingestion:MaxArticleBytes)."), cancellationToken).ConfigureAwait(false);
 
+        // The permit, taken before the body was read, is held until the enriched document is stored and announced:
+        // serialising a 10 MB article's text takes tens of megabytes more.
         EnrichedArticle article;
-        using (await _kilobytesInFlight.AcquireAsync(Math.Min(Kilobytes(read.Length), Kilobytes(options.Value.MaxBytesInFlight)), cancellationToken).ConfigureAwait(false))
+        using (read.Permit)
         {
             try
             {
@@ -85,16 +87,16 @@ public sealed class IngestArticleHandler(
             {
                 return await QuarantineAsync(blob, read.Snapshot, new ArticleRejectedException(RejectionReason.AnalysisRejected, rejected.Message) { Detail = rejected.Code }, cancellationToken).ConfigureAwait(false);
             }
-        }
 
-        byte[] document = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
-        if (!await _retry.ExecuteAsync(ct => new ValueTask<bool>(TrySaveEnrichedAsync(article, document, ct)), cancellationToken).ConfigureAwait(false))
-        {
-            logger.Superseded(blob.Name);
-            return IngestOutcome.Superseded;
+            byte[] document = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
+            if (!await _retry.ExecuteAsync(ct => new ValueTask<bool>(TrySaveEnrichedAsync(article, document, ct)), cancellationToken).ConfigureAwait(false))
+            {
+                logger.Superseded(blob.Name);
+                return IngestOutcome.Superseded;
+            }
+            var message = EnrichedArticleMessage.Encode(article, document);
+            await _retry.ExecuteAsync(async ct => await storage.Queue(PipelineNames.EnrichedQueue).SendMessageAsync(message, cancellationToken: ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
-        var message = EnrichedArticleMessage.Encode(article, document);
-        await _retry.ExecuteAsync(async ct => await storage.Queue(PipelineNames.EnrichedQueue).SendMessageAsync(message, cancellationToken: ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         PipelineTelemetry.ArticlesEnriched.Add(1);
         PipelineTelemetry.EntitiesPerArticle.Record(article.Entities.Count);
@@ -103,7 +105,11 @@ public sealed class IngestArticleHandler(
         return IngestOutcome.Enriched;
     }
 
-    /// <summary>The blob's version and, within the size limit, its bytes; null when it is gone. One request: its headers give the version and size before any of the body is read.</summary>
+    /// <summary>
+    /// The blob's version and, within the size limit, its bytes and their permit; null when it is gone. One request: its
+    /// headers give the version and size before any of the body is read, and the body waits for its kilobytes' permit,
+    /// so a batch of large articles is not held in memory while each waits its turn.
+    /// </summary>
     private async Task<BlobRead?> ReadBlobAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         Response<BlobDownloadStreamingResult> download;
@@ -121,11 +127,21 @@ public sealed class IngestArticleHandler(
         await using var stream = download.Value.Content;
         if (details.ContentLength > options.Value.MaxArticleBytes)
             return new BlobRead(snapshot, details.ContentLength, null);
-        return new BlobRead(snapshot, details.ContentLength, await ReadAsync(stream, details.ContentLength, cancellationToken).ConfigureAwait(false));
+        var permit = await _kilobytesInFlight.AcquireAsync(Math.Min(Kilobytes(details.ContentLength), Kilobytes(options.Value.MaxBytesInFlight)), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new BlobRead(snapshot, details.ContentLength, await ReadAsync(stream, details.ContentLength, cancellationToken).ConfigureAwait(false), permit);
+        }
+        catch
+        {
+            permit.Dispose();
+            throw;
+        }
     }
 
     /// <param name="Content">Null when the blob is over the size limit and was not read.</param>
-    private sealed record BlobRead(BlobSnapshot Snapshot, long Length, byte[]? Content);
+    /// <param name="Permit">The kilobytes in flight the content holds; null with no content.</param>
+    private sealed record BlobRead(BlobSnapshot Snapshot, long Length, byte[]? Content, System.Threading.RateLimiting.RateLimitLease? Permit = null);
 
     /// <summary>Reads exactly the announced length; the limit was checked against it first.</summary>
     private static async Task<byte[]> ReadAsync(Stream stream, long length, CancellationToken cancellationToken)

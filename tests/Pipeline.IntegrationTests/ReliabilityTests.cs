@@ -5,7 +5,7 @@ namespace Pipeline.IntegrationTests;
 
 /// <summary>
 /// The short form of `pipeline soak` that CI runs: two competing host processes, one killed with SIGKILL and restarted,
-/// Azurite restarted halfway, 10% of the first 180 uploads deleted once half of those have settled, and a Language
+/// Azurite SIGKILLed a fifth of the way and kept down for 20 s, restarted politely halfway, 10% of the first 180 uploads deleted once half of those have settled, and a Language
 /// emulator answering 30% 429s and 10% 503s. Loopback only, bounded in time.
 /// </summary>
 public partial class ReliabilityTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -14,13 +14,16 @@ public partial class ReliabilityTests(Xunit.Abstractions.ITestOutputHelper outpu
     public async Task Every_article_is_summarised_quarantined_or_retracted_exactly_once_through_kills_restarts_deletions_and_throttling()
     {
         var log = new StringWriter();
-        var report = await new SoakRun(new SoakOptions(Articles: 300, Hosts: 2, Kills: 1, RestartStorage: true, LanguageFaults: true, DeletePercent: 10), log)
+        var report = await new SoakRun(new SoakOptions(Articles: 300, Hosts: 2, Kills: 1, RestartStorage: true, LanguageFaults: true, DeletePercent: 10, StorageOutage: TimeSpan.FromSeconds(20)), log)
             .RunAsync(new CancellationTokenSource(TimeSpan.FromMinutes(14)).Token); // see SoakRun.SettleTimeout
         output.WriteLine(log.ToString());
         foreach (string line in report.HostReports) output.WriteLine(line);
         output.WriteLine(report.ToString());
 
-        Assert.Equal((1, 1), (report.Kills, report.StorageRestarts));
+        Assert.Equal((1, 1, 1), (report.Kills, report.StorageCrashes, report.StorageRestarts));
+        Assert.Equal(0, report.HostsExited);
+        Assert.InRange(report.PeakHostResidentBytes, 1, PipelineHostProcess.MemoryBoundBytes - 1);
+        Assert.True(report.HostsHeld);
         Assert.Equal((0, 0), (report.Unaccounted, report.Poisoned));
         Assert.Equal(300 / SoakOptions.EmptyEvery, report.Quarantined);
         Assert.Equal(17, report.Deleted); // 10% of the 177 articles with text among the first 180

@@ -20,14 +20,6 @@ public class StorageOutageTests(Xunit.Abstractions.ITestOutputHelper output)
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(
         int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_OUTAGE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out int seconds) ? seconds : 45);
 
-    /// <summary>
-    /// Azurite keeps its metadata in memory and saves each store every 5 s when it changed (LokiJS autosaveInterval 5000 in
-    /// its blob, queue and table stores), so a SIGKILL loses up to the last 5 s of writes, and no file says when a save
-    /// covered a given write. Azure storage acknowledges a write only once it is durable; to test the pipeline rather than the
-    /// emulator, a kill comes after the first batch has settled and one save interval more has passed.
-    /// </summary>
-    private static readonly TimeSpan AzuriteSaveInterval = TimeSpan.FromSeconds(6);
-
     /// <summary>The newsroom's side: an upload refused while storage is down is tried again.</summary>
     private static readonly ResiliencePipeline NewsroomRetry =
         new ResiliencePipelineBuilder().AddStorageRetry(maxRetries: 30, baseDelay: TimeSpan.FromMilliseconds(500)).Build();
@@ -64,7 +56,7 @@ public class StorageOutageTests(Xunit.Abstractions.ITestOutputHelper output)
             var tracker = new ArticleTracker(storage);
             var uploads = await UploadAsync(tracker, articles.Take(10));
             await tracker.WaitUntilSettledAsync(uploads, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1), CancellationToken.None);
-            await Task.Delay(AzuriteSaveInterval);
+            await Task.Delay(EmbeddedAzurite.SaveInterval);
 
             Assert.True(EmbeddedAzurite.Crash(dataDir));
             await host.WaitForLineAsync("Embedded Azurite is back", TimeSpan.FromSeconds(60));
@@ -99,7 +91,7 @@ public class StorageOutageTests(Xunit.Abstractions.ITestOutputHelper output)
             var tracker = new ArticleTracker(storage);
             var uploads = await UploadAsync(tracker, articles.Take(10));
             await tracker.WaitUntilSettledAsync(uploads, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1), CancellationToken.None);
-            await Task.Delay(AzuriteSaveInterval);
+            await Task.Delay(EmbeddedAzurite.SaveInterval);
 
             int[] ports = azurite.Ports;
             Assert.True(EmbeddedAzurite.Crash(dataDir));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Pipeline.Analysis.Entities;
+using Pipeline.Analysis.Text;
 using Pipeline.Ingestion.Parsing;
 
 namespace Pipeline.Ingestion.Enrichment;
@@ -62,8 +63,16 @@ public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<Enric
             if (wordChar && !inWord) words++;
             inWord = wordChar || (inWord && c is '\'' or '’' or '-');
         }
-        int paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
-        return new TextStatistics(text.Length, new StringInfo(text).LengthInTextElements, words, analysis.SentenceCount, paragraphs, analysis.Chunks, analysis.Entities.Count);
+        // Counted in place: splitting would copy the whole text into paragraph strings.
+        int paragraphs = 0;
+        for (int start = 0; start < text.Length;)
+        {
+            int end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+            if (end < 0) end = text.Length;
+            if (!text.AsSpan(start, end - start).IsWhiteSpace()) paragraphs++;
+            start = end + 2;
+        }
+        return new TextStatistics(text.Length, TextElements.Count(text, 0, text.Length), words, analysis.SentenceCount, paragraphs, analysis.Chunks, analysis.Entities.Count);
     }
 }
 

@@ -16,7 +16,7 @@ public static class TextChunker
     public static IReadOnlyList<TextChunk> Split(string text, int maxTextElements)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTextElements, 16);
-        if (text.Length <= maxTextElements || new StringInfo(text).LengthInTextElements <= maxTextElements)
+        if (text.Length <= maxTextElements || TextElements.Count(text, 0, text.Length) <= maxTextElements)
             return [new TextChunk(0, text)];
 
         var chunks = new List<TextChunk>();

@@ -17,9 +17,13 @@ internal static partial class MarkdownFormat
         string? title = frontMatter.GetValueOrDefault("title");
         var body = new StringBuilder(markdown.Length);
         bool inFence = false;
-        foreach (string rawLine in markdown.Split('\n'))
+        // Line by line without splitting: ten million empty lines would be an array of ten million strings.
+        for (int start = 0; start <= markdown.Length;)
         {
-            string line = rawLine.TrimEnd('\r');
+            int end = markdown.IndexOf('\n', start);
+            if (end < 0) end = markdown.Length;
+            string line = markdown[start..end].TrimEnd('\r');
+            start = end + 1;
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
             {
                 inFence = !inFence;
@@ -106,7 +110,8 @@ internal static partial class MarkdownFormat
     }
 
     [GeneratedRegex(@"^\s{0,3}([-*_]\s*){3,}$")] private static partial Regex HorizontalRule();
-    [GeneratedRegex(@"^\s*(>\s?)+|^\s*([-*+]|\d{1,9}[.)])\s+")] private static partial Regex BlockPrefix();
+    // Non-backtracking: a backtracking runner keeps, for good, stacks grown to a line of ten million ">".
+    [GeneratedRegex(@"^\s*(>\s?)+|^\s*([-*+]|\d{1,9}[.)])\s+", RegexOptions.NonBacktracking)] private static partial Regex BlockPrefix();
     // A backtracking engine retries these from every "[" or "<" to the end of the line when nothing closes them, which is
     // quadratic in a line of "[a](" repeated; the non-backtracking engine is linear in the line.
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)", RegexOptions.NonBacktracking)] private static partial Regex Image();

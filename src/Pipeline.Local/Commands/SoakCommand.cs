@@ -3,7 +3,7 @@ using Pipeline.Local.Reliability;
 
 namespace Pipeline.Local.Commands;
 
-/// <summary><c>soak</c>: the reliability run — competing hosts, SIGKILLs, an Azurite restart, Language faults — and its books.</summary>
+/// <summary><c>soak</c>: the reliability run — competing hosts, SIGKILLs, an Azurite crash and restart, Language faults — and its books.</summary>
 internal static class SoakCommand
 {
     public static Command Create()
@@ -12,6 +12,12 @@ internal static class SoakCommand
         var hosts = new Option<int>("--hosts") { Description = "Competing `pipeline run` host processes.", DefaultValueFactory = _ => 3 };
         var kills = new Option<int>("--kills") { Description = "Hosts killed with SIGKILL (and restarted) during the upload.", DefaultValueFactory = _ => 2 };
         var restartStorage = new Option<bool>("--restart-storage") { Description = "Stop and restart Azurite halfway through.", DefaultValueFactory = _ => true };
+        var storageOutage = new Option<int>("--storage-outage") { Description = "Seconds Azurite stays down after a SIGKILL a fifth of the way through the upload (0: no crash).", DefaultValueFactory = _ => 30 };
+        storageOutage.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 3600)
+                result.AddError("--storage-outage takes a whole number of seconds from 0 to 3600.");
+        });
         var languageFaults = new Option<bool>("--language-faults") { Description = "Hosts use the Language emulator with 30% 429s and 10% 503s (slow: every throttled call waits out its Retry-After)." };
         var deletePercent = new Option<int>("--delete-percent")
         {
@@ -25,22 +31,25 @@ internal static class SoakCommand
         });
         var command = new Command("soak", "Reliability run on loopback: every article summarised, quarantined or retracted exactly once, whatever breaks.")
         {
-            articles, hosts, kills, restartStorage, languageFaults, deletePercent,
+            articles, hosts, kills, restartStorage, storageOutage, languageFaults, deletePercent,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new SoakOptions(parse.GetValue(articles), parse.GetValue(hosts), parse.GetValue(kills), parse.GetValue(restartStorage), parse.GetValue(languageFaults), parse.GetValue(deletePercent));
+            var options = new SoakOptions(parse.GetValue(articles), parse.GetValue(hosts), parse.GetValue(kills), parse.GetValue(restartStorage), parse.GetValue(languageFaults), parse.GetValue(deletePercent),
+                TimeSpan.FromSeconds(parse.GetValue(storageOutage)));
             var report = await new SoakRun(options, Console.Out).RunAsync(cancellationToken);
             foreach (string line in report.HostReports) Console.WriteLine("  " + line);
             Console.WriteLine($"Uploaded {report.Uploaded}: summarised {report.Summarised}, quarantined {report.Quarantined}, poisoned {report.Poisoned}, unaccounted {report.Unaccounted}; " +
                               $"deleted {report.Deleted}: retracted {report.Retracted} ({report.RetractedAfterCounting} after the summary had counted them), " +
                               $"vanished {report.Vanished} (deleted before the pipeline recorded anything of them). " +
                               $"Summary counts {report.SummaryArticleCount} articles, retractedCount {report.SummaryRetractedCount}. " +
-                              $"{report.Kills} SIGKILLs, {report.StorageRestarts} Azurite restarts, {report.Elapsed.TotalSeconds:F0} s.");
+                              $"{report.Kills} SIGKILLs, {report.StorageCrashes} Azurite SIGKILLs, {report.StorageRestarts} Azurite restarts, {report.Elapsed.TotalSeconds:F0} s. " +
+                              $"Hosts exited {report.HostsExited}; peak host resident set {report.PeakHostResidentBytes / (1024 * 1024)} MB (bound {PipelineHostProcess.MemoryBoundBytes / (1024 * 1024)} MB).");
             Console.WriteLine(report.ExactlyOnce
                 ? "EXACTLY ONCE: every article summarised or quarantined, every deleted one retracted or never counted, none counted or retracted twice."
                 : "FAILED: the books do not balance.");
-            return report.ExactlyOnce ? 0 : 1;
+            if (!report.HostsHeld) Console.WriteLine("FAILED: a host exited or outgrew the memory bound.");
+            return report.ExactlyOnce && report.HostsHeld ? 0 : 1;
         });
         return command;
     }

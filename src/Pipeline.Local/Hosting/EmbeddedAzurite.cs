@@ -21,6 +21,14 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private const int Services = 3;
+
+    /// <summary>
+    /// Azurite keeps its metadata in memory and saves each store every 5 s when it changed (LokiJS autosaveInterval 5000 in
+    /// its blob, queue and table stores), so a SIGKILL loses up to the last 5 s of writes, and no file says when a save
+    /// covered a given write. Azure storage acknowledges a write only once it is durable; to test the pipeline rather than
+    /// the emulator, a crash comes once the writes before it have settled and this much more has passed.
+    /// </summary>
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(6);
     private readonly Process _process;
     private readonly string _pidFile;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -15,6 +15,9 @@ public sealed class PipelineHostProcess : IDisposable
 
     private PipelineHostProcess(Process process) => _process = process;
 
+    /// <summary>The host's stated memory bound (README): its resident set stays under it with the default 10 MB article limit, whatever the input.</summary>
+    public const long MemoryBoundBytes = 1024L * 1024 * 1024;
+
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;

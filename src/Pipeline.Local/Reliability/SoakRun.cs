@@ -9,8 +9,12 @@ namespace Pipeline.Local.Reliability;
 
 /// <summary>The faults one soak run injects while its articles flow.</summary>
 /// <param name="DeletePercent">Share of the <see cref="DeleteCandidates"/> that an editor deletes mid-run (0-100).</param>
-public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool RestartStorage, bool LanguageFaults, int DeletePercent = 10, int Seed = 20261128)
+/// <param name="StorageOutage">How long Azurite stays down after its SIGKILL; zero leaves it running.</param>
+public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool RestartStorage, bool LanguageFaults, int DeletePercent = 10, TimeSpan StorageOutage = default, int Seed = 20261128)
 {
+    /// <summary>Where in the upload Azurite is SIGKILLed: before the first host is, so what was uploaded settles in seconds.</summary>
+    internal const double CrashAt = 0.2;
+
     /// <summary>Every 50th article is an empty file, so the books must balance with quarantines too.</summary>
     public const int EmptyEvery = 50;
 
@@ -41,8 +45,11 @@ public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool Restar
 public sealed record SoakReport(
     int Uploaded, int Summarised, int Quarantined, int Poisoned, int Unaccounted, int SummaryArticleCount,
     int Deleted, int Retracted, int RetractedAfterCounting, int Vanished, int SummaryRetractedCount,
-    int Kills, int StorageRestarts, TimeSpan Elapsed, IReadOnlyList<string> HostReports)
+    int Kills, int StorageRestarts, int StorageCrashes, int HostsExited, long PeakHostResidentBytes, TimeSpan Elapsed, IReadOnlyList<string> HostReports)
 {
+    /// <summary>No host died of the faults, and none outgrew the stated memory bound.</summary>
+    public bool HostsHeld => HostsExited == 0 && PeakHostResidentBytes < PipelineHostProcess.MemoryBoundBytes;
+
     /// <summary>
     /// Nothing lost, nothing counted twice, nothing poisoned; no deleted article counted, and every one the summary had
     /// counted taken out of it exactly once.
@@ -56,9 +63,10 @@ public sealed record SoakReport(
 
 /// <summary>
 /// A worst day, on loopback only and bounded in time: several `pipeline run` host processes compete for one Azurite
-/// while articles are uploaded; hosts are killed with SIGKILL and restarted, Azurite itself is restarted, an editor
-/// deletes some of the articles, and each host may talk to a Language emulator that answers 30% 429s and 10% 503s.
-/// Then the books are checked.
+/// while articles are uploaded; hosts are killed with SIGKILL and restarted, Azurite itself is SIGKILLed and kept down
+/// for a while, then restarted politely later, an editor deletes some of the articles, and each host may talk to a
+/// Language emulator that answers 30% 429s and 10% 503s. Then the books are checked, and the hosts: none may have exited
+/// and none may have outgrown the memory bound.
 /// </summary>
 public sealed class SoakRun(SoakOptions options, TextWriter log)
 {
@@ -78,7 +86,8 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
         string dataDir = Path.Combine(Path.GetTempPath(), "pipeline-soak-" + Guid.NewGuid().ToString("N"));
         var azurite = await EmbeddedAzurite.StartAsync(dataDir, cancellationToken: cancellationToken);
         var hosts = new List<PipelineHostProcess>();
-        int kills = 0, restarts = 0;
+        int kills = 0, restarts = 0, crashes = 0, exited = 0;
+        long peak = 0;
         try
         {
             var storage = PipelineStorage.FromConnectionString(azurite.ConnectionString);
@@ -91,9 +100,13 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             var articles = ArticleGenerator.Generate(options.Articles, options.Seed)
                 .Select((a, i) => (a.Name, Content: SoakOptions.IsEmpty(i) ? [] : a.Content)).ToList();
             var uploads = articles.Select(_ => new TaskCompletionSource<UploadedArticle>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-            int uploaded = 0;
+            int uploaded = 0, started = 0;
+            var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            resume.SetResult();
             var uploading = Parallel.ForEachAsync(Enumerable.Range(0, articles.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
             {
+                await Volatile.Read(ref resume).Task.WaitAsync(ct);
+                Interlocked.Increment(ref started);
                 uploads[i].SetResult(await NewsroomRetry.ExecuteAsync(async c => await tracker.UploadAsync(articles[i].Name, new MemoryStream(articles[i].Content), c), ct));
                 Interlocked.Increment(ref uploaded);
             });
@@ -105,6 +118,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             var faults = new List<(double At, string What)>();
             for (int k = 0; k < options.Kills; k++) faults.Add(((k + 1.0) / (options.Kills + 1.5), "kill"));
             if (options.RestartStorage) faults.Add((0.5, "restart"));
+            if (options.StorageOutage > TimeSpan.Zero) faults.Add((SoakOptions.CrashAt, "crash"));
             foreach (var (at, what) in faults.OrderBy(f => f.At))
             {
                 while (Volatile.Read(ref uploaded) < at * articles.Count && !uploading.IsCompleted)
@@ -112,10 +126,33 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                 if (what == "kill")
                 {
                     int victim = kills % hosts.Count;
+                    peak = Math.Max(peak, hosts[victim].PeakResidentBytes());
                     hosts[victim].Kill();
                     log.WriteLine($"SIGKILL host {victim} at {uploaded} uploads; restarting it.");
                     hosts[victim] = await StartHostAsync(azurite.ConnectionString, options.LanguageFaults, cancellationToken);
                     kills++;
+                }
+                else if (what == "crash")
+                {
+                    // Uploads pause and what was uploaded settles first: Azurite loses its last seconds of writes to a SIGKILL.
+                    var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    Volatile.Write(ref resume, paused);
+                    while (Volatile.Read(ref started) != Volatile.Read(ref uploaded))
+                        await Task.Delay(50, cancellationToken);
+                    var before = uploads.Where(u => u.Task.IsCompleted).Select(u => u.Task.Result).ToList();
+                    await tracker.WaitUntilAsync(before, check => check.All(r => r.State != ArticleState.InFlight), SettleTimeout, TimeSpan.FromMilliseconds(500), cancellationToken);
+                    await Task.Delay(EmbeddedAzurite.SaveInterval, cancellationToken);
+
+                    int[] ports = azurite.Ports;
+                    var down = Stopwatch.StartNew();
+                    EmbeddedAzurite.Crash(dataDir);
+                    await azurite.DisposeAsync();
+                    log.WriteLine($"Azurite SIGKILLed at {uploaded} uploads (all {before.Count} settled); down for {options.StorageOutage.TotalSeconds:F0} s.");
+                    await Task.Delay(options.StorageOutage, cancellationToken);
+                    azurite = await EmbeddedAzurite.StartAsync(dataDir, ports, cancellationToken);
+                    log.WriteLine($"Azurite back on the same ports and data after {down.Elapsed.TotalSeconds:F0} s, {hosts.Count(h => !h.HasExited)} of {hosts.Count} hosts running; uploads resume.");
+                    paused.SetResult();
+                    crashes++;
                 }
                 else
                 {
@@ -144,6 +181,8 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             var reports = new List<string>();
             foreach (var host in hosts)
             {
+                if (host.HasExited) { exited++; continue; }
+                peak = Math.Max(peak, host.PeakResidentBytes());
                 await host.InterruptAsync(TimeSpan.FromSeconds(30));
                 reports.AddRange(host.Output.Where(l => l.StartsWith("Language ", StringComparison.Ordinal)));
             }
@@ -159,7 +198,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                 results.Count(r => r.State == ArticleState.Retracted && r.Head!.AppliedHash == ArticleRecordStore.RetractedHash),
                 results.Count(IsVanished),
                 summary.State.RetractedCount,
-                kills, restarts, clock.Elapsed, reports);
+                kills, restarts, crashes, exited, peak, clock.Elapsed, reports);
         }
         finally
         {

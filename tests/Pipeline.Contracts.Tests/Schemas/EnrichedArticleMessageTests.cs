@@ -77,4 +77,26 @@ public class EnrichedArticleMessageTests
         Assert.Contains("\"label\":\"negative\"", json);
         Assert.DoesNotContain("\"publishedAt\"", json);
     }
+
+    [Fact]
+    public void A_long_text_is_written_in_segments_byte_for_byte_as_one_string_would_be()
+    {
+        // Surrogate pairs, escapes and control characters straddle the 16 K segment boundaries.
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; text.Length < 100_000; i++)
+            text.Append(i % 7 == 0 ? "\"q\" \\ \u0001\n" : i % 5 == 0 ? "😀é中" : "word ");
+        var article = Article(text.ToString()) with { Title = text.ToString(0, 40_001) };
+
+        byte[] segmented = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
+        using var whole = JsonDocument.Parse(segmented);
+        var plain = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(plain))
+        {
+            writer.WriteStringValue(article.Text);
+        }
+
+        Assert.Equal(article.Text, whole.RootElement.GetProperty("text").GetString());
+        Assert.Equal(article.Title, whole.RootElement.GetProperty("title").GetString());
+        Assert.True(segmented.AsSpan().IndexOf(plain.ToArray()) > 0, "the text is not encoded as one WriteStringValue encodes it");
+    }
 }
