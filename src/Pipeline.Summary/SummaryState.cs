@@ -18,7 +18,13 @@ public sealed class SummaryState
     public double SentimentScoreSum { get; set; }
     public SentimentTally Sentiment { get; set; } = new();
     public Dictionary<string, EntityAggregate> Entities { get; set; } = new(StringComparer.Ordinal);
-    public Dictionary<string, HourAggregate> Hours { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ArticleTally> Hours { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counted articles per ISO 639-1 language code.</summary>
+    public Dictionary<string, ArticleTally> Languages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counted articles per publisher (<see cref="SummaryAggregator.PublisherOf"/>), at most <see cref="SummaryOptions.MaxTrackedPublishers"/>.</summary>
+    public Dictionary<string, ArticleTally> Publishers { get; set; } = new(StringComparer.Ordinal);
     public List<LatestArticle> Latest { get; set; } = [];
     public List<AppliedRevision> LastBatch { get; set; } = [];
 }
@@ -55,9 +61,33 @@ public sealed class EntityAggregate
     public int Mentions { get; set; }
     public int Articles { get; set; }
     public double SentimentSum { get; set; }
+
+    /// <summary>Per hour of ingestion (<c>yyyy-MM-ddTHH</c>), only for the trend window: older hours are trimmed at every fold.</summary>
+    public Dictionary<string, EntityHour> Hours { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The most recently ingested counted articles that mention it, newest first, at most <see cref="SummaryOptions.MaxRecentArticlesPerEntity"/>.</summary>
+    public List<EntityArticle> Recent { get; set; } = [];
+
+    /// <summary>
+    /// Articles shared with other entities (by summary key), at most <see cref="SummaryOptions.MaxRelatedPerEntity"/> partners:
+    /// lower bounds, exact while the entity has had no more partners than that (see docs/entity-linking.md).
+    /// </summary>
+    public Dictionary<string, int> Related { get; set; } = new(StringComparer.Ordinal);
 }
 
-public sealed class HourAggregate
+/// <summary>One entity's share of one hour.</summary>
+public sealed class EntityHour
+{
+    public int Mentions { get; set; }
+    public int Articles { get; set; }
+    public double SentimentSum { get; set; }
+}
+
+/// <summary>A counted article that mentions an entity, as the drill-down lists it.</summary>
+public sealed record EntityArticle(string ArticleId, string Title, DateTimeOffset IngestedAt);
+
+/// <summary>Articles, their sentiment labels and score sum: per hour, per language, per publisher.</summary>
+public sealed class ArticleTally
 {
     public int Articles { get; set; }
     public SentimentTally Sentiment { get; set; } = new();

@@ -74,6 +74,26 @@ public class EnrichedArticleContractTests
     }
 
     [Fact]
+    public async Task The_seeds_summary_carries_trends_languages_and_publishers_valid_against_the_v1_schema()
+    {
+        var aggregator = new SummaryAggregator(new SummaryOptions());
+        var state = new SummaryState();
+        foreach (string name in RepositoryFiles.GoodSeedFiles().Select(f => Path.GetFileName(f)))
+            aggregator.Add(state, ArticleContribution.From(await EnrichAsync(name)));
+
+        var summary = aggregator.Render(state, DateTimeOffset.UtcNow);
+        string json = JsonSerializer.Serialize(summary, PipelineJson.Default.SummaryDocument);
+
+        SchemaAssert.ValidSummary(json);
+        // Every seed is ingested this hour and nothing before: an entity in 3 or more of them is new, so it trends.
+        Assert.NotEmpty(summary.Trending!);
+        Assert.All(summary.Trending!, t => Assert.True(t.RecentArticles >= 3));
+        Assert.Equal(summary.ArticleCount, summary.Languages!.Values.Sum(l => l.Articles));
+        Assert.Equal(summary.ArticleCount, summary.Publishers!.Values.Sum(p => p.Articles));
+        Assert.All(summary.TopEntities.Values.SelectMany(e => e), e => Assert.Equal(e.Mentions, e.HourlyMentions!.Sum()));
+    }
+
+    [Fact]
     public async Task The_seeds_summary_counts_one_row_per_canonical_entity_whatever_the_spelling()
     {
         var aggregator = new SummaryAggregator(new SummaryOptions { TopEntitiesPerCategory = 100 });
