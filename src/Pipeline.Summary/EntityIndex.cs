@@ -110,7 +110,8 @@ public sealed class EntityIndex
             .ToList();
 
         return new EntityDetail(entity.Id!, entity.Category, entity.Text, SummaryAggregator.AliasesOf(entity), entity.Mentions, entity.Articles,
-            SummaryAggregator.Average(entity.SentimentSum, entity.Articles), hourly, entity.Recent, related, _trends.Evaluate(entity),
+            SummaryAggregator.Average(entity.SentimentSum, entity.Articles), hourly,
+            entity.Recent.Select(a => new RecentArticle(a.ArticleId, a.Title, a.IngestedAt)).ToList(), related, _trends.Evaluate(entity),
             candidates.Where(c => c != entity).Select(c => c.Category).Order(StringComparer.Ordinal).ToList(), _state.Version, _state.UpdatedAt);
     }
 
@@ -153,12 +154,15 @@ public sealed record EntityDetail(
     int Articles,
     double AverageSentiment,
     IReadOnlyList<EntityHourView> Hourly,
-    IReadOnlyList<EntityArticle> RecentArticles,
+    IReadOnlyList<RecentArticle> RecentArticles,
     IReadOnlyList<RelatedEntity> Related,
     Trend? Trend,
     IReadOnlyList<string> OtherCategories,
     long StateVersion,
     DateTimeOffset AsOf);
+
+/// <summary>A counted article that mentions the entity; <paramref name="Title"/> is cut at 120 characters.</summary>
+public sealed record RecentArticle(string ArticleId, string Title, DateTimeOffset IngestedAt);
 
 /// <summary>One hour of an entity.</summary>
 public sealed record EntityHourView(DateTimeOffset Hour, int Mentions, int Articles, double AverageSentiment);

@@ -59,7 +59,7 @@ public sealed class SummaryAggregator(SummaryOptions options)
             }
 
             aggregate.Recent.RemoveAll(a => a.ArticleId == article.ArticleId);
-            if (sign > 0) KeepNewest(aggregate.Recent, new EntityArticle(article.ArticleId, Shorten(article.Title), article.IngestedAt), options.MaxRecentArticlesPerEntity);
+            if (sign > 0) KeepNewest(aggregate.Recent, new EntityArticle(article.ArticleId, Shorten(article.Title), ToTheSecond(article.IngestedAt)), options.MaxRecentArticlesPerEntity);
 
             if (index < related.Length)
                 foreach (string other in related)
@@ -101,6 +101,9 @@ public sealed class SummaryAggregator(SummaryOptions options)
         recent.Insert(at < 0 ? recent.Count : at, article);
         if (recent.Count > max) recent.RemoveAt(recent.Count - 1);
     }
+
+    /// <summary>As stored: the same order whether the list was just built or read back from state.json.</summary>
+    private static DateTimeOffset ToTheSecond(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
 
     private static string Shorten(string title) => title.Length <= MaxTitleLength ? title : title[..(MaxTitleLength - 1)] + "…";
 
@@ -148,6 +151,10 @@ public sealed class SummaryAggregator(SummaryOptions options)
         string oldestEntityHour = HourKey(new EntityTrends(options, now, EntityHours).CurrentHour.AddHours(-EntityHours));
         foreach (var entity in state.Entities.Values)
         {
+            // A full co-occurrence list lets go of partners seen in one article only, so partners that keep coming back
+            // can take their place; counts stay lower bounds (docs/entity-linking.md#what-is-exact).
+            if (entity.Related.Count >= options.MaxRelatedPerEntity)
+                foreach (var once in entity.Related.Where(r => r.Value == 1).Select(r => r.Key).ToList()) entity.Related.Remove(once);
             if (entity.Hours.Count == 0) continue;
             List<string>? old = null;
             foreach (string key in entity.Hours.Keys)

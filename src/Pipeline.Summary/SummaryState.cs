@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Pipeline.Summary;
 
@@ -75,7 +77,8 @@ public sealed class EntityAggregate
     public Dictionary<string, int> Related { get; set; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>One entity's share of one hour.</summary>
+/// <summary>One entity's share of one hour; stored as <c>[mentions, articles, sentimentSum]</c>, since there is one per entity and hour.</summary>
+[JsonConverter(typeof(EntityHourConverter))]
 public sealed class EntityHour
 {
     public int Mentions { get; set; }
@@ -83,8 +86,56 @@ public sealed class EntityHour
     public double SentimentSum { get; set; }
 }
 
-/// <summary>A counted article that mentions an entity, as the drill-down lists it.</summary>
+/// <summary>A counted article that mentions an entity, as the drill-down lists it; stored as <c>[articleId, unix seconds, title]</c>.</summary>
+[JsonConverter(typeof(EntityArticleConverter))]
 public sealed record EntityArticle(string ArticleId, string Title, DateTimeOffset IngestedAt);
+
+/// <summary>The compact array form of <see cref="EntityHour"/>, with the sum rounded to 8 decimals (scores have 4; this only drops float noise).</summary>
+internal sealed class EntityHourConverter : JsonConverter<EntityHour>
+{
+    public override EntityHour Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An entity hour is [mentions, articles, sentimentSum].");
+        var hour = new EntityHour();
+        reader.Read(); hour.Mentions = reader.GetInt32();
+        reader.Read(); hour.Articles = reader.GetInt32();
+        reader.Read(); hour.SentimentSum = reader.GetDouble();
+        reader.Read();
+        return hour;
+    }
+
+    public override void Write(Utf8JsonWriter writer, EntityHour value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Mentions);
+        writer.WriteNumberValue(value.Articles);
+        writer.WriteNumberValue(Math.Round(value.SentimentSum, 8));
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>The compact array form of <see cref="EntityArticle"/>: ingestion time to the second is enough to order by.</summary>
+internal sealed class EntityArticleConverter : JsonConverter<EntityArticle>
+{
+    public override EntityArticle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An entity's article is [articleId, unixSeconds, title].");
+        reader.Read(); string id = reader.GetString()!;
+        reader.Read(); long at = reader.GetInt64();
+        reader.Read(); string title = reader.GetString()!;
+        reader.Read();
+        return new EntityArticle(id, title, DateTimeOffset.FromUnixTimeSeconds(at));
+    }
+
+    public override void Write(Utf8JsonWriter writer, EntityArticle value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.ArticleId);
+        writer.WriteNumberValue(value.IngestedAt.ToUnixTimeSeconds());
+        writer.WriteStringValue(value.Title);
+        writer.WriteEndArray();
+    }
+}
 
 /// <summary>Articles, their sentiment labels and score sum: per hour, per language, per publisher.</summary>
 public sealed class ArticleTally

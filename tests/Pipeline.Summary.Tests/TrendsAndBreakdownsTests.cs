@@ -44,6 +44,9 @@ public class TrendsAndBreakdownsTests
         return Sort(JsonNode.Parse(JsonSerializer.Serialize(state, SummaryJson.Default.SummaryState)))!.ToJsonString();
     }
 
+    private static SummaryState RoundTrip(SummaryState state) =>
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(state, SummaryJson.Default.SummaryState), SummaryJson.Default.SummaryState)!;
+
     [Fact]
     public void Applying_revising_and_retracting_ends_where_a_fresh_fold_of_the_final_set_does()
     {
@@ -55,6 +58,8 @@ public class TrendsAndBreakdownsTests
 
         var incremental = new SummaryState();
         foreach (var article in new[] { a, b, c, d }) _aggregator.Add(incremental, article);
+        _aggregator.Trim(incremental, Now);
+        incremental = RoundTrip(incremental); // the next fold reads the state back from state.json
         _aggregator.Remove(incremental, b); // the revision: the old contribution out, the new one in
         _aggregator.Add(incremental, bRevised);
         _aggregator.Remove(incremental, d); // the retraction
@@ -63,6 +68,7 @@ public class TrendsAndBreakdownsTests
         var fresh = new SummaryState();
         foreach (var article in new[] { a, c, bRevised }) _aggregator.Add(fresh, article);
         _aggregator.Trim(fresh, Now);
+        fresh = RoundTrip(fresh);
 
         Assert.Equal(Canonical(fresh), Canonical(incremental));
         Assert.Equal(["de", "en", "fr"], incremental.Languages.Keys.Order(StringComparer.Ordinal));
