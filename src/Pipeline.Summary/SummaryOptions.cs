@@ -11,7 +11,7 @@ public sealed class SummaryOptions
     [Range(1, 24 * 7)] public int HourlyBuckets { get; set; } = 48;
     [Range(1, 100)] public int TopEntitiesPerCategory { get; set; } = 10;
 
-    /// <summary>Entities tracked with exact counts; past this the ones in fewest articles are dropped (documented as the only approximation).</summary>
+    /// <summary>Entities tracked with exact counts; past this the ones in fewest articles are dropped (docs/exactly-once-summary.md).</summary>
     [Range(100, 1_000_000)] public int MaxTrackedEntities { get; set; } = 50_000;
 
     /// <summary>Surface forms counted per entity ("US", "United States", ...); a form first seen while the list is full is not shown.</summary>
