@@ -101,6 +101,18 @@ public class EntityApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         }
     }
 
+    [Fact]
+    public async Task The_description_check_rejects_an_answer_that_does_not_match()
+    {
+        static HttpResponseMessage Json(HttpStatusCode status, string body) =>
+            new(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => OpenApi.AssertMatchesAsync("/api/entities/{id}", Json(HttpStatusCode.OK, """{"id":"location:lisbon"}""")));
+        await Assert.ThrowsAnyAsync<Exception>(() => OpenApi.AssertMatchesAsync("/api/entities", Json(HttpStatusCode.NotFound, """{"status":404,"detail":"x"}""")));
+        await Assert.ThrowsAnyAsync<Exception>(() => OpenApi.AssertMatchesAsync("/api/nowhere", Json(HttpStatusCode.OK, "{}")));
+        await OpenApi.AssertMatchesAsync("/api/entities", Json(HttpStatusCode.OK, """{"query":"a","total":0,"entities":[],"stateVersion":3}"""));
+    }
+
     private static async Task<JsonDocument> ExpectAsync(HttpClient http, string route, string path, HttpStatusCode status)
     {
         using var response = await http.GetAsync(path);
