@@ -6,19 +6,8 @@ public class EntityIndexTests
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 12, 20, 0, TimeSpan.Zero);
     private static readonly SummaryAggregator Aggregator = new(new SummaryOptions());
 
-    private static ArticleContribution Article(string id, DateTimeOffset ingested, double score, params (string Category, string Id, string Name, string[] Aliases)[] entities) => new()
-    {
-        ArticleId = id.PadLeft(32, '0'),
-        ContentHash = "sha256:" + id,
-        Title = "Title " + id,
-        SourceName = id + ".txt",
-        SourceLastModified = ingested,
-        IngestedAt = ingested,
-        Language = "en",
-        Sentiment = SentimentLabel.Neutral,
-        SentimentScore = score,
-        Entities = entities.Select(e => new EntityCount(e.Category, e.Name, 1, e.Id, e.Aliases)).ToList(),
-    };
+    private static ArticleContribution Article(string id, DateTimeOffset ingested, double score, params (string Category, string Id, string Name, string[] Aliases)[] entities) =>
+        TestContributions.Article(id.PadLeft(32, '0'), ingested, SentimentLabel.Neutral, score, entities.Select(e => new EntityCount(e.Category, e.Name, 1, e.Id, e.Aliases)).ToList());
 
     private static EntityIndex Index()
     {

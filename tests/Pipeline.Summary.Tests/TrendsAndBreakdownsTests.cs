@@ -14,20 +14,15 @@ public class TrendsAndBreakdownsTests
     private readonly SummaryAggregator _aggregator = new(new SummaryOptions());
 
     private static ArticleContribution Article(string id, DateTimeOffset ingested, double score = 0.2, string language = "en", string source = "wire/x.txt", string? publisher = null,
-        params (string Category, string Id, int Mentions)[] entities) => new()
-    {
-        ArticleId = id.PadLeft(32, '0'),
-        ContentHash = "sha256:" + id + score.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Title = "Title " + id,
-        SourceName = source,
-        Publisher = publisher,
-        SourceLastModified = ingested,
-        IngestedAt = ingested,
-        Language = language,
-        Sentiment = score > 0.1 ? SentimentLabel.Positive : score < -0.1 ? SentimentLabel.Negative : SentimentLabel.Neutral,
-        SentimentScore = score,
-        Entities = entities.Select(e => new EntityCount(e.Category, Name(e.Id), e.Mentions, e.Id, [Name(e.Id)])).ToList(),
-    };
+        params (string Category, string Id, int Mentions)[] entities) =>
+        TestContributions.Article(id.PadLeft(32, '0'), ingested, score > 0.1 ? SentimentLabel.Positive : score < -0.1 ? SentimentLabel.Negative : SentimentLabel.Neutral, score,
+            entities.Select(e => new EntityCount(e.Category, Name(e.Id), e.Mentions, e.Id, [Name(e.Id)])).ToList()) with
+        {
+            ContentHash = "sha256:" + id + score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SourceName = source,
+            Publisher = publisher,
+            Language = language,
+        };
 
     private static string Name(string id) => char.ToUpperInvariant(id[(id.IndexOf(':', StringComparison.Ordinal) + 1)]) + id[(id.IndexOf(':', StringComparison.Ordinal) + 2)..];
 
