@@ -13,8 +13,9 @@ public sealed class SummaryAggregator(SummaryOptions options)
     public void Remove(SummaryState state, ArticleContribution article) => Apply(state, article, -1);
 
     /// <summary>
-    /// Of an article's entities, the most mentioned this many pair up as co-occurring: at most 90 increments per
-    /// article instead of 3,540 for 60 entities, and the pairs a reader cares about are among an article's main entities.
+    /// An entity's co-occurring partners in an article are the article's this many most mentioned entities: at most
+    /// 590 increments per article instead of 3,540 for 60 entities, and what a reader wants beside an entity is the main
+    /// entities of the articles it is in (a minor entity lists them; they do not list every minor one).
     /// </summary>
     internal const int RelatedPerArticle = 10;
 
@@ -61,9 +62,8 @@ public sealed class SummaryAggregator(SummaryOptions options)
             aggregate.Recent.RemoveAll(a => a.ArticleId == article.ArticleId);
             if (sign > 0) KeepNewest(aggregate.Recent, new EntityArticle(article.ArticleId, Shorten(article.Title), ToTheSecond(article.IngestedAt)), options.MaxRecentArticlesPerEntity);
 
-            if (index < related.Length)
-                foreach (string other in related)
-                    if (other != key) CountBounded(aggregate.Related, other, sign, options.MaxRelatedPerEntity);
+            foreach (string other in related)
+                if (other != key) CountBounded(aggregate.Related, other, sign, options.MaxRelatedPerEntity);
         }
 
         Tally(state.Hours, hourKey, article, sign);

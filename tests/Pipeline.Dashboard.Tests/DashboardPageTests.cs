@@ -80,8 +80,8 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
         await page.Locator("#entity-tables table[data-category='Location'] a", new PageLocatorOptions { HasTextString = "Europe" }).ClickAsync();
         await ExpectEntityAsync(page, api, "location:europe");
         await Expect(page.Locator("#entity-name")).ToBeFocusedAsync();
-        string relatedId = (await page.Locator("#entity-related li").First.GetAttributeAsync("data-entity-id"))!;
-        await page.Locator("#entity-related li a").First.ClickAsync();
+        string relatedId = (await page.Locator("#entity-related li[data-entity-id]").First.GetAttributeAsync("data-entity-id"))!;
+        await page.Locator("#entity-related li[data-entity-id] a").First.ClickAsync();
         await ExpectEntityAsync(page, api, relatedId);
 
         Directory.CreateDirectory(Artefacts);
@@ -111,9 +111,9 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
         await Expect(page.Locator("#entity-chart rect")).ToHaveCountAsync(hours);
         await Expect(page.Locator("#entity-hourly-table tbody tr")).ToHaveCountAsync(hours);
         Assert.Equal(entity.GetProperty("recentArticles").EnumerateArray().Select(a => a.GetProperty("articleId").GetString()),
-            await page.Locator("#entity-recent li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.articleId)"));
+            await page.Locator("#entity-recent li[data-article-id]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.articleId)"));
         Assert.Equal(entity.GetProperty("related").EnumerateArray().Select(r => r.GetProperty("id").GetString()),
-            await page.Locator("#entity-related li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.entityId)"));
+            await page.Locator("#entity-related li[data-entity-id]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.entityId)"));
     }
 
     /// <summary>Every number the page shows from the summary document, compared with the document itself.</summary>

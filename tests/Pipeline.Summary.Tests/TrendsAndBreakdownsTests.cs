@@ -107,6 +107,19 @@ public class TrendsAndBreakdownsTests
     }
 
     [Fact]
+    public void A_minor_entity_lists_the_main_entities_of_its_article_and_they_do_not_list_it()
+    {
+        var state = new SummaryState();
+        var entities = Enumerable.Range(0, 12).Select(i => ("Person", $"person:p{i:D2}", 20 - i)).ToArray(); // p00 most mentioned
+        _aggregator.Add(state, Article("a", Now, 0, "en", "x.txt", null, entities));
+
+        var minor = state.Entities["Person|id:person:p11"].Related;
+        Assert.Equal(10, minor.Count); // p00..p09
+        Assert.DoesNotContain("Person|id:person:p10", minor.Keys);
+        Assert.Equal(9, state.Entities["Person|id:person:p00"].Related.Count); // p01..p09
+    }
+
+    [Fact]
     public void Per_entity_hours_keep_only_the_trend_window_and_a_trimmed_hour_subtracts_nothing()
     {
         var state = new SummaryState();

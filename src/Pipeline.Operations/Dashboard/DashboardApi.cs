@@ -47,6 +47,10 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     /// <summary>The state last read, with its index; replaced when the state's ETag changes (every fold).</summary>
     private EntitySnapshot? _entities;
 
+    /// <summary>The state read under way, if any; <see cref="_refreshGate"/> guards starting one.</summary>
+    private Task<EntitySnapshot?>? _refresh;
+    private readonly Lock _refreshGate = new();
+
     public Task<ApiResponse> GetSummaryAsync(string? ifNoneMatch, CancellationToken cancellationToken) =>
         BlobAsync(storage.Container(PipelineNames.SummariesContainer).GetBlobClient(PipelineNames.LatestSummaryBlob), ifNoneMatch, "No summary yet: nothing has been summarised.", cancellationToken);
 
@@ -125,21 +129,28 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     /// <summary>
     /// The index of the current state: a conditional read costs one request that the storage service answers 304 while
     /// no fold happened, so requests between folds share one parsed state; a fold's new state is read and indexed once.
+    /// Requests that arrive while a read is under way share it instead of each downloading the state again (after a
+    /// fold every open entity page asks at once).
     /// </summary>
     private async Task<EntityIndex?> EntityIndexAsync(CancellationToken cancellationToken)
     {
-        var known = Volatile.Read(ref _entities);
-        var (changed, state, etag) = await summary.ReadStateIfChangedAsync(known?.ETag, cancellationToken).ConfigureAwait(false);
-        if (!changed) return known?.Index;
-        if (state is null)
+        Task<EntitySnapshot?> refresh;
+        lock (_refreshGate)
         {
-            Volatile.Write(ref _entities, null);
-            return null;
+            if (_refresh is null || _refresh.IsCompleted) _refresh = RefreshAsync(Volatile.Read(ref _entities));
+            refresh = _refresh;
         }
-        var index = new EntityIndex(state, aggregator);
-        // Two requests racing after a fold may both index it; the later write of the same state is harmless.
-        Volatile.Write(ref _entities, new EntitySnapshot(etag, index));
-        return index;
+        return (await refresh.WaitAsync(cancellationToken).ConfigureAwait(false))?.Index;
+    }
+
+    /// <summary>Not cancelled by any one caller: others may be waiting for it.</summary>
+    private async Task<EntitySnapshot?> RefreshAsync(EntitySnapshot? known)
+    {
+        var (changed, state, etag) = await summary.ReadStateIfChangedAsync(known?.ETag, CancellationToken.None).ConfigureAwait(false);
+        if (!changed) return known;
+        var snapshot = state is null ? null : new EntitySnapshot(etag, new EntityIndex(state, aggregator));
+        Volatile.Write(ref _entities, snapshot);
+        return snapshot;
     }
 
     private sealed record EntitySnapshot(ETag? ETag, EntityIndex Index);
