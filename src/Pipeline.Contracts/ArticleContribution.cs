@@ -9,8 +9,9 @@ public sealed record ArticleContribution
     /// <summary>Entities kept per article: enough for every top list, small enough for one table property.</summary>
     internal const int MaxEntities = 60;
 
-    private static readonly HashSet<string> SummarisedCategories =
-        [EntityCategories.Person, EntityCategories.PersonType, EntityCategories.Location, EntityCategories.Organization, EntityCategories.Event, EntityCategories.Product, "Skill"];
+    /// <summary>The categories the summary counts (and the entity search accepts).</summary>
+    public static readonly IReadOnlySet<string> SummarisedCategories = new HashSet<string>(StringComparer.Ordinal)
+        {EntityCategories.Person, EntityCategories.PersonType, EntityCategories.Location, EntityCategories.Organization, EntityCategories.Event, EntityCategories.Product, "Skill"};
 
     /// <summary>The article, as <see cref="EnrichedArticle.ArticleId"/>.</summary>
     public required string ArticleId { get; init; }
@@ -23,6 +24,12 @@ public sealed record ArticleContribution
 
     /// <summary>The source blob's name in the <c>articles</c> container.</summary>
     public required string SourceName { get; init; }
+
+    /// <summary>
+    /// The publisher the file named (<see cref="ArticleSource.Publisher"/>); null when it named none, and in contributions
+    /// recorded before it was carried. Added within the contribution's shape (additive).
+    /// </summary>
+    public string? Publisher { get; init; }
 
     /// <summary>The source blob's last-modified time: of two revisions of one article, the later one replaces the other in the summary.</summary>
     public required DateTimeOffset SourceLastModified { get; init; }
@@ -60,6 +67,7 @@ public sealed record ArticleContribution
         ContentHash = article.ContentHash,
         Title = article.Title,
         SourceName = article.Source.Name,
+        Publisher = article.Source.Publisher,
         SourceLastModified = article.Source.LastModified,
         SourceETag = article.Source.ETag,
         PublishedAt = article.PublishedAt,

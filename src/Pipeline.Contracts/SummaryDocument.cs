@@ -47,6 +47,41 @@ public sealed record SummaryDocument
     /// the current hour; hours without articles are there with zeros.
     /// </summary>
     public required IReadOnlyList<HourlyBucket> Hourly { get; init; }
+
+    /// <summary>
+    /// Entities whose last-hour or last-6-hours article rate is well above their 48-hour baseline, highest ratio first,
+    /// at most <c>Pipeline:Summary:TrendingEntities</c> (the rule: docs/entity-linking.md#trends). Added within schemaVersion 1 (additive).
+    /// </summary>
+    public IReadOnlyList<TrendingEntity>? Trending { get; init; }
+
+    /// <summary>Counted articles per ISO 639-1 language code (<c>und</c>: none detected). Added within schemaVersion 1 (additive).</summary>
+    public IReadOnlyDictionary<string, GroupSummary>? Languages { get; init; }
+
+    /// <summary>
+    /// Counted articles per publisher: the one the file named, else the first folder of the blob name, else <c>(none)</c>.
+    /// Added within schemaVersion 1 (additive).
+    /// </summary>
+    public IReadOnlyDictionary<string, GroupSummary>? Publishers { get; init; }
+}
+
+/// <summary>Articles of one group (a language, a publisher) with their sentiment.</summary>
+/// <param name="Articles">Counted articles in the group.</param>
+/// <param name="Sentiment">Those articles per sentiment label.</param>
+/// <param name="AverageSentiment">Their mean sentiment score (positive − negative), in [−1, 1].</param>
+public sealed record GroupSummary(int Articles, SentimentDistribution Sentiment, double AverageSentiment);
+
+/// <summary>An entity whose recent article rate is well above its baseline.</summary>
+/// <param name="Category">The entity's category.</param>
+/// <param name="Text">Its display name.</param>
+/// <param name="Window"><c>1h</c> (the current hour) or <c>6h</c> (the current hour and the 5 before): the window with the higher ratio.</param>
+/// <param name="RecentArticles">Counted articles mentioning it in that window.</param>
+/// <param name="RecentMentions">Their mentions of it.</param>
+/// <param name="BaselinePerHour">Articles per hour mentioning it in the rest of the 48 hours before the current one.</param>
+/// <param name="Score">The window's articles per hour divided by the baseline (taken as at least one article a day).</param>
+public sealed record TrendingEntity(string Category, string Text, string Window, int RecentArticles, int RecentMentions, double BaselinePerHour, double Score)
+{
+    /// <summary>The canonical id; null for an entity counted by text.</summary>
+    public string? Id { get; init; }
 }
 
 /// <summary>Article counts per sentiment label.</summary>
@@ -74,6 +109,12 @@ public sealed record EntitySummary(string Text, int Mentions, int Articles, doub
     /// <c>Pipeline:Summary:MaxAliasesPerEntity</c>; null for an entity counted by text. Added within schemaVersion 1 (additive).
     /// </summary>
     public IReadOnlyList<string>? Aliases { get; init; }
+
+    /// <summary>
+    /// Its mentions per hour of ingestion time, aligned with <see cref="SummaryDocument.Hourly"/> (oldest first).
+    /// Added within schemaVersion 1 (additive).
+    /// </summary>
+    public IReadOnlyList<int>? HourlyMentions { get; init; }
 }
 
 /// <summary>The articles ingested in one hour.</summary>

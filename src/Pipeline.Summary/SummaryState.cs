@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Pipeline.Summary;
 
@@ -18,7 +20,13 @@ public sealed class SummaryState
     public double SentimentScoreSum { get; set; }
     public SentimentTally Sentiment { get; set; } = new();
     public Dictionary<string, EntityAggregate> Entities { get; set; } = new(StringComparer.Ordinal);
-    public Dictionary<string, HourAggregate> Hours { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ArticleTally> Hours { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counted articles per ISO 639-1 language code.</summary>
+    public Dictionary<string, ArticleTally> Languages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counted articles per publisher (<see cref="SummaryAggregator.PublisherOf"/>), at most <see cref="SummaryOptions.MaxTrackedPublishers"/>.</summary>
+    public Dictionary<string, ArticleTally> Publishers { get; set; } = new(StringComparer.Ordinal);
     public List<LatestArticle> Latest { get; set; } = [];
     public List<AppliedRevision> LastBatch { get; set; } = [];
 }
@@ -55,9 +63,82 @@ public sealed class EntityAggregate
     public int Mentions { get; set; }
     public int Articles { get; set; }
     public double SentimentSum { get; set; }
+
+    /// <summary>Per hour of ingestion (<c>yyyy-MM-ddTHH</c>), only for the trend window: older hours are trimmed at every fold.</summary>
+    public Dictionary<string, EntityHour> Hours { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The most recently ingested counted articles that mention it, newest first, at most <see cref="SummaryOptions.MaxRecentArticlesPerEntity"/>.</summary>
+    public List<EntityArticle> Recent { get; set; } = [];
+
+    /// <summary>
+    /// Articles shared with other entities (by summary key), at most <see cref="SummaryOptions.MaxRelatedPerEntity"/> partners:
+    /// lower bounds, exact while the entity has had no more partners than that (see docs/entity-linking.md).
+    /// </summary>
+    public Dictionary<string, int> Related { get; set; } = new(StringComparer.Ordinal);
 }
 
-public sealed class HourAggregate
+/// <summary>One entity's share of one hour; stored as <c>[mentions, articles, sentimentSum]</c>, since there is one per entity and hour.</summary>
+[JsonConverter(typeof(EntityHourConverter))]
+public sealed class EntityHour
+{
+    public int Mentions { get; set; }
+    public int Articles { get; set; }
+    public double SentimentSum { get; set; }
+}
+
+/// <summary>A counted article that mentions an entity, as the drill-down lists it; stored as <c>[articleId, unix seconds, title]</c>.</summary>
+[JsonConverter(typeof(EntityArticleConverter))]
+public sealed record EntityArticle(string ArticleId, string Title, DateTimeOffset IngestedAt);
+
+/// <summary>The compact array form of <see cref="EntityHour"/>, with the sum rounded to 8 decimals (scores have 4; this only drops float noise).</summary>
+internal sealed class EntityHourConverter : JsonConverter<EntityHour>
+{
+    public override EntityHour Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An entity hour is [mentions, articles, sentimentSum].");
+        var hour = new EntityHour();
+        reader.Read(); hour.Mentions = reader.GetInt32();
+        reader.Read(); hour.Articles = reader.GetInt32();
+        reader.Read(); hour.SentimentSum = reader.GetDouble();
+        reader.Read();
+        return hour;
+    }
+
+    public override void Write(Utf8JsonWriter writer, EntityHour value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Mentions);
+        writer.WriteNumberValue(value.Articles);
+        writer.WriteNumberValue(Math.Round(value.SentimentSum, 8));
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>The compact array form of <see cref="EntityArticle"/>: ingestion time to the second is enough to order by.</summary>
+internal sealed class EntityArticleConverter : JsonConverter<EntityArticle>
+{
+    public override EntityArticle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An entity's article is [articleId, unixSeconds, title].");
+        reader.Read(); string id = reader.GetString()!;
+        reader.Read(); long at = reader.GetInt64();
+        reader.Read(); string title = reader.GetString()!;
+        reader.Read();
+        return new EntityArticle(id, title, DateTimeOffset.FromUnixTimeSeconds(at));
+    }
+
+    public override void Write(Utf8JsonWriter writer, EntityArticle value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.ArticleId);
+        writer.WriteNumberValue(value.IngestedAt.ToUnixTimeSeconds());
+        writer.WriteStringValue(value.Title);
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Articles, their sentiment labels and score sum: per hour, per language, per publisher.</summary>
+public sealed class ArticleTally
 {
     public int Articles { get; set; }
     public SentimentTally Sentiment { get; set; } = new();

@@ -31,6 +31,33 @@ public sealed class SummaryStore(PipelineStorage storage)
         }
     }
 
+    /// <summary>
+    /// The state if it changed since <paramref name="known"/> was read (the storage service answers 304 otherwise, so an
+    /// unchanged state is not downloaded); <c>Changed: false</c> when it did not, and a null state when there is none yet.
+    /// </summary>
+    public async Task<(bool Changed, SummaryState? State, ETag? ETag)> ReadStateIfChangedAsync(ETag? known, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await _container.GetBlobClient(PipelineNames.SummaryStateBlob).DownloadStreamingAsync(
+                new BlobDownloadOptions { Conditions = known is { } etag ? new BlobRequestConditions { IfNoneMatch = etag } : null }, cancellationToken).ConfigureAwait(false);
+            if (download.GetRawResponse().Status == 304)
+                return (false, null, known);
+            await using var stream = download.Value.Content;
+            var state = await JsonSerializer.DeserializeAsync(stream, SummaryJson.Default.SummaryState, cancellationToken).ConfigureAwait(false)
+                        ?? throw new InvalidDataException("summaries/state.json is empty.");
+            return (true, state, download.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 304)
+        {
+            return (false, null, known);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (known is not null, null, null);
+        }
+    }
+
     /// <summary>Writes the state only if nobody else wrote since it was read; false when someone did.</summary>
     public async Task<bool> TryWriteStateAsync(SummaryState state, ETag? readETag, CancellationToken cancellationToken)
     {

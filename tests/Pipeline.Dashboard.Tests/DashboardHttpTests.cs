@@ -19,7 +19,8 @@ public class DashboardHttpTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await pipeline.SettleAsync([article]);
         await Eventually.ReturnsAsync(() => http.GetAsync("summary"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20), "the summary");
 
-        foreach (string path in new[] { "summary", $"articles/{article.ArticleId}", "status", "dashboard", "articles/0123456789abcdef0123456789abcdef" })
+        foreach (string path in new[] { "summary", $"articles/{article.ArticleId}", "status", "dashboard", "articles/0123456789abcdef0123456789abcdef",
+                     "entities?q=tall", "entities/iso3166%3AFI", "entities/location%3Anowhere", "openapi.json" })
         {
             using var get = await http.GetAsync(path);
             byte[] body = await get.Content.ReadAsByteArrayAsync();

@@ -66,6 +66,24 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
         await Expect(page.Locator("#latest-table tbody tr", new PageLocatorOptions { HasText = title })).ToHaveCountAsync(0);
         await ExpectSummaryAsync(page, (await pipeline.SummaryAsync())!);
 
+        // The trending panel lists the summary's trending entities (every seed is new this hour, so some trend); each opens the entity's page.
+        var api = pipeline.Services.GetRequiredService<DashboardApi>();
+        var trending = (await pipeline.SummaryAsync())!.Trending!;
+        Assert.NotEmpty(trending);
+        await Expect(page.Locator("#trending-table tbody tr")).ToHaveCountAsync(trending.Count);
+        Assert.Equal(trending.Select(t => t.Text), await page.Locator("#trending-table tbody tr th").AllTextContentsAsync());
+        await page.Locator("#trending-table tbody tr th a").First.ClickAsync();
+        await ExpectEntityAsync(page, api, trending[0].Id!);
+        Assert.EndsWith("#entity/" + Uri.EscapeDataString(trending[0].Id!) + "/" + trending[0].Category, page.Url, StringComparison.Ordinal);
+
+        // So does an entity in the top lists; a co-occurring entity on the page opens its own.
+        await page.Locator("#entity-tables table[data-category='Location'] a", new PageLocatorOptions { HasTextString = "Europe" }).ClickAsync();
+        await ExpectEntityAsync(page, api, "location:europe");
+        await Expect(page.Locator("#entity-name")).ToBeFocusedAsync();
+        string relatedId = (await page.Locator("#entity-related li[data-entity-id]").First.GetAttributeAsync("data-entity-id"))!;
+        await page.Locator("#entity-related li[data-entity-id] a").First.ClickAsync();
+        await ExpectEntityAsync(page, api, relatedId);
+
         Directory.CreateDirectory(Artefacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artefacts, "dashboard-laptop.png"), FullPage = true });
         var axe = await page.RunAxe();
@@ -76,6 +94,26 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
         await page.SetViewportSizeAsync(390, 844);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a 390 px wide screen.");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artefacts, "dashboard-phone.png"), FullPage = true });
+    }
+
+    /// <summary>The entity page against what GET /api/entities/{id} answers for the entity.</summary>
+    private static async Task ExpectEntityAsync(IPage page, DashboardApi api, string id)
+    {
+        var response = await api.GetEntityAsync(id, null, null, CancellationToken.None);
+        Assert.Equal(200, response.StatusCode);
+        using var document = System.Text.Json.JsonDocument.Parse(response.Body);
+        var entity = document.RootElement;
+        await Expect(page.Locator("#entity")).ToBeVisibleAsync();
+        await Expect(page.Locator("#entity-name")).ToHaveTextAsync(entity.GetProperty("name").GetString()!);
+        await Expect(page.Locator("#entity-articles")).ToHaveTextAsync(entity.GetProperty("articles").GetInt32().ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#entity-mentions")).ToHaveTextAsync(entity.GetProperty("mentions").GetInt32().ToString(CultureInfo.InvariantCulture));
+        int hours = entity.GetProperty("hourly").EnumerateArray().Count(h => h.GetProperty("mentions").GetInt32() > 0);
+        await Expect(page.Locator("#entity-chart rect")).ToHaveCountAsync(hours);
+        await Expect(page.Locator("#entity-hourly-table tbody tr")).ToHaveCountAsync(hours);
+        Assert.Equal(entity.GetProperty("recentArticles").EnumerateArray().Select(a => a.GetProperty("articleId").GetString()),
+            await page.Locator("#entity-recent li[data-article-id]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.articleId)"));
+        Assert.Equal(entity.GetProperty("related").EnumerateArray().Select(r => r.GetProperty("id").GetString()),
+            await page.Locator("#entity-related li[data-entity-id]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.entityId)"));
     }
 
     /// <summary>Every number the page shows from the summary document, compared with the document itself.</summary>

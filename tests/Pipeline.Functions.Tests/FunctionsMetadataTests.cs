@@ -71,6 +71,9 @@ public class FunctionsMetadataTests
     [InlineData("GetArticle", "articles/{id}")]
     [InlineData("GetStatus", "status")]
     [InlineData("GetDashboard", "dashboard")]
+    [InlineData("GetEntities", "entities")]
+    [InlineData("GetEntity", "entities/{id}")]
+    [InlineData("GetOpenApi", "openapi.json")]
     public void Dashboard_api_functions_are_read_only_get_and_head_http_triggers_behind_a_function_key(string name, string route)
     {
         var bindings = Function(name).GetProperty("bindings").EnumerateArray().ToList();
@@ -82,6 +85,20 @@ public class FunctionsMetadataTests
         Assert.Equal(["get", "head"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         var output = bindings.Single(b => b.GetProperty("direction").GetString() == "Out");
         Assert.Equal("http", output.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Every_http_route_the_app_serves_is_in_the_openapi_description()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        var routes = metadata.RootElement.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .Select(b => "/" + b.GetProperty("route").GetString())
+            .Order(StringComparer.Ordinal);
+        using var openApi = JsonDocument.Parse(Pipeline.Operations.Dashboard.DashboardApi.GetOpenApi(null).Body);
+
+        Assert.Equal(openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal), routes);
     }
 
     [Fact]

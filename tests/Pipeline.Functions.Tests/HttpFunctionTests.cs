@@ -25,12 +25,28 @@ public class HttpFunctionTests
             Assert.Equal(get.Headers.GetValues(name), head.Headers.GetValues(name));
     }
 
-    private sealed class FakeRequest(string method) : HttpRequestData(new FakeContext())
+    [Fact]
+    public async Task The_entity_functions_pass_the_query_string_on_and_answer_400_for_a_bad_one()
+    {
+        // Refused before any storage call, so an account that does not exist is enough.
+        var storage = Pipeline.Runtime.PipelineStorage.FromConnectionString("UseDevelopmentStorage=true");
+        var api = new Pipeline.Operations.Dashboard.DashboardApi(storage, new Pipeline.Operations.PipelineInspector(storage), new Pipeline.Summary.ArticleRecordStore(storage),
+            new Pipeline.Summary.SummaryStore(storage), new Pipeline.Summary.SummaryAggregator(new Pipeline.Summary.SummaryOptions()));
+
+        var search = (FakeResponse)await new GetEntities(api).Run(new FakeRequest("GET", "https://pipeline.example/api/entities?q=lis&category=Planet"), CancellationToken.None);
+        var limit = (FakeResponse)await new GetEntities(api).Run(new FakeRequest("GET", "https://pipeline.example/api/entities?q=lis&limit=500"), CancellationToken.None);
+        var entity = (FakeResponse)await new GetEntity(api).Run(new FakeRequest("GET", "https://pipeline.example/api/entities/location%3Alisbon?category=Planet"), "location:lisbon", CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (search.StatusCode, limit.StatusCode, entity.StatusCode));
+        Assert.Equal("application/problem+json; charset=utf-8", entity.Headers.GetValues("Content-Type").Single());
+    }
+
+    private sealed class FakeRequest(string method, string url = "https://pipeline.example/api/dashboard") : HttpRequestData(new FakeContext())
     {
         public override Stream Body { get; } = Stream.Null;
         public override HttpHeadersCollection Headers { get; } = [];
         public override IReadOnlyCollection<IHttpCookie> Cookies { get; } = [];
-        public override Uri Url { get; } = new("https://pipeline.example/api/dashboard");
+        public override Uri Url { get; } = new(url);
         public override IEnumerable<ClaimsIdentity> Identities { get; } = [];
         public override string Method { get; } = method;
         public override HttpResponseData CreateResponse() => new FakeResponse(FunctionContext);

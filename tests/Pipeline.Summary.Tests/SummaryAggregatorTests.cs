@@ -6,19 +6,8 @@ public class SummaryAggregatorTests
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 18, 30, 0, TimeSpan.Zero);
     private readonly SummaryAggregator _aggregator = new(new SummaryOptions { LatestArticles = 3, TopEntitiesPerCategory = 2 });
 
-    private static ArticleContribution Article(string id, SentimentLabel sentiment, double score, DateTimeOffset ingested, params (string Category, string Text, int Mentions)[] entities) => new()
-    {
-        ArticleId = id,
-        ContentHash = "sha256:" + id,
-        Title = "Title " + id,
-        SourceName = id + ".txt",
-        SourceLastModified = ingested,
-        IngestedAt = ingested,
-        Language = "en",
-        Sentiment = sentiment,
-        SentimentScore = score,
-        Entities = entities.Select(e => new EntityCount(e.Category, e.Text, e.Mentions)).ToList(),
-    };
+    private static ArticleContribution Article(string id, SentimentLabel sentiment, double score, DateTimeOffset ingested, params (string Category, string Text, int Mentions)[] entities) =>
+        TestContributions.Article(id, ingested, sentiment, score, entities.Select(e => new EntityCount(e.Category, e.Text, e.Mentions)).ToList());
 
     [Fact]
     public void Adding_articles_counts_sentiment_entities_and_hours()

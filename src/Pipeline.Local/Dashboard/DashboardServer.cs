@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,11 +47,15 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DashboardServer(WebApplication app, Uri baseAddress)
+    private DashboardServer(WebApplication app, Uri baseAddress, IReadOnlyList<string> routes)
     {
         _app = app;
         BaseAddress = baseAddress;
+        Routes = routes;
     }
+
+    /// <summary>The route templates this server answers (<c>/api/summary</c>, ...), for the test that holds them to the OpenAPI description.</summary>
+    public IReadOnlyList<string> Routes { get; }
 
     /// <summary>http://127.0.0.1:{port}/ — the routes are under api/.</summary>
     public Uri BaseAddress { get; }
@@ -80,11 +85,20 @@ internal sealed class DashboardServer : IAsyncDisposable
         routes.MapMethods(DashboardApi.ArticleRoute, methods, async (HttpContext http, string id) => await WriteAsync(http, await api.GetArticleAsync(id, IfNoneMatch(http), http.RequestAborted)));
         routes.MapMethods(DashboardApi.StatusRoute, methods, async (HttpContext http) => await WriteAsync(http, await api.GetStatusAsync(IfNoneMatch(http), http.RequestAborted)));
         routes.MapMethods(DashboardApi.PageRoute, methods, (HttpContext http) => WriteAsync(http, DashboardApi.GetPage(IfNoneMatch(http))));
+        routes.MapMethods(DashboardApi.EntitiesRoute, methods, async (HttpContext http) => await WriteAsync(http,
+            await api.SearchEntitiesAsync(Query(http, "q"), Query(http, "category"), Query(http, "limit"), IfNoneMatch(http), http.RequestAborted)));
+        routes.MapMethods(DashboardApi.EntityRoute, methods, async (HttpContext http, string id) => await WriteAsync(http,
+            await api.GetEntityAsync(id, Query(http, "category"), IfNoneMatch(http), http.RequestAborted)));
+        routes.MapMethods(DashboardApi.OpenApiRoute, methods, (HttpContext http) => WriteAsync(http, DashboardApi.GetOpenApi(IfNoneMatch(http))));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText!).ToList();
+        return new DashboardServer(app, new Uri(address.TrimEnd('/') + "/"), served);
     }
+
+    /// <summary>A query parameter; present but empty reads as empty, absent as null.</summary>
+    private static string? Query(HttpContext http, string name) => http.Request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 
     private static string? IfNoneMatch(HttpContext http) => http.Request.Headers.IfNoneMatch is { Count: > 0 } values ? values.ToString() : null;
 

@@ -20,16 +20,36 @@ public sealed record ApiResponse(int StatusCode, ReadOnlyMemory<byte> Body, stri
 /// poller revalidates with If-None-Match and gets a body-less 304 while nothing changed; for blobs the storage service
 /// itself evaluates the condition, so an unchanged summary is not even downloaded.
 /// </summary>
-public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspector inspector, ArticleRecordStore records)
+public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspector inspector, ArticleRecordStore records, SummaryStore summary, SummaryAggregator aggregator)
 {
-    /// <summary>Routes under the hosts' <c>/api</c> prefix.</summary>
+    /// <summary>Routes under the hosts' <c>/api</c> prefix; docs/openapi.json (served at <see cref="OpenApiRoute"/>) describes each.</summary>
     public const string SummaryRoute = "summary";
     public const string ArticleRoute = "articles/{id}";
     public const string StatusRoute = "status";
     public const string PageRoute = "dashboard";
+    public const string EntitiesRoute = "entities";
+
+    /// <summary>{id} is a canonical entity id as one path segment, percent-encoded (<c>location%3Alisbon</c>; a literal ':' is accepted too).</summary>
+    public const string EntityRoute = "entities/{id}";
+    public const string OpenApiRoute = "openapi.json";
+
+    /// <summary>The longest search query: longer than any entity name (100 characters).</summary>
+    public const int MaxQueryLength = 100;
 
     private const string Json = "application/json; charset=utf-8";
     private static readonly Lazy<Page> DashboardPage = new(Page.Load);
+    private static readonly Lazy<(byte[] Body, string ETag)> OpenApi = new(() =>
+    {
+        byte[] body = Resource("Pipeline.Operations.Dashboard.openapi.json");
+        return (body, HashETag(body));
+    });
+
+    /// <summary>The state last read, with its index; replaced when the state's ETag changes (every fold).</summary>
+    private EntitySnapshot? _entities;
+
+    /// <summary>The state read under way, if any; <see cref="_refreshGate"/> guards starting one.</summary>
+    private Task<EntitySnapshot?>? _refresh;
+    private readonly Lock _refreshGate = new();
 
     public Task<ApiResponse> GetSummaryAsync(string? ifNoneMatch, CancellationToken cancellationToken) =>
         BlobAsync(storage.Container(PipelineNames.SummariesContainer).GetBlobClient(PipelineNames.LatestSummaryBlob), ifNoneMatch, "No summary yet: nothing has been summarised.", cancellationToken);
@@ -58,6 +78,82 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(status, DashboardJson.Default.PipelineStatus);
         return Conditional(body, Json, HashETag(body), ifNoneMatch);
     }
+
+    /// <summary>
+    /// Entities whose name or a surface form contains <paramref name="query"/> (case and accents ignored), optionally of one
+    /// category, at most <paramref name="limit"/> (1–50, default 20). 400 for a query longer than
+    /// <see cref="MaxQueryLength"/>, an unknown category or a bad limit. Before the first fold the answer is empty.
+    /// </summary>
+    public async Task<ApiResponse> SearchEntitiesAsync(string? query, string? category, string? limit, string? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        query ??= "";
+        if (query.Length > MaxQueryLength)
+            return Problem(400, $"q is at most {MaxQueryLength} characters.");
+        if (!TryCategory(category, out string? known))
+            return Problem(400, $"category is one of {string.Join(", ", ArticleContribution.SummarisedCategories.Order(StringComparer.Ordinal))}.");
+        int count = 20;
+        if (limit is not null && !(int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) && count is >= 1 and <= EntityIndex.MaxSearchResults))
+            return Problem(400, $"limit is a whole number from 1 to {EntityIndex.MaxSearchResults}.");
+        var index = await EntityIndexAsync(cancellationToken).ConfigureAwait(false);
+        var result = index?.Search(query, known, count) ?? new EntitySearchResult(query, known, 0, [], 0);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(result, DashboardJson.Default.EntitySearchResult);
+        return Conditional(body, Json, HashETag(body), ifNoneMatch);
+    }
+
+    /// <summary>One entity by canonical id (the host has percent-decoded it): 404 when the summary has no such entity.</summary>
+    public async Task<ApiResponse> GetEntityAsync(string id, string? category, string? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 200)
+            return Problem(400, "An entity id is a canonical id such as location:lisbon, percent-encoded in the path (location%3Alisbon).");
+        if (!TryCategory(category, out string? known))
+            return Problem(400, $"category is one of {string.Join(", ", ArticleContribution.SummarisedCategories.Order(StringComparer.Ordinal))}.");
+        var index = await EntityIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (index?.Find(id, known) is not { } detail)
+            return Problem(404, known is null ? $"No entity {id} in the summary." : $"No {known} entity {id} in the summary.");
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(detail, DashboardJson.Default.EntityDetail);
+        return Conditional(body, Json, HashETag(body), ifNoneMatch);
+    }
+
+    /// <summary>The OpenAPI 3.1 description of every route above (a hand-written resource, checked against both hosts by tests).</summary>
+    public static ApiResponse GetOpenApi(string? ifNoneMatch) => Conditional(OpenApi.Value.Body, Json, OpenApi.Value.ETag, ifNoneMatch);
+
+    /// <summary>Categories match case-insensitively ("location" is Location); null or empty means all.</summary>
+    private static bool TryCategory(string? category, out string? known)
+    {
+        known = null;
+        if (string.IsNullOrEmpty(category)) return true;
+        known = ArticleContribution.SummarisedCategories.FirstOrDefault(c => string.Equals(c, category, StringComparison.OrdinalIgnoreCase));
+        return known is not null;
+    }
+
+    /// <summary>
+    /// The index of the current state: a conditional read costs one request that the storage service answers 304 while
+    /// no fold happened, so requests between folds share one parsed state; a fold's new state is read and indexed once.
+    /// Requests that arrive while a read is under way share it instead of each downloading the state again (after a
+    /// fold every open entity page asks at once).
+    /// </summary>
+    private async Task<EntityIndex?> EntityIndexAsync(CancellationToken cancellationToken)
+    {
+        Task<EntitySnapshot?> refresh;
+        lock (_refreshGate)
+        {
+            if (_refresh is null || _refresh.IsCompleted) _refresh = RefreshAsync(Volatile.Read(ref _entities));
+            refresh = _refresh;
+        }
+        return (await refresh.WaitAsync(cancellationToken).ConfigureAwait(false))?.Index;
+    }
+
+    /// <summary>Not cancelled by any one caller: others may be waiting for it.</summary>
+    private async Task<EntitySnapshot?> RefreshAsync(EntitySnapshot? known)
+    {
+        var (changed, state, etag) = await summary.ReadStateIfChangedAsync(known?.ETag, CancellationToken.None).ConfigureAwait(false);
+        if (!changed) return known;
+        var snapshot = state is null ? null : new EntitySnapshot(etag, new EntityIndex(state, aggregator));
+        Volatile.Write(ref _entities, snapshot);
+        return snapshot;
+    }
+
+    private sealed record EntitySnapshot(ETag? ETag, EntityIndex Index);
 
     public static ApiResponse GetPage(string? ifNoneMatch)
     {
@@ -113,6 +209,15 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
 
     private static string HashETag(ReadOnlySpan<byte> body) => $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..20]}\"";
 
+    private static byte[] Resource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException($"{name} is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex ArticleId();
 
@@ -124,10 +229,7 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     {
         public static Page Load()
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Pipeline.Operations.Dashboard.dashboard.html")
-                               ?? throw new InvalidOperationException("The dashboard page is not embedded.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            string html = reader.ReadToEnd();
+            string html = Encoding.UTF8.GetString(Resource("Pipeline.Operations.Dashboard.dashboard.html"));
             string csp = $"default-src 'none'; script-src {Hash(html, "script")}; style-src {Hash(html, "style")}; " +
                          "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
             byte[] bytes = Encoding.UTF8.GetBytes(html);
@@ -153,7 +255,9 @@ internal sealed record ProblemBody(int Status, string Detail);
 /// <summary>A problem body (RFC 9457) with the retraction's time as an extension member.</summary>
 internal sealed record GoneBody(int Status, string Detail, DateTimeOffset RetractedAt);
 
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(EntitySearchResult))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(EntityDetail))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(PipelineStatus))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ProblemBody))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(GoneBody))]

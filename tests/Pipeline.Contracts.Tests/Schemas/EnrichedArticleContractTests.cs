@@ -16,6 +16,16 @@ public class EnrichedArticleContractTests
     private static Task<EnrichedArticle> EnrichAsync(string name) =>
         Enricher.EnrichAsync(new BlobSnapshot("articles", name, "\"0x8DC\"", DateTimeOffset.UtcNow), File.ReadAllBytes(Path.Combine(RepositoryFiles.Seeds, name)), CancellationToken.None);
 
+    /// <summary>The summary of every good seed, enriched now by the offline analyzer.</summary>
+    private static async Task<SummaryDocument> SeedsSummaryAsync(SummaryOptions options)
+    {
+        var aggregator = new SummaryAggregator(options);
+        var state = new SummaryState();
+        foreach (string name in RepositoryFiles.GoodSeedFiles().Select(f => Path.GetFileName(f)))
+            aggregator.Add(state, ArticleContribution.From(await EnrichAsync(name)));
+        return aggregator.Render(state, DateTimeOffset.UtcNow);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public async Task Every_seed_enriches_to_a_document_valid_against_the_v1_schema(string name)
@@ -58,12 +68,7 @@ public class EnrichedArticleContractTests
     [Fact]
     public async Task A_summary_rendered_from_the_seeds_is_valid_against_the_v1_schema()
     {
-        var aggregator = new SummaryAggregator(new SummaryOptions());
-        var state = new SummaryState();
-        foreach (string name in RepositoryFiles.GoodSeedFiles().Select(f => Path.GetFileName(f)))
-            aggregator.Add(state, ArticleContribution.From(await EnrichAsync(name)));
-
-        var summary = aggregator.Render(state, DateTimeOffset.UtcNow);
+        var summary = await SeedsSummaryAsync(new SummaryOptions());
 
         SchemaAssert.ValidSummary(JsonSerializer.Serialize(summary, PipelineJson.Default.SummaryDocument));
         Assert.Equal(RepositoryFiles.GoodSeedFiles().Count, summary.ArticleCount);
@@ -74,14 +79,24 @@ public class EnrichedArticleContractTests
     }
 
     [Fact]
+    public async Task The_seeds_summary_carries_trends_languages_and_publishers_valid_against_the_v1_schema()
+    {
+        var summary = await SeedsSummaryAsync(new SummaryOptions());
+        string json = JsonSerializer.Serialize(summary, PipelineJson.Default.SummaryDocument);
+
+        SchemaAssert.ValidSummary(json);
+        // Every seed is ingested this hour and nothing before: an entity in 3 or more of them is new, so it trends.
+        Assert.NotEmpty(summary.Trending!);
+        Assert.All(summary.Trending!, t => Assert.True(t.RecentArticles >= 3));
+        Assert.Equal(summary.ArticleCount, summary.Languages!.Values.Sum(l => l.Articles));
+        Assert.Equal(summary.ArticleCount, summary.Publishers!.Values.Sum(p => p.Articles));
+        Assert.All(summary.TopEntities.Values.SelectMany(e => e), e => Assert.Equal(e.Mentions, e.HourlyMentions!.Sum()));
+    }
+
+    [Fact]
     public async Task The_seeds_summary_counts_one_row_per_canonical_entity_whatever_the_spelling()
     {
-        var aggregator = new SummaryAggregator(new SummaryOptions { TopEntitiesPerCategory = 100 });
-        var state = new SummaryState();
-        foreach (string name in RepositoryFiles.GoodSeedFiles().Select(f => Path.GetFileName(f)))
-            aggregator.Add(state, ArticleContribution.From(await EnrichAsync(name)));
-
-        var summary = aggregator.Render(state, DateTimeOffset.UtcNow);
+        var summary = await SeedsSummaryAsync(new SummaryOptions { TopEntitiesPerCategory = 100 });
         var rows = summary.TopEntities.SelectMany(c => c.Value.Select(e => (Category: c.Key, Entity: e))).ToList();
 
         Assert.All(rows, r => Assert.NotNull(r.Entity.Id));

@@ -60,6 +60,19 @@ public class EnrichedArticleMessageTests
         Assert.True(message.ToMemory().Length < 4096, $"{message.ToMemory().Length} bytes");
     }
 
+    [Fact]
+    public void A_reference_carries_the_named_publisher_in_its_contribution()
+    {
+        var plain = Article(new string('x', 60_000));
+        var article = plain with { Source = plain.Source with { Publisher = "Agence France-Presse" } };
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(article, PipelineJson.Default.EnrichedArticle);
+
+        var message = EnrichedArticleMessage.Encode(article, json);
+
+        SchemaAssert.ValidEnrichedArticle(message.ToString());
+        Assert.Equal("Agence France-Presse", EnrichedArticleMessage.Decode(message).Reference!.Contribution.Publisher);
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[]")]
