@@ -6,8 +6,16 @@ namespace Pipeline.Analysis.Offline;
 /// negation in the three words before a term, "but" shifting weight to the clause after it, capitalised emphasis
 /// and exclamation marks; the valence sum is squashed into a compound score in [-1, 1].
 /// </summary>
-internal sealed class SentimentScorer(OfflineData data)
+internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile = null)
 {
+    // Another language brings its own lexicon and operator words; the English-only rules below ("too", "like",
+    // ratings) then simply never fire.
+    private readonly Dictionary<string, double> _valence = profile?.Valence ?? data.Valence;
+    private readonly PhraseTrie _phrases = profile?.ValencePhrases ?? data.ValencePhrases;
+    private readonly Dictionary<string, double> _boosters = profile?.Boosters ?? Boosters;
+    private readonly HashSet<string> _negators = profile?.Negators ?? Negators;
+    private readonly HashSet<string> _contrasts = profile?.Contrasts ?? Contrasts;
+
     internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
     private const double CapsEmphasis = 0.733;
@@ -91,8 +99,9 @@ internal sealed class SentimentScorer(OfflineData data)
     {
         Span<double> valences = end - start <= 256 ? stackalloc double[end - start] : new double[end - start];
         valences.Clear();
-        var valence = data.Valence.GetAlternateLookup<ReadOnlySpan<char>>();
-        var boosters = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+        var valence = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var boosters = _boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+        var contrasts = _contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
         bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
         int contrastAt = -1, words = 0, exclamations = 0, questions = 0;
 
@@ -115,11 +124,11 @@ internal sealed class SentimentScorer(OfflineData data)
             }
             words++;
             var word = text.AsSpan(t.Start, t.Length);
-            if (contrastAt < 0 && i > start && Contrasts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) contrastAt = i;
+            if (contrastAt < 0 && i > start && contrasts.Contains(word)) contrastAt = i;
 
             double v;
             int span = 1;
-            if (data.ValencePhrases.TryMatch(text, tokens, i, end, out int phraseLength, out var phrase) && phraseLength > 1)
+            if (_phrases.TryMatch(text, tokens, i, end, out int phraseLength, out var phrase) && phraseLength > 1)
             {
                 v = phrase.Weight;
                 span = phraseLength;
@@ -138,7 +147,7 @@ internal sealed class SentimentScorer(OfflineData data)
                 valences[i - start] = TooValence;
                 continue;
             }
-            else if (!valence.TryGetValue(word, out v) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
+            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v)) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
             }
@@ -163,14 +172,14 @@ internal sealed class SentimentScorer(OfflineData data)
                     continue;
                 }
                 var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
-                if (Contrasts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) break;
+                if (contrasts.Contains(before)) break;
                 if (seen < 3)
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
                     else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
                         || v < 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
                 }
-                if (IsNegation(before) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
+                if (Negates(before) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
                 seen++;
             }
             if (negated) v *= NegationScalar;
@@ -241,7 +250,7 @@ internal sealed class SentimentScorer(OfflineData data)
     private bool NextRatedWithin(string text, List<Token> tokens, int i, int end, int reach, out double valence)
     {
         valence = 0;
-        var lookup = data.Valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
         var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
         for (int k = i + 1, words = 0; k < end && words < reach; k++)
         {
@@ -255,7 +264,7 @@ internal sealed class SentimentScorer(OfflineData data)
     }
 
     private bool NextWordIsRated(string text, List<Token> tokens, int i, int end) =>
-        i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && data.Valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
+        i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && _valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
 
     private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
         { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
@@ -272,6 +281,8 @@ internal sealed class SentimentScorer(OfflineData data)
         if (Boosters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out double boost)) return Math.Sign(boost);
         return BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
     }
+
+    private bool Negates(ReadOnlySpan<char> word) => profile is null ? IsNegation(word) : _negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     internal static bool IsNegation(ReadOnlySpan<char> word) =>
         Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)

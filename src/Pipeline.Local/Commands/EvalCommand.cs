@@ -30,14 +30,28 @@ internal static class EvalCommand
         var fixtures = new Option<string[]>("--sentiment") { Description = "Labelled sentence fixtures under Fixtures/ (none: --sentiment alone).", DefaultValueFactory = _ => ["amazon.json", "yelp.json", "imdb.json"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var mode = new Option<OfflineAnalyzerMode>("--mode") { Description = "Fast (rules) or Accurate (MiniLM sentiment).", DefaultValueFactory = _ => OfflineAnalyzerMode.Fast };
         var errors = new Option<bool>("--errors") { Description = "List every miss and false positive." };
+        var language = new Option<string>("--language")
+        {
+            Description = "en: the English gold sets and fixtures; de, fr, es, it, nl or pt: that language's gold sets (<lang>-dev, <lang>-heldout and their sentiment sets) in detail; all: English, then a per-language table.",
+            DefaultValueFactory = _ => "all",
+        };
         var calibration = new Option<FileInfo?>("--write-calibration") { Description = "Write the per-rule confidence table measured on the development sets (gold, heldout, dev3) to this file." };
-        var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration };
-        command.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(gold)!, parse.GetValue(fixtures)!, parse.GetValue(mode), parse.GetValue(errors), parse.GetValue(calibration)));
+        var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration, language };
+        command.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(gold)!, parse.GetValue(fixtures)!, parse.GetValue(mode), parse.GetValue(errors), parse.GetValue(calibration),
+            parse.GetValue(language)!.Trim().ToLowerInvariant()));
         return command;
     }
 
-    private static int Run(DirectoryInfo data, string[] goldSets, string[] fixtures, OfflineAnalyzerMode mode, bool errors, FileInfo? calibration)
+    /// <summary>The languages with gold sets of their own (issue #16).</summary>
+    private static readonly string[] Languages = ["de", "fr", "es", "it", "nl", "pt"];
+
+    private static int Run(DirectoryInfo data, string[] goldSets, string[] fixtures, OfflineAnalyzerMode mode, bool errors, FileInfo? calibration, string language)
     {
+        if (language != "all" && language != "en" && !Languages.Contains(language))
+        {
+            Console.Error.WriteLine($"Unknown --language '{language}': use en, {string.Join(", ", Languages)} or all.");
+            return 2;
+        }
         // Start-up as a host sees it: construction plus the first analysis (data load, and the model in Accurate mode).
         var watch = Stopwatch.StartNew();
         var analyzer = new OfflineTextAnalyzer(new OfflineAnalyzerOptions { Mode = mode }, mode == OfflineAnalyzerMode.Accurate ? Pipeline.Analysis.MiniLM.MiniLmSentiment.Instance : null);
@@ -56,6 +70,15 @@ internal static class EvalCommand
             File.WriteAllText(calibration.FullName, EntityCalibration.ToTsv(table));
             Console.WriteLine($"Wrote {table.Count} calibrated rules to {calibration.FullName} (rebuild to embed it).");
             Console.WriteLine();
+        }
+
+        if (language != "en" && language != "all")
+        {
+            var rows = EvaluateLanguage(data, language, analyzer, detailed: true, errors);
+            Console.WriteLine($"Per language ({language}; exact-span F1, sentiment accuracy over positive / neutral / negative):");
+            Console.WriteLine(AnalyzerEvaluation.FormatLanguages(rows));
+            PrintMemory();
+            return 0;
         }
 
         var loaded = goldSets.ToDictionary(set => set, set => AnalyzerEvaluation.LoadGold(Path.Combine(data.FullName, "Gold", set + ".jsonl")));
@@ -80,9 +103,51 @@ internal static class EvalCommand
         Console.WriteLine("Sentiment (labelled review sentences):");
         Console.WriteLine(AnalyzerEvaluation.FormatSentiment(sentiment));
 
+        if (language == "all")
+        {
+            var rows = Languages.SelectMany(l => EvaluateLanguage(data, l, analyzer, detailed: false, errors: false)).ToList();
+            Console.WriteLine("Per language (exact-span F1, sentiment accuracy over positive / neutral / negative):");
+            Console.WriteLine(AnalyzerEvaluation.FormatLanguages(rows));
+        }
+        PrintMemory();
+        return 0;
+    }
+
+    /// <summary>A language's dev and held-out sets, those that exist: the gold sets are added as they are written.</summary>
+    private static List<AnalyzerEvaluation.LanguageRow> EvaluateLanguage(DirectoryInfo data, string language, OfflineTextAnalyzer analyzer, bool detailed, bool errors)
+    {
+        var rows = new List<AnalyzerEvaluation.LanguageRow>();
+        foreach (var set in new[] { "dev", "heldout" })
+        {
+            string entities = Path.Combine(data.FullName, "Gold", $"{language}-{set}.jsonl"), sentences = Path.Combine(data.FullName, "Gold", $"{language}-sentiment-{set}.jsonl");
+            EntityEvaluation? entityResult = null;
+            SentimentEvaluation? sentimentResult = null;
+            if (File.Exists(entities))
+            {
+                entityResult = AnalyzerEvaluation.EvaluateEntities($"{language}-{set}", AnalyzerEvaluation.LoadGold(entities), analyzer.Analyze, language);
+                if (detailed) Console.WriteLine(AnalyzerEvaluation.FormatEntities(entityResult, errors));
+            }
+            if (File.Exists(sentences))
+            {
+                var misses = errors ? new List<string>() : null;
+                sentimentResult = AnalyzerEvaluation.EvaluateLabelledSentences($"{language}-sentiment-{set}", sentences, analyzer.Analyze, language, misses);
+                if (misses is { Count: > 0 })
+                {
+                    Console.WriteLine($"Sentiment misses on {language}-sentiment-{set}:");
+                    foreach (var m in misses) Console.WriteLine("  " + m);
+                    Console.WriteLine();
+                }
+            }
+            if (entityResult is not null || sentimentResult is not null) rows.Add(new AnalyzerEvaluation.LanguageRow(language, set, entityResult, sentimentResult));
+        }
+        if (rows.Count == 0) rows.Add(new AnalyzerEvaluation.LanguageRow(language, "(no gold set yet)", null, null));
+        return rows;
+    }
+
+    private static void PrintMemory()
+    {
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         Console.WriteLine($"Working set: {process.WorkingSet64 / (1024.0 * 1024):F0} MB now, {process.PeakWorkingSet64 / (1024.0 * 1024):F0} MB peak; managed heap {GC.GetTotalMemory(false) / (1024.0 * 1024):F0} MB");
-        return 0;
     }
 }

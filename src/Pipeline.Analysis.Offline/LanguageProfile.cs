@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Pipeline.Analysis.Text;
+
+namespace Pipeline.Analysis.Offline;
+
+/// <summary>
+/// What the shared entity and sentiment rules need to know about one language: its cue words (titles, prepositions
+/// before places, articles, organisation forms, speech verbs), its ordinary words (to tell a capitalised common word
+/// from a name), places by their local names, and its sentiment lexicon with negators, intensifiers and contrast words.
+/// The hand lists live in Data/lang-&lt;iso&gt;.tsv, the generated ones in words-, sentiment- and places-local files
+/// (tools/offline-data/build-languages.mjs). Each language is read the first time a text in it is analysed.
+/// </summary>
+internal sealed class LanguageProfile
+{
+    private static readonly ConcurrentDictionary<string, Lazy<LanguageProfile?>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>Places by local names ("München", "Lisboa"), shared by the non-English profiles and read once.</summary>
+    private static readonly Lazy<PhraseTrie> LocalPlaces = new(LoadLocalPlaces, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static readonly string[] Supported = ["en", "de", "fr", "es", "it", "nl", "pt"];
+
+    /// <summary>The profile of a language, or null when the analyzer has none (the caller falls back to names and numbers).</summary>
+    public static LanguageProfile? For(string iso) =>
+        Array.IndexOf(Supported, iso) < 0 ? null
+            : Loaded.GetOrAdd(iso, l => new Lazy<LanguageProfile?>(() => Load(l, OfflineData.Instance), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    public string Language { get; private init; } = "";
+    public bool IsEnglish => Language == "en";
+
+    /// <summary>German writes its nouns capitalised: a capitalised ordinary word is no evidence of a name there.</summary>
+    public bool NounsCapitalised { get; private init; }
+
+    /// <summary>Titles and roles written in lower case before a name ("le président Macron"), as Romance languages do.</summary>
+    public bool LowercaseTitles { get; private init; }
+
+    public HashSet<string> CommonWords { get; private init; } = null!;
+    public HashSet<string> FirstNames { get; private init; } = null!;
+    public PhraseTrie Titles { get; private init; } = null!;
+    public PhraseTrie PersonTypes { get; private init; } = null!;
+    public PhraseTrie? LocalNames { get; private init; }
+    public HashSet<string> OrganizationWords { get; private init; } = null!;
+    public HashSet<string> OrganizationPrefixes { get; private init; } = null!;
+    public HashSet<string> OrganizationFirstWords { get; private init; } = null!;
+    public HashSet<string> Demonyms { get; private init; } = null!;
+
+    public HashSet<string> Connectors { get; private init; } = null!;
+    public HashSet<string> NameParticles { get; private init; } = null!;
+    public HashSet<string> SpeechVerbs { get; private init; } = null!;
+    /// <summary>Words that put a source's name after them ("laut", "selon", "según").</summary>
+    public HashSet<string> AccordingTo { get; private init; } = null!;
+    public HashSet<string> PlacePrepositions { get; private init; } = null!;
+    public HashSet<string> Honorifics { get; private init; } = null!;
+    public HashSet<string> NameTitles { get; private init; } = null!;
+    public HashSet<string> Articles { get; private init; } = null!;
+    /// <summary>"of"/"for" in the language: inside an organisation after its head word, between two names otherwise.</summary>
+    public HashSet<string> Of { get; private init; } = null!;
+    public HashSet<string> ForWords { get; private init; } = null!;
+    /// <summary>Words joining an organisation's head to its complement ("Bank of", "Ministerio de", "Ministério da").</summary>
+    public HashSet<string> OrganizationLinks { get; private init; } = null!;
+    public HashSet<string> And { get; private init; } = null!;
+    public HashSet<string> Or { get; private init; } = null!;
+    /// <summary>Lower-case words after a name that make it a political or civic organisation ("the Morena party").</summary>
+    public HashSet<string> PartyWords { get; private init; } = null!;
+    public HashSet<string> OrganizationDescriptors { get; private init; } = null!;
+    public HashSet<string> OrganizationNouns { get; private init; } = null!;
+    public HashSet<string> OrganizationRoles { get; private init; } = null!;
+    public HashSet<string> Staff { get; private init; } = null!;
+    public HashSet<string> PlaysFor { get; private init; } = null!;
+
+    /// <summary>Elided articles and prepositions glued to the next word ("l'", "dell'", "d'"), split off before recognition.</summary>
+    private string[] Elisions { get; init; } = [];
+
+    /// <summary>Inflection endings, longest first, tried when a word is not listed as it is written.</summary>
+    private string[] Suffixes { get; init; } = [];
+
+    /// <summary>Null for English, whose sentiment rules have their own VADER sets.</summary>
+    public Dictionary<string, double>? Valence { get; private set; }
+    public PhraseTrie? ValencePhrases { get; private set; }
+    public Dictionary<string, double>? Boosters { get; private set; }
+    public HashSet<string>? Negators { get; private set; }
+    public HashSet<string>? Contrasts { get; private set; }
+
+    /// <summary>Compounds (German, Dutch) take the valence of their last part: "Stellenabbau" of "abbau".</summary>
+    private bool Compounds { get; init; }
+
+    public bool IsCommon(string word) => IsCommon(word.AsSpan());
+
+    public bool IsCommon(ReadOnlySpan<char> word)
+    {
+        var lookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word)) return true;
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.Contains(word[..^suffix.Length])) return true;
+        return false;
+    }
+
+    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && FirstNames.Contains(Fold(word));
+
+    /// <summary>A word's valence as written, else without an inflection ending, else (in compounding languages) its longest listed tail.</summary>
+    public bool TryValence(ReadOnlySpan<char> word, out double valence)
+    {
+        var lookup = Valence!.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(word, out valence)) return true;
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(word[..^suffix.Length], out valence)) return true;
+        if (!Compounds) return false;
+        for (int k = 3; word.Length - k >= 5; k++)
+        {
+            var tail = word[k..];
+            if (lookup.TryGetValue(tail, out valence)) return true;
+            foreach (var suffix in Suffixes)
+                if (tail.Length - suffix.Length >= 5 && tail.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(tail[..^suffix.Length], out valence)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Without <paramref name="nouns"/>: the document's tokens with elisions split off ("l'Italia" -> "l'" + "Italia").
+    /// With it: the tokens the entity rules see, where (in German) ordinary nouns lose their capital unless they are
+    /// titles, roles or organisation words. Offsets stay the document's either way.
+    /// </summary>
+    public List<Token> Adapt(string text, List<Token> tokens, bool nouns)
+    {
+        if (nouns ? !NounsCapitalised : Elisions.Length == 0) return tokens;
+        var result = new List<Token>(tokens.Count + 8);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Word) { result.Add(t); continue; }
+            var word = text.AsSpan(t.Start, t.Length);
+            int cut = nouns ? 0 : ElisionLength(word);
+            if (cut > 0)
+            {
+                result.Add(new Token(t.Start, cut, TokenKind.Word, char.IsUpper(word[0]), false, t.SpaceBefore, t.LineBreakBefore));
+                var rest = word[cut..];
+                bool allCaps = rest.Length >= 2 && !rest.ContainsAnyExceptInRange('A', 'Z');
+                result.Add(new Token(t.Start + cut, t.Length - cut, TokenKind.Word, char.IsUpper(rest[0]), allCaps, false, false));
+                continue;
+            }
+            if (nouns && t.Capitalised && !t.AllCaps && IsCommon(word)
+                && !Titles.TryMatch(text, tokens, i, tokens.Count, out _, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
+                && !OrganizationWords.Contains(word.ToString()))
+            {
+                result.Add(t with { Capitalised = false });
+                continue;
+            }
+            result.Add(t);
+        }
+        return result;
+    }
+
+    private int ElisionLength(ReadOnlySpan<char> word)
+    {
+        foreach (var e in Elisions)
+        {
+            // "l'" and "l’" alike; the rest must be a word of its own.
+            if (word.Length <= e.Length + 1) continue;
+            if (!word[..(e.Length - 1)].Equals(e.AsSpan(0, e.Length - 1), StringComparison.OrdinalIgnoreCase)) continue;
+            if (word[e.Length - 1] is not ('\'' or '\u2019') || !char.IsLetter(word[e.Length])) continue;
+            return e.Length;
+        }
+        return 0;
+    }
+
+    internal static string Fold(string s)
+    {
+        var d = s.Normalize(NormalizationForm.FormD);
+        var b = new StringBuilder(d.Length);
+        foreach (char c in d)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) b.Append(c);
+        return b.ToString();
+    }
+
+    private static LanguageProfile Load(string iso, OfflineData data)
+    {
+        var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in OfflineData.ReadLines($"lang-{iso}.tsv"))
+        {
+            int tab = line.IndexOf('\t');
+            if (tab < 0) continue;
+            lists[line[..tab]] = line[(tab + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        string[] List(string key) => lists.TryGetValue(key, out var v) ? v : [];
+        HashSet<string> Set(string key, IEnumerable<string>? with = null, bool ignoreCase = false) =>
+            new(List(key).Concat(with ?? []), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        bool english = iso == "en";
+
+        PhraseTrie Trie(PhraseTrie english_, string englishFile, string key, bool ignoreCase, double weight)
+        {
+            if (english) return english_;
+            var trie = new PhraseTrie(ignoreCase);
+            foreach (var line in OfflineData.ReadLines(englishFile)) trie.Add(line, new PhraseEntry(EntityCategories.PersonType, null, weight));
+            foreach (var item in List(key)) trie.Add(item, new PhraseEntry(EntityCategories.PersonType, null, weight));
+            return trie;
+        }
+
+        var profile = new LanguageProfile
+        {
+            Language = iso,
+            NounsCapitalised = List("nouns-capitalised").Length > 0,
+            LowercaseTitles = List("lowercase-titles").Length > 0,
+            CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data),
+            FirstNames = data.FirstNames,
+            Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
+            PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
+            LocalNames = english ? null : LocalPlaces.Value,
+            OrganizationWords = english ? data.OrganizationWords : Set("org-words", data.OrganizationWords),
+            OrganizationPrefixes = english ? data.OrganizationPrefixes : Set("org-prefixes", data.OrganizationPrefixes),
+            OrganizationFirstWords = english ? data.OrganizationFirstWords : Set("org-first-words", data.OrganizationFirstWords),
+            Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms),
+            Connectors = Set("connectors"),
+            NameParticles = Set("name-particles"),
+            SpeechVerbs = Set("speech-verbs"),
+            AccordingTo = Set("according-to", ignoreCase: true),
+            PlacePrepositions = Set("place-prepositions"),
+            Honorifics = Set("honorifics"),
+            NameTitles = Set("name-titles"),
+            Articles = Set("articles"),
+            Of = Set("of"),
+            ForWords = Set("for"),
+            OrganizationLinks = Set("org-links"),
+            And = Set("and"),
+            Or = Set("or"),
+            PartyWords = Set("party-words"),
+            OrganizationDescriptors = Set("org-descriptors"),
+            OrganizationNouns = Set("org-nouns"),
+            OrganizationRoles = Set("org-roles"),
+            Staff = Set("staff"),
+            PlaysFor = Set("plays-for"),
+            Elisions = List("elisions").OrderByDescending(e => e.Length).ToArray(),
+            Suffixes = List("suffixes").OrderByDescending(e => e.Length).ToArray(),
+            Compounds = List("compounds").Length > 0,
+        };
+        if (english) return profile;
+
+        var valence = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var phrases = new PhraseTrie(ignoreCase: true);
+        var negators = Set("negators", ignoreCase: true);
+        foreach (var line in OfflineData.ReadLines($"sentiment-{iso}.tsv").Concat(List("sentiment").Select(s => s.Replace(':', '\t'))))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 2) continue;
+            if (f[1] == "negator") { negators.Add(f[0]); continue; }
+            double v = double.Parse(f[1], CultureInfo.InvariantCulture);
+            if (f[0].Contains(' ')) phrases.Add(f[0], new PhraseEntry("Sentiment", null, v));
+            else valence[f[0]] = v;
+        }
+        var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var w in List("boosters")) boosters[w] = SentimentScorer.BoosterStep;
+        foreach (var w in List("dampeners")) boosters[w] = -SentimentScorer.BoosterStep;
+        foreach (var w in negators.Concat(boosters.Keys)) valence.Remove(w);
+        profile.Valence = valence;
+        profile.ValencePhrases = phrases;
+        profile.Boosters = boosters;
+        profile.Negators = negators;
+        profile.Contrasts = Set("contrasts", ignoreCase: true);
+        return profile;
+    }
+
+    private static HashSet<string> LoadCommonWords(string iso, OfflineData data)
+    {
+        var words = new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt"), StringComparer.OrdinalIgnoreCase);
+        // Function words are ordinary words too, and hunspell lists stems, not these.
+        if (data.StopWords.TryGetValue(iso, out var stop)) words.UnionWith(stop);
+        return words;
+    }
+
+    private static PhraseTrie LoadLocalPlaces()
+    {
+        var trie = new PhraseTrie(ignoreCase: false);
+        foreach (var line in OfflineData.ReadLines("places-local.tsv"))
+        {
+            var f = line.Split('\t');
+            double weight = double.Parse(f[2], CultureInfo.InvariantCulture);
+            trie.Add(f[0], new PhraseEntry(EntityCategories.Location, "GPE", weight * 0.95, "place-local-" + f[1]));
+        }
+        foreach (var line in OfflineData.ReadLines("organizations-local.tsv"))
+        {
+            var f = line.Split('\t');
+            trie.Add(f[0], new PhraseEntry(EntityCategories.Organization, f.Length > 1 && f[1].Length > 0 ? f[1] : null, 0.9, "org-local"));
+        }
+        return trie;
+    }
+}
