@@ -91,10 +91,16 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             int end = i + 1;
             if (names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
             // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
-            if (p.Titles.TryMatch(text, tokens, i, tokens.Count, out len, out _)) end = Math.Max(end, i + len);
+            if (p.TryTitle(text, tokens, i, tokens.Count, out len)) end = Math.Max(end, i + len);
             while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
             {
                 if (IsNameWord(tokens[end])) { end++; continue; }
+                // "Vorstandschef Dr. Matthias Kessler": an abbreviated title after a title keeps the chunk going.
+                if (p.Titles.TryMatch(text, tokens, end, tokens.Count, out len, out _) && len > 1 && end + len < tokens.Count && IsNameWord(tokens[end + len]))
+                {
+                    end += len;
+                    continue;
+                }
                 // An initial: "S. Somanath", "John F. Kennedy".
                 if (tokens[end - 1].Length == 1 && char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end].Start] == '.' && tokens[end].Length == 1
                     && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
@@ -120,7 +126,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     end = joined;
                     continue;
                 }
-                if (names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
+                if (IsGazetteerStart(text, tokens, end) && names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
                 break;
             }
             chunks.Add(new Chunk(i, end));
@@ -177,7 +183,11 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     }
 
     private bool StartsName(string text, List<Token> tokens, int i) =>
-        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (tokens[i].Kind == TokenKind.Word && names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+
+    /// <summary>Where a gazetteer name may start: any word, except a German noun that only looks like a name ("Ende").</summary>
+    private bool IsGazetteerStart(string text, List<Token> tokens, int i) =>
+        tokens[i].Kind == TokenKind.Word && (tokens[i].Capitalised || !p.NounsCapitalised || !char.IsUpper(text[tokens[i].Start]));
 
     private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
     {
@@ -195,7 +205,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             bool gazetteer = names.TryMatch(text, tokens, s, e, out _, out _);
             // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name.
             if (!gazetteer && p.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
-            if (!gazetteer && p.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e
+            if (!gazetteer && p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e
                 && !(e - s >= 3 && (p.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
             {
                 // ("General Confederation of Labour", "Major League Baseball": a title word that starts an organisation's name is no title.)
@@ -381,7 +391,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         {
             var w = Word(text, tokens, i);
             if (!tokens[i].Capitalised || tokens[i].AllCaps || !p.IsCommon(w) || p.Demonyms.Contains(w)
-                || p.Titles.TryMatch(text, tokens, i, e, out _, out _) || p.Articles.Contains(w)) return false;
+                || p.TryTitle(text, tokens, i, e, out _) || p.Articles.Contains(w)) return false;
         }
         return true;
     }
@@ -468,7 +478,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
         while (s < e && p.Connectors.Contains(Word(text, tokens, s))) s++;
         if (s >= e) return;
-        if (p.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e && !p.NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
+        if (p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e && !p.NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
         {
             // "Moscow Mayor Sergei Sobyanin": a title after a place still heads the name that follows.
             if (!p.Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))

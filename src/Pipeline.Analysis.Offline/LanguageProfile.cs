@@ -72,6 +72,9 @@ internal sealed class LanguageProfile
     /// <summary>Elided articles and prepositions glued to the next word ("l'", "dell'", "d'"), split off before recognition.</summary>
     private string[] Elisions { get; init; } = [];
 
+    /// <summary>Endings of compound roles ("-leiterin", "-sprecher"), lower case.</summary>
+    private string[] TitleSuffixes { get; init; } = [];
+
     /// <summary>Inflection endings, longest first, tried when a word is not listed as it is written.</summary>
     private string[] Suffixes { get; init; } = [];
 
@@ -89,10 +92,34 @@ internal sealed class LanguageProfile
 
     public bool IsCommon(ReadOnlySpan<char> word)
     {
+        if (IsListed(word)) return true;
+        if (!Compounds) return false;
+        // "Autozulieferer", "Investmentbank": a compound whose last part is an ordinary noun. The first part is kept
+        // long enough that surnames ending in a noun ("Großmann", "Hellweg") stay names.
+        for (int k = 5; word.Length - k >= 4; k++)
+            if (char.IsLower(word[k]) && IsListed(word[k..])) return true;
+        return false;
+    }
+
+    private bool IsListed(ReadOnlySpan<char> word)
+    {
         var lookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.Contains(word)) return true;
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.Contains(word[..^suffix.Length])) return true;
+        return false;
+    }
+
+    /// <summary>A title before a name: a listed one, or (in compounding languages) a capitalised compound ending in a role ("Bezirksleiterin").</summary>
+    public bool TryTitle(string text, List<Token> tokens, int start, int limit, out int length)
+    {
+        if (Titles.TryMatch(text, tokens, start, limit, out length, out _)) return true;
+        length = 1;
+        var t = tokens[start];
+        if (TitleSuffixes.Length == 0 || t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
+        var word = text.AsSpan(t.Start, t.Length);
+        foreach (var suffix in TitleSuffixes)
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal)) return true;
         return false;
     }
 
@@ -140,8 +167,9 @@ internal sealed class LanguageProfile
                 continue;
             }
             if (nouns && t.Capitalised && !t.AllCaps && IsCommon(word)
-                && !Titles.TryMatch(text, tokens, i, tokens.Count, out _, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
-                && !OrganizationWords.Contains(word.ToString()))
+                && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
+                && !OrganizationWords.Contains(word.ToString()) && !OrganizationFirstWords.Contains(word.ToString())
+                && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true)
             {
                 result.Add(t with { Capitalised = false });
                 continue;
@@ -231,6 +259,7 @@ internal sealed class LanguageProfile
             PlaysFor = Set("plays-for"),
             Elisions = List("elisions").OrderByDescending(e => e.Length).ToArray(),
             Suffixes = List("suffixes").OrderByDescending(e => e.Length).ToArray(),
+            TitleSuffixes = List("title-suffixes"),
             Compounds = List("compounds").Length > 0,
         };
         if (english) return profile;

@@ -93,7 +93,10 @@ write('places-local.tsv', [...places.entries()].sort((a, b) => (a[0] < b[0] ? -1
 
 // Ordinary words per language. German nouns are written capitalised; a capitalised German stem that another
 // dictionary knows as a name, that is a place, or that is an English first name stays a possible name.
+// A place is never an ordinary word, even where a dictionary lists its lower-case form ("berlin", "stuttgart").
+const shared = new Set(fs.readFileSync(path.join(out, 'places.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]));
+const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return places.has(c) || shared.has(c); };
 for (const l of languages) {
-  const words = stems[l].filter((w) => !isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w) && !places.has(w)));
+  const words = stems[l].filter((w) => !isPlace(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
   write(`words-${l}.txt`, sortUnique(words));
 }
