@@ -35,17 +35,18 @@ internal static class EvalCommand
             Description = "en: the English gold sets and fixtures; de, fr, es, it, nl or pt: that language's gold sets (<lang>-dev, <lang>-heldout and their sentiment sets) in detail; all: English, then a per-language table.",
             DefaultValueFactory = _ => "all",
         };
+        var sets = new Option<string[]>("--sets") { Description = "Which of a language's sets to score: dev, heldout (default both).", DefaultValueFactory = _ => ["dev", "heldout"], AllowMultipleArgumentsPerToken = true };
         var calibration = new Option<FileInfo?>("--write-calibration") { Description = "Write the per-rule confidence table measured on the development sets (gold, heldout, dev3) to this file." };
-        var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration, language };
+        var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration, language, sets };
         command.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(gold)!, parse.GetValue(fixtures)!, parse.GetValue(mode), parse.GetValue(errors), parse.GetValue(calibration),
-            parse.GetValue(language)!.Trim().ToLowerInvariant()));
+            parse.GetValue(language)!.Trim().ToLowerInvariant(), parse.GetValue(sets)!));
         return command;
     }
 
     /// <summary>The languages with gold sets of their own (issue #16).</summary>
-    private static readonly string[] Languages = ["de", "fr", "es", "it", "nl", "pt"];
+    private static readonly string[] Languages = ["de", "fr", "es", "it", "nl", "pt"], LanguageSets = ["dev", "heldout"];
 
-    private static int Run(DirectoryInfo data, string[] goldSets, string[] fixtures, OfflineAnalyzerMode mode, bool errors, FileInfo? calibration, string language)
+    private static int Run(DirectoryInfo data, string[] goldSets, string[] fixtures, OfflineAnalyzerMode mode, bool errors, FileInfo? calibration, string language, string[] sets)
     {
         if (language != "all" && language != "en" && !Languages.Contains(language))
         {
@@ -74,7 +75,7 @@ internal static class EvalCommand
 
         if (language != "en" && language != "all")
         {
-            var rows = EvaluateLanguage(data, language, analyzer, detailed: true, errors);
+            var rows = EvaluateLanguage(data, language, sets, analyzer, detailed: true, errors);
             Console.WriteLine($"Per language ({language}; exact-span F1, sentiment accuracy over positive / neutral / negative):");
             Console.WriteLine(AnalyzerEvaluation.FormatLanguages(rows));
             PrintMemory();
@@ -105,7 +106,7 @@ internal static class EvalCommand
 
         if (language == "all")
         {
-            var rows = Languages.SelectMany(l => EvaluateLanguage(data, l, analyzer, detailed: false, errors: false)).ToList();
+            var rows = Languages.SelectMany(l => EvaluateLanguage(data, l, sets, analyzer, detailed: false, errors: false)).ToList();
             Console.WriteLine("Per language (exact-span F1, sentiment accuracy over positive / neutral / negative):");
             Console.WriteLine(AnalyzerEvaluation.FormatLanguages(rows));
         }
@@ -114,22 +115,24 @@ internal static class EvalCommand
     }
 
     /// <summary>A language's dev and held-out sets, those that exist: the gold sets are added as they are written.</summary>
-    private static List<AnalyzerEvaluation.LanguageRow> EvaluateLanguage(DirectoryInfo data, string language, OfflineTextAnalyzer analyzer, bool detailed, bool errors)
+    private static List<AnalyzerEvaluation.LanguageRow> EvaluateLanguage(DirectoryInfo data, string language, string[] sets, OfflineTextAnalyzer analyzer, bool detailed, bool errors)
     {
         var rows = new List<AnalyzerEvaluation.LanguageRow>();
-        foreach (var set in new[] { "dev", "heldout" })
+        foreach (var set in LanguageSets.Where(sets.Contains))
         {
+            // Held-out sets are scored, never read: their misses are not listed.
+            bool listErrors = errors && set == "dev";
             string entities = Path.Combine(data.FullName, "Gold", $"{language}-{set}.jsonl"), sentences = Path.Combine(data.FullName, "Gold", $"{language}-sentiment-{set}.jsonl");
             EntityEvaluation? entityResult = null;
             SentimentEvaluation? sentimentResult = null;
             if (File.Exists(entities))
             {
                 entityResult = AnalyzerEvaluation.EvaluateEntities($"{language}-{set}", AnalyzerEvaluation.LoadGold(entities), analyzer.Analyze, language);
-                if (detailed) Console.WriteLine(AnalyzerEvaluation.FormatEntities(entityResult, errors));
+                if (detailed) Console.WriteLine(AnalyzerEvaluation.FormatEntities(entityResult, listErrors));
             }
             if (File.Exists(sentences))
             {
-                var misses = errors ? new List<string>() : null;
+                var misses = listErrors ? new List<string>() : null;
                 sentimentResult = AnalyzerEvaluation.EvaluateLabelledSentences($"{language}-sentiment-{set}", sentences, analyzer.Analyze, language, misses);
                 if (misses is { Count: > 0 })
                 {
