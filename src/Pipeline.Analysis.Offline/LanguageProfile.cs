@@ -88,18 +88,40 @@ internal sealed class LanguageProfile
     /// <summary>Compounds (German, Dutch) take the valence of their last part: "Stellenabbau" of "abbau".</summary>
     private bool Compounds { get; init; }
 
+    /// <summary>German nouns as the dictionary writes them (capitalised), matched case-sensitively.</summary>
+    private HashSet<string> Nouns { get; init; } = new(StringComparer.Ordinal);
+
     public bool IsCommon(string word) => IsCommon(word.AsSpan());
 
-    public bool IsCommon(ReadOnlySpan<char> word)
+    /// <summary>
+    /// Whether a capitalised word is an ordinary noun: listed as one (also inflected), or a compound ending in one that
+    /// no gazetteer names ("Autozulieferer", but not "Karlsruhe"). Adjectives are not nouns: "Europäischen Union".
+    /// </summary>
+    private bool IsNoun(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
     {
-        if (IsListed(word)) return true;
-        if (!Compounds) return false;
-        // "Autozulieferer", "Investmentbank": a compound whose last part is an ordinary noun. The first part is kept
-        // long enough that surnames ending in a noun ("Großmann", "Hellweg") stay names.
-        for (int k = 5; word.Length - k >= 4; k++)
-            if (char.IsLower(word[k]) && IsListed(word[k..])) return true;
+        if (IsListedNoun(word)) return true;
+        Span<char> tail = stackalloc char[Math.Min(word.Length, 64)];
+        for (int k = 5; word.Length - k >= 4 && word.Length - k <= tail.Length; k++)
+        {
+            if (!char.IsLower(word[k])) continue;
+            word[k..].CopyTo(tail);
+            tail[0] = char.ToUpperInvariant(tail[0]);
+            if (IsListedNoun(tail[..(word.Length - k)]))
+                return !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
+        }
         return false;
     }
+
+    private bool IsListedNoun(ReadOnlySpan<char> word)
+    {
+        var lookup = Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word)) return true;
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && lookup.Contains(word[..^suffix.Length])) return true;
+        return false;
+    }
+
+    public bool IsCommon(ReadOnlySpan<char> word) => IsListed(word);
 
     private bool IsListed(ReadOnlySpan<char> word)
     {
@@ -166,7 +188,10 @@ internal sealed class LanguageProfile
                 result.Add(new Token(t.Start + cut, t.Length - cut, TokenKind.Word, char.IsUpper(rest[0]), allCaps, false, false));
                 continue;
             }
-            if (nouns && t.Capitalised && !t.AllCaps && IsCommon(word)
+            // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
+            bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
+                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length));
+            if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && IsNoun(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && !OrganizationWords.Contains(word.ToString()) && !OrganizationFirstWords.Contains(word.ToString())
                 && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true)
@@ -230,6 +255,8 @@ internal sealed class LanguageProfile
             NounsCapitalised = List("nouns-capitalised").Length > 0,
             LowercaseTitles = List("lowercase-titles").Length > 0,
             CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data),
+            Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)
+                : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])), StringComparer.Ordinal),
             FirstNames = data.FirstNames,
             Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
             PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),

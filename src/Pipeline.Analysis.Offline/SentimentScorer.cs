@@ -187,6 +187,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             i += span - 1;
         }
 
+        if (profile is not null) NegateBackwards(text, tokens, start, end, valences);
+
         if (contrastAt >= 0)
         {
             // The clause after "but" carries the speaker's point.
@@ -281,6 +283,36 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         if (Boosters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out double boost)) return Math.Sign(boost);
         return BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
     }
+
+    /// <summary>
+    /// "Sie hat ihr Versprechen nicht gehalten", "het plan is niet gelukt": where the verb comes last, a negator with no
+    /// rated word after it in its clause negates the rated word before it.
+    /// </summary>
+    private void NegateBackwards(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !Negates(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
+            bool ratedAfter = false;
+            for (int j = k + 1, seen = 0; j < end && seen < NegationReach; j++)
+            {
+                if (IsClauseBreak(text, tokens[j])) break;
+                if (tokens[j].Kind != TokenKind.Word) continue;
+                if (valences[j - start] != 0) { ratedAfter = true; break; }
+                seen++;
+            }
+            if (ratedAfter) continue;
+            for (int j = k - 1, seen = 0; j >= start && seen < NegationReach; j--)
+            {
+                if (IsClauseBreak(text, tokens[j])) break;
+                if (tokens[j].Kind != TokenKind.Word) continue;
+                if (valences[j - start] != 0) { valences[j - start] *= NegationScalar; break; }
+                seen++;
+            }
+        }
+    }
+
+    private static bool IsClauseBreak(string text, Token t) => t.Kind != TokenKind.Word && text[t.Start] is ',' or ';' or ':' or '(' or '"' or '„' or '“';
 
     private bool Negates(ReadOnlySpan<char> word) => profile is null ? IsNegation(word) : _negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
