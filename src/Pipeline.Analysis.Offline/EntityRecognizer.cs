@@ -113,7 +113,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
                     && p.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
                     && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
-                         && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1))))
+                         && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
+                    && !(p.LowercaseTitles && StartsPersonName(text, tokens, i) && NamesOrganization(text, tokens, end + 1, taken)))
                 {
                     end += 2;
                     continue;
@@ -129,10 +130,37 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                 if (IsGazetteerStart(text, tokens, end) && names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
                 break;
             }
+            // "Corte dei conti", "Partito democratico", "Agenzia spaziale italiana": Romance institutions write only their
+            // first word capitalised, so the lower-case words after an institution's head belong to its name.
+            if (p.LowercaseTitles && end == i + 1 && p.OrganizationHeads.Contains(Word(text, tokens, i))) end = LowerCaseNameEnd(text, tokens, end, taken);
             chunks.Add(new Chunk(i, end));
             i = end;
         }
         return chunks;
+    }
+
+    /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to five words.</summary>
+    private int LowerCaseNameEnd(string text, List<Token> tokens, int end, bool[] taken)
+    {
+        int k = end, last = end;
+        var stop = data.StopWords.TryGetValue(p.Language, out var words) ? words : null;
+        while (k < tokens.Count && k - end < 5 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && !tokens[k].LineBreakBefore)
+        {
+            var w = Word(text, tokens, k);
+            if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w)) { k++; continue; }
+            if (stop?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3) break;
+            last = ++k;
+        }
+        return last;
+    }
+
+    /// <summary>Whether the capitalised run from <paramref name="i"/> names an organisation: a listed one, or one ending in an organisation word.</summary>
+    private bool NamesOrganization(string text, List<Token> tokens, int i, bool[] taken)
+    {
+        if (names.TryMatch(text, tokens, i, tokens.Count, out _, out var entry) && entry.Category == EntityCategories.Organization) return true;
+        int k = i;
+        while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
+        return k > i && p.OrganizationWords.Contains(Word(text, tokens, k - 1));
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -232,7 +260,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             }
             if (gazetteer) break;
             if (p.Articles.Contains(word)) { s++; continue; }
-            if (sentenceStart[s] && p.IsCommon(word) && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
+            // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
+            if ((sentenceStart[s] || !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word)) && p.IsCommon(word) && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
                 && !context.OrganizationAliases.Contains(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1))))
             {
@@ -263,7 +292,14 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
             return;
         }
-        if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
+        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && (!tokens[s + 1].Capitalised || names.TryMatch(text, tokens, s + 1, e, out int placeLength, out var rest)
+                && placeLength == e - s - 1 && rest.Category == EntityCategories.Location))
+        {
+            // "Partito democratico", "Regione Emilia-Romagna", "Comune Roma": an institution's head before lower-case words or a place.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-head"));
+            return;
+        }
+        if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && (data.PlacePrefixes.TryGetValue(first, out placeSub) || p.PlacePrefixes.Contains(first)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, placeSub, 0.75, "place-form"));
             return;

@@ -45,6 +45,12 @@ internal sealed class LanguageProfile
     public HashSet<string> OrganizationFirstWords { get; private init; } = null!;
     public HashSet<string> Demonyms { get; private init; } = null!;
 
+    /// <summary>The language's own institution heads ("Ministerio", "Corte", "Regione"), without the English list.</summary>
+    public HashSet<string> OrganizationHeads { get; private init; } = null!;
+
+    /// <summary>First words of named structures and features ("Palazzo", "Plaza", "Stade").</summary>
+    public HashSet<string> PlacePrefixes { get; private init; } = null!;
+
     public HashSet<string> Connectors { get; private init; } = null!;
     public HashSet<string> NameParticles { get; private init; } = null!;
     public HashSet<string> SpeechVerbs { get; private init; } = null!;
@@ -265,6 +271,8 @@ internal sealed class LanguageProfile
             OrganizationPrefixes = english ? data.OrganizationPrefixes : Set("org-prefixes", data.OrganizationPrefixes),
             OrganizationFirstWords = english ? data.OrganizationFirstWords : Set("org-first-words", data.OrganizationFirstWords),
             Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms),
+            OrganizationHeads = Set("org-prefixes"),
+            PlacePrefixes = Set("place-prefixes"),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),
             SpeechVerbs = Set("speech-verbs"),
