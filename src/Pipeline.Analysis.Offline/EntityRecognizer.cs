@@ -114,9 +114,16 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     && p.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
                     && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
-                    && !(p.LowercaseTitles && StartsPersonName(text, tokens, i) && NamesOrganization(text, tokens, end + 1, taken)))
+                    && !(!p.IsEnglish && StartsPersonName(text, tokens, i) && NamesOrganization(text, tokens, end + 1, taken)))
                 {
                     end += 2;
+                    continue;
+                }
+                // "Caroline van der Plas", "Ursula von der Leyen": two particles in a row.
+                if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
+                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && StartsPersonName(text, tokens, i))
+                {
+                    end += 3;
                     continue;
                 }
                 // "Food and Drug Administration", "People's Liberation Army", "Alzheimer's Association": "and" or a
@@ -154,13 +161,15 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         return last;
     }
 
-    /// <summary>Whether the capitalised run from <paramref name="i"/> names an organisation: a listed one, or one ending in an organisation word.</summary>
+    /// <summary>Whether the capitalised run from <paramref name="i"/> is no surname: a listed place or organisation, one ending in an organisation word, or ordinary words.</summary>
     private bool NamesOrganization(string text, List<Token> tokens, int i, bool[] taken)
     {
-        if (names.TryMatch(text, tokens, i, tokens.Count, out _, out var entry) && entry.Category == EntityCategories.Organization) return true;
+        if (names.TryMatch(text, tokens, i, tokens.Count, out int length, out var entry) && entry.Category != EntityCategories.Person
+            && !(i + length < tokens.Count && IsNameWord(tokens[i + length]))) return true;
         int k = i;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
-        return k > i && p.OrganizationWords.Contains(Word(text, tokens, k - 1));
+        // "Femke Halsema van Amsterdam", "Barry Madlener van Infrastructuur": a place, an organisation or a ministry's field.
+        return k > i && (p.OrganizationWords.Contains(Word(text, tokens, k - 1)) || AllCommon(text, tokens, i, k));
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -248,6 +257,11 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     output.Add(new Candidate(s, s + titleLength, EntityCategories.PersonType, null, 0.9, "title"));
                 s += titleLength;
                 personContext = true;
+                // "minister van Volkshuisvesting Mona Keijzer", "ministre de l'Économie Roland Lescure": the title's
+                // complement runs up to the first name.
+                if (!p.IsEnglish && s < e && p.Connectors.Contains(Word(text, tokens, s)))
+                    for (int k = s + 1; k + 1 < e; k++)
+                        if (StartsPersonName(text, tokens, k)) { s = k; break; }
                 continue;
             }
             if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
@@ -274,6 +288,12 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         if (s >= e) return;
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
+        if (!p.IsEnglish && e - s == 1 && context.PersonNames.Contains(first))
+        {
+            // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
+            return;
+        }
         if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
             output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
@@ -292,8 +312,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
             return;
         }
-        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && (!tokens[s + 1].Capitalised || names.TryMatch(text, tokens, s + 1, e, out int placeLength, out var rest)
-                && placeLength == e - s - 1 && rest.Category == EntityCategories.Location))
+        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && !StartsPersonName(text, tokens, s + 1))
         {
             // "Partito democratico", "Regione Emilia-Romagna", "Comune Roma": an institution's head before lower-case words or a place.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-head"));
@@ -328,7 +347,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         }
         bool particles = HasNameParticle(text, tokens, s, e);
         bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first));
-        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && !HasStrongPlace(text, tokens, s + 1, e)
+        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2 && !sentenceStart[s])
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
@@ -412,6 +431,13 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             i += len;
         }
         return true;
+    }
+
+    private bool AnyCommon(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (p.IsCommon(Word(text, tokens, i)) && !p.IsFirstName(Word(text, tokens, i))) return true;
+        return false;
     }
 
     private bool AllCommon(string text, List<Token> tokens, int s, int e)
@@ -574,7 +600,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.7, "person-speech"));
             return;
         }
-        if (length is 2 or 3 && !tokens[s].AllCaps)
+        // "Eurovisie Songfestival", "Copa Libertadores": outside English, a pair holding an ordinary word is no person.
+        if (length is 2 or 3 && !tokens[s].AllCaps && !(!p.IsEnglish && AnyCommon(text, tokens, s, e)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-two-words"));
             return;

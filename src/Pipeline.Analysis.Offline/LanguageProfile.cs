@@ -127,7 +127,17 @@ internal sealed class LanguageProfile
         return false;
     }
 
-    public bool IsCommon(ReadOnlySpan<char> word) => IsListed(word);
+    public bool IsCommon(ReadOnlySpan<char> word)
+    {
+        if (IsListed(word)) return true;
+        // "PVV-leider", "Chipmachinemaker": a hyphenated or (in compounding languages) closed compound of an ordinary word.
+        int hyphen = word.LastIndexOf('-');
+        if (!IsEnglish && hyphen > 0 && word.Length - hyphen > 3 && char.IsLower(word[hyphen + 1])) return IsListed(word[(hyphen + 1)..]);
+        if (!Compounds) return false;
+        for (int k = 5; word.Length - k >= 4; k++)
+            if (char.IsLower(word[k]) && IsListed(word[k..])) return true;
+        return false;
+    }
 
     private bool IsListed(ReadOnlySpan<char> word)
     {
