@@ -272,6 +272,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                 personContext = true;
                 continue;
             }
+            // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it ("La Palma").
+            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e && !(names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)) { s++; continue; }
             if (gazetteer) break;
             if (p.Articles.Contains(word)) { s++; continue; }
             // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
@@ -285,6 +287,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             break;
         }
         while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        // "Ayer el Ministerio de Hacienda": what a peeled word leaves in front is no part of the name.
+        while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         if (s >= e) return;
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
@@ -356,7 +360,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
             return;
         }
-        if (e - s >= 2 && e - s <= 3 && !p.IsFirstName(first) && names.TryMatch(text, tokens, s, s + 1, out _, out var place)
+        // (Outside English a team is not named place-first, and a place-named person is common: "Santiago Abascal".)
+        if (e - s >= 2 && e - s <= 3 && p.IsEnglish && !p.IsFirstName(first) && names.TryMatch(text, tokens, s, s + 1, out _, out var place)
             && place.Category == EntityCategories.Location && !names.TryMatch(text, tokens, s + 1, e, out _, out _)
             || e - s >= 2 && p.OrganizationFirstWords.Contains(first) && !names.TryMatch(text, tokens, s, e, out _, out _))
         {

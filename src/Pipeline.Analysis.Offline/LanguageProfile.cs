@@ -273,7 +273,7 @@ internal sealed class LanguageProfile
             CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data),
             Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)
                 : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])), StringComparer.Ordinal),
-            FirstNames = data.FirstNames,
+            FirstNames = english ? data.FirstNames : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal),
             Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
             PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
             LocalNames = english ? null : LocalPlaces.Value,

