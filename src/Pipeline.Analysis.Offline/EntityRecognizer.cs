@@ -350,6 +350,14 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             return;
         }
         bool particles = HasNameParticle(text, tokens, s, e);
+        if (!p.IsEnglish && !personContext && e - s >= 2 && e - s <= (particles ? 5 : 3) && !sentenceStart[s] && !tokens[s].AllCaps
+            && names.TryMatch(text, tokens, s, s + 1, out _, out var given) && given.Category == EntityCategories.Location && given.Weight < 0.9
+            && IsUnknownName(text, tokens, e - 1) && !p.IsCommon(Word(text, tokens, e - 1)) && !HasName(text, tokens, s + 1, e))
+        {
+            // "Santiago Abascal", "Hansi Flick", "Luuk de Jong": a small place's name before an unknown surname is a given name.
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-place-given-name"));
+            return;
+        }
         bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first));
         if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2 && !sentenceStart[s])
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
