@@ -139,7 +139,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             }
             // "Corte dei conti", "Partito democratico", "Agenzia spaziale italiana": Romance institutions write only their
             // first word capitalised, so the lower-case words after an institution's head belong to its name.
-            if (p.LowercaseTitles && end == i + 1 && p.OrganizationHeads.Contains(Word(text, tokens, i))) end = LowerCaseNameEnd(text, tokens, end, taken);
+            if (p.LowercaseTitles && (end == i + 1 || end == i + 2 && p.Articles.Contains(Word(text, tokens, i))) && p.OrganizationHeads.Contains(Word(text, tokens, end - 1)))
+                end = LowerCaseNameEnd(text, tokens, end, taken);
             chunks.Add(new Chunk(i, end));
             i = end;
         }
@@ -578,6 +579,12 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         if (context.PersonNames.Contains(RunText(text, tokens, s, e)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
+            return;
+        }
+        if (length == 1 && !p.IsEnglish && (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) && !data.OrganizationWords.Contains(first)))
+        {
+            // "Sénat", "Bundesrat", "Senato": an institution named by its head alone.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));
             return;
         }
         if (length == 1 && context.OrganizationAliases.Contains(first))

@@ -188,13 +188,22 @@ internal sealed class LanguageProfile
     /// </summary>
     public List<Token> Adapt(string text, List<Token> tokens, bool nouns)
     {
-        if (nouns ? !NounsCapitalised : Elisions.Length == 0) return tokens;
+        if (nouns ? !NounsCapitalised : IsEnglish) return tokens;
         var result = new List<Token>(tokens.Count + 8);
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
             if (t.Kind != TokenKind.Word) { result.Add(t); continue; }
             var word = text.AsSpan(t.Start, t.Length);
+            int acronym = nouns ? 0 : AcronymPrefix(word);
+            if (acronym > 0)
+            {
+                // "PVV-leider", "VVD-fractie", "SPD-Chef": the party is a name of its own.
+                result.Add(new Token(t.Start, acronym, TokenKind.Word, true, true, t.SpaceBefore, t.LineBreakBefore));
+                result.Add(new Token(t.Start + acronym, 1, TokenKind.Punctuation, false, false, false, false));
+                result.Add(new Token(t.Start + acronym + 1, t.Length - acronym - 1, TokenKind.Word, char.IsUpper(word[acronym + 1]), false, false, false));
+                continue;
+            }
             int cut = nouns ? 0 : ElisionLength(word);
             if (cut > 0)
             {
@@ -218,6 +227,15 @@ internal sealed class LanguageProfile
             result.Add(t);
         }
         return result;
+    }
+
+    private static int AcronymPrefix(ReadOnlySpan<char> word)
+    {
+        int hyphen = word.IndexOf('-');
+        if (hyphen < 2 || hyphen > 6 || hyphen + 3 > word.Length || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1])) return 0;
+        foreach (char c in word[..hyphen]) if (!char.IsUpper(c) && !char.IsDigit(c)) return 0;
+        // Only before an ordinary word: "SPD-Chef", "PVV-leider", not "TGV-INOUI" or "Loir-et-Cher".
+        return word[(hyphen + 1)..].Contains('-') || word[(hyphen + 2)..].ContainsAnyInRange('A', 'Z') ? 0 : hyphen;
     }
 
     private int ElisionLength(ReadOnlySpan<char> word)

@@ -141,10 +141,25 @@ internal static class EvalCommand
                     Console.WriteLine();
                 }
             }
+            if (detailed) PrintDetection(data, language, set, analyzer);
             if (entityResult is not null || sentimentResult is not null) rows.Add(new AnalyzerEvaluation.LanguageRow(language, set, entityResult, sentimentResult));
         }
         if (rows.Count == 0) rows.Add(new AnalyzerEvaluation.LanguageRow(language, "(no gold set yet)", null, null));
         return rows;
+    }
+
+    /// <summary>How often the detector, given no hint, names the language of the set's paragraphs and (shorter) sentences.</summary>
+    private static void PrintDetection(DirectoryInfo data, string language, string set, OfflineTextAnalyzer analyzer)
+    {
+        var texts = new List<string>();
+        string entities = Path.Combine(data.FullName, "Gold", $"{language}-{set}.jsonl"), sentences = Path.Combine(data.FullName, "Gold", $"{language}-sentiment-{set}.jsonl");
+        if (File.Exists(entities)) texts.AddRange(AnalyzerEvaluation.LoadGold(entities).Select(g => g.Text));
+        if (File.Exists(sentences)) texts.AddRange(File.ReadLines(sentences).Where(l => l.Trim().Length > 0).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString() ?? ""));
+        if (texts.Count == 0) return;
+        var detected = texts.Select(t => analyzer.Analyze(new AnalysisDocument("detect", t, null)).Language).ToList();
+        int right = detected.Count(d => d.Iso6391Name == language);
+        Console.WriteLine($"Language detection on {language}-{set} without a hint: {right} of {texts.Count} texts detected as {language}, mean confidence {detected.Average(d => d.ConfidenceScore):F2}");
+        Console.WriteLine();
     }
 
     private static void PrintMemory()
