@@ -90,6 +90,10 @@ internal sealed class LanguageProfile
     public Dictionary<string, double>? Boosters { get; private set; }
     public HashSet<string>? Negators { get; private set; }
     public HashSet<string>? Contrasts { get; private set; }
+    /// <summary>Verbs of decline, which make the bad thing they are said of good news ("unemployment fell").</summary>
+    public HashSet<string>? Decreases { get; private set; }
+    /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>
+    public HashSet<string>? Comparatives { get; private set; }
 
     /// <summary>Compounds (German, Dutch) take the valence of their last part: "Stellenabbau" of "abbau".</summary>
     private bool Compounds { get; init; }
@@ -342,12 +346,14 @@ internal sealed class LanguageProfile
         var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var w in List("boosters")) boosters[w] = SentimentScorer.BoosterStep;
         foreach (var w in List("dampeners")) boosters[w] = -SentimentScorer.BoosterStep;
-        foreach (var w in negators.Concat(boosters.Keys)) valence.Remove(w);
+        foreach (var w in negators.Concat(boosters.Keys).Concat(List("decreases"))) valence.Remove(w);
         profile.Valence = valence;
         profile.ValencePhrases = phrases;
         profile.Boosters = boosters;
         profile.Negators = negators;
         profile.Contrasts = Set("contrasts", ignoreCase: true);
+        profile.Decreases = Set("decreases", ignoreCase: true);
+        profile.Comparatives = Set("comparatives", ignoreCase: true);
         return profile;
     }
 

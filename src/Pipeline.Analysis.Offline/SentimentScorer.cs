@@ -179,7 +179,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                     else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
                         || v < 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
                 }
-                if (Negates(before) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
+                if (Negates(before) && !Compares(text, tokens, k, end) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
                 seen++;
             }
             if (negated) v *= NegationScalar;
@@ -187,7 +187,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             i += span - 1;
         }
 
-        if (profile is not null) NegateBackwards(text, tokens, start, end, valences);
+        if (profile is not null)
+        {
+            NegateBackwards(text, tokens, start, end, valences);
+            FlipDeclines(text, tokens, start, end, valences);
+        }
 
         if (contrastAt >= 0)
         {
@@ -292,7 +296,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         for (int k = start; k < end; k++)
         {
-            if (tokens[k].Kind != TokenKind.Word || !Negates(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
+            if (tokens[k].Kind != TokenKind.Word || !Negates(text.AsSpan(tokens[k].Start, tokens[k].Length)) || Compares(text, tokens, k, end)) continue;
             bool ratedAfter = false;
             for (int j = k + 1, seen = 0; j < end && seen < NegationReach; j++)
             {
@@ -310,6 +314,30 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 seen++;
             }
         }
+    }
+
+    /// <summary>"Die Inflation ist gesunken", "o desemprego caiu": a decline verb turns the bad things in its clause into good news.</summary>
+    private void FlipDeclines(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    {
+        var decreases = profile!.Decreases!.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !decreases.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
+            int from = k, to = k;
+            while (from > start && !IsClauseBreak(text, tokens[from - 1])) from--;
+            while (to + 1 < end && !IsClauseBreak(text, tokens[to + 1])) to++;
+            for (int j = from; j <= to; j++)
+                if (valences[j - start] < 0) valences[j - start] = -valences[j - start];
+        }
+    }
+
+    /// <summary>A negator that compares ("jamais aussi élevée", "nunca esteve tão forte") rather than negates.</summary>
+    private bool Compares(string text, List<Token> tokens, int k, int end)
+    {
+        if (profile?.Comparatives is not { Count: > 0 } comparatives) return false;
+        for (int j = k + 1; j < end && j <= k + 3; j++)
+            if (tokens[j].Kind == TokenKind.Word && comparatives.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) return true;
+        return false;
     }
 
     private static bool IsClauseBreak(string text, Token t) => t.Kind != TokenKind.Word && text[t.Start] is ',' or ';' or ':' or '(' or '"' or '„' or '“';
