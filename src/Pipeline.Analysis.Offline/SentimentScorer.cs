@@ -52,6 +52,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
 
     private const double TooValence = -1.0;
 
+    private const double DeclineValence = -1.0;
+
     private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.OrdinalIgnoreCase)
         { ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10 };
 
@@ -316,7 +318,10 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         }
     }
 
-    /// <summary>"Die Inflation ist gesunken", "o desemprego caiu": a decline verb turns the bad things in its clause into good news.</summary>
+    /// <summary>
+    /// "Die Inflation ist gesunken", "o desemprego caiu": a decline verb turns the bad things in its clause into good
+    /// news and the good ones ("der Gewinn sank") into bad; with nothing rated beside it ("die Aktie fiel") it is bad news.
+    /// </summary>
     private void FlipDeclines(string text, List<Token> tokens, int start, int end, Span<double> valences)
     {
         var decreases = profile!.Decreases!.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -326,8 +331,14 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             int from = k, to = k;
             while (from > start && !IsClauseBreak(text, tokens[from - 1])) from--;
             while (to + 1 < end && !IsClauseBreak(text, tokens[to + 1])) to++;
+            bool rated = false;
             for (int j = from; j <= to; j++)
-                if (valences[j - start] < 0) valences[j - start] = -valences[j - start];
+            {
+                if (valences[j - start] == 0) continue;
+                valences[j - start] = -valences[j - start];
+                rated = true;
+            }
+            if (!rated) valences[k - start] = DeclineValence;
         }
     }
 
