@@ -304,7 +304,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
             return;
         }
-        if (e - s >= 2 && p.OrganizationWords.Contains(last)
+        if (e - s >= 2 && (p.OrganizationWords.Contains(last) || p.EndsInOrganizationWord(last))
             || e - s >= 3 && p.OrganizationPrefixes.Contains(first) && p.OrganizationLinks.Contains(Word(text, tokens, s + 1))
             || HasOrganizationHead(text, tokens, s, e))
         {
@@ -552,7 +552,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         (bool PersonContext, DocumentContext Context, bool[] SentenceStart) evidence, bool atChunkStart, List<Candidate> output)
     {
         while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
-        while (s < e && p.Connectors.Contains(Word(text, tokens, s))) s++;
+        while (s < e && (p.Connectors.Contains(Word(text, tokens, s)) || !p.IsEnglish && tokens[s].Kind != TokenKind.Word)) s++;
         if (s >= e) return;
         if (p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e && !p.NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
         {

@@ -78,6 +78,9 @@ internal sealed class LanguageProfile
     /// <summary>Elided articles and prepositions glued to the next word ("l'", "dell'", "d'"), split off before recognition.</summary>
     private string[] Elisions { get; init; } = [];
 
+    /// <summary>Endings of compound organisation names ("-gesellschaft", "-museum"), lower case.</summary>
+    private string[] OrganizationEndings { get; init; } = [];
+
     /// <summary>Endings of compound roles ("-leiterin", "-sprecher"), lower case.</summary>
     private string[] TitleSuffixes { get; init; } = [];
 
@@ -143,10 +146,23 @@ internal sealed class LanguageProfile
         return false;
     }
 
+    /// <summary>Word endings that inflection replaces ("infrastrutture" of "infrastruttura"), tried in place of the last letter.</summary>
+    private string[] Endings { get; init; } = [];
+
     private bool IsListed(ReadOnlySpan<char> word)
     {
         var lookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.Contains(word)) return true;
+        if (Endings.Length > 0 && word.Length > 4)
+        {
+            Span<char> stem = stackalloc char[word.Length];
+            word.CopyTo(stem);
+            foreach (var ending in Endings)
+            {
+                stem[^1] = ending[0];
+                if (lookup.Contains(stem)) return true;
+            }
+        }
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.Contains(word[..^suffix.Length])) return true;
         return false;
@@ -194,6 +210,7 @@ internal sealed class LanguageProfile
     {
         if (nouns ? !NounsCapitalised : IsEnglish) return tokens;
         var result = new List<Token>(tokens.Count + 8);
+        var listed = nouns ? ListedNames(text, tokens) : null;
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -220,7 +237,9 @@ internal sealed class LanguageProfile
             // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
                 && IsFirstName(text.Substring(result[^1].Start, result[^1].Length));
-            if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && IsNoun(text, tokens, i, word)
+            // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
+            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsInOrganizationWord(word);
+            if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && IsNoun(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && !OrganizationWords.Contains(word.ToString()) && !OrganizationFirstWords.Contains(word.ToString())
                 && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true)
@@ -231,6 +250,32 @@ internal sealed class LanguageProfile
             result.Add(t);
         }
         return result;
+    }
+
+    /// <summary>Tokens inside a listed name of two or more words ("IG Metall", "Deutsche Bahn", "Allianz Arena"), whose nouns are names.</summary>
+    private bool[] ListedNames(string text, List<Token> tokens)
+    {
+        var listed = new bool[tokens.Count];
+        var shared = OfflineData.Instance.Names;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Capitalised) continue;
+            int length = 0;
+            if (shared.TryMatch(text, tokens, i, tokens.Count, out int n, out _)) length = n;
+            if (LocalNames?.TryMatch(text, tokens, i, tokens.Count, out n, out _) == true) length = Math.Max(length, n);
+            if (length < 2) continue;
+            for (int k = i; k < i + length; k++) listed[k] = true;
+            i += length - 1;
+        }
+        return listed;
+    }
+
+    /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum").</summary>
+    public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in OrganizationEndings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static int AcronymPrefix(ReadOnlySpan<char> word)
@@ -327,6 +372,8 @@ internal sealed class LanguageProfile
             Elisions = List("elisions").OrderByDescending(e => e.Length).ToArray(),
             Suffixes = List("suffixes").OrderByDescending(e => e.Length).ToArray(),
             TitleSuffixes = List("title-suffixes"),
+            OrganizationEndings = List("org-endings"),
+            Endings = List("endings"),
             Compounds = List("compounds").Length > 0,
         };
         if (english) return profile;
