@@ -114,14 +114,15 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     && p.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
                     && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
-                    && !(!p.IsEnglish && StartsPersonName(text, tokens, i) && NamesOrganization(text, tokens, end + 1, taken)))
+                    && !(!p.IsEnglish && (StartsPersonName(text, tokens, i) || LooksLikePersonName(text, tokens, i, end)) && NamesOrganization(text, tokens, end + 1, taken)))
                 {
                     end += 2;
                     continue;
                 }
                 // "Caroline van der Plas", "Ursula von der Leyen": two particles in a row.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
-                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && StartsPersonName(text, tokens, i))
+                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && StartsPersonName(text, tokens, i)
+                    && !NamesOrganization(text, tokens, end + 2, taken))
                 {
                     end += 3;
                     continue;
@@ -170,7 +171,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         int k = i;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
         // "Femke Halsema van Amsterdam", "Barry Madlener van Infrastructuur": a place, an organisation or a ministry's field.
-        return k > i && (p.OrganizationWords.Contains(Word(text, tokens, k - 1)) || AllCommon(text, tokens, i, k));
+        return k > i && (p.OrganizationWords.Contains(Word(text, tokens, k - 1)) || AllCommon(text, tokens, i, k) || k == i + 1 && tokens[i].AllCaps);
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -280,7 +281,9 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
             if ((sentenceStart[s] || !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word)) && p.IsCommon(word) && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
                 && !context.OrganizationAliases.Contains(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
-                && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1))))
+                && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1)))
+                // "Ook ING Groep": a function word opening the sentence is never part of the name.
+                || sentenceStart[s] && s + 1 < e && IsFunctionWord(word))
             {
                 s++;
                 continue;
@@ -743,6 +746,20 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
 
     private bool IsUnknownName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
+
+    /// <summary>"Femke Halsema", "Dilan Yeşilgöz": two or three capitalised words, none of them an ordinary word, a place or an organisation's.</summary>
+    private bool LooksLikePersonName(string text, List<Token> tokens, int s, int e)
+    {
+        if (e - s is < 2 or > 3) return false;
+        for (int i = s; i < e; i++)
+        {
+            var w = Word(text, tokens, i);
+            if (!IsNameWord(tokens[i]) || tokens[i].AllCaps || p.IsCommon(w) || p.OrganizationWords.Contains(w) || p.EndsInOrganizationWord(w) || names.TryMatch(text, tokens, i, i + 1, out _, out _)) return false;
+        }
+        return true;
+    }
+
+    private bool IsFunctionWord(string word) => !p.IsEnglish && data.StopWords.TryGetValue(p.Language, out var stop) && stop.Contains(word) && !p.Articles.Contains(word);
 
     private bool IsOfOrFor(string word) => p.Of.Contains(word) || p.ForWords.Contains(word);
 
