@@ -181,7 +181,7 @@ internal sealed class LanguageProfile
         return false;
     }
 
-    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && FirstNames.Contains(Fold(word));
+    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && FirstNames.Contains(Fold(word));
 
     /// <summary>A word's valence as written, else without an inflection ending, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)

@@ -73,6 +73,8 @@ internal static class EvalCommand
             Console.WriteLine();
         }
 
+        if (language == "en" && Environment.GetEnvironmentVariable("PIPELINE_EVAL_THROUGHPUT") == "1")
+            PrintThroughput("en", AnalyzerEvaluation.LoadGold(Path.Combine(data.FullName, "Gold", "gold.jsonl")), analyzer);
         if (language != "en" && language != "all")
         {
             var rows = EvaluateLanguage(data, language, sets, analyzer, detailed: true, errors);
@@ -142,6 +144,7 @@ internal static class EvalCommand
                 }
             }
             if (detailed) PrintDetection(data, language, set, analyzer);
+            if (detailed && set == "dev" && File.Exists(entities)) PrintThroughput(language, AnalyzerEvaluation.LoadGold(entities), analyzer);
             if (entityResult is not null || sentimentResult is not null) rows.Add(new AnalyzerEvaluation.LanguageRow(language, set, entityResult, sentimentResult));
         }
         if (rows.Count == 0) rows.Add(new AnalyzerEvaluation.LanguageRow(language, "(no gold set yet)", null, null));
@@ -159,6 +162,25 @@ internal static class EvalCommand
         var detected = texts.Select(t => analyzer.Analyze(new AnalysisDocument("detect", t, null)).Language).ToList();
         int right = detected.Count(d => d.Iso6391Name == language);
         Console.WriteLine($"Language detection on {language}-{set} without a hint: {right} of {texts.Count} texts detected as {language}, mean confidence {detected.Average(d => d.ConfidenceScore):F2}");
+        Console.WriteLine();
+    }
+
+    /// <summary>Articles of 3,000 characters a second on one thread, each made of the set's paragraphs in turn.</summary>
+    private static void PrintThroughput(string language, List<GoldParagraph> paragraphs, OfflineTextAnalyzer analyzer)
+    {
+        var articles = new List<string>();
+        for (int start = 0; start < paragraphs.Count; start++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (int k = start; text.Length < 3000; k = (k + 1) % paragraphs.Count) text.Append(paragraphs[k].Text).Append("\n\n");
+            articles.Add(text.ToString(0, 3000));
+        }
+        foreach (var a in articles) analyzer.Analyze(new AnalysisDocument("warm-up", a, language));
+        var watch = Stopwatch.StartNew();
+        int done = 0;
+        while (watch.ElapsedMilliseconds < 1000 || done < 200)
+            analyzer.Analyze(new AnalysisDocument("bench", articles[done++ % articles.Count], language));
+        Console.WriteLine($"Throughput ({language}, language given): {done / watch.Elapsed.TotalSeconds:F0} articles of 3,000 characters a second on one thread");
         Console.WriteLine();
     }
 
