@@ -326,6 +326,11 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-head"));
             return;
         }
+        if (e - s >= 2 && p.PlaceSuffixes.Contains(last) && !p.IsFirstName(first))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-form"));
+            return;
+        }
         if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && (data.PlacePrefixes.TryGetValue(first, out placeSub) || p.PlacePrefixes.Contains(first)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, placeSub, 0.75, "place-form"));

@@ -51,6 +51,9 @@ internal sealed class LanguageProfile
     /// <summary>First words of named structures and features ("Palazzo", "Plaza", "Stade").</summary>
     public HashSet<string> PlacePrefixes { get; private init; } = null!;
 
+    /// <summary>Last words of named structures ("Potsdamer Platz", "Allianz Arena"), which stay names after a capitalised word.</summary>
+    public HashSet<string> PlaceSuffixes { get; private init; } = null!;
+
     public HashSet<string> Connectors { get; private init; } = null!;
     public HashSet<string> NameParticles { get; private init; } = null!;
     public HashSet<string> SpeechVerbs { get; private init; } = null!;
@@ -238,7 +241,8 @@ internal sealed class LanguageProfile
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
                 && IsFirstName(text.Substring(result[^1].Start, result[^1].Length));
             // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
-            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsInOrganizationWord(word);
+            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
+                && (EndsInOrganizationWord(word) || PlaceSuffixes.Contains(word.ToString()));
             if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && IsNoun(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && !OrganizationWords.Contains(word.ToString()) && !OrganizationFirstWords.Contains(word.ToString())
@@ -350,6 +354,7 @@ internal sealed class LanguageProfile
             Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms),
             OrganizationHeads = Set("org-prefixes"),
             PlacePrefixes = Set("place-prefixes"),
+            PlaceSuffixes = Set("place-suffixes"),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),
             SpeechVerbs = Set("speech-verbs"),
