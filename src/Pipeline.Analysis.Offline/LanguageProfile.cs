@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using Pipeline.Analysis.Text;
 
 namespace Pipeline.Analysis.Offline;
@@ -184,7 +183,10 @@ internal sealed class LanguageProfile
         return false;
     }
 
-    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && FirstNames.Contains(Fold(word));
+    /// <summary>The first names compared without accents ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
+    private HashSet<string> FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
+
+    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && FirstNamesWithoutAccents.Contains(word);
 
     /// <summary>A word's valence as written, else without an inflection ending, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)
@@ -304,15 +306,6 @@ internal sealed class LanguageProfile
         return 0;
     }
 
-    internal static string Fold(string s)
-    {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var b = new StringBuilder(d.Length);
-        foreach (char c in d)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) b.Append(c);
-        return b.ToString();
-    }
-
     private static LanguageProfile Load(string iso, OfflineData data)
     {
         var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -345,6 +338,8 @@ internal sealed class LanguageProfile
             Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)
                 : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])), StringComparer.Ordinal),
             FirstNames = english ? data.FirstNames : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal),
+            FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal)
+                : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), CultureInfo.InvariantCulture.CompareInfo.GetStringComparer(CompareOptions.IgnoreNonSpace)),
             Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
             PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
             LocalNames = english ? null : LocalPlaces.Value,
