@@ -106,7 +106,27 @@ internal sealed class LanguageProfile
     /// <summary>German nouns as the dictionary writes them (capitalised), matched case-sensitively.</summary>
     private HashSet<string> Nouns { get; init; } = new(StringComparer.Ordinal);
 
-    public bool IsCommon(string word) => IsCommon(word.AsSpan());
+    /// <summary>
+    /// Answers already worked out on this thread: the rules ask about the same words many times per document, and an
+    /// answer costs up to dozens of lookups (suffixes, endings, compound tails). Cleared when it grows, so it stays small.
+    /// </summary>
+    [ThreadStatic] private static Dictionary<string, bool>? t_commonAnswers;
+    [ThreadStatic] private static LanguageProfile? t_answersFor;
+
+    public bool IsCommon(string word)
+    {
+        if (IsEnglish) return CommonWords.Contains(word);
+        var answers = t_commonAnswers ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (t_answersFor != this || answers.Count >= 8192)
+        {
+            answers.Clear();
+            t_answersFor = this;
+        }
+        if (answers.TryGetValue(word, out bool common)) return common;
+        common = IsCommon(word.AsSpan());
+        answers[word] = common;
+        return common;
+    }
 
     /// <summary>
     /// Whether a capitalised word is an ordinary noun: listed as one (also inflected), or a compound ending in one that
