@@ -35,11 +35,13 @@ internal static class EvalCommand
             Description = "en: the English gold sets and fixtures; de, fr, es, it, nl or pt: that language's gold sets (<lang>-dev, <lang>-heldout and their sentiment sets) in detail; all: English, then a per-language table.",
             DefaultValueFactory = _ => "all",
         };
+        language.AcceptOnlyFromAmong(["all", "en", .. Languages]);
         var sets = new Option<string[]>("--sets") { Description = "Which of a language's sets to score: dev, heldout (default both).", DefaultValueFactory = _ => ["dev", "heldout"], AllowMultipleArgumentsPerToken = true };
+        sets.AcceptOnlyFromAmong(LanguageSets);
         var calibration = new Option<FileInfo?>("--write-calibration") { Description = "Write the per-rule confidence table measured on the development sets (gold, heldout, dev3) to this file." };
         var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration, language, sets };
         command.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(gold)!, parse.GetValue(fixtures)!, parse.GetValue(mode), parse.GetValue(errors), parse.GetValue(calibration),
-            parse.GetValue(language)!.Trim().ToLowerInvariant(), parse.GetValue(sets)!));
+            parse.GetValue(language)!, parse.GetValue(sets)!));
         return command;
     }
 
@@ -48,11 +50,6 @@ internal static class EvalCommand
 
     private static int Run(DirectoryInfo data, string[] goldSets, string[] fixtures, OfflineAnalyzerMode mode, bool errors, FileInfo? calibration, string language, string[] sets)
     {
-        if (language != "all" && language != "en" && !Languages.Contains(language))
-        {
-            Console.Error.WriteLine($"Unknown --language '{language}': use en, {string.Join(", ", Languages)} or all.");
-            return 2;
-        }
         // Start-up as a host sees it: construction plus the first analysis (data load, and the model in Accurate mode).
         var watch = Stopwatch.StartNew();
         var analyzer = new OfflineTextAnalyzer(new OfflineAnalyzerOptions { Mode = mode }, mode == OfflineAnalyzerMode.Accurate ? Pipeline.Analysis.MiniLM.MiniLmSentiment.Instance : null);
