@@ -106,3 +106,35 @@ public class LanguageSeedTests
     public void Sentiment_with_negation_and_decline_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 }
+
+/// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
+public class ShortTextLanguageTests
+{
+    private static readonly OfflineTextAnalyzer Analyzer = new();
+
+    private static DetectedLanguage Detect(string text) => Analyzer.Analyze(new AnalysisDocument("d", text, null)).Language;
+
+    [Theory]
+    [InlineData("Le Conseil constitutionnel a validé la loi, a dit le Sénat.", "fr")]
+    [InlineData("Die Regierung hat ihr Versprechen nicht gehalten.", "de")]
+    [InlineData("El Gobierno aprobó ayer el presupuesto.", "es")]
+    [InlineData("Il governo ha approvato la legge di bilancio.", "it")]
+    [InlineData("Het kabinet heeft de begroting goedgekeurd.", "nl")]
+    [InlineData("O Governo aprovou ontem o orçamento.", "pt")]
+    public void A_single_sentence_gets_its_language(string text, string expected) => Assert.Equal(expected, Detect(text).Iso6391Name);
+
+    [Fact]
+    public void An_English_article_quoting_German_stays_English()
+    {
+        var language = Detect("The chancellor said the plan would be ready by the end of the year. \"Wir schaffen das\", he told reporters in Berlin, adding that the coalition was united.");
+        Assert.Equal("en", language.Iso6391Name);
+    }
+
+    [Fact]
+    public void Without_evidence_the_analyzer_falls_back_to_English_with_a_low_confidence()
+    {
+        var language = Detect("Xylo qorp zint vamble.");
+        Assert.Equal("en", language.Iso6391Name);
+        Assert.True(language.ConfidenceScore <= 0.3, $"confidence {language.ConfidenceScore}");
+    }
+}
