@@ -8,32 +8,12 @@ namespace Pipeline.Analysis;
 /// </summary>
 public static class SentimentMerger
 {
-    private const double MixedShare = 0.2;
-
     public static SentimentResult Merge(IReadOnlyCollection<SentenceSentiment> sentences)
     {
-        if (sentences.Count == 0)
-            return new SentimentResult(SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
-
-        double positive = 0, neutral = 0, negative = 0, weight = 0, positiveText = 0, negativeText = 0;
+        var totals = new SentimentTotals();
         foreach (var sentence in sentences)
-        {
-            double w = Math.Max(1, sentence.Length);
-            positive += sentence.ConfidenceScores.Positive * w;
-            neutral += sentence.ConfidenceScores.Neutral * w;
-            negative += sentence.ConfidenceScores.Negative * w;
-            weight += w;
-            if (sentence.Sentiment is SentimentLabel.Positive or SentimentLabel.Mixed) positiveText += w;
-            if (sentence.Sentiment is SentimentLabel.Negative or SentimentLabel.Mixed) negativeText += w;
-        }
-
-        var scores = Normalise(positive / weight, neutral / weight, negative / weight);
-        double positiveShare = positiveText / weight, negativeShare = negativeText / weight;
-        var label = positiveShare >= MixedShare && negativeShare >= MixedShare ? SentimentLabel.Mixed
-            : positiveShare == 0 && negativeShare == 0 ? SentimentLabel.Neutral
-            : positiveShare > negativeShare || (positiveShare == negativeShare && scores.Positive >= scores.Negative) ? SentimentLabel.Positive
-            : SentimentLabel.Negative;
-        return new SentimentResult(label, scores);
+            totals.Add(sentence);
+        return totals.Result();
     }
 
     /// <summary>Rounds to two decimals (as the service does) while keeping the sum at exactly 1.</summary>
@@ -46,5 +26,42 @@ public static class SentimentMerger
         double u = Math.Round(1 - p - n, 2);
         if (u < 0) { if (p >= n) p += u; else n += u; u = 0; }
         return new SentimentScores(p, u, n);
+    }
+}
+
+/// <summary>
+/// The running sums behind <see cref="SentimentMerger.Merge"/>, so a long article's document sentiment is folded as its
+/// chunks are analysed, without keeping every sentence.
+/// </summary>
+public sealed class SentimentTotals
+{
+    private const double MixedShare = 0.2;
+    private double _positive, _neutral, _negative, _weight, _positiveText, _negativeText;
+
+    public int Sentences { get; private set; }
+
+    public void Add(SentenceSentiment sentence)
+    {
+        double w = Math.Max(1, sentence.Length);
+        _positive += sentence.ConfidenceScores.Positive * w;
+        _neutral += sentence.ConfidenceScores.Neutral * w;
+        _negative += sentence.ConfidenceScores.Negative * w;
+        _weight += w;
+        if (sentence.Sentiment is SentimentLabel.Positive or SentimentLabel.Mixed) _positiveText += w;
+        if (sentence.Sentiment is SentimentLabel.Negative or SentimentLabel.Mixed) _negativeText += w;
+        Sentences++;
+    }
+
+    public SentimentResult Result()
+    {
+        if (Sentences == 0)
+            return new SentimentResult(SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
+        var scores = SentimentMerger.Normalise(_positive / _weight, _neutral / _weight, _negative / _weight);
+        double positiveShare = _positiveText / _weight, negativeShare = _negativeText / _weight;
+        var label = positiveShare >= MixedShare && negativeShare >= MixedShare ? SentimentLabel.Mixed
+            : positiveShare == 0 && negativeShare == 0 ? SentimentLabel.Neutral
+            : positiveShare > negativeShare || (positiveShare == negativeShare && scores.Positive >= scores.Negative) ? SentimentLabel.Positive
+            : SentimentLabel.Negative;
+        return new SentimentResult(label, scores);
     }
 }

@@ -101,4 +101,21 @@ public class OfflineRobustnessTests
         Assert.Equal(1.0, s.Positive + s.Neutral + s.Negative, 6);
         Assert.True(s.Positive >= 0 && s.Neutral >= 0 && s.Negative >= 0);
     }
+
+    [Fact]
+    public void A_run_of_final_marks_ends_one_sentence_however_long_it_is()
+    {
+        const string text = "Wait... what?! It rained again!!!! Mr. Lima left.";
+        var sentences = SentenceSplitter.Split(text, Tokenizer.Tokenize(text));
+        var dots = "Title\n\n" + new string('.', 100_000);
+
+        Assert.Equal(["Wait...", "what?!", "It rained again!!!!", "Mr. Lima left."], sentences.Select(s => Text(text, s)));
+        Assert.Equal(2, SentenceSplitter.Split(dots, Tokenizer.Tokenize(dots)).Count);
+    }
+
+    private static string Text(string text, SentenceRange sentence)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        return text[tokens[sentence.Start].Start..tokens[sentence.End - 1].End];
+    }
 }

@@ -30,6 +30,9 @@ public static class SentenceSplitter
             }
             if (t.Kind != TokenKind.Punctuation || t.Length != 1 || !IsTerminal(text, i, tokens)) continue;
             int end = i + 1;
+            // "Really?!" and "Wait..." end one sentence, not one per mark: a run of full stops is not a run of sentences.
+            while (end < tokens.Count && !tokens[end].SpaceBefore && tokens[end].Kind == TokenKind.Punctuation && tokens[end].Length == 1 && IsTerminalMark(text[tokens[end].Start]))
+                end++;
             // Closing quotes and brackets belong to the sentence they close.
             while (end < tokens.Count && !tokens[end].SpaceBefore && tokens[end].Length == 1 && text[tokens[end].Start] is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB')
                 end++;
@@ -44,8 +47,7 @@ public static class SentenceSplitter
     private static bool IsTerminal(string text, int i, List<Token> tokens)
     {
         char c = text[tokens[i].Start];
-        if (c is '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u061F' or '\u2026') return true;
-        if (c != '.') return false;
+        if (c != '.') return IsTerminalMark(c);
         if (i == 0) return false;
         var prev = tokens[i - 1];
         if (prev.End != tokens[i].Start) return true;
@@ -55,4 +57,6 @@ public static class SentenceSplitter
         if (!abbreviation) return true;
         return i + 1 < tokens.Count && tokens[i + 1].LineBreakBefore;
     }
+
+    private static bool IsTerminalMark(char c) => c is '.' or '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u061F' or '\u2026';
 }

@@ -16,8 +16,8 @@ public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<Enric
         var budget = new ComputeBudget(options.Value.ComputeBudget, clock);
         var article = await budget.RunAsync("parse", _ => Task.FromResult(ArticleParser.Parse(blob.Name, content.Span, blob.ContentType)), cancellationToken).ConfigureAwait(false);
         var analysis = analyzer.Info.ComputesLocally
-            ? await budget.RunAsync("analyze", ct => analyzer.AnalyzeAsync(article.Text, article.Language, ct), cancellationToken).ConfigureAwait(false)
-            : await analyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken).ConfigureAwait(false);
+            ? await budget.RunAsync("analyze", ct => analyzer.AnalyzeAsync(article.Text, article.Language, options.Value.MaxSentences, ct), cancellationToken).ConfigureAwait(false)
+            : await analyzer.AnalyzeAsync(article.Text, article.Language, options.Value.MaxSentences, cancellationToken).ConfigureAwait(false);
         // Linked here, after whichever analyzer ran, and over every mention: a surname is resolved from a full name the cap may cut.
         var entities = EntityCanonicalizer.Default.Canonicalize(article.Text, analysis.Entities);
 
@@ -45,7 +45,7 @@ public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<Enric
             Sentiment = new ArticleSentiment(
                 analysis.Sentiment.Label,
                 analysis.Sentiment.Scores,
-                analysis.Sentences.Take(options.Value.MaxSentences).Select(s => new SentenceSpan(s.Offset, s.Length, s.Sentiment, s.ConfidenceScores)).ToList()),
+                analysis.Sentences.Select(s => new SentenceSpan(s.Offset, s.Length, s.Sentiment, s.ConfidenceScores)).ToList()),
             Entities = entities.Count <= options.Value.MaxEntities ? entities : entities.Take(options.Value.MaxEntities).ToList(),
             KeyPhrases = analysis.KeyPhrases,
             Analyzer = new AnalyzerStamp(analyzer.Info.Name, analyzer.Info.Version, analysis.TextRecords),
@@ -63,7 +63,7 @@ public sealed class ArticleEnricher(ChunkedTextAnalysis analyzer, IOptions<Enric
             inWord = wordChar || (inWord && c is '\'' or '’' or '-');
         }
         int paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
-        return new TextStatistics(text.Length, new StringInfo(text).LengthInTextElements, words, analysis.Sentences.Count, paragraphs, analysis.Chunks, analysis.Entities.Count);
+        return new TextStatistics(text.Length, new StringInfo(text).LengthInTextElements, words, analysis.SentenceCount, paragraphs, analysis.Chunks, analysis.Entities.Count);
     }
 }
 

@@ -55,12 +55,9 @@ public static class TextChunker
     /// <summary>The analyzer's own sentence splitter (it knows "Mr." and "U.S."), as character ranges that tile the text.</summary>
     private static IEnumerable<(int Start, int End)> Sentences(string text)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var sentences = SentenceSplitter.Split(text, tokens);
         int start = 0, boundary = 0;
-        for (int i = 1; i < sentences.Count; i++)
+        foreach (int next in SentenceStarts(text))
         {
-            int next = tokens[sentences[i].Start].Start;
             // A token boundary is not always a grapheme-cluster boundary: a combining mark after a space starts a token but
             // belongs to the space's cluster (" \u0301"). End the sentence at the first cluster boundary at or after it.
             while (boundary < next) boundary += StringInfo.GetNextTextElementLength(text.AsSpan(boundary));
@@ -70,6 +67,40 @@ public static class TextChunker
         }
         if (start < text.Length)
             yield return (start, text.Length);
+    }
+
+    /// <summary>Characters tokenised at once: a text near the size limit can hold ten million one-character tokens.</summary>
+    private const int TokenWindow = 1 << 15;
+
+    /// <summary>
+    /// Where each sentence after the first begins. The text is tokenised a window at a time, each window ending at a line
+    /// break where it can (a sentence ends there anyway), else after a space, so only one window's tokens are held.
+    /// </summary>
+    private static IEnumerable<int> SentenceStarts(string text)
+    {
+        for (int window = 0; window < text.Length;)
+        {
+            int end = WindowEnd(text, window);
+            string slice = window == 0 && end == text.Length ? text : text[window..end];
+            var tokens = Tokenizer.Tokenize(slice);
+            var sentences = SentenceSplitter.Split(slice, tokens);
+            for (int i = window == 0 ? 1 : 0; i < sentences.Count; i++)
+                yield return window + tokens[sentences[i].Start].Start;
+            window = end;
+        }
+    }
+
+    private static int WindowEnd(string text, int start)
+    {
+        int limit = start + TokenWindow;
+        if (limit >= text.Length) return text.Length;
+        int lineBreak = text.LastIndexOf('\n', limit - 1, TokenWindow / 2);
+        if (lineBreak >= 0) return lineBreak + 1;
+        for (int i = limit - 1; i > limit - TokenWindow / 2; i--)
+        {
+            if (char.IsWhiteSpace(text[i])) return i + 1;
+        }
+        return char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
     }
 
     private static IEnumerable<(int Start, int End)> CutLongSpan(string text, int start, int end, int maxTextElements)

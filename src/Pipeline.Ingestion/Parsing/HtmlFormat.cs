@@ -24,6 +24,12 @@ internal static class HtmlFormat
     /// <summary>Real pages nest a few dozen elements deep; the HTML5 tree builder slows quadratically with depth.</summary>
     internal const int MaxNesting = 512;
 
+    /// <summary>
+    /// Each element costs a few hundred bytes of DOM, so a 10 MB page of bare tags would need more than a gigabyte;
+    /// a long real article page has tens of thousands.
+    /// </summary>
+    internal const int MaxElements = 500_000;
+
     private static readonly HashSet<string> VoidOrOptionalClose = new(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
@@ -34,8 +40,11 @@ internal static class HtmlFormat
 
     public static RawArticle Parse(string html)
     {
-        if (NestingDepth(html) > MaxNesting)
+        var (depth, elements) = Shape(html);
+        if (depth > MaxNesting)
             throw new ArticleRejectedException(RejectionReason.TooComplex, $"The HTML nests elements more than {MaxNesting} deep.");
+        if (elements > MaxElements)
+            throw new ArticleRejectedException(RejectionReason.TooComplex, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The HTML has {elements:N0} elements, more than the {MaxElements:N0} a page may have."));
 
         using var document = ParseDocument(html);
         string? title = document.Title?.Trim();
@@ -69,12 +78,12 @@ internal static class HtmlFormat
     }
 
     /// <summary>
-    /// A cheap upper bound on element nesting, from the tags alone: elements that are void or commonly left open are not
-    /// counted, so sloppy but ordinary pages stay far below the limit.
+    /// From the tags alone, before any DOM is built: the number of start tags, and a cheap upper bound on element nesting
+    /// (elements that are void or commonly left open are not counted for it, so sloppy but ordinary pages stay far below the limit).
     /// </summary>
-    private static int NestingDepth(string html)
+    private static (int Depth, int Elements) Shape(string html)
     {
-        int depth = 0, max = 0;
+        int depth = 0, max = 0, elements = 0;
         for (int i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
         {
             if (html[i + 1] is '!' or '?') continue; // comments, doctype, processing instructions
@@ -82,13 +91,15 @@ internal static class HtmlFormat
             int start = closing ? i + 2 : i + 1;
             int end = start;
             while (end < html.Length && char.IsAsciiLetterOrDigit(html[end])) end++;
-            if (end == start || NotCounted.Contains(html.AsSpan(start, end - start))) continue;
+            if (end == start) continue;
+            if (!closing) elements++;
+            if (NotCounted.Contains(html.AsSpan(start, end - start))) continue;
             int close = html.IndexOf('>', end);
             if (close > 0 && html[close - 1] == '/') continue;
             depth = closing ? Math.Max(0, depth - 1) : depth + 1;
             max = Math.Max(max, depth);
         }
-        return max;
+        return (max, elements);
     }
 
     /// <summary>

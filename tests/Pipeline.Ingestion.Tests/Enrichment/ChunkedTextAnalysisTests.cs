@@ -82,4 +82,26 @@ public class ChunkedTextAnalysisTests
         Assert.Equal("phrase 1", analysis.KeyPhrases[1]);
         Assert.Single(analysis.KeyPhrases, p => p == "shared phrase");
     }
+
+    [Fact]
+    public async Task A_long_article_is_analysed_a_group_of_chunks_at_a_time_keeping_the_first_sentences_and_counting_all()
+    {
+        var text = new StringBuilder();
+        for (int i = 0; text.Length < 200_000; i++)
+            text.Append(CultureInfo.InvariantCulture, $"Report {i} from Kyiv was {(i % 3 == 0 ? "bad" : "good")}. ");
+        string article = text.ToString();
+        var marker = new MarkerAnalyzer();
+
+        var all = await new ChunkedTextAnalysis(new MarkerAnalyzer()).AnalyzeAsync(article, "en", CancellationToken.None);
+        var capped = await new ChunkedTextAnalysis(marker).AnalyzeAsync(article, "en", 100, CancellationToken.None);
+
+        Assert.True(marker.BatchSizes.Count > 1 && marker.BatchSizes.All(size => size <= 32), string.Join(",", marker.BatchSizes));
+        Assert.Equal(capped.Chunks, marker.BatchSizes.Sum());
+        Assert.Equal(100, capped.Sentences.Count);
+        Assert.Equal(all.Sentences.Take(100), capped.Sentences);
+        Assert.Equal(all.Sentences.Count, capped.SentenceCount);
+        Assert.Equal(SentimentMerger.Merge(all.Sentences.ToList()), capped.Sentiment);
+        Assert.Equal(SentimentLabel.Mixed, capped.Sentiment.Label);
+        Assert.Equal(all.Entities, capped.Entities);
+    }
 }

@@ -49,4 +49,23 @@ public class TextChunkerTests
         Assert.All(chunks, c => Assert.False(c.Text.StartsWith('\u0301'), "a chunk must not start inside a grapheme cluster"));
         Assert.All(chunks.Where(c => c.Offset < words.Length - 1 && c.Offset > 0), c => Assert.StartsWith("word", c.Text));
     }
+
+    [Fact]
+    public void A_text_far_longer_than_one_tokenising_window_splits_as_if_tokenised_whole()
+    {
+        // Lines of every length around the 32 K window, and one line longer than it with no break at all.
+        var text = new StringBuilder();
+        for (int i = 0; text.Length < 150_000; i++)
+            text.Append(CultureInfo.InvariantCulture, $"Dr. Ana Lima spoke in Kyiv on day {i}. It rained{(i % 97 == 0 ? "\n\n" : i % 13 == 0 ? "!?\n" : "... ")}");
+        text.Append(string.Concat(Enumerable.Repeat("word ", 10_000))).Append('\n');
+        string article = text.ToString();
+
+        var chunks = TextChunker.Split(article, 5120);
+
+        Assert.Equal(article, string.Concat(chunks.Select(c => c.Text)));
+        Assert.All(chunks, c => Assert.True(new StringInfo(c.Text).LengthInTextElements <= 5120));
+        // A chunk never ends inside "Dr. Ana" or between a mark of "!?" or "..." and the next: those are one sentence end.
+        Assert.All(chunks.SkipLast(1), c => Assert.Matches(@"(\. |[.!?]\n|\n\n|word )$", c.Text));
+        Assert.DoesNotContain(chunks, c => c.Text.EndsWith("Dr. ", StringComparison.Ordinal) || c.Text.StartsWith("..", StringComparison.Ordinal) || c.Text.StartsWith('?'));
+    }
 }

@@ -121,4 +121,17 @@ public class ArticleParserTests
         string nested = "{\"title\":\"T\",\"body\":\"B\",\"x\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
         Assert.Equal(RejectionReason.MalformedJson, Assert.Throws<ArticleRejectedException>(() => Parse("n.json", nested)).Reason);
     }
+
+    [Fact]
+    public void Html_with_more_elements_than_a_page_may_have_is_too_complex_before_any_dom_is_built()
+    {
+        static string Page(int paragraphs) => "<html><body>" + string.Concat(Enumerable.Repeat("<p>", paragraphs - 2)) + "Envoys met in Kyiv.";
+
+        var atLimit = Parse("limit.html", Page(500_000));
+        var rejected = Assert.Throws<ArticleRejectedException>(() => Parse("over.html", Page(500_001)));
+
+        Assert.Equal("Envoys met in Kyiv.", atLimit.Text.Trim());
+        Assert.Equal(RejectionReason.TooComplex, rejected.Reason);
+        Assert.Contains("500,001 elements", rejected.Message, StringComparison.Ordinal);
+    }
 }
