@@ -8,6 +8,19 @@ internal readonly record struct Candidate(int Start, int End, string Category, s
     public string CalibrationKey => Rule + "|" + Category;
 }
 
+/// <summary>The shared gazetteer and a language's own names (places by local names), longest match first.</summary>
+internal readonly struct NameLookup(PhraseTrie shared, PhraseTrie? local)
+{
+    public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
+    {
+        bool found = shared.TryMatch(text, tokens, start, limit, out tokenCount, out entry);
+        if (local is null || !local.TryMatch(text, tokens, start, limit, out int localCount, out var localEntry) || localCount <= tokenCount) return found;
+        tokenCount = localCount;
+        entry = localEntry;
+        return true;
+    }
+}
+
 /// <summary>
 /// Rule-based recogniser over gazetteers. Capitalised runs ("chunks") are found first; titles and nationality words
 /// are peeled off their front (emitting PersonType), then each chunk is named whole by its form ("... Bank",
@@ -15,29 +28,10 @@ internal readonly record struct Candidate(int Start, int End, string Category, s
 /// evidence (a title, a known first name, a speech verb, an earlier full mention). A second pass reuses what the
 /// first learnt about the document, so a surname or an acronym is named the same way everywhere in it.
 /// </summary>
-internal sealed class EntityRecognizer(OfflineData data)
+internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile)
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
-        { "of", "for", "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di", "&" };
-
-    /// <summary>Particles inside personal names ("Lula da Silva", "Laurence des Cars").</summary>
-    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
-        { "de", "del", "della", "dei", "des", "da", "do", "dos", "van", "von", "der", "den", "ter", "ten", "al", "bin", "bint", "ibn", "la", "le", "du", "di" };
-
-    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
-        { "said", "says", "told", "wrote", "added", "argued", "stated", "announced", "insisted", "warned", "tweeted", "who" };
-
-    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
-        { "in", "from", "near", "across", "outside", "inside", "throughout" };
-
-    /// <summary>Honorifics name no role, so they are dropped rather than reported as PersonType.</summary>
-    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
-        { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr." };
-
-    /// <summary>Titles that are part of how the person is named ("Pope Francis", "Prince Harry"), so they stay in the span.</summary>
-    private static readonly HashSet<string> NameTitles = new(StringComparer.Ordinal)
-        { "Pope", "Prince", "Princess", "King", "Queen", "Sheikh", "Emir", "Sir", "Dame", "Lord", "Lady", "Saint", "St", "Crown Prince" };
-
+    private readonly LanguageProfile p = profile;
+    private readonly NameLookup names = new(data.Names, profile.LocalNames);
     /// <summary>What the first pass learnt about a document.</summary>
     private sealed class DocumentContext
     {
@@ -54,7 +48,7 @@ internal sealed class EntityRecognizer(OfflineData data)
 
     private readonly record struct Chunk(int Start, int End);
 
-    public List<Candidate> Recognize(string text, List<Token> tokens, List<SentenceRange> sentences, bool english)
+    public List<Candidate> Recognize(string text, List<Token> tokens, List<SentenceRange> sentences, bool fullRules)
     {
         var found = new List<Candidate>();
         NumericRecognizer.Recognize(text, tokens, data.CurrencyCodes, found);
@@ -71,9 +65,9 @@ internal sealed class EntityRecognizer(OfflineData data)
         }
 
         var chunks = FindChunks(text, tokens, taken);
-        if (!english)
+        if (!fullRules)
         {
-            // Without the English lexicons only exact gazetteer names are sound.
+            // Without a language profile only exact gazetteer names are sound.
             foreach (var chunk in chunks) SplitByGazetteer(text, tokens, chunk.Start, chunk.End, null, found, namesOnly: true);
             return Resolve(found);
         }
@@ -95,12 +89,18 @@ internal sealed class EntityRecognizer(OfflineData data)
         {
             if (taken[i] || !StartsName(text, tokens, i)) { i++; continue; }
             int end = i + 1;
-            if (data.Names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
+            if (names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
             // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
-            if (data.Titles.TryMatch(text, tokens, i, tokens.Count, out len, out _)) end = Math.Max(end, i + len);
+            if (p.TryTitle(text, tokens, i, tokens.Count, out len)) end = Math.Max(end, i + len);
             while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
             {
                 if (IsNameWord(tokens[end])) { end++; continue; }
+                // "Vorstandschef Dr. Matthias Kessler": an abbreviated title after a title keeps the chunk going.
+                if (p.Titles.TryMatch(text, tokens, end, tokens.Count, out len, out _) && len > 1 && end + len < tokens.Count && IsNameWord(tokens[end + len]))
+                {
+                    end += len;
+                    continue;
+                }
                 // An initial: "S. Somanath", "John F. Kennedy".
                 if (tokens[end - 1].Length == 1 && char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end].Start] == '.' && tokens[end].Length == 1
                     && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
@@ -111,11 +111,20 @@ internal sealed class EntityRecognizer(OfflineData data)
                 // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words, but "of" does not join
                 // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
-                    && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
-                    && !(Word(text, tokens, end) == "of" && StartsPersonName(text, tokens, end + 1)
-                         && !data.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !data.OrganizationPrefixes.Contains(Word(text, tokens, end - 1))))
+                    && p.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
+                    && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
+                         && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
+                    && !(!p.IsEnglish && (StartsPersonName(text, tokens, i) || LooksLikePersonName(text, tokens, i, end)) && NamesOrganization(text, tokens, end + 1, taken)))
                 {
                     end += 2;
+                    continue;
+                }
+                // "Caroline van der Plas", "Ursula von der Leyen": two particles in a row.
+                if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
+                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && StartsPersonName(text, tokens, i)
+                    && !NamesOrganization(text, tokens, end + 2, taken))
+                {
+                    end += 3;
                     continue;
                 }
                 // "Food and Drug Administration", "People's Liberation Army", "Alzheimer's Association": "and" or a
@@ -126,13 +135,43 @@ internal sealed class EntityRecognizer(OfflineData data)
                     end = joined;
                     continue;
                 }
-                if (data.Names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
+                if (IsGazetteerStart(text, tokens, end) && names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
                 break;
             }
+            // "Corte dei conti", "Partito democratico", "Agenzia spaziale italiana": Romance institutions write only their
+            // first word capitalised, so the lower-case words after an institution's head belong to its name.
+            if (p.LowercaseTitles && (end == i + 1 || end == i + 2 && p.Articles.Contains(Word(text, tokens, i))) && p.OrganizationHeads.Contains(Word(text, tokens, end - 1)))
+                end = LowerCaseNameEnd(text, tokens, end, taken);
             chunks.Add(new Chunk(i, end));
             i = end;
         }
         return chunks;
+    }
+
+    /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to five words.</summary>
+    private int LowerCaseNameEnd(string text, List<Token> tokens, int end, bool[] taken)
+    {
+        int k = end, last = end;
+        var stop = data.StopWords.TryGetValue(p.Language, out var words) ? words : null;
+        while (k < tokens.Count && k - end < 5 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && !tokens[k].LineBreakBefore)
+        {
+            var w = Word(text, tokens, k);
+            if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w)) { k++; continue; }
+            if (stop?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3) break;
+            last = ++k;
+        }
+        return last;
+    }
+
+    /// <summary>Whether the capitalised run from <paramref name="i"/> is no surname: a listed place or organisation, one ending in an organisation word, or ordinary words.</summary>
+    private bool NamesOrganization(string text, List<Token> tokens, int i, bool[] taken)
+    {
+        if (names.TryMatch(text, tokens, i, tokens.Count, out int length, out var entry) && entry.Category != EntityCategories.Person
+            && !(i + length < tokens.Count && IsNameWord(tokens[i + length]))) return true;
+        int k = i;
+        while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
+        // "Femke Halsema van Amsterdam", "Barry Madlener van Infrastructuur": a place, an organisation or a ministry's field.
+        return k > i && (p.OrganizationWords.Contains(Word(text, tokens, k - 1)) || AllCommon(text, tokens, i, k) || k == i + 1 && tokens[i].AllCaps);
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -147,9 +186,9 @@ internal sealed class EntityRecognizer(OfflineData data)
     }
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) =>
-        data.FirstNames.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
-        && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !data.CommonWords.Contains(Word(text, tokens, i + 1))
-        && !data.OrganizationWords.Contains(Word(text, tokens, i + 1));
+        p.IsFirstName(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _)
+        && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !p.IsCommon(Word(text, tokens, i + 1))
+        && !p.OrganizationWords.Contains(Word(text, tokens, i + 1));
 
     /// <summary>
     /// Whether "and" or "'s" at token <paramref name="at"/> sits inside one organisation name: the capitalised run after
@@ -160,60 +199,71 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         end = at;
         var word = Word(text, tokens, at);
-        bool and = word == "and", possessive = word is "'s" or "\u2019s";
+        bool and = p.And.Contains(word), possessive = word is "'s" or "\u2019s";
         if (!and && !possessive) return false;
         int k = at + 1;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore) k++;
-        if (Word(text, tokens, start) == "The") start++;
+        if (p.Articles.Contains(Word(text, tokens, start))) start++;
         // "Geological Survey of Denmark and Greenland": a second place after an organisation's "of".
         if (and && k - at <= 3 && HasOrganizationHead(text, tokens, start, at) && (AllPlaces(text, tokens, at + 1, k) || AllCommon(text, tokens, at + 1, k)))
         {
             end = k;
             return true;
         }
-        if (!data.OrganizationWords.Contains(Word(text, tokens, k - 1))) return false;
+        if (!p.OrganizationWords.Contains(Word(text, tokens, k - 1))) return false;
         for (int j = start; j < at; j++)
         {
-            if (data.Names.TryMatch(text, tokens, j, at, out _, out _)) return false;
-            if (and && !data.CommonWords.Contains(Word(text, tokens, j))) return false;
+            if (names.TryMatch(text, tokens, j, at, out _, out _)) return false;
+            if (and && !p.IsCommon(Word(text, tokens, j))) return false;
         }
-        if (possessive && (at - start != 1 || data.FirstNames.Contains(Word(text, tokens, start)))) return false;
+        if (possessive && (at - start != 1 || p.IsFirstName(Word(text, tokens, start)))) return false;
         end = k;
         return true;
     }
 
     private bool StartsName(string text, List<Token> tokens, int i) =>
-        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (tokens[i].Kind == TokenKind.Word && data.Names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+
+    /// <summary>Where a gazetteer name may start: any word, except a German noun that only looks like a name ("Ende").</summary>
+    private bool IsGazetteerStart(string text, List<Token> tokens, int i) =>
+        tokens[i].Kind == TokenKind.Word && (tokens[i].Capitalised || !p.NounsCapitalised || !char.IsUpper(text[tokens[i].Start]));
 
     private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
     {
         int s = chunk.Start, e = chunk.End;
-        bool personContext = false;
+        // "le ministre Lecornu", "la presidenta Sheinbaum": a lower-case title just before the name.
+        bool personContext = p.LowercaseTitles && s > 0 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised
+            && p.Titles.TryMatch(text, tokens, s - 1, s, out _, out _);
         // A nationality stays in an organisation's name: "European Space Agency", "Italian Ministry of Culture", "the
         // Georgian Dream party".
-        bool endsAsOrganization = e - s >= 2 && (data.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e)
-            || e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised && Word(text, tokens, e) is "party" or "union" or "alliance" or "coalition" or "movement");
+        bool endsAsOrganization = e - s >= 2 && (p.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e)
+            || e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised && p.PartyWords.Contains(Word(text, tokens, e)));
         while (s < e)
         {
             var word = Word(text, tokens, s);
-            bool gazetteer = data.Names.TryMatch(text, tokens, s, e, out _, out _);
+            bool gazetteer = names.TryMatch(text, tokens, s, e, out _, out _);
             // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name.
-            if (!gazetteer && data.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
-            if (!gazetteer && data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e
-                && !(e - s >= 3 && (data.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
+            if (!gazetteer && p.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
+            if (!gazetteer && p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e
+                && !(e - s >= 3 && (p.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
             {
                 // ("General Confederation of Labour", "Major League Baseball": a title word that starts an organisation's name is no title.)
                 string title = RunText(text, tokens, s, s + titleLength);
-                if (NameTitles.Contains(title))
+                if (p.NameTitles.Contains(title))
                 {
                     personContext = true;
                     break;
                 }
                 // "President Zelensky" -> PersonType "President" + Person "Zelensky"; "Mr" is dropped.
-                if (!Honorifics.Contains(title))
+                if (!p.Honorifics.Contains(title))
                     output.Add(new Candidate(s, s + titleLength, EntityCategories.PersonType, null, 0.9, "title"));
                 s += titleLength;
                 personContext = true;
+                // "minister van Volkshuisvesting Mona Keijzer", "ministre de l'Économie Roland Lescure": the title's
+                // complement runs up to the first name.
+                if (!p.IsEnglish && s < e && p.Connectors.Contains(Word(text, tokens, s)))
+                    for (int k = s + 1; k + 1 < e; k++)
+                        if (StartsPersonName(text, tokens, k)) { s = k; break; }
                 continue;
             }
             if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
@@ -224,40 +274,64 @@ internal sealed class EntityRecognizer(OfflineData data)
                 personContext = true;
                 continue;
             }
+            // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it ("La Palma").
+            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e && !(names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)) { s++; continue; }
             if (gazetteer) break;
-            if (word is "The" or "A" or "An") { s++; continue; }
-            if (sentenceStart[s] && data.CommonWords.Contains(word) && !(data.FirstNames.Contains(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
-                && !context.OrganizationAliases.Contains(word) && !(data.OrganizationFirstWords.Contains(word) && s + 1 < e)
-                && !(e - s >= 3 && data.OrganizationWords.Contains(Word(text, tokens, e - 1))))
+            if (p.Articles.Contains(word)) { s++; continue; }
+            // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
+            if ((sentenceStart[s] || !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word)) && p.IsCommon(word) && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
+                && !context.OrganizationAliases.Contains(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
+                && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1)))
+                // "Ook ING Groep": a function word opening the sentence is never part of the name.
+                || sentenceStart[s] && s + 1 < e && IsFunctionWord(word))
             {
                 s++;
                 continue;
             }
             break;
         }
-        while (e > s && Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        // "Ayer el Ministerio de Hacienda": what a peeled word leaves in front is no part of the name.
+        while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         if (s >= e) return;
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
-        if (data.Names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
+        if (!p.IsEnglish && e - s == 1 && context.PersonNames.Contains(first))
+        {
+            // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
+            return;
+        }
+        if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
             output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
             return;
         }
-        if (e - s >= 2 && data.OrganizationWords.Contains(last)
-            || e - s >= 3 && data.OrganizationPrefixes.Contains(first) && Word(text, tokens, s + 1) == "of"
+        if (e - s >= 2 && (p.OrganizationWords.Contains(last) || p.EndsInOrganizationWord(last))
+            || e - s >= 3 && p.OrganizationPrefixes.Contains(first) && p.OrganizationLinks.Contains(Word(text, tokens, s + 1))
             || HasOrganizationHead(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-form"));
             return;
         }
-        if (e - s == 2 && last is "UK" or "US" or "USA" && !data.Names.TryMatch(text, tokens, s, s + 1, out _, out _) && !data.FirstNames.Contains(first))
+        if (e - s == 2 && last is "UK" or "US" or "USA" && !names.TryMatch(text, tokens, s, s + 1, out _, out _) && !p.IsFirstName(first))
         {
             // "Three UK", "Reform UK": a national arm or party named with its country's code.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
             return;
         }
-        if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && data.PlacePrefixes.TryGetValue(first, out placeSub))
+        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && !StartsPersonName(text, tokens, s + 1))
+        {
+            // "Partito democratico", "Regione Emilia-Romagna", "Comune Roma": an institution's head before lower-case words or a place.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-head"));
+            return;
+        }
+        if (e - s >= 2 && p.PlaceSuffixes.Contains(last) && !p.IsFirstName(first))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-form"));
+            return;
+        }
+        if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && (data.PlacePrefixes.TryGetValue(first, out placeSub) || p.PlacePrefixes.Contains(first)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, placeSub, 0.75, "place-form"));
             return;
@@ -285,9 +359,17 @@ internal sealed class EntityRecognizer(OfflineData data)
             return;
         }
         bool particles = HasNameParticle(text, tokens, s, e);
-        bool firstName = data.FirstNames.Contains(first) && !(sentenceStart[s] && data.CommonWords.Contains(first));
-        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && !HasStrongPlace(text, tokens, s + 1, e)
-            && (personContext || !data.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
+        if (!p.IsEnglish && !personContext && e - s >= 2 && e - s <= (particles ? 5 : 3) && !sentenceStart[s] && !tokens[s].AllCaps
+            && names.TryMatch(text, tokens, s, s + 1, out _, out var given) && given.Category == EntityCategories.Location && given.Weight < 0.9
+            && IsUnknownName(text, tokens, e - 1) && !p.IsCommon(Word(text, tokens, e - 1)) && !HasName(text, tokens, s + 1, e))
+        {
+            // "Santiago Abascal", "Hansi Flick", "Luuk de Jong": a small place's name before an unknown surname is a given name.
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-place-given-name"));
+            return;
+        }
+        bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first));
+        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2 && !sentenceStart[s])
+            && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
             // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
@@ -295,9 +377,10 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, EntityCategories.Person, null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
             return;
         }
-        if (e - s >= 2 && e - s <= 3 && !data.FirstNames.Contains(first) && data.Names.TryMatch(text, tokens, s, s + 1, out _, out var place)
-            && place.Category == EntityCategories.Location && !data.Names.TryMatch(text, tokens, s + 1, e, out _, out _)
-            || e - s >= 2 && data.OrganizationFirstWords.Contains(first) && !data.Names.TryMatch(text, tokens, s, e, out _, out _))
+        // (Outside English a team is not named place-first, and a place-named person is common: "Santiago Abascal".)
+        if (e - s >= 2 && e - s <= 3 && p.IsEnglish && !p.IsFirstName(first) && names.TryMatch(text, tokens, s, s + 1, out _, out var place)
+            && place.Category == EntityCategories.Location && !names.TryMatch(text, tokens, s + 1, e, out _, out _)
+            || e - s >= 2 && p.OrganizationFirstWords.Contains(first) && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "Denver Nuggets", "USA Gymnastics", "World Athletics": a place or a "World ..." leading other capitalised words.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-led-by-place"));
@@ -307,31 +390,31 @@ internal sealed class EntityRecognizer(OfflineData data)
     }
 
     /// <summary>"Jonas Vingegaard of Visma-Lease": a person's name never holds "of"; such a chunk is split instead.</summary>
-    private static bool HasOf(string text, List<Token> tokens, int s, int e)
+    private bool HasOf(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s + 1; i + 1 < e; i++)
-            if (Word(text, tokens, i) is "of" or "for") return true;
+            if (IsOfOrFor(Word(text, tokens, i))) return true;
         return false;
     }
 
-    private static bool HasNameParticle(string text, List<Token> tokens, int s, int e)
+    private bool HasNameParticle(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s + 1; i + 1 < e; i++)
-            if (NameParticles.Contains(Word(text, tokens, i))) return true;
+            if (p.NameParticles.Contains(Word(text, tokens, i))) return true;
         return false;
     }
 
     private bool HasPlace(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && entry.Category == EntityCategories.Location) return true;
+            if (names.TryMatch(text, tokens, i, e, out _, out var entry) && entry.Category == EntityCategories.Location) return true;
         return false;
     }
 
     /// <summary>A role at the start of a chunk: a listed person type, or a profession in "-ist" ("Physicist").</summary>
     private bool IsRoleWord(string text, List<Token> tokens, int s, int e, out int length)
     {
-        if (data.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
+        if (p.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
         length = 1;
         var word = text.AsSpan(tokens[s].Start, tokens[s].Length);
         return word.Length > 6 && word.EndsWith("ist", StringComparison.Ordinal) && tokens[s].Capitalised;
@@ -341,57 +424,22 @@ internal sealed class EntityRecognizer(OfflineData data)
     private bool HasOrganizationHead(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s + 1; i + 1 < e; i++)
-            if (Word(text, tokens, i) is "of" or "for" && data.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
+            if ((p.OrganizationLinks.Contains(Word(text, tokens, i)) || p.ForWords.Contains(Word(text, tokens, i))) && p.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
         return false;
     }
-
-    /// <summary>Lower-case words that introduce an organisation's name ("supplier Spirit AeroSystems", "the journal Nature").</summary>
-    private static readonly HashSet<string> OrganizationDescriptors = new(StringComparer.Ordinal)
-    {
-        "company", "firm", "group", "supplier", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker",
-        "startup", "start-up", "lender", "insurer", "airline", "carrier", "broker", "pollster", "publisher", "broadcaster",
-        "newspaper", "journal", "magazine", "tabloid", "outlet", "agency", "regulator", "conglomerate", "manufacturer",
-        "developer", "brand", "label", "studio", "promoter", "club", "side", "bank", "party", "union", "charity", "watchdog",
-        "operator", "utility", "miner", "giant", "subsidiary", "unit", "rival", "rivals", "owner", "investor", "fund",
-        "producer", "maker", "exchange", "platform", "provider", "distributor", "shipper", "chain", "network", "insurer", "automaker",
-    };
-
-    /// <summary>Lower-case words that follow an organisation's name ("the Morena party", "the IG Metall union").</summary>
-    private static readonly HashSet<string> OrganizationNouns = new(StringComparer.Ordinal)
-    {
-        "party", "union", "alliance", "coalition", "movement", "group", "club", "company", "firm", "bank", "agency",
-        "newspaper", "magazine", "journal", "broadcaster", "airline", "carrier", "conglomerate", "chain", "franchise",
-        "shares", "stock", "spokesperson", "spokesman", "spokeswoman",
-    };
-
-    /// <summary>Roles an organisation gives, before a person's name ("World Athletics president Sebastian Coe").</summary>
-    private static readonly HashSet<string> OrganizationRoles = new(StringComparer.Ordinal)
-    {
-        "president", "chairman", "chairwoman", "chair", "chief", "boss", "director", "founder", "co-founder", "coach", "manager", "ceo", "executive",
-    };
-
-    /// <summary>People who work at an organisation ("economists at Deutsche Bank", "teams from Fermilab").</summary>
-    private static readonly HashSet<string> Staff = new(StringComparer.Ordinal)
-    {
-        "analysts", "economists", "investors", "researchers", "scientists", "engineers", "executives", "workers", "employees",
-        "staff", "strategists", "teams", "team", "doctors", "lawyers", "shareholders", "bankers", "traders", "managers",
-    };
-
-    private static readonly HashSet<string> PlaysFor = new(StringComparer.Ordinal)
-        { "plays", "played", "playing", "rides", "rode", "riding", "signed", "races", "raced", "racing", "drives", "scored" };
 
     /// <summary>Words around tokens [s, e) that say an organisation is named there.</summary>
     private bool OrganizationContext(string text, List<Token> tokens, int s, int e)
     {
         string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
-        if (OrganizationDescriptors.Contains(before) && before != "rival" || before is "rival" && !data.FirstNames.Contains(Word(text, tokens, s))) return true;
-        if (before is "at" or "from" && Staff.Contains(before2.ToLowerInvariant())) return true;
-        if (before == "for" && PlaysFor.Contains(before2.ToLowerInvariant())) return true;
+        if (p.OrganizationDescriptors.Contains(before) && before != "rival" || before is "rival" && !p.IsFirstName(Word(text, tokens, s))) return true;
+        if (before is "at" or "from" && p.Staff.Contains(before2.ToLowerInvariant())) return true;
+        if (p.ForWords.Contains(before) && p.PlaysFor.Contains(before2.ToLowerInvariant())) return true;
         if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)
         {
             string after = Word(text, tokens, e);
-            if (OrganizationNouns.Contains(after)) return true;
-            if (OrganizationRoles.Contains(after) && e + 1 < tokens.Count && IsNameWord(tokens[e + 1])) return true;
+            if (p.OrganizationNouns.Contains(after)) return true;
+            if (p.OrganizationRoles.Contains(after) && e + 1 < tokens.Count && IsNameWord(tokens[e + 1])) return true;
         }
         if (e + 1 < tokens.Count && Word(text, tokens, e) == "," && Word(text, tokens, e + 1) == "which") return true;
         return false;
@@ -401,16 +449,23 @@ internal sealed class EntityRecognizer(OfflineData data)
     {
         for (int i = s; i < e;)
         {
-            if (!data.Names.TryMatch(text, tokens, i, e, out int len, out var entry) || entry.Category != EntityCategories.Location) return false;
+            if (!names.TryMatch(text, tokens, i, e, out int len, out var entry) || entry.Category != EntityCategories.Location) return false;
             i += len;
         }
         return true;
     }
 
+    private bool AnyCommon(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (p.IsCommon(Word(text, tokens, i)) && !p.IsFirstName(Word(text, tokens, i))) return true;
+        return false;
+    }
+
     private bool AllCommon(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (!data.CommonWords.Contains(Word(text, tokens, i)) || data.Names.TryMatch(text, tokens, i, i + 1, out _, out _)) return false;
+            if (!p.IsCommon(Word(text, tokens, i)) || names.TryMatch(text, tokens, i, i + 1, out _, out _)) return false;
         return true;
     }
 
@@ -419,8 +474,8 @@ internal sealed class EntityRecognizer(OfflineData data)
         for (int i = s; i < e; i++)
         {
             var w = Word(text, tokens, i);
-            if (!tokens[i].Capitalised || tokens[i].AllCaps || !data.CommonWords.Contains(w) || data.Demonyms.Contains(w)
-                || data.Titles.TryMatch(text, tokens, i, e, out _, out _) || w is "The" or "A" or "An") return false;
+            if (!tokens[i].Capitalised || tokens[i].AllCaps || !p.IsCommon(w) || p.Demonyms.Contains(w)
+                || p.TryTitle(text, tokens, i, e, out _) || p.Articles.Contains(w)) return false;
         }
         return true;
     }
@@ -428,7 +483,7 @@ internal sealed class EntityRecognizer(OfflineData data)
     private bool HasName(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (data.Names.TryMatch(text, tokens, i, e, out _, out _)) return true;
+            if (names.TryMatch(text, tokens, i, e, out _, out _)) return true;
         return false;
     }
 
@@ -451,15 +506,15 @@ internal sealed class EntityRecognizer(OfflineData data)
     }
 
     /// <summary>"Reuters and Ipsos", "Eisai and Biogen": a name joined by "and"/"or" to an organisation found in the first pass.</summary>
-    private static bool IsCoordinatedWithOrganization(string text, List<Token> tokens, int s, int e, DocumentContext context) =>
-        s >= 2 && Word(text, tokens, s - 1) is "and" or "or" && context.OrganizationEnds.Contains(s - 1)
-        || e + 1 < tokens.Count && Word(text, tokens, e) is "and" or "or" && context.OrganizationStarts.Contains(e + 1);
+    private bool IsCoordinatedWithOrganization(string text, List<Token> tokens, int s, int e, DocumentContext context) =>
+        s >= 2 && IsAndOr(Word(text, tokens, s - 1)) && context.OrganizationEnds.Contains(s - 1)
+        || e + 1 < tokens.Count && IsAndOr(Word(text, tokens, e)) && context.OrganizationStarts.Contains(e + 1);
 
     /// <summary>Whether tokens [s, e) hold a country, a curated place or any organisation, which no surname overrides.</summary>
     private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (data.Names.TryMatch(text, tokens, i, e, out _, out var entry) && (entry.Weight >= 0.9 || entry.Category != EntityCategories.Location)) return true;
+            if (names.TryMatch(text, tokens, i, e, out _, out var entry) && (entry.Weight >= 0.9 || entry.Category != EntityCategories.Location)) return true;
         return false;
     }
 
@@ -470,7 +525,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         int runStart = s;
         for (int k = s; k < e;)
         {
-            if (data.Names.TryMatch(text, tokens, k, e, out int len, out var entry))
+            if (names.TryMatch(text, tokens, k, e, out int len, out var entry))
             {
                 if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization && AllCapitalisedCommon(text, tokens, runStart, k))
                 {
@@ -490,7 +545,7 @@ internal sealed class EntityRecognizer(OfflineData data)
                 k += len;
                 runStart = k;
             }
-            else if (Word(text, tokens, k) is "of" or "for")
+            else if (IsOfOrFor(Word(text, tokens, k)))
             {
                 // "Putin of Russia": "of" separates two names unless a gazetteer entry spans it.
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
@@ -504,13 +559,13 @@ internal sealed class EntityRecognizer(OfflineData data)
     private void ClassifyRun(string text, List<Token> tokens, int s, int e,
         (bool PersonContext, DocumentContext Context, bool[] SentenceStart) evidence, bool atChunkStart, List<Candidate> output)
     {
-        while (e > s && Connectors.Contains(Word(text, tokens, e - 1))) e--;
-        while (s < e && Connectors.Contains(Word(text, tokens, s))) s++;
+        while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        while (s < e && (p.Connectors.Contains(Word(text, tokens, s)) || !p.IsEnglish && tokens[s].Kind != TokenKind.Word)) s++;
         if (s >= e) return;
-        if (data.Titles.TryMatch(text, tokens, s, e, out int titleLength, out _) && s + titleLength < e && !NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
+        if (p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e && !p.NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
         {
             // "Moscow Mayor Sergei Sobyanin": a title after a place still heads the name that follows.
-            if (!Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
+            if (!p.Honorifics.Contains(RunText(text, tokens, s, s + titleLength)))
                 output.Add(new Candidate(s, s + titleLength, EntityCategories.PersonType, null, 0.9, "title"));
             ClassifyRun(text, tokens, s + titleLength, e, evidence with { PersonContext = true }, true, output);
             return;
@@ -534,6 +589,12 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
             return;
         }
+        if (length == 1 && !p.IsEnglish && (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) && !data.OrganizationWords.Contains(first)))
+        {
+            // "Sénat", "Bundesrat", "Senato": an institution named by its head alone.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));
+            return;
+        }
         if (length == 1 && context.OrganizationAliases.Contains(first))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-alias"));
@@ -541,19 +602,20 @@ internal sealed class EntityRecognizer(OfflineData data)
         }
         bool camelCase = HasCamelCase(text, tokens, s, e);
         bool allCommon = !camelCase;
-        for (int i = s; i < e; i++) allCommon &= data.CommonWords.Contains(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
-        bool firstName = data.FirstNames.Contains(first) && !(evidence.SentenceStart[s] && data.CommonWords.Contains(first));
+        for (int i = s; i < e; i++) allCommon &= p.IsCommon(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
+        bool firstName = p.IsFirstName(first) && !(evidence.SentenceStart[s] && p.IsCommon(first));
         if (length <= 4 && !allCommon && (OrganizationContext(text, tokens, s, e) || camelCase
             || !firstName && IsCoordinatedWithOrganization(text, tokens, s, e, context)
-            || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
+            || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
         {
             // "investors at SoftBank", "IndiGo", "Reuters and Ipsos", "Biogen".
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-evidence"));
             return;
         }
-        bool speech = e < tokens.Count && SpeechVerbs.Contains(Word(text, tokens, e))
-            || e + 1 < tokens.Count && Word(text, tokens, e) == "," && SpeechVerbs.Contains(Word(text, tokens, e + 1))
-            || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ",";
+        bool speech = e < tokens.Count && p.SpeechVerbs.Contains(Word(text, tokens, e))
+            || e + 1 < tokens.Count && Word(text, tokens, e) == "," && p.SpeechVerbs.Contains(Word(text, tokens, e + 1))
+            || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ","
+            || s >= 1 && p.AccordingTo.Contains(Word(text, tokens, s - 1));
 
         if (firstName && length >= 2 && length <= 4)
         {
@@ -566,7 +628,8 @@ internal sealed class EntityRecognizer(OfflineData data)
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.7, "person-speech"));
             return;
         }
-        if (length is 2 or 3 && !tokens[s].AllCaps)
+        // "Eurovisie Songfestival", "Copa Libertadores": outside English, a pair holding an ordinary word is no person.
+        if (length is 2 or 3 && !tokens[s].AllCaps && !(!p.IsEnglish && AnyCommon(text, tokens, s, e)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-two-words"));
             return;
@@ -579,7 +642,7 @@ internal sealed class EntityRecognizer(OfflineData data)
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
                 return;
             }
-            if (s > 0 && PlacePrepositions.Contains(Word(text, tokens, s - 1)))
+            if (s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)))
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
             return;
         }
@@ -596,7 +659,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             if (c.End - c.Start >= 2)
             {
                 context.PersonNames.Add(Word(text, tokens, c.End - 1));
-                if (!data.FirstNames.Contains(Word(text, tokens, c.Start)))
+                if (!p.IsFirstName(Word(text, tokens, c.Start)))
                     context.PersonNames.Add(Word(text, tokens, c.Start));
             }
         }
@@ -607,11 +670,11 @@ internal sealed class EntityRecognizer(OfflineData data)
             context.OrganizationEnds.Add(c.End);
             // "Spirit AeroSystems" ... "Spirit": the first word of a company name stands for it later on, unless the
             // name is a word plus an organisation word ("Deutsche Bank") or starts with a place or a nationality.
-            if (c.End - c.Start >= 2 && !data.OrganizationWords.Contains(Word(text, tokens, c.End - 1)))
+            if (c.End - c.Start >= 2 && !p.OrganizationWords.Contains(Word(text, tokens, c.End - 1)))
             {
                 var head = Word(text, tokens, c.Start);
-                if (tokens[c.Start].Capitalised && !tokens[c.Start].AllCaps && !data.Demonyms.Contains(head) && !data.OrganizationFirstWords.Contains(head)
-                    && !data.Names.TryMatch(text, tokens, c.Start, c.Start + 1, out _, out _) && head is not ("The" or "New" or "First"))
+                if (tokens[c.Start].Capitalised && !tokens[c.Start].AllCaps && !p.Demonyms.Contains(head) && !p.OrganizationFirstWords.Contains(head)
+                    && !names.TryMatch(text, tokens, c.Start, c.Start + 1, out _, out _) && head is not ("The" or "New" or "First") && !p.Articles.Contains(head))
                     context.OrganizationAliases.Add(head);
             }
         }
@@ -625,7 +688,7 @@ internal sealed class EntityRecognizer(OfflineData data)
             var longForm = firstPass.LastOrDefault(c => c.End == chunk.End && c.Start >= chunk.Start);
             if (longForm.Category is not null && longForm.Category != EntityCategories.PersonType && longForm.Start == FirstNonTitle(firstPass, chunk))
                 context.Acronyms[acronym] = (longForm.Category, longForm.Subcategory);
-            else if (data.Names.TryMatch(text, tokens, p + 1, p + 2, out _, out var known))
+            else if (names.TryMatch(text, tokens, p + 1, p + 2, out _, out var known))
                 context.Acronyms[acronym] = (known.Category, known.Subcategory);
             else if (InitialsMatch(text, tokens, chunk, acronym))
                 context.Acronyms[acronym] = (EntityCategories.Organization, null);
@@ -661,7 +724,7 @@ internal sealed class EntityRecognizer(OfflineData data)
         for (int i = 0; i < tokens.Count; i++)
         {
             if (covered[i] || tokens[i].Kind != TokenKind.Word || tokens[i].Capitalised && !tokens[i].AllCaps) continue;
-            if (!data.PersonTypes.TryMatch(text, tokens, i, tokens.Count, out int len, out var entry)) continue;
+            if (!p.PersonTypes.TryMatch(text, tokens, i, tokens.Count, out int len, out var entry)) continue;
             bool free = true;
             for (int k = i; k < i + len; k++) free &= !covered[k];
             if (!free) continue;
@@ -687,7 +750,25 @@ internal sealed class EntityRecognizer(OfflineData data)
     }
 
     private bool IsUnknownName(string text, List<Token> tokens, int i) =>
-        IsNameWord(tokens[i]) && !data.CommonWords.Contains(Word(text, tokens, i)) && !data.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
+        IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
+
+    /// <summary>"Femke Halsema", "Dilan Yeşilgöz": two or three capitalised words, none of them an ordinary word, a place or an organisation's.</summary>
+    private bool LooksLikePersonName(string text, List<Token> tokens, int s, int e)
+    {
+        if (e - s is < 2 or > 3) return false;
+        for (int i = s; i < e; i++)
+        {
+            var w = Word(text, tokens, i);
+            if (!IsNameWord(tokens[i]) || tokens[i].AllCaps || p.IsCommon(w) || p.OrganizationWords.Contains(w) || p.EndsInOrganizationWord(w) || names.TryMatch(text, tokens, i, i + 1, out _, out _)) return false;
+        }
+        return true;
+    }
+
+    private bool IsFunctionWord(string word) => !p.IsEnglish && data.StopWords.TryGetValue(p.Language, out var stop) && stop.Contains(word) && !p.Articles.Contains(word);
+
+    private bool IsOfOrFor(string word) => p.Of.Contains(word) || p.ForWords.Contains(word);
+
+    private bool IsAndOr(string word) => p.And.Contains(word) || p.Or.Contains(word);
 
     private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
 

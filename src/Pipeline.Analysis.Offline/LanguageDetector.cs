@@ -65,8 +65,16 @@ internal sealed class LanguageDetector(OfflineData data)
             if (t.Kind != TokenKind.Word || t.Length > lower.Length) continue;
             words++;
             int n = text.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
-            if (n < 0 || !lookup.TryGetValue(lower[..n], out var langs)) continue;
-            foreach (var lang in langs) votes[lang] = votes.GetValueOrDefault(lang) + 1.0 / langs.Length;
+            if (n < 0) continue;
+            if (lookup.TryGetValue(lower[..n], out var langs))
+            {
+                foreach (var lang in langs) votes[lang] = votes.GetValueOrDefault(lang) + 1.0 / langs.Length;
+                continue;
+            }
+            // A short text has few of the most frequent words; the longer stop-word lists still tell "dit", "loi" or
+            // "sono" apart, at a quarter of the weight.
+            if (data.StopWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower[..n], out var stopLangs))
+                foreach (var lang in stopLangs) votes[lang] = votes.GetValueOrDefault(lang) + 0.25 / stopLangs.Length;
         }
         // Letters that only one of the candidate languages writes tip close votes.
         int limit = Math.Min(text.Length, ScriptSample);

@@ -56,6 +56,9 @@ internal sealed class OfflineData
     public Dictionary<string, string[]> LanguageWords { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> LanguageNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Stop word -> the languages whose stop-word list holds it: weaker evidence for the language detector.</summary>
+    public Dictionary<string, string[]> StopWordLanguages { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Phrase delimiters for key phrases, per language.</summary>
     public Dictionary<string, HashSet<string>> StopWords { get; } = new(StringComparer.Ordinal);
 
@@ -113,6 +116,9 @@ internal sealed class OfflineData
         }
         foreach (var f in Fields("stopwords.tsv"))
             d.StopWords[f[0]] = new HashSet<string>(f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+        foreach (var (lang, words) in d.StopWords)
+            foreach (var word in words)
+                d.StopWordLanguages[word] = d.StopWordLanguages.TryGetValue(word, out var langs) ? [.. langs, lang] : [lang];
         // English key phrases split on a tighter list of our own: the ISO list for English holds content words.
         d.StopWords["en"] = new HashSet<string>(Lines("stopwords-en.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparer.OrdinalIgnoreCase);
         return d;

@@ -3,18 +3,22 @@ namespace Pipeline.Analysis.Offline;
 
 /// <summary>
 /// Entities, sentiment, key phrases and language without any service: rules over lexicons and gazetteers built from
-/// open data (see THIRD-PARTY-NOTICES.md). Full analysis for English; for other languages the language, sentences,
+/// open data (see THIRD-PARTY-NOTICES.md). Full analysis for English, German, French, Spanish, Italian, Dutch and
+/// Portuguese (one set of rules, a data profile per language); for other languages the language, sentences,
 /// key phrases (where stop words are known), names from the gazetteers and numbers. Stateless after the shared data
 /// is loaded, so one instance can serve every thread.
 /// </summary>
 public sealed class OfflineTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Bump whenever rules or data change: it is part of the enrichment cache key.</summary>
-    public const string Version = "1.5.1";
+    public const string Version = "1.6.0";
 
     private readonly OfflineData _data;
     private readonly EntityRecognizer _entities;
     private readonly SentimentScorer _sentiment;
+
+    /// <summary>Recogniser and scorer per profiled language, made the first time a text in that language arrives.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LanguageProfile Profile, EntityRecognizer Entities, SentimentScorer Sentiment)> _languageRules = new(StringComparer.Ordinal);
     private readonly LanguageDetector _languages;
     private readonly ISentencePolarityModel? _accurate;
 
@@ -32,8 +36,10 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
                 "Pipeline:Offline:Mode is Accurate, but no sentence-polarity model is registered: reference src/Pipeline.Analysis.MiniLM and call AddMiniLmSentiment().");
             _accurate.Preload();
         }
-        _entities = new EntityRecognizer(_data);
+        var english = LanguageProfile.For("en")!;
+        _entities = new EntityRecognizer(_data, english);
         _sentiment = new SentimentScorer(_data);
+        _languageRules["en"] = (english, _entities, _sentiment);
         _languages = new LanguageDetector(_data);
     }
 
@@ -73,9 +79,13 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         var tokens = Tokenizer.Tokenize(text);
         var language = string.IsNullOrWhiteSpace(document.Language) ? _languages.Detect(text, tokens) : _languages.FromHint(document.Language);
         bool english = language.Iso6391Name == "en";
+        var rules = RulesFor(language.Iso6391Name);
+        // Elisions split off before anything counts sentences or words: "l'Italia" is two words.
+        if (rules is { } split) tokens = split.Profile.Adapt(text, tokens, nouns: false);
         var sentences = SentenceSplitter.Split(text, tokens);
 
-        var candidates = _entities.Recognize(text, tokens, sentences, english);
+        var entityTokens = rules is { } r ? r.Profile.Adapt(text, tokens, nouns: true) : tokens;
+        var candidates = (rules?.Entities ?? _entities).Recognize(text, entityTokens, sentences, rules is not null);
         var entities = new List<EntityMention>(candidates.Count);
         foreach (var c in candidates)
         {
@@ -91,8 +101,10 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         foreach (var s in sentences)
         {
             int offset = tokens[s.Start].Start, length = tokens[s.End - 1].End - offset;
-            // Only the English lexicon exists; other languages are reported neutral rather than guessed.
-            var (label, scores) = english ? FastSentiment(text, tokens, s) : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
+            // Languages without a profile are reported neutral rather than guessed; the others have their lexicon and rules.
+            var (label, scores) = english ? FastSentiment(text, tokens, s)
+                : rules is { } lr ? SentimentScorer.ToResult(lr.Sentiment.ScoreSentence(text, tokens, s.Start, s.End))
+                : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
             sentenceResults.Add(new SentenceSentiment(text.Substring(offset, length), offset, length, label, scores));
         }
         if (english && _accurate is not null && sentenceResults.Count > 0)
@@ -113,6 +125,13 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
             : [];
 
         return new DocumentAnalysis(document.Id, language, SentimentMerger.Merge(sentenceResults), sentenceResults, entities, keyPhrases);
+    }
+
+    private (LanguageProfile Profile, EntityRecognizer Entities, SentimentScorer Sentiment)? RulesFor(string iso)
+    {
+        if (_languageRules.TryGetValue(iso, out var rules)) return rules;
+        if (LanguageProfile.For(iso) is not { } profile) return null;
+        return _languageRules.GetOrAdd(iso, _ => (profile, new EntityRecognizer(_data, profile), new SentimentScorer(_data, profile)));
     }
 
     /// <summary>

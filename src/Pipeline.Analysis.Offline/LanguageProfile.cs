@@ -1,0 +1,451 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Pipeline.Analysis.Text;
+
+namespace Pipeline.Analysis.Offline;
+
+/// <summary>
+/// What the shared entity and sentiment rules need to know about one language: its cue words (titles, prepositions
+/// before places, articles, organisation forms, speech verbs), its ordinary words (to tell a capitalised common word
+/// from a name), places by their local names, and its sentiment lexicon with negators, intensifiers and contrast words.
+/// The hand lists live in Data/lang-&lt;iso&gt;.tsv, the generated ones in words-, sentiment- and places-local files
+/// (tools/offline-data/build-languages.mjs). Each language is read the first time a text in it is analysed.
+/// </summary>
+internal sealed class LanguageProfile
+{
+    private static readonly ConcurrentDictionary<string, Lazy<LanguageProfile?>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>Places by local names ("München", "Lisboa"), shared by the non-English profiles and read once.</summary>
+    private static readonly Lazy<PhraseTrie> LocalPlaces = new(LoadLocalPlaces, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static readonly string[] Supported = ["en", "de", "fr", "es", "it", "nl", "pt"];
+
+    /// <summary>The profile of a language, or null when the analyzer has none (the caller falls back to names and numbers).</summary>
+    public static LanguageProfile? For(string iso) =>
+        Array.IndexOf(Supported, iso) < 0 ? null
+            : Loaded.GetOrAdd(iso, l => new Lazy<LanguageProfile?>(() => Load(l, OfflineData.Instance), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    public string Language { get; private init; } = "";
+    public bool IsEnglish => Language == "en";
+
+    /// <summary>German writes its nouns capitalised: a capitalised ordinary word is no evidence of a name there.</summary>
+    public bool NounsCapitalised { get; private init; }
+
+    /// <summary>Titles and roles written in lower case before a name ("le président Macron"), as Romance languages do.</summary>
+    public bool LowercaseTitles { get; private init; }
+
+    public HashSet<string> CommonWords { get; private init; } = null!;
+    public HashSet<string> FirstNames { get; private init; } = null!;
+    public PhraseTrie Titles { get; private init; } = null!;
+    public PhraseTrie PersonTypes { get; private init; } = null!;
+    public PhraseTrie? LocalNames { get; private init; }
+    public HashSet<string> OrganizationWords { get; private init; } = null!;
+    public HashSet<string> OrganizationPrefixes { get; private init; } = null!;
+    public HashSet<string> OrganizationFirstWords { get; private init; } = null!;
+    public HashSet<string> Demonyms { get; private init; } = null!;
+
+    /// <summary>The language's own institution heads ("Ministerio", "Corte", "Regione"), without the English list.</summary>
+    public HashSet<string> OrganizationHeads { get; private init; } = null!;
+
+    /// <summary>First words of named structures and features ("Palazzo", "Plaza", "Stade").</summary>
+    public HashSet<string> PlacePrefixes { get; private init; } = null!;
+
+    /// <summary>Last words of named structures ("Potsdamer Platz", "Allianz Arena"), which stay names after a capitalised word.</summary>
+    public HashSet<string> PlaceSuffixes { get; private init; } = null!;
+
+    public HashSet<string> Connectors { get; private init; } = null!;
+    public HashSet<string> NameParticles { get; private init; } = null!;
+    public HashSet<string> SpeechVerbs { get; private init; } = null!;
+    /// <summary>Words that put a source's name after them ("laut", "selon", "según").</summary>
+    public HashSet<string> AccordingTo { get; private init; } = null!;
+    public HashSet<string> PlacePrepositions { get; private init; } = null!;
+    public HashSet<string> Honorifics { get; private init; } = null!;
+    public HashSet<string> NameTitles { get; private init; } = null!;
+    public HashSet<string> Articles { get; private init; } = null!;
+    /// <summary>"of"/"for" in the language: inside an organisation after its head word, between two names otherwise.</summary>
+    public HashSet<string> Of { get; private init; } = null!;
+    public HashSet<string> ForWords { get; private init; } = null!;
+    /// <summary>Words joining an organisation's head to its complement ("Bank of", "Ministerio de", "Ministério da").</summary>
+    public HashSet<string> OrganizationLinks { get; private init; } = null!;
+    public HashSet<string> And { get; private init; } = null!;
+    public HashSet<string> Or { get; private init; } = null!;
+    /// <summary>Lower-case words after a name that make it a political or civic organisation ("the Morena party").</summary>
+    public HashSet<string> PartyWords { get; private init; } = null!;
+    public HashSet<string> OrganizationDescriptors { get; private init; } = null!;
+    public HashSet<string> OrganizationNouns { get; private init; } = null!;
+    public HashSet<string> OrganizationRoles { get; private init; } = null!;
+    public HashSet<string> Staff { get; private init; } = null!;
+    public HashSet<string> PlaysFor { get; private init; } = null!;
+
+    /// <summary>Elided articles and prepositions glued to the next word ("l'", "dell'", "d'"), split off before recognition.</summary>
+    private string[] Elisions { get; init; } = [];
+
+    /// <summary>Endings of compound organisation names ("-gesellschaft", "-museum"), lower case.</summary>
+    private string[] OrganizationEndings { get; init; } = [];
+
+    /// <summary>Endings of compound roles ("-leiterin", "-sprecher"), lower case.</summary>
+    private string[] TitleSuffixes { get; init; } = [];
+
+    /// <summary>Inflection endings, longest first, tried when a word is not listed as it is written.</summary>
+    private string[] Suffixes { get; init; } = [];
+
+    /// <summary>Null for English, whose sentiment rules have their own VADER sets.</summary>
+    public Dictionary<string, double>? Valence { get; private set; }
+    public PhraseTrie? ValencePhrases { get; private set; }
+    public Dictionary<string, double>? Boosters { get; private set; }
+    public HashSet<string>? Negators { get; private set; }
+    public HashSet<string>? Contrasts { get; private set; }
+    /// <summary>Verbs of decline, which make the bad thing they are said of good news ("unemployment fell").</summary>
+    public HashSet<string>? Decreases { get; private set; }
+    /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>
+    public HashSet<string>? Comparatives { get; private set; }
+
+    /// <summary>Compounds (German, Dutch) take the valence of their last part: "Stellenabbau" of "abbau".</summary>
+    private bool Compounds { get; init; }
+
+    /// <summary>German nouns as the dictionary writes them (capitalised), matched case-sensitively.</summary>
+    private HashSet<string> Nouns { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Answers already worked out on this thread: the rules ask about the same words many times per document, and an
+    /// answer costs up to dozens of lookups (suffixes, endings, compound tails). Cleared when it grows, so it stays small.
+    /// </summary>
+    [ThreadStatic] private static Dictionary<string, bool>? t_commonAnswers;
+    [ThreadStatic] private static LanguageProfile? t_answersFor;
+
+    public bool IsCommon(string word)
+    {
+        if (IsEnglish) return CommonWords.Contains(word);
+        var answers = t_commonAnswers ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (t_answersFor != this || answers.Count >= 8192)
+        {
+            answers.Clear();
+            t_answersFor = this;
+        }
+        if (answers.TryGetValue(word, out bool common)) return common;
+        common = IsCommon(word.AsSpan());
+        answers[word] = common;
+        return common;
+    }
+
+    /// <summary>
+    /// Whether a capitalised word is an ordinary noun: listed as one (also inflected), or a compound ending in one that
+    /// no gazetteer names ("Autozulieferer", but not "Karlsruhe"). Adjectives are not nouns: "Europäischen Union".
+    /// </summary>
+    private bool IsNoun(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
+    {
+        if (IsListedNoun(word)) return true;
+        Span<char> tail = stackalloc char[Math.Min(word.Length, 64)];
+        for (int k = 5; word.Length - k >= 4 && word.Length - k <= tail.Length; k++)
+        {
+            if (!char.IsLower(word[k])) continue;
+            word[k..].CopyTo(tail);
+            tail[0] = char.ToUpperInvariant(tail[0]);
+            if (IsListedNoun(tail[..(word.Length - k)]))
+                return !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
+        }
+        return false;
+    }
+
+    private bool IsListedNoun(ReadOnlySpan<char> word)
+    {
+        var lookup = Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word)) return true;
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && lookup.Contains(word[..^suffix.Length])) return true;
+        return false;
+    }
+
+    public bool IsCommon(ReadOnlySpan<char> word)
+    {
+        if (IsListed(word)) return true;
+        // "PVV-leider", "Chipmachinemaker": a hyphenated or (in compounding languages) closed compound of an ordinary word.
+        int hyphen = word.LastIndexOf('-');
+        if (!IsEnglish && hyphen > 0 && word.Length - hyphen > 3 && char.IsLower(word[hyphen + 1])) return IsListed(word[(hyphen + 1)..]);
+        if (!Compounds) return false;
+        for (int k = 5; word.Length - k >= 4; k++)
+            if (char.IsLower(word[k]) && IsListed(word[k..])) return true;
+        return false;
+    }
+
+    /// <summary>Word endings that inflection replaces ("infrastrutture" of "infrastruttura"), tried in place of the last letter.</summary>
+    private string[] Endings { get; init; } = [];
+
+    private bool IsListed(ReadOnlySpan<char> word)
+    {
+        var lookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word)) return true;
+        if (Endings.Length > 0 && word.Length > 4)
+        {
+            Span<char> stem = stackalloc char[word.Length];
+            word.CopyTo(stem);
+            foreach (var ending in Endings)
+            {
+                stem[^1] = ending[0];
+                if (lookup.Contains(stem)) return true;
+            }
+        }
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.Contains(word[..^suffix.Length])) return true;
+        return false;
+    }
+
+    /// <summary>A title before a name: a listed one, or (in compounding languages) a capitalised compound ending in a role ("Bezirksleiterin").</summary>
+    public bool TryTitle(string text, List<Token> tokens, int start, int limit, out int length)
+    {
+        if (Titles.TryMatch(text, tokens, start, limit, out length, out _)) return true;
+        length = 1;
+        var t = tokens[start];
+        if (TitleSuffixes.Length == 0 || t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
+        var word = text.AsSpan(t.Start, t.Length);
+        foreach (var suffix in TitleSuffixes)
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>The first names compared without accents ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
+    private HashSet<string> FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
+
+    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && FirstNamesWithoutAccents.Contains(word);
+
+    /// <summary>A word's valence as written, else without an inflection ending, else (in compounding languages) its longest listed tail.</summary>
+    public bool TryValence(ReadOnlySpan<char> word, out double valence)
+    {
+        var lookup = Valence!.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(word, out valence)) return true;
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(word[..^suffix.Length], out valence)) return true;
+        if (!Compounds) return false;
+        for (int k = 3; word.Length - k >= 5; k++)
+        {
+            var tail = word[k..];
+            if (lookup.TryGetValue(tail, out valence)) return true;
+            foreach (var suffix in Suffixes)
+                if (tail.Length - suffix.Length >= 5 && tail.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(tail[..^suffix.Length], out valence)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Without <paramref name="nouns"/>: the document's tokens with elisions split off ("l'Italia" -> "l'" + "Italia").
+    /// With it: the tokens the entity rules see, where (in German) ordinary nouns lose their capital unless they are
+    /// titles, roles or organisation words. Offsets stay the document's either way.
+    /// </summary>
+    public List<Token> Adapt(string text, List<Token> tokens, bool nouns)
+    {
+        if (nouns ? !NounsCapitalised : IsEnglish) return tokens;
+        var result = new List<Token>(tokens.Count + 8);
+        var listed = nouns ? ListedNames(text, tokens) : null;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Word) { result.Add(t); continue; }
+            var word = text.AsSpan(t.Start, t.Length);
+            int acronym = nouns ? 0 : AcronymPrefix(word);
+            if (acronym > 0)
+            {
+                // "PVV-leider", "VVD-fractie", "SPD-Chef": the party is a name of its own.
+                result.Add(new Token(t.Start, acronym, TokenKind.Word, true, true, t.SpaceBefore, t.LineBreakBefore));
+                result.Add(new Token(t.Start + acronym, 1, TokenKind.Punctuation, false, false, false, false));
+                result.Add(new Token(t.Start + acronym + 1, t.Length - acronym - 1, TokenKind.Word, char.IsUpper(word[acronym + 1]), false, false, false));
+                continue;
+            }
+            int cut = nouns ? 0 : ElisionLength(word);
+            if (cut > 0)
+            {
+                result.Add(new Token(t.Start, cut, TokenKind.Word, char.IsUpper(word[0]), false, t.SpaceBefore, t.LineBreakBefore));
+                var rest = word[cut..];
+                bool allCaps = rest.Length >= 2 && !rest.ContainsAnyExceptInRange('A', 'Z');
+                result.Add(new Token(t.Start + cut, t.Length - cut, TokenKind.Word, char.IsUpper(rest[0]), allCaps, false, false));
+                continue;
+            }
+            // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
+            bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
+                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length));
+            // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
+            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
+                && (EndsInOrganizationWord(word) || PlaceSuffixes.Contains(word.ToString()));
+            if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && IsNoun(text, tokens, i, word)
+                && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
+                && !OrganizationWords.Contains(word.ToString()) && !OrganizationFirstWords.Contains(word.ToString())
+                && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true)
+            {
+                result.Add(t with { Capitalised = false });
+                continue;
+            }
+            result.Add(t);
+        }
+        return result;
+    }
+
+    /// <summary>Tokens inside a listed name of two or more words ("IG Metall", "Deutsche Bahn", "Allianz Arena"), whose nouns are names.</summary>
+    private bool[] ListedNames(string text, List<Token> tokens)
+    {
+        var listed = new bool[tokens.Count];
+        var shared = OfflineData.Instance.Names;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Capitalised) continue;
+            int length = 0;
+            if (shared.TryMatch(text, tokens, i, tokens.Count, out int n, out _)) length = n;
+            if (LocalNames?.TryMatch(text, tokens, i, tokens.Count, out n, out _) == true) length = Math.Max(length, n);
+            if (length < 2) continue;
+            for (int k = i; k < i + length; k++) listed[k] = true;
+            i += length - 1;
+        }
+        return listed;
+    }
+
+    /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum").</summary>
+    public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in OrganizationEndings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static int AcronymPrefix(ReadOnlySpan<char> word)
+    {
+        int hyphen = word.IndexOf('-');
+        if (hyphen < 2 || hyphen > 6 || hyphen + 3 > word.Length || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1])) return 0;
+        foreach (char c in word[..hyphen]) if (!char.IsUpper(c) && !char.IsDigit(c)) return 0;
+        // Only before an ordinary word: "SPD-Chef", "PVV-leider", not "TGV-INOUI" or "Loir-et-Cher".
+        return word[(hyphen + 1)..].Contains('-') || word[(hyphen + 2)..].ContainsAnyInRange('A', 'Z') ? 0 : hyphen;
+    }
+
+    private int ElisionLength(ReadOnlySpan<char> word)
+    {
+        foreach (var e in Elisions)
+        {
+            // "l'" and "l’" alike; the rest must be a word of its own.
+            if (word.Length <= e.Length + 1) continue;
+            if (!word[..(e.Length - 1)].Equals(e.AsSpan(0, e.Length - 1), StringComparison.OrdinalIgnoreCase)) continue;
+            if (word[e.Length - 1] is not ('\'' or '\u2019') || !char.IsLetter(word[e.Length])) continue;
+            return e.Length;
+        }
+        return 0;
+    }
+
+    private static LanguageProfile Load(string iso, OfflineData data)
+    {
+        var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in OfflineData.ReadLines($"lang-{iso}.tsv"))
+        {
+            int tab = line.IndexOf('\t');
+            if (tab < 0) continue;
+            lists[line[..tab]] = line[(tab + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        string[] List(string key) => lists.TryGetValue(key, out var v) ? v : [];
+        HashSet<string> Set(string key, IEnumerable<string>? with = null, bool ignoreCase = false) =>
+            new(List(key).Concat(with ?? []), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        bool english = iso == "en";
+
+        PhraseTrie Trie(PhraseTrie english_, string englishFile, string key, bool ignoreCase, double weight)
+        {
+            if (english) return english_;
+            var trie = new PhraseTrie(ignoreCase);
+            foreach (var line in OfflineData.ReadLines(englishFile)) trie.Add(line, new PhraseEntry(EntityCategories.PersonType, null, weight));
+            foreach (var item in List(key)) trie.Add(item, new PhraseEntry(EntityCategories.PersonType, null, weight));
+            return trie;
+        }
+
+        var profile = new LanguageProfile
+        {
+            Language = iso,
+            NounsCapitalised = List("nouns-capitalised").Length > 0,
+            LowercaseTitles = List("lowercase-titles").Length > 0,
+            CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data),
+            Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)
+                : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])), StringComparer.Ordinal),
+            FirstNames = english ? data.FirstNames : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal),
+            FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal)
+                : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), CultureInfo.InvariantCulture.CompareInfo.GetStringComparer(CompareOptions.IgnoreNonSpace)),
+            Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
+            PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
+            LocalNames = english ? null : LocalPlaces.Value,
+            OrganizationWords = english ? data.OrganizationWords : Set("org-words", data.OrganizationWords),
+            OrganizationPrefixes = english ? data.OrganizationPrefixes : Set("org-prefixes", data.OrganizationPrefixes),
+            OrganizationFirstWords = english ? data.OrganizationFirstWords : Set("org-first-words", data.OrganizationFirstWords),
+            Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms),
+            OrganizationHeads = Set("org-prefixes"),
+            PlacePrefixes = Set("place-prefixes"),
+            PlaceSuffixes = Set("place-suffixes"),
+            Connectors = Set("connectors"),
+            NameParticles = Set("name-particles"),
+            SpeechVerbs = Set("speech-verbs"),
+            AccordingTo = Set("according-to", ignoreCase: true),
+            PlacePrepositions = Set("place-prepositions"),
+            Honorifics = Set("honorifics"),
+            NameTitles = Set("name-titles"),
+            Articles = Set("articles"),
+            Of = Set("of"),
+            ForWords = Set("for"),
+            OrganizationLinks = Set("org-links"),
+            And = Set("and"),
+            Or = Set("or"),
+            PartyWords = Set("party-words"),
+            OrganizationDescriptors = Set("org-descriptors"),
+            OrganizationNouns = Set("org-nouns"),
+            OrganizationRoles = Set("org-roles"),
+            Staff = Set("staff"),
+            PlaysFor = Set("plays-for"),
+            Elisions = List("elisions").OrderByDescending(e => e.Length).ToArray(),
+            Suffixes = List("suffixes").OrderByDescending(e => e.Length).ToArray(),
+            TitleSuffixes = List("title-suffixes"),
+            OrganizationEndings = List("org-endings"),
+            Endings = List("endings"),
+            Compounds = List("compounds").Length > 0,
+        };
+        if (english) return profile;
+
+        var valence = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var phrases = new PhraseTrie(ignoreCase: true);
+        var negators = Set("negators", ignoreCase: true);
+        foreach (var line in OfflineData.ReadLines($"sentiment-{iso}.tsv").Concat(List("sentiment").Select(s => s.Replace(':', '\t'))))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 2) continue;
+            if (f[1] == "negator") { negators.Add(f[0]); continue; }
+            double v = double.Parse(f[1], CultureInfo.InvariantCulture);
+            if (f[0].Contains(' ')) phrases.Add(f[0], new PhraseEntry("Sentiment", null, v));
+            else valence[f[0]] = v;
+        }
+        var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var w in List("boosters")) boosters[w] = SentimentScorer.BoosterStep;
+        foreach (var w in List("dampeners")) boosters[w] = -SentimentScorer.BoosterStep;
+        foreach (var w in negators.Concat(boosters.Keys).Concat(List("decreases"))) valence.Remove(w);
+        profile.Valence = valence;
+        profile.ValencePhrases = phrases;
+        profile.Boosters = boosters;
+        profile.Negators = negators;
+        profile.Contrasts = Set("contrasts", ignoreCase: true);
+        profile.Decreases = Set("decreases", ignoreCase: true);
+        profile.Comparatives = Set("comparatives", ignoreCase: true);
+        return profile;
+    }
+
+    private static HashSet<string> LoadCommonWords(string iso, OfflineData data)
+    {
+        var words = new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt"), StringComparer.OrdinalIgnoreCase);
+        // Function words are ordinary words too, and hunspell lists stems, not these.
+        if (data.StopWords.TryGetValue(iso, out var stop)) words.UnionWith(stop);
+        return words;
+    }
+
+    private static PhraseTrie LoadLocalPlaces()
+    {
+        var trie = new PhraseTrie(ignoreCase: false);
+        foreach (var line in OfflineData.ReadLines("places-local.tsv"))
+        {
+            var f = line.Split('\t');
+            double weight = double.Parse(f[2], CultureInfo.InvariantCulture);
+            trie.Add(f[0], new PhraseEntry(EntityCategories.Location, "GPE", weight * 0.95, "place-local-" + f[1]));
+        }
+        foreach (var line in OfflineData.ReadLines("organizations-local.tsv"))
+        {
+            var f = line.Split('\t');
+            trie.Add(f[0], new PhraseEntry(EntityCategories.Organization, f.Length > 1 && f[1].Length > 0 ? f[1] : null, 0.9, "org-local"));
+        }
+        return trie;
+    }
+}

@@ -1,0 +1,65 @@
+using Pipeline.Analysis.Offline.Evaluation;
+using Xunit.Abstractions;
+
+namespace Pipeline.Analysis.Offline.Tests;
+
+/// <summary>
+/// Issue #16: the German, French, Spanish, Italian, Dutch and Portuguese gold sets (Gold/&lt;lang&gt;-*.jsonl, see
+/// Gold/README.md), scored through the same <see cref="AnalyzerEvaluation"/> as <c>pipeline eval --language</c>. The dev
+/// sets were used for error analysis, so their floors are the measured numbers rounded down; the held-out sets were
+/// never read, only scored, and assert a modest floor while the report gives the numbers.
+/// </summary>
+public class LanguageGoldTests(ITestOutputHelper output)
+{
+    private static readonly OfflineTextAnalyzer Analyzer = new();
+
+    private static string GoldPath(string name) => Path.Combine(AppContext.BaseDirectory, "Gold", name);
+
+    // Floors: analyzer 1.6.0's exact-span F1 and 3-label sentiment accuracy on each dev set, rounded down. German and
+    // Italian were re-measured after their word lists moved off the GPL-only hunspell dictionaries (german-pos-dict,
+    // morph-it): de Person 0.960 -> 0.906, Location 0.842 -> 0.897, Organization 0.722 -> 0.757; it Organization 0.588 -> 0.549.
+    [Theory]
+    [InlineData("de", 0.90, 0.89, 0.75, 0.79)]
+    [InlineData("fr", 0.89, 0.74, 0.70, 0.91)]
+    [InlineData("es", 0.91, 0.81, 0.76, 0.87)]
+    [InlineData("it", 0.87, 0.74, 0.54, 0.87)]
+    [InlineData("nl", 0.79, 0.87, 0.84, 0.95)]
+    [InlineData("pt", 0.82, 0.79, 0.60, 0.95)]
+    public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment)
+    {
+        var (entities, sentences) = Score(language, "dev");
+        Assert.True(entities.Scores["Person"].F1(true) >= person, $"{language} Person F1 {entities.Scores["Person"].F1(true):F3}");
+        Assert.True(entities.Scores["Location"].F1(true) >= location, $"{language} Location F1 {entities.Scores["Location"].F1(true):F3}");
+        Assert.True(entities.Scores["Organization"].F1(true) >= organization, $"{language} Organization F1 {entities.Scores["Organization"].F1(true):F3}");
+        Assert.True(sentences.PolarityAccuracy >= sentiment, $"{language} sentiment accuracy {sentences.PolarityAccuracy:F3}");
+    }
+
+    /// <summary>
+    /// Held-out: reported, not tuned on. Only a floor that says the language is analysed at all (people found, sentiment
+    /// better than one label for everything) is asserted; docs/offline-analyzer.md has the numbers.
+    /// </summary>
+    [Theory]
+    [InlineData("de")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("nl")]
+    [InlineData("pt")]
+    public void Held_out_sets_are_reported(string language)
+    {
+        var (entities, sentences) = Score(language, "heldout");
+        Assert.True(entities.Paragraphs >= 10 && sentences.Sentences >= 20, "a held-out set of a useful size");
+        Assert.True(entities.Scores["Person"].F1(true) >= 0.5, $"{language} Person F1 {entities.Scores["Person"].F1(true):F3}");
+        Assert.True(sentences.PolarityAccuracy >= 0.5, $"{language} sentiment accuracy {sentences.PolarityAccuracy:F3}");
+    }
+
+    private (EntityEvaluation Entities, SentimentEvaluation Sentences) Score(string language, string set)
+    {
+        var entities = AnalyzerEvaluation.EvaluateEntities($"{language}-{set}", AnalyzerEvaluation.LoadGold(GoldPath($"{language}-{set}.jsonl")), Analyzer.Analyze, language);
+        var sentences = AnalyzerEvaluation.EvaluateLabelledSentences($"{language}-sentiment-{set}", GoldPath($"{language}-sentiment-{set}.jsonl"), Analyzer.Analyze, language);
+        output.WriteLine(AnalyzerEvaluation.FormatLanguages([new AnalyzerEvaluation.LanguageRow(language, set, entities, sentences)]));
+        // Held-out misses are not listed: those sets are scored, never read.
+        output.WriteLine(AnalyzerEvaluation.FormatEntities(entities, withErrors: set == "dev"));
+        return (entities, sentences);
+    }
+}

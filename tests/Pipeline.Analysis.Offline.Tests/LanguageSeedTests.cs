@@ -1,0 +1,140 @@
+using System.Text.Json;
+
+namespace Pipeline.Analysis.Offline.Tests;
+
+/// <summary>The German and French seed articles (issue #16): their people, places and organisations, and a sentiment that fits the story.</summary>
+public class LanguageSeedTests
+{
+    private static readonly OfflineTextAnalyzer Analyzer = new();
+
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    /// <summary>The Markdown seed's body, after its front matter.</summary>
+    private static readonly Lazy<DocumentAnalysis> German = new(() =>
+    {
+        var text = Fixture("wirtschaft-autozulieferer-stellenabbau-stuttgart.md");
+        int body = text.IndexOf("---", text.IndexOf("---", StringComparison.Ordinal) + 3, StringComparison.Ordinal) + 3;
+        return Analyzer.Analyze(new AnalysisDocument("de-seed", text[body..], null));
+    });
+
+    private static readonly Lazy<DocumentAnalysis> French = new(() =>
+    {
+        using var json = JsonDocument.Parse(Fixture("environnement-crue-de-la-loire-orleans-tours.json"));
+        var root = json.RootElement;
+        return Analyzer.Analyze(new AnalysisDocument("fr-seed", root.GetProperty("title").GetString() + "\n\n" + root.GetProperty("body").GetString(), null));
+    });
+
+    [Theory]
+    [InlineData("Matthias Kessler", "Person")]
+    [InlineData("Sabine Großmann", "Person")]
+    [InlineData("Florian Hubmann", "Person")]
+    [InlineData("Katrin Wendland", "Person")]
+    [InlineData("Julia Brandstätter", "Person")]
+    [InlineData("Stuttgart", "Location")]
+    [InlineData("Deutschland", "Location")]
+    [InlineData("Schweinfurt", "Location")]
+    [InlineData("Berlin", "Location")]
+    [InlineData("IG Metall", "Organization")]
+    public void German_seed_shows_its_people_places_and_organisations(string text, string category) =>
+        Assert.Contains(German.Value.Entities, e => e.Text == text && e.Category == category);
+
+    [Fact]
+    public void German_job_cuts_read_negative()
+    {
+        Assert.Equal("de", German.Value.Language.Iso6391Name);
+        Assert.Equal(SentimentLabel.Negative, German.Value.Sentiment.Label);
+        // The headline sentence itself: 3,800 jobs cut.
+        Assert.Equal(SentimentLabel.Negative, German.Value.Sentences[0].Sentiment);
+    }
+
+    [Theory]
+    [InlineData("Jean-Baptiste Morel", "Person")]
+    [InlineData("Claire Fontanel", "Person")]
+    [InlineData("Orléans", "Location")]
+    [InlineData("Loire", "Location")]
+    [InlineData("Nevers", "Location")]
+    [InlineData("Vigicrues", "Organization")]
+    [InlineData("Météo-France", "Organization")]
+    [InlineData("SNCF", "Organization")]
+    public void French_seed_shows_its_people_places_and_organisations(string text, string category) =>
+        Assert.Contains(French.Value.Entities, e => e.Text == text && e.Category == category);
+
+    [Fact]
+    public void French_flood_reads_negative()
+    {
+        Assert.Equal("fr", French.Value.Language.Iso6391Name);
+        Assert.Equal(SentimentLabel.Negative, French.Value.Sentiment.Label);
+    }
+
+    [Fact]
+    public void Exonyms_and_names_that_are_places_elsewhere()
+    {
+        var german = Analyzer.Analyze(new AnalysisDocument("de", "Bundeskanzler Friedrich Merz traf in München den Präsidenten des FC Bayern München.", "de"));
+        Assert.Contains(german.Entities, e => e.Text == "Friedrich Merz" && e.Category == "Person");
+        Assert.Contains(german.Entities, e => e.Text == "München" && e.Category == "Location");
+        Assert.Contains(german.Entities, e => e.Text == "FC Bayern München" && e.Category == "Organization");
+
+        var portuguese = Analyzer.Analyze(new AnalysisDocument("pt", "O primeiro-ministro Luís Montenegro esteve em Lisboa. Montenegro disse que o acordo é bom.", "pt"));
+        Assert.Contains(portuguese.Entities, e => e.Text == "Luís Montenegro" && e.Category == "Person");
+        Assert.Contains(portuguese.Entities, e => e.Text == "Lisboa" && e.Category == "Location");
+        Assert.DoesNotContain(portuguese.Entities, e => e.Text == "Montenegro" && e.Category == "Location");
+
+        var italian = Analyzer.Analyze(new AnalysisDocument("it", "La presidente del Consiglio Giorgia Meloni ha parlato a Roma e a Torino dell'Unione europea.", "it"));
+        Assert.Contains(italian.Entities, e => e.Text == "Giorgia Meloni" && e.Category == "Person");
+        Assert.Contains(italian.Entities, e => e.Text == "Roma" && e.Category == "Location");
+        Assert.Contains(italian.Entities, e => e.Text == "Torino" && e.Category == "Location");
+
+        var spanish = Analyzer.Analyze(new AnalysisDocument("es", "El presidente Pedro Sánchez visitó la Bolsa de Madrid.", "es"));
+        Assert.Contains(spanish.Entities, e => e.Text == "Pedro Sánchez" && e.Category == "Person");
+        Assert.Contains(spanish.Entities, e => e.Text == "Bolsa de Madrid" && e.Category == "Organization");
+
+        var french = Analyzer.Analyze(new AnalysisDocument("fr", "Le président Emmanuel Macron a reçu l'Olympique de Marseille à Bruxelles.", "fr"));
+        Assert.Contains(french.Entities, e => e.Text == "Emmanuel Macron" && e.Category == "Person");
+        Assert.Contains(french.Entities, e => e.Text == "Olympique de Marseille" && e.Category == "Organization");
+        Assert.Contains(french.Entities, e => e.Text == "Bruxelles" && e.Category == "Location");
+    }
+
+    [Theory]
+    [InlineData("de", "Das Werk schließt, 800 Beschäftigte verlieren ihre Arbeit.", SentimentLabel.Negative)]
+    [InlineData("de", "Die Arbeitslosigkeit ist deutlich gesunken.", SentimentLabel.Positive)]
+    [InlineData("fr", "Le festival est un immense succès.", SentimentLabel.Positive)]
+    [InlineData("fr", "Le festival n'est pas un succès.", SentimentLabel.Negative)]
+    [InlineData("es", "La empresa no ha logrado evitar los despidos.", SentimentLabel.Negative)]
+    [InlineData("it", "Il concerto è stato un grande successo.", SentimentLabel.Positive)]
+    [InlineData("nl", "Het bedrijf schrapt 500 banen.", SentimentLabel.Negative)]
+    [InlineData("pt", "O desemprego caiu para o valor mais baixo.", SentimentLabel.Positive)]
+    public void Sentiment_with_negation_and_decline_per_language(string language, string text, SentimentLabel expected) =>
+        Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
+}
+
+/// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
+public class ShortTextLanguageTests
+{
+    private static readonly OfflineTextAnalyzer Analyzer = new();
+
+    private static DetectedLanguage Detect(string text) => Analyzer.Analyze(new AnalysisDocument("d", text, null)).Language;
+
+    [Theory]
+    [InlineData("Le Conseil constitutionnel a validé la loi, a dit le Sénat.", "fr")]
+    [InlineData("Die Regierung hat ihr Versprechen nicht gehalten.", "de")]
+    [InlineData("El Gobierno aprobó ayer el presupuesto.", "es")]
+    [InlineData("Il governo ha approvato la legge di bilancio.", "it")]
+    [InlineData("Het kabinet heeft de begroting goedgekeurd.", "nl")]
+    [InlineData("O Governo aprovou ontem o orçamento.", "pt")]
+    public void A_single_sentence_gets_its_language(string text, string expected) => Assert.Equal(expected, Detect(text).Iso6391Name);
+
+    [Fact]
+    public void An_English_article_quoting_German_stays_English()
+    {
+        var language = Detect("The chancellor said the plan would be ready by the end of the year. \"Wir schaffen das\", he told reporters in Berlin, adding that the coalition was united.");
+        Assert.Equal("en", language.Iso6391Name);
+    }
+
+    [Fact]
+    public void Without_evidence_the_analyzer_falls_back_to_English_with_a_low_confidence()
+    {
+        var language = Detect("Xylo qorp zint vamble.");
+        Assert.Equal("en", language.Iso6391Name);
+        Assert.True(language.ConfidenceScore <= 0.3, $"confidence {language.ConfidenceScore}");
+    }
+}

