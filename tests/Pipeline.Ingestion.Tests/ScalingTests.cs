@@ -1,9 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Pipeline.Analysis;
+using Pipeline.Analysis.Entities;
 using Pipeline.Analysis.Offline;
+using Pipeline.Analysis.Text;
 using Pipeline.Ingestion.Enrichment;
 using Pipeline.Ingestion.Parsing;
+using Pipeline.Summary;
 using Pipeline.Testing;
 using Xunit.Abstractions;
 
@@ -12,8 +17,10 @@ namespace Pipeline.Ingestion.Tests;
 /// <summary>
 /// Every stage costs time linear in its input, whatever the input's shape: eight times the input may cost about eight
 /// times the time. Linear stages measure 8 to 13 here (the HTML tree builder's larger DOMs at the top), n·log n about 10,
-/// a quadratic stage 64: the bound of 16 tells them apart on a machine busy with other work, measured within one run. The stages: parse (decode, format, normalise), chunk, and the offline analyzer over the chunks
-/// (tokenize, sentences, entities, sentiment, key phrases).
+/// a quadratic stage 64: the bound of 16 tells them apart on a machine busy with other work, measured within one run. The stages:
+/// parse (decode, format, normalise), tokenize and sentence-split the whole text, chunk, the offline analyzer over the
+/// chunks (entities, sentiment, key phrases), entity linking over every mention, the enriched document's JSON, the
+/// summary contribution and its fold into the summary state.
 /// </summary>
 [Collection(nameof(ScalingTests))]
 public class ScalingTests(ITestOutputHelper output)
@@ -23,6 +30,30 @@ public class ScalingTests(ITestOutputHelper output)
     private const double MaxRatio = 16;
 
     private static readonly OfflineTextAnalyzer Analyzer = new();
+    private static readonly ArticleEnricher Enricher = new(new ChunkedTextAnalysis(Analyzer), Options.Create(new EnrichmentOptions()), TimeProvider.System);
+    private static readonly SummaryAggregator Aggregator = new(new SummaryOptions());
+
+    /// <summary>One input and what the stages before a given one made of it, computed once and only when a stage needs it.</summary>
+    private sealed class Sample
+    {
+        private readonly Lazy<ParsedArticle> _parsed;
+        private readonly Lazy<ArticleAnalysis> _analysis;
+        private readonly Lazy<EnrichedArticle> _enriched;
+
+        public Sample(string shape, byte[] file)
+        {
+            File = file;
+            _parsed = new(() => ArticleParser.Parse(shape, file));
+            _analysis = new(() => new ChunkedTextAnalysis(Analyzer).AnalyzeAsync(Text, Parsed.Language, CancellationToken.None).GetAwaiter().GetResult());
+            _enriched = new(() => Enricher.EnrichAsync(new BlobSnapshot("articles", shape, "\"0x1\"", DateTimeOffset.UnixEpoch), file, CancellationToken.None).GetAwaiter().GetResult());
+        }
+
+        public byte[] File { get; }
+        public ParsedArticle Parsed => _parsed.Value;
+        public string Text => Parsed.Text;
+        public ArticleAnalysis Analysis => _analysis.Value;
+        public EnrichedArticle Enriched => _enriched.Value;
+    }
 
     public static TheoryData<string> Shapes() => new(HostileShapes.All.Select(s => s.Name));
 
@@ -31,28 +62,38 @@ public class ScalingTests(ITestOutputHelper output)
     public void Each_stage_costs_time_linear_in_the_input(string shape)
     {
         var make = HostileShapes.All.Single(s => s.Name == shape).Make;
-        var stages = new (string Stage, Func<byte[], Action?> Prepare)[]
+        var stages = new (string Stage, Func<Sample, Action?> Prepare)[]
         {
-            ("parse", file => () => ArticleParser.Parse(shape, file)),
-            ("chunk", file =>
+            ("parse", sample => () => ArticleParser.Parse(shape, sample.File)),
+            ("tokenize", sample => () => Tokenizer.Tokenize(sample.Text)),
+            ("sentences", sample =>
             {
-                string text = ArticleParser.Parse(shape, file).Text;
-                // Text within one chunk is returned whole without being looked at: nothing to scale.
-                return text.Length <= AnalysisLimits.MaxDocumentTextElements ? null : () => TextChunker.Split(text, AnalysisLimits.MaxDocumentTextElements);
+                var tokens = Tokenizer.Tokenize(sample.Text);
+                return () => SentenceSplitter.Split(sample.Text, tokens);
             }),
-            ("analyze", file =>
+            // Text within one chunk is returned whole without being looked at: nothing to scale.
+            ("chunk", sample => sample.Text.Length <= AnalysisLimits.MaxDocumentTextElements ? null : () => TextChunker.Split(sample.Text, AnalysisLimits.MaxDocumentTextElements)),
+            ("analyze", sample =>
             {
-                var article = ArticleParser.Parse(shape, file);
-                var documents = TextChunker.Split(article.Text, AnalysisLimits.MaxDocumentTextElements)
-                    .Select((c, i) => new AnalysisDocument(i.ToString(CultureInfo.InvariantCulture), c.Text, article.Language)).ToList();
+                var documents = TextChunker.Split(sample.Text, AnalysisLimits.MaxDocumentTextElements)
+                    .Select((c, i) => new AnalysisDocument(i.ToString(CultureInfo.InvariantCulture), c.Text, sample.Parsed.Language)).ToList();
                 return () => Analyzer.AnalyzeAsync(documents, CancellationToken.None).GetAwaiter().GetResult();
             }),
+            ("link", sample => () => EntityCanonicalizer.Default.Canonicalize(sample.Text, sample.Analysis.Entities)),
+            ("document", sample => () => JsonSerializer.SerializeToUtf8Bytes(sample.Enriched, PipelineJson.Default.EnrichedArticle)),
+            ("contribution", sample => () => ArticleContribution.From(sample.Enriched)),
+            ("fold", sample =>
+            {
+                var contribution = ArticleContribution.From(sample.Enriched);
+                return () => Aggregator.Add(new SummaryState(), contribution);
+            }),
         };
+        var (smallSample, largeSample) = (new Sample(shape, make(Small)), new Sample(shape, make(Large)));
 
         var failures = new List<string>();
         foreach (var (stage, prepare) in stages)
         {
-            if ((prepare(make(Small)), prepare(make(Large))) is not (Action small, Action large))
+            if ((prepare(smallSample), prepare(largeSample)) is not (Action small, Action large))
                 continue;
             small(); // warm-up: JIT, first-use tables
             int rounds = RoundsFor(small);
