@@ -44,6 +44,9 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         /// <summary>Token indices where a first-pass organisation starts and ends, for "X and Y" coordination.</summary>
         public HashSet<int> OrganizationStarts { get; } = [];
         public HashSet<int> OrganizationEnds { get; } = [];
+
+        /// <summary>Names an organisation cue named anywhere ("the company Aurora Orbital"), which no first name overrides elsewhere.</summary>
+        public HashSet<string> OrganizationNames { get; } = new(StringComparer.Ordinal);
     }
 
     private readonly record struct Chunk(int Start, int End);
@@ -296,6 +299,12 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         if (s >= e) return;
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
+        if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(Word(text, tokens, e + 1)))
+        {
+            // "the “Noches de Flamenco” festival": a quoted title is the event's name, whatever words it holds.
+            output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.75, "event-quoted"));
+            return;
+        }
         if (!p.IsEnglish && e - s == 1 && context.PersonNames.Contains(first))
         {
             // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
@@ -314,10 +323,24 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-form"));
             return;
         }
+        if (!personContext && e - s <= 4 && s > 0 && p.OrganizationKinds.Contains(Word(text, tokens, s - 1))
+            && !tokens[s].AllCaps && !HasStrongPlace(text, tokens, s, e) && (e == tokens.Count || tokens[e].Kind != TokenKind.Word || Word(text, tokens, e) is "'s" or "\u2019s"))
+        {
+            // "the Toulouse-based company Aurora Orbital, ...": the kind word says what the name is even when it starts
+            // with a first name; a verb after it ("the company Elon Musk founded") would make it an object instead.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-kind"));
+            return;
+        }
         if (e - s == 2 && last is "UK" or "US" or "USA" && !names.TryMatch(text, tokens, s, s + 1, out _, out _) && !p.IsFirstName(first))
         {
             // "Three UK", "Reform UK": a national arm or party named with its country's code.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
+            return;
+        }
+        if (e - s >= 3 && p.ForeignOrganizationHeads.Contains(first) && p.Connectors.Contains(Word(text, tokens, s + 1)))
+        {
+            // "Junta de Andalucía", "Ministerio de Hacienda" in English text: a foreign institution's head before its complement.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
             return;
         }
         if (e - s >= 2 && p.OrganizationHeads.Contains(first) && !StartsPersonName(text, tokens, s + 1))
@@ -334,6 +357,17 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         if (e - s >= 2 && data.PlaceSuffixes.TryGetValue(last, out var placeSub) || e - s >= 2 && (data.PlacePrefixes.TryGetValue(first, out placeSub) || p.PlacePrefixes.Contains(first)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, placeSub, 0.75, "place-form"));
+            return;
+        }
+        if (e - s >= 2 && p.IsEnglish && !p.IsFirstName(first)
+            && (p.ForeignPlaceSuffixes.Contains(last) && !p.IsCommon(last) && !HasNameParticle(text, tokens, s, e)
+                || p.ForeignPlacePrefixes.Contains(first) && (p.Connectors.Contains(Word(text, tokens, s + 1)) || !p.IsCommon(first) && !sentenceStart[s] && !HasName(text, tokens, s, e))))
+        {
+            // "Ullevaal Stadion", "Plaza de España", "Río Abajo": English news keeps foreign places in their own words. An
+            // English word ("Park", "Place") counts only before a foreign link ("Place de la Concorde"), not before a name
+            // ("Park Chung-hee"); without that link a listed place in the name makes it a team ("San Francisco 49ers"), and at a
+            // sentence's start, where no article or quote sets it off, it is as often a company ("Rio Tinto agreed ...").
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.7, "place-foreign-form"));
             return;
         }
         if (e - s >= 2 && data.ProductWords.Contains(last))
@@ -356,6 +390,12 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         {
             // "supplier Spirit AeroSystems", "economists at BNP Paribas", "the IG Metall union", "SoftBank Group".
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-evidence-chunk"));
+            return;
+        }
+        if (!personContext && context.OrganizationNames.Contains(RunText(text, tokens, s, e)))
+        {
+            // "Aurora Orbital's launch" in a headline, before the body says "the company Aurora Orbital".
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.78, "org-known-in-document"));
             return;
         }
         bool particles = HasNameParticle(text, tokens, s, e);
@@ -623,6 +663,12 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             return;
         }
         if (allCommon) return;
+        if (length == 1 && s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)) && LanguageProfile.IsLocalPlace(text, tokens, s, e))
+        {
+            // "now lives in Lyon, said she ...": a listed city after "in" stays a place though a speech verb follows it.
+            output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-local-after-preposition"));
+            return;
+        }
         if (speech && length <= 3 && !tokens[s].AllCaps)
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.7, "person-speech"));
@@ -654,28 +700,34 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     {
         foreach (var c in firstPass)
         {
-            if (c.Category != EntityCategories.Person || tokens[c.Start].AllCaps) continue;
+            if (c.Category != EntityCategories.Organization) continue;
+            context.OrganizationStarts.Add(c.Start);
+            context.OrganizationEnds.Add(c.End);
+            // "Spirit AeroSystems" ... "Spirit": the first word of a company name stands for it later on, unless the
+            // name is a word plus an organisation word ("Deutsche Bank") or starts with a place or a nationality.
+            // A legal or club form ("Fjordvik IL", "Volkswagen AG") is dropped when the name is shortened, a word ("Bank") is not.
+            if (c.End - c.Start >= 2 && (!p.OrganizationWords.Contains(Word(text, tokens, c.End - 1)) || tokens[c.End - 1].AllCaps))
+            {
+                var head = Word(text, tokens, c.Start);
+                if (tokens[c.Start].Capitalised && !tokens[c.Start].AllCaps && !p.Demonyms.Contains(head) && !p.OrganizationFirstWords.Contains(head)
+                    && !names.TryMatch(text, tokens, c.Start, c.Start + 1, out _, out _) && head is not ("The" or "New" or "First") && !p.Articles.Contains(head))
+                    context.OrganizationAliases.Add(head);
+            }
+        }
+        // A name a cue called an organisation ("the company Aurora Orbital", "satellite maker Weser Raumfahrt"), or the
+        // short form of one, is no person elsewhere, though it starts with a first name or precedes "says".
+        foreach (var c in firstPass)
+            if (c.Rule is "org-kind" or "org-evidence" or "org-evidence-chunk") context.OrganizationNames.Add(RunText(text, tokens, c.Start, c.End));
+        foreach (var c in firstPass)
+        {
+            if (c.Category != EntityCategories.Person || tokens[c.Start].AllCaps || context.OrganizationNames.Contains(RunText(text, tokens, c.Start, c.End))
+                || c.End - c.Start == 1 && context.OrganizationAliases.Contains(Word(text, tokens, c.Start))) continue;
             context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
             if (c.End - c.Start >= 2)
             {
                 context.PersonNames.Add(Word(text, tokens, c.End - 1));
                 if (!p.IsFirstName(Word(text, tokens, c.Start)))
                     context.PersonNames.Add(Word(text, tokens, c.Start));
-            }
-        }
-        foreach (var c in firstPass)
-        {
-            if (c.Category != EntityCategories.Organization) continue;
-            context.OrganizationStarts.Add(c.Start);
-            context.OrganizationEnds.Add(c.End);
-            // "Spirit AeroSystems" ... "Spirit": the first word of a company name stands for it later on, unless the
-            // name is a word plus an organisation word ("Deutsche Bank") or starts with a place or a nationality.
-            if (c.End - c.Start >= 2 && !p.OrganizationWords.Contains(Word(text, tokens, c.End - 1)))
-            {
-                var head = Word(text, tokens, c.Start);
-                if (tokens[c.Start].Capitalised && !tokens[c.Start].AllCaps && !p.Demonyms.Contains(head) && !p.OrganizationFirstWords.Contains(head)
-                    && !names.TryMatch(text, tokens, c.Start, c.Start + 1, out _, out _) && head is not ("The" or "New" or "First") && !p.Articles.Contains(head))
-                    context.OrganizationAliases.Add(head);
             }
         }
         // "North Atlantic Treaty Organization (NATO)": the bracketed acronym takes the long form's category, or the
@@ -765,6 +817,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     }
 
     private bool IsFunctionWord(string word) => !p.IsEnglish && data.StopWords.TryGetValue(p.Language, out var stop) && stop.Contains(word) && !p.Articles.Contains(word);
+
+    private static bool IsQuote(string word) => word is "\"" or "\u201C" or "\u201D" or "\u201E" or "\u00AB" or "\u00BB";
 
     private bool IsOfOrFor(string word) => p.Of.Contains(word) || p.ForWords.Contains(word);
 

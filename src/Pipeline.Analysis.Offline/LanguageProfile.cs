@@ -53,6 +53,24 @@ internal sealed class LanguageProfile
     /// <summary>Last words of named structures ("Potsdamer Platz", "Allianz Arena"), which stay names after a capitalised word.</summary>
     public HashSet<string> PlaceSuffixes { get; private init; } = null!;
 
+    /// <summary>
+    /// In English only: the other profiles' place prefixes and suffixes and institution heads ("Plaza", "Stadion",
+    /// "Junta"), because English news names foreign streets, stadiums and bodies in their own language.
+    /// </summary>
+    public HashSet<string> ForeignPlacePrefixes { get; private init; } = [];
+    public HashSet<string> ForeignPlaceSuffixes { get; private init; } = [];
+    public HashSet<string> ForeignOrganizationHeads { get; private init; } = [];
+
+    /// <summary>Lower-case words after a quoted name that make it an event ("the “Noches de Flamenco” festival").</summary>
+    public HashSet<string> EventNouns { get; private init; } = null!;
+
+    /// <summary>Words that name the kind of the organisation right after them ("the company Aurora Orbital"), stronger than a first name.</summary>
+    public HashSet<string> OrganizationKinds { get; private init; } = null!;
+
+    /// <summary>Whether a word is a place by its local name ("Lyon"), whatever the text's language.</summary>
+    public static bool IsLocalPlace(string text, List<Token> tokens, int start, int end) =>
+        LocalPlaces.Value.TryMatch(text, tokens, start, end, out int length, out var entry) && length == end - start && entry.Category == EntityCategories.Location;
+
     public HashSet<string> Connectors { get; private init; } = null!;
     public HashSet<string> NameParticles { get; private init; } = null!;
     public HashSet<string> SpeechVerbs { get; private init; } = null!;
@@ -370,6 +388,11 @@ internal sealed class LanguageProfile
             OrganizationHeads = Set("org-prefixes"),
             PlacePrefixes = Set("place-prefixes"),
             PlaceSuffixes = Set("place-suffixes"),
+            ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
+            ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],
+            ForeignOrganizationHeads = english ? Foreign("org-prefixes", data) : [],
+            EventNouns = Set("event-nouns"),
+            OrganizationKinds = Set("org-kinds"),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),
             SpeechVerbs = Set("speech-verbs"),
@@ -430,6 +453,23 @@ internal sealed class LanguageProfile
         // Function words are ordinary words too, and hunspell lists stems, not these.
         if (data.StopWords.TryGetValue(iso, out var stop)) words.UnionWith(stop);
         return words;
+    }
+
+    /// <summary>A list of every other profile, without English first names, which would turn people into places.</summary>
+    private static HashSet<string> Foreign(string key, OfflineData data)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var iso in Supported)
+        {
+            if (iso == "en") continue;
+            foreach (var line in OfflineData.ReadLines($"lang-{iso}.tsv"))
+            {
+                if (!line.StartsWith(key + "\t", StringComparison.Ordinal)) continue;
+                foreach (var item in line[(key.Length + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    if (!data.FirstNames.Contains(item)) set.Add(item);
+            }
+        }
+        return set;
     }
 
     private static PhraseTrie LoadLocalPlaces()
