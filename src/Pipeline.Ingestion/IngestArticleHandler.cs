@@ -141,7 +141,7 @@ public sealed class IngestArticleHandler(
 
     /// <param name="Content">Null when the blob is over the size limit and was not read.</param>
     /// <param name="Permit">The kilobytes in flight the content holds; null with no content.</param>
-    private sealed record BlobRead(BlobSnapshot Snapshot, long Length, byte[]? Content, System.Threading.RateLimiting.RateLimitLease? Permit = null);
+    private sealed record BlobRead(BlobSnapshot Snapshot, long Length, byte[]? Content, RateLimitLease? Permit = null);
 
     /// <summary>Reads exactly the announced length; the limit was checked against it first.</summary>
     private static async Task<byte[]> ReadAsync(Stream stream, long length, CancellationToken cancellationToken)
