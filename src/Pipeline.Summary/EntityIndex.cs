@@ -96,7 +96,7 @@ public sealed class EntityIndex
         for (int back = buckets - 1; back >= 0; back--)
         {
             var hour = _trends.CurrentHour.AddHours(-back);
-            hourly.Add(entity.Hours.TryGetValue(_trends.HourKeys[back], out var h)
+            hourly.Add(entity.Hours.TryGetValue(_trends.CurrentHourNumber - back, out var h)
                 ? new EntityHourView(hour, h.Mentions, h.Articles, SummaryAggregator.Average(h.SentimentSum, h.Articles))
                 : new EntityHourView(hour, 0, 0, 0));
         }

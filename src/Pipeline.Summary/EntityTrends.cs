@@ -21,23 +21,20 @@ public sealed class EntityTrends
     private static readonly (int Hours, string Name)[] Windows = [(1, "1h"), (6, "6h")];
 
     private readonly SummaryOptions _options;
-    private readonly Dictionary<string, int> _offsets;
 
     /// <param name="options">The trending thresholds.</param>
     /// <param name="now">The time the trends are computed at; its hour is the current one.</param>
-    /// <param name="hours">Hours before the current one to index (at least <see cref="BaselineHours"/>).</param>
-    public EntityTrends(SummaryOptions options, DateTimeOffset now, int hours)
+    public EntityTrends(SummaryOptions options, DateTimeOffset now)
     {
         _options = options;
-        CurrentHour = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
-        HourKeys = Enumerable.Range(0, Math.Max(hours, BaselineHours) + 1).Select(back => HourKey(CurrentHour.AddHours(-back))).ToArray();
-        _offsets = HourKeys.Select((key, offset) => (key, offset)).ToDictionary(p => p.key, p => p.offset, StringComparer.Ordinal);
+        CurrentHourNumber = HourNumber(now);
+        CurrentHour = DateTimeOffset.FromUnixTimeSeconds(CurrentHourNumber * 3600L);
     }
 
     public DateTimeOffset CurrentHour { get; }
 
-    /// <summary>Hour keys, the current hour first, then each hour before it.</summary>
-    public IReadOnlyList<string> HourKeys { get; }
+    /// <summary>The current hour as <see cref="HourNumber"/> counts it.</summary>
+    public int CurrentHourNumber { get; }
 
     /// <summary>The entity's trend, or null when it is not trending.</summary>
     public Trend? Evaluate(EntityAggregate entity)
@@ -47,9 +44,10 @@ public sealed class EntityTrends
 
         Span<int> articles = stackalloc int[BaselineHours + 1];
         Span<int> mentions = stackalloc int[BaselineHours + 1];
-        foreach (var (key, hour) in entity.Hours)
+        foreach (var (number, hour) in entity.Hours)
         {
-            if (_offsets.TryGetValue(key, out int offset) && offset <= BaselineHours)
+            int offset = CurrentHourNumber - number;
+            if (offset is >= 0 and <= BaselineHours)
             {
                 articles[offset] = hour.Articles;
                 mentions[offset] = hour.Mentions;
@@ -72,7 +70,19 @@ public sealed class EntityTrends
         return best;
     }
 
+    /// <summary>The summary's own hourly key (<c>yyyy-MM-ddTHH</c>, UTC).</summary>
     internal static string HourKey(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture);
+
+    /// <summary>Whole hours since the Unix epoch: how an entity's hours are keyed, so the per-entity work compares integers, not strings.</summary>
+    internal static int HourNumber(DateTimeOffset time) => (int)(time.ToUnixTimeSeconds() / 3600);
+
+    /// <summary>An hour key as <see cref="HourKey"/> writes it, as an hour number; false for anything else.</summary>
+    internal static bool TryParseHourKey(string key, out int number)
+    {
+        bool parsed = DateTime.TryParseExact(key, "yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var hour);
+        number = parsed ? HourNumber(new DateTimeOffset(hour, TimeSpan.Zero)) : 0;
+        return parsed;
+    }
 }
 
 /// <summary>Why an entity trends.</summary>

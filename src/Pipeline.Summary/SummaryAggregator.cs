@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pipeline.Summary;
 
@@ -29,11 +31,14 @@ public sealed class SummaryAggregator(SummaryOptions options)
         state.Sentiment.Add(article.Sentiment, sign);
 
         string hourKey = HourKey(article.IngestedAt);
-        var related = article.Entities.Take(RelatedPerArticle).Select(ArticleContribution.Key).ToArray();
-        for (int index = 0; index < article.Entities.Count; index++)
+        int hourNumber = EntityTrends.HourNumber(article.IngestedAt);
+        var keys = article.Entities.Select(ArticleContribution.Key).ToArray();
+        var related = keys.AsSpan(0, Math.Min(RelatedPerArticle, keys.Length));
+        var recent = sign > 0 ? new EntityArticle(article.ArticleId, Shorten(article.Title), ToTheSecond(article.IngestedAt)) : null;
+        for (int index = 0; index < keys.Length; index++)
         {
             var entity = article.Entities[index];
-            string key = ArticleContribution.Key(entity);
+            string key = keys[index];
             if (!state.Entities.TryGetValue(key, out var aggregate))
             {
                 if (sign < 0) continue; // Evicted from the tracked set earlier: nothing to take out.
@@ -50,17 +55,18 @@ public sealed class SummaryAggregator(SummaryOptions options)
             }
 
             // A trimmed hour is gone for every article, so an article of that hour has nothing there to take out.
-            if (aggregate.Hours.TryGetValue(hourKey, out var hour) || sign > 0)
+            if (aggregate.Hours.TryGetValue(hourNumber, out var hour) || sign > 0)
             {
-                hour ??= aggregate.Hours[hourKey] = new EntityHour();
+                hour ??= aggregate.Hours[hourNumber] = new EntityHour();
                 hour.Mentions += sign * entity.Mentions;
                 hour.Articles += sign;
                 hour.SentimentSum += sign * article.SentimentScore;
-                if (hour.Articles <= 0) aggregate.Hours.Remove(hourKey);
+                if (hour.Articles <= 0) aggregate.Hours.Remove(hourNumber);
             }
 
-            aggregate.Recent.RemoveAll(a => a.ArticleId == article.ArticleId);
-            if (sign > 0) KeepNewest(aggregate.Recent, new EntityArticle(article.ArticleId, Shorten(article.Title), ToTheSecond(article.IngestedAt)), options.MaxRecentArticlesPerEntity);
+            int listed = aggregate.Recent.FindIndex(a => a.ArticleId == article.ArticleId);
+            if (listed >= 0) aggregate.Recent.RemoveAt(listed);
+            if (recent is not null) KeepNewest(aggregate.Recent, recent, options.MaxRecentArticlesPerEntity);
 
             foreach (string other in related)
                 if (other != key) CountBounded(aggregate.Related, other, sign, options.MaxRelatedPerEntity);
@@ -130,12 +136,15 @@ public sealed class SummaryAggregator(SummaryOptions options)
     /// </summary>
     private static void CountBounded(Dictionary<string, int> counts, string key, int sign, int max)
     {
-        if (counts.TryGetValue(key, out int articles))
+        if (sign > 0 && counts.Count < max)
         {
-            if (articles + sign <= 0) counts.Remove(key);
-            else counts[key] = articles + sign;
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += 1;
+            return;
         }
-        else if (sign > 0 && counts.Count < max) counts[key] = 1;
+        ref int articles = ref CollectionsMarshal.GetValueRefOrNullRef(counts, key);
+        if (Unsafe.IsNullRef(ref articles)) return; // turned away while the list was full, or already taken out
+        articles += sign;
+        if (articles <= 0) counts.Remove(key);
     }
 
     /// <summary>
@@ -148,7 +157,7 @@ public sealed class SummaryAggregator(SummaryOptions options)
         foreach (var key in state.Hours.Keys.Where(k => string.CompareOrdinal(k, oldest) < 0).ToList())
             state.Hours.Remove(key);
 
-        string oldestEntityHour = HourKey(new EntityTrends(options, now, EntityHours).CurrentHour.AddHours(-EntityHours));
+        int oldestEntityHour = TrendsAt(now).CurrentHourNumber - EntityHours;
         foreach (var entity in state.Entities.Values)
         {
             // A full co-occurrence list lets go of partners seen in one article only, so partners that keep coming back
@@ -156,10 +165,10 @@ public sealed class SummaryAggregator(SummaryOptions options)
             if (entity.Related.Count >= options.MaxRelatedPerEntity)
                 foreach (var once in entity.Related.Where(r => r.Value == 1).Select(r => r.Key).ToList()) entity.Related.Remove(once);
             if (entity.Hours.Count == 0) continue;
-            List<string>? old = null;
-            foreach (string key in entity.Hours.Keys)
-                if (string.CompareOrdinal(key, oldestEntityHour) < 0) (old ??= []).Add(key);
-            old?.ForEach(key => entity.Hours.Remove(key));
+            List<int>? old = null;
+            foreach (int number in entity.Hours.Keys)
+                if (number < oldestEntityHour) (old ??= []).Add(number);
+            old?.ForEach(number => entity.Hours.Remove(number));
         }
 
         Evict(state.Entities, options.MaxTrackedEntities, e => (e.Articles, e.Mentions));
@@ -182,14 +191,14 @@ public sealed class SummaryAggregator(SummaryOptions options)
     internal int EntityHours => Math.Max(options.HourlyBuckets - 1, EntityTrends.BaselineHours);
 
     /// <summary>The trend rule at <paramref name="now"/>, indexing the hours kept per entity.</summary>
-    public EntityTrends TrendsAt(DateTimeOffset now) => new(options, now, EntityHours);
+    public EntityTrends TrendsAt(DateTimeOffset now) => new(options, now);
 
     /// <summary>One entity's mentions per hour over the summary's window, oldest first, aligned with <see cref="SummaryDocument.Hourly"/>.</summary>
     internal int[] HourlyMentions(EntityAggregate entity, EntityTrends trends)
     {
         var mentions = new int[options.HourlyBuckets];
         for (int i = 0; i < mentions.Length; i++)
-            if (entity.Hours.TryGetValue(trends.HourKeys[mentions.Length - 1 - i], out var hour)) mentions[i] = hour.Mentions;
+            if (entity.Hours.TryGetValue(trends.CurrentHourNumber - (mentions.Length - 1 - i), out var hour)) mentions[i] = hour.Mentions;
         return mentions;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,12 @@ public sealed class SummaryFolder(
 
     /// <summary>When this process last started a fold (Stopwatch ticks); only the folding caller touches it.</summary>
     private long _lastFoldStarted;
+
+    /// <summary>
+    /// The state this folder last wrote, with the ETag storage gave it; only the folding caller touches it. While nobody
+    /// else folds, the next fold's conditional read answers 304 and the state is neither downloaded nor parsed again.
+    /// </summary>
+    private (SummaryState State, ETag ETag)? _written;
 
     /// <summary>
     /// Folds everything pending unless another instance is already folding. Releasing the lease and then checking for
@@ -111,7 +118,7 @@ public sealed class SummaryFolder(
     /// <returns>Revisions folded, or -1 when the state changed under us.</returns>
     internal async Task<int> FoldBatchAsync(CancellationToken cancellationToken)
     {
-        var (state, etag) = await store.ReadStateAsync(cancellationToken).ConfigureAwait(false);
+        var (state, etag) = await ReadStateAsync(cancellationToken).ConfigureAwait(false);
         var pending = (await records.GetPendingAsync(_options.FoldBatchSize, cancellationToken).ConfigureAwait(false)).ToList();
         if (Interlocked.Read(ref _markedVersion) != state.Version)
             pending.AddRange(await UnmarkedFromLastBatchAsync(state, pending, cancellationToken).ConfigureAwait(false));
@@ -159,11 +166,12 @@ public sealed class SummaryFolder(
         state.UpdatedAt = now;
         state.LastBatch = work.Select((w, i) => new AppliedRevision(w.Head.RowKey, marks[i])).ToList();
 
-        if (!await store.TryWriteStateAsync(state, etag, cancellationToken).ConfigureAwait(false))
+        if (await store.TryReplaceStateAsync(state, etag, cancellationToken).ConfigureAwait(false) is not { } written)
         {
             logger.FoldRaced(work.Count);
             return -1;
         }
+        _written = (state, written);
 
         // Render before marking, so an article whose head says "summarised" is already in what dashboards read.
         await store.WriteLatestAsync(aggregator.Render(state, now), cancellationToken).ConfigureAwait(false);
@@ -171,6 +179,20 @@ public sealed class SummaryFolder(
         Interlocked.Exchange(ref _markedVersion, state.Version);
         logger.Folded(work.Count, state.Version, state.ArticleCount);
         return work.Count;
+    }
+
+    /// <summary>
+    /// The stored state: the one this folder wrote last when storage says it is unchanged, else read afresh. The state is
+    /// changed in place by the fold, so it is taken out of <see cref="_written"/> until a write of it succeeds.
+    /// </summary>
+    private async Task<(SummaryState State, ETag? ETag)> ReadStateAsync(CancellationToken cancellationToken)
+    {
+        var written = _written;
+        _written = null;
+        if (written is not { } known)
+            return await store.ReadStateAsync(cancellationToken).ConfigureAwait(false);
+        var (changed, state, etag) = await store.ReadStateIfChangedAsync(known.ETag, cancellationToken).ConfigureAwait(false);
+        return changed ? (state ?? new SummaryState(), etag) : (known.State, known.ETag);
     }
 
     /// <summary>

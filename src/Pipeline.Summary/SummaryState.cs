@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -64,8 +65,12 @@ public sealed class EntityAggregate
     public int Articles { get; set; }
     public double SentimentSum { get; set; }
 
-    /// <summary>Per hour of ingestion (<c>yyyy-MM-ddTHH</c>), only for the trend window: older hours are trimmed at every fold.</summary>
-    public Dictionary<string, EntityHour> Hours { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Per hour of ingestion (<see cref="EntityTrends.HourNumber"/>: hours since the Unix epoch), only for the trend window:
+    /// older hours are trimmed at every fold. Stored as an object keyed by the hour number.
+    /// </summary>
+    [JsonConverter(typeof(EntityHoursConverter))]
+    public Dictionary<int, EntityHour> Hours { get; set; } = [];
 
     /// <summary>The most recently ingested counted articles that mention it, newest first, at most <see cref="SummaryOptions.MaxRecentArticlesPerEntity"/>.</summary>
     public List<EntityArticle> Recent { get; set; } = [];
@@ -78,7 +83,6 @@ public sealed class EntityAggregate
 }
 
 /// <summary>One entity's share of one hour; stored as <c>[mentions, articles, sentimentSum]</c>, since there is one per entity and hour.</summary>
-[JsonConverter(typeof(EntityHourConverter))]
 public sealed class EntityHour
 {
     public int Mentions { get; set; }
@@ -90,27 +94,50 @@ public sealed class EntityHour
 [JsonConverter(typeof(EntityArticleConverter))]
 public sealed record EntityArticle(string ArticleId, string Title, DateTimeOffset IngestedAt);
 
-/// <summary>The compact array form of <see cref="EntityHour"/>, with the sum rounded to 8 decimals (scores have 4; this only drops float noise).</summary>
-internal sealed class EntityHourConverter : JsonConverter<EntityHour>
+/// <summary>
+/// An entity's hours as <c>{"492012": [mentions, articles, sentimentSum], …}</c>, the sum rounded to 4 decimals (the
+/// scores it adds up have 4; this only drops float noise). Reads the <c>yyyy-MM-ddTHH</c> keys of states written before
+/// hours were numbered.
+/// </summary>
+internal sealed class EntityHoursConverter : JsonConverter<Dictionary<int, EntityHour>>
 {
-    public override EntityHour Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Dictionary<int, EntityHour> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An entity hour is [mentions, articles, sentimentSum].");
-        var hour = new EntityHour();
-        reader.Read(); hour.Mentions = reader.GetInt32();
-        reader.Read(); hour.Articles = reader.GetInt32();
-        reader.Read(); hour.SentimentSum = reader.GetDouble();
-        reader.Read();
-        return hour;
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("An entity's hours are an object keyed by hour.");
+        var hours = new Dictionary<int, EntityHour>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            int number = int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
+                : EntityTrends.TryParseHourKey(key, out n) ? n
+                : throw new JsonException($"'{key}' is not an hour.");
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An entity hour is [mentions, articles, sentimentSum].");
+            var hour = new EntityHour();
+            reader.Read(); hour.Mentions = reader.GetInt32();
+            reader.Read(); hour.Articles = reader.GetInt32();
+            reader.Read(); hour.SentimentSum = reader.GetDouble();
+            reader.Read();
+            hours[number] = hour;
+        }
+        return hours;
     }
 
-    public override void Write(Utf8JsonWriter writer, EntityHour value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, Dictionary<int, EntityHour> value, JsonSerializerOptions options)
     {
-        writer.WriteStartArray();
-        writer.WriteNumberValue(value.Mentions);
-        writer.WriteNumberValue(value.Articles);
-        writer.WriteNumberValue(Math.Round(value.SentimentSum, 8));
-        writer.WriteEndArray();
+        writer.WriteStartObject();
+        Span<byte> name = stackalloc byte[11];
+        foreach (var (number, hour) in value)
+        {
+            number.TryFormat(name, out int length, provider: CultureInfo.InvariantCulture);
+            writer.WritePropertyName(name[..length]);
+            writer.WriteStartArray();
+            writer.WriteNumberValue(hour.Mentions);
+            writer.WriteNumberValue(hour.Articles);
+            writer.WriteNumberValue(Math.Round(hour.SentimentSum, 4));
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
     }
 }
 

@@ -59,19 +59,24 @@ public sealed class SummaryStore(PipelineStorage storage)
     }
 
     /// <summary>Writes the state only if nobody else wrote since it was read; false when someone did.</summary>
-    public async Task<bool> TryWriteStateAsync(SummaryState state, ETag? readETag, CancellationToken cancellationToken)
+    public async Task<bool> TryWriteStateAsync(SummaryState state, ETag? readETag, CancellationToken cancellationToken) =>
+        await TryReplaceStateAsync(state, readETag, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Writes the state only if nobody else wrote since it was read.</summary>
+    /// <returns>The written state's ETag; null when someone else wrote first.</returns>
+    internal async Task<ETag?> TryReplaceStateAsync(SummaryState state, ETag? readETag, CancellationToken cancellationToken)
     {
         var conditions = readETag is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
         try
         {
-            await _container.GetBlobClient(PipelineNames.SummaryStateBlob).UploadAsync(
+            var written = await _container.GetBlobClient(PipelineNames.SummaryStateBlob).UploadAsync(
                 BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(state, SummaryJson.Default.SummaryState)),
                 new BlobUploadOptions { Conditions = conditions, HttpHeaders = JsonHeaders }, cancellationToken).ConfigureAwait(false);
-            return true;
+            return written.Value.ETag;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

@@ -128,11 +128,25 @@ public class TrendsAndBreakdownsTests
         _aggregator.Add(state, Article("new", Now, 0.5, "en", "x.txt", null, ("Location", "location:lisbon", 1)));
 
         _aggregator.Trim(state, Now);
-        Assert.Equal([EntityTrends.HourKey(Now)], state.Entities["Location|id:location:lisbon"].Hours.Keys);
+        Assert.Equal([EntityTrends.HourNumber(Now)], state.Entities["Location|id:location:lisbon"].Hours.Keys);
         _aggregator.Remove(state, old);
 
         var lisbon = state.Entities["Location|id:location:lisbon"];
         Assert.Equal((1, 1), (lisbon.Articles, lisbon.Hours.Single().Value.Articles));
+    }
+
+    [Fact]
+    public void Entity_hours_are_stored_by_hour_number_and_a_state_with_dated_hour_keys_still_reads()
+    {
+        var state = new SummaryState();
+        _aggregator.Add(state, Article("a", Now, 0.25, "en", "x.txt", null, ("Location", "location:lisbon", 2)));
+        string json = JsonSerializer.Serialize(state, SummaryJson.Default.SummaryState);
+        int number = EntityTrends.HourNumber(Now);
+        Assert.Contains($"\"hours\":{{\"{number}\":[2,1,0.25]}}", json, StringComparison.Ordinal);
+
+        var dated = JsonSerializer.Deserialize(json.Replace($"\"{number}\":", "\"2026-12-04T12\":", StringComparison.Ordinal), SummaryJson.Default.SummaryState)!;
+        Assert.Equal(number, dated.Entities["Location|id:location:lisbon"].Hours.Single().Key);
+        Assert.Equal(Canonical(state), Canonical(dated));
     }
 
     [Fact]
