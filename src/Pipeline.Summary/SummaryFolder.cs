@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pipeline.Runtime;
 
 namespace Pipeline.Summary;
 
@@ -118,6 +119,7 @@ public sealed class SummaryFolder(
     /// <returns>Revisions folded, or -1 when the state changed under us.</returns>
     internal async Task<int> FoldBatchAsync(CancellationToken cancellationToken)
     {
+        long started = Stopwatch.GetTimestamp();
         var (state, etag) = await ReadStateAsync(cancellationToken).ConfigureAwait(false);
         var pending = (await records.GetPendingAsync(_options.FoldBatchSize, cancellationToken).ConfigureAwait(false)).ToList();
         if (Interlocked.Read(ref _markedVersion) != state.Version)
@@ -177,6 +179,7 @@ public sealed class SummaryFolder(
         await store.WriteLatestAsync(aggregator.Render(state, now), cancellationToken).ConfigureAwait(false);
         await records.MarkAppliedAsync(work.Select((w, i) => (w.Head, marks[i])), cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _markedVersion, state.Version);
+        PipelineTelemetry.StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "fold"));
         logger.Folded(work.Count, state.Version, state.ArticleCount);
         return work.Count;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,32 @@ internal sealed record Percentiles(double P50, double P95, double P99)
     }
 }
 
+/// <summary>The summary folds' total time while it listens (<c>pipeline.stage.duration</c>, stage <c>fold</c>).</summary>
+internal sealed class FoldTimeListener : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private long _microseconds;
+
+    public FoldTimeListener()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument == PipelineTelemetry.StageDuration) listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<double>((_, milliseconds, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag is { Key: "stage", Value: "fold" }) Interlocked.Add(ref _microseconds, (long)(milliseconds * 1000));
+        });
+        _listener.Start();
+    }
+
+    /// <summary>Milliseconds spent folding so far.</summary>
+    public double Total => Interlocked.Read(ref _microseconds) / 1000.0;
+
+    public void Dispose() => _listener.Dispose();
+}
+
 /// <summary>
 /// Measures the local pipeline against its floor, in one run on one Azurite:
 /// the raw storage operations one article needs, the analyzer alone, then the full pipeline (a burst of N articles,
@@ -72,9 +99,12 @@ internal sealed class PipelineBenchmark(string connectionString, int parallelism
             var tracker = new ArticleTracker(host.Services.GetRequiredService<PipelineStorage>());
             var summary = host.Services.GetRequiredService<SummaryStore>();
             long foldsBefore = (await summary.ReadStateAsync(cancellationToken)).State.Version;
+            using var foldTime = new FoldTimeListener();
             var (burstRate, burstLatency, _) = await ArticleLoad.RunAsync(tracker, articles, pace: null, parallelism, slowest: 5, cancellationToken);
+            double foldMilliseconds = foldTime.Total;
             long folds = (await summary.ReadStateAsync(cancellationToken)).State.Version - foldsBefore;
             log.WriteLine($"pipeline burst:  {burstRate,8:F0} articles/s; latency upload→summarised p50 {burstLatency.P50:F2} s, p95 {burstLatency.P95:F2} s, p99 {burstLatency.P99:F2} s; {folds} folds ({count / (double)Math.Max(1, folds):F1} articles each)");
+            log.WriteLine($"fold:            {foldMilliseconds * 1000 / count,8:F0} µs per article ({foldMilliseconds / Math.Max(1, folds):F1} ms per fold: read the state, add, write it, render, mark the records)");
 
             double pacedRate = burstRate / 2;
             var paced = ArticleGenerator.Generate(Math.Min(count, (int)Math.Max(50, pacedRate * 20)), seed + 1)
