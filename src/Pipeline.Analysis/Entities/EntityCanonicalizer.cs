@@ -46,7 +46,7 @@ public sealed partial class EntityCanonicalizer
 
     private EntityCanonicalizer(Dictionary<string, CanonicalEntity> known) => this.known = known;
 
-    /// <summary>The canonicalizer over the embedded country and alias data.</summary>
+    /// <summary>The canonicalizer over the embedded country, alias and place data.</summary>
     public static EntityCanonicalizer Default { get; } = Load();
 
     /// <summary>The mentions of one article with <see cref="EntityMention.Canonical"/> set where the category is one the summary counts.</summary>
