@@ -48,9 +48,10 @@ public sealed record EntityMention(string Text, string Category, string? Subcate
 
 /// <summary>The canonical entity a mention refers to: mentions with one id are one entity ("US", "United States", "États-Unis").</summary>
 /// <param name="Id">
-/// The entity's id: <c>iso3166:{alpha-2}</c> for a country, the alias table's id (<c>org:esa</c>) for a listed entity, else
-/// <c>{category in lower case}:{normalised name}</c> (<c>person:volodymyr-zelensky</c>).
+/// The entity's id: <c>iso3166:{alpha-2}</c> for a country, the alias table's id (<c>org:esa</c>) for a listed entity,
+/// <c>geonames:{geonameid}</c> for a city (<c>geonames:703448</c>, Kyiv), else <c>{category in lower case}:{normalised name}</c>
+/// (<c>person:volodymyr-zelensky</c>).
 /// </param>
 /// <param name="Name">The entity's display name: the data's name, or the mention's text for an id made from text.</param>
-/// <param name="Source">What linked it: <c>iso3166</c>, <c>aliases</c>, <c>article</c> (an acronym the article defines, a surname of a full name it uses) or <c>text</c>.</param>
+/// <param name="Source">What linked it: <c>iso3166</c>, <c>aliases</c>, <c>geonames</c>, <c>article</c> (an acronym the article defines, a surname of a full name it uses) or <c>text</c>.</param>
 public sealed record CanonicalEntity(string Id, string Name, string Source);

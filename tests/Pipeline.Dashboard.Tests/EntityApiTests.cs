@@ -56,7 +56,7 @@ public class EntityApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
             Assert.Equal(root.GetProperty("mentions").GetInt32(), root.GetProperty("hourly").EnumerateArray().Sum(h => h.GetProperty("mentions").GetInt32()));
             Assert.Equal(uploads.Select(u => u.ArticleId).Order(StringComparer.Ordinal),
                 root.GetProperty("recentArticles").EnumerateArray().Select(a => a.GetProperty("articleId").GetString()!).Order(StringComparer.Ordinal));
-            Assert.Contains(root.GetProperty("related").EnumerateArray(), r => r.GetProperty("id").GetString() == "location:lisbon" && r.GetProperty("articles").GetInt32() == 2);
+            Assert.Contains(root.GetProperty("related").EnumerateArray(), r => r.GetProperty("id").GetString() == "geonames:2267057" && r.GetProperty("articles").GetInt32() == 2);
         }
         Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(http, "entities/iso3166%3APT", encoded.Headers.ETag!.Tag)).StatusCode);
         using var search = await http.GetAsync("entities?q=lisb");
@@ -107,7 +107,7 @@ public class EntityApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         static HttpResponseMessage Json(HttpStatusCode status, string body) =>
             new(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
 
-        await Assert.ThrowsAnyAsync<Exception>(() => OpenApi.AssertMatchesAsync("/api/entities/{id}", Json(HttpStatusCode.OK, """{"id":"location:lisbon"}""")));
+        await Assert.ThrowsAnyAsync<Exception>(() => OpenApi.AssertMatchesAsync("/api/entities/{id}", Json(HttpStatusCode.OK, """{"id":"geonames:2267057"}""")));
         await Assert.ThrowsAnyAsync<Exception>(() => OpenApi.AssertMatchesAsync("/api/entities", Json(HttpStatusCode.NotFound, """{"status":404,"detail":"x"}""")));
         await Assert.ThrowsAnyAsync<Exception>(() => OpenApi.AssertMatchesAsync("/api/nowhere", Json(HttpStatusCode.OK, "{}")));
         await OpenApi.AssertMatchesAsync("/api/entities", Json(HttpStatusCode.OK, """{"query":"a","total":0,"entities":[],"stateVersion":3}"""));

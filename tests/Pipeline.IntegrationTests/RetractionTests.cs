@@ -47,7 +47,7 @@ public class RetractionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var uploads = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => pipeline.UploadAsync($"newsroom/story-{i:D2}.txt", Story(i, i < 5 ? "Reykjavik" : "Berlin"))));
         await pipeline.SettleAsync(uploads);
         Assert.Equal(baseline.ArticleCount + 20, (await pipeline.StateAsync()).ArticleCount);
-        Assert.Equal(Articles(baseline, "Location|id:location:reykjavik") + 5, Articles(await pipeline.StateAsync(), "Location|id:location:reykjavik"));
+        Assert.Equal(Articles(baseline, "Location|id:geonames:3413829") + 5, Articles(await pipeline.StateAsync(), "Location|id:geonames:3413829"));
 
         var deleted = new List<UploadedArticle>();
         for (int i = 0; i < 5; i++) deleted.Add(await DeleteAsync(pipeline, uploads[i].Name));
@@ -66,8 +66,8 @@ public class RetractionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Equal(baseline.ArticleCount + 15, state.ArticleCount);
         Assert.Equal(baseline.ArticleCount + 15, summary.ArticleCount);
         Assert.Equal(baseline.RetractedCount + 5, summary.RetractedCount); // 0-5 deleted, 0 back
-        Assert.Equal(Articles(baseline, "Location|id:location:reykjavik") + 1, Articles(state, "Location|id:location:reykjavik"));    // only the re-uploaded story
-        Assert.Equal(Articles(baseline, "Location|id:location:lisbon") + 1, Articles(state, "Location|id:location:lisbon"));       // story 6's revision; story 5's went with it
+        Assert.Equal(Articles(baseline, "Location|id:geonames:3413829") + 1, Articles(state, "Location|id:geonames:3413829"));    // only the re-uploaded story
+        Assert.Equal(Articles(baseline, "Location|id:geonames:2267057") + 1, Articles(state, "Location|id:geonames:2267057"));       // story 6's revision; story 5's went with it
         Assert.Equal(Articles(baseline, "Organization|id:org:nato") + 15, Articles(state, "Organization|id:org:nato"));
         string[] gone = [.. uploads.Take(6).Skip(1).Select(u => u.ArticleId)];
         Assert.DoesNotContain(summary.LatestArticles, a => gone.Contains(a.ArticleId));
@@ -257,7 +257,7 @@ public class RetractionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var state = await pipeline.StateAsync();
         Assert.Equal(baseline.ArticleCount + 6, state.ArticleCount);
         Assert.Equal(baseline.RetractedCount + 6, state.RetractedCount);
-        Assert.Equal(Articles(baseline, "Location|id:location:lisbon") + 6, Articles(state, "Location|id:location:lisbon"));
+        Assert.Equal(Articles(baseline, "Location|id:geonames:2267057") + 6, Articles(state, "Location|id:geonames:2267057"));
     }
 
     private static int Articles(SummaryState state, string entityKey) => state.Entities.TryGetValue(entityKey, out var entity) ? entity.Articles : 0;

@@ -7,7 +7,8 @@ namespace Pipeline.Analysis.Entities;
 /// <summary>
 /// Links an article's entity mentions to canonical entities, from data and the article itself, whatever analyzer found
 /// them: countries by ISO 3166-1 (names in English, German, French and Spanish, with and without their article), the
-/// curated alias table (organisations and their acronyms, extra country names), an acronym the article defines in
+/// curated alias table (organisations and their acronyms, extra country names), for a Location a GeoNames city by any of
+/// its names ("Kiew", "Den Haag", "Bruselas"), an acronym the article defines in
 /// parentheses ("European Space Agency (ESA)"), a surname the article uses with a first name before or after, and
 /// otherwise the mention's own normalised text. Only the categories the summary counts are linked.
 /// </summary>
@@ -18,6 +19,9 @@ public sealed partial class EntityCanonicalizer
 
     /// <summary>Linked from the project's alias table.</summary>
     public const string AliasSource = "aliases";
+
+    /// <summary>Linked from GeoNames' cities: a place other than a country, by any of its names ("Kyiv", "Kiew", "Kyjiw").</summary>
+    public const string GeoNamesSource = "geonames";
 
     /// <summary>Linked within the article: an acronym it defines, or a surname of a full name it uses.</summary>
     public const string ArticleSource = "article";
@@ -36,9 +40,13 @@ public sealed partial class EntityCanonicalizer
 
     private readonly Dictionary<string, CanonicalEntity> known;
 
+    // Folded place name to its GeoNames city, read at the first place that neither the countries nor the alias table
+    // know: tens of thousands of names that an article of countries and organisations never needs.
+    private static readonly Lazy<Dictionary<string, CanonicalEntity>> Places = new(LoadPlaces);
+
     private EntityCanonicalizer(Dictionary<string, CanonicalEntity> known) => this.known = known;
 
-    /// <summary>The canonicalizer over the embedded country and alias data.</summary>
+    /// <summary>The canonicalizer over the embedded country, alias and place data.</summary>
     public static EntityCanonicalizer Default { get; } = Load();
 
     /// <summary>The mentions of one article with <see cref="EntityMention.Canonical"/> set where the category is one the summary counts.</summary>
@@ -69,6 +77,8 @@ public sealed partial class EntityCanonicalizer
             return surnames.TryGetValue(SurnameKey(words), out entity) ? entity : FromText(mention.Category, string.Join(' ', words), transliterate: true);
         }
         if (known.TryGetValue(Fold(name), out entity) || known.TryGetValue(Fold(bare), out entity)) return entity;
+        // Only a Location is a place: a person called "Florence" or an organisation called "Paris" is not the city.
+        if (mention.Category == EntityCategories.Location && (Places.Value.TryGetValue(Fold(name), out entity) || Places.Value.TryGetValue(Fold(bare), out entity))) return entity;
         return FromText(mention.Category, WithoutLeadingArticle(name, EnglishArticle), transliterate: false);
     }
 
@@ -180,6 +190,22 @@ public sealed partial class EntityCanonicalizer
             foreach (string name in fields[3].Split('|').Prepend(fields[2])) known.TryAdd(Fold(name), entity);
         }
         return new EntityCanonicalizer(known);
+    }
+
+    /// <summary>
+    /// The GeoNames cities of places-geonames.tsv (tools/canonical-data/build-places.sh), largest first. A name several
+    /// places share goes to a place whose main name it is before one that goes by it otherwise ("Manchester" is the
+    /// English city, not Richmond, Virginia, once called so), then to the largest ("Santiago" is Santiago de Chile).
+    /// </summary>
+    private static Dictionary<string, CanonicalEntity> LoadPlaces()
+    {
+        var rows = Rows("places-geonames.tsv");
+        var places = new Dictionary<string, CanonicalEntity>(StringComparer.Ordinal);
+        var entities = rows.Select(fields => new CanonicalEntity($"{GeoNamesSource}:{fields[0]}", fields[1], GeoNamesSource)).ToList();
+        foreach (int column in (int[])[3, 4])
+            for (int i = 0; i < rows.Count; i++)
+                foreach (string name in rows[i][column].Split('|', StringSplitOptions.RemoveEmptyEntries)) places.TryAdd(Fold(name), entities[i]);
+        return places;
     }
 
     private static List<string[]> Rows(string file)

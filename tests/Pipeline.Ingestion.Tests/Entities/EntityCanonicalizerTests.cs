@@ -106,11 +106,48 @@ public class EntityCanonicalizerTests
     [Fact]
     public void Unlisted_entities_get_an_id_from_their_text_that_folds_case_accents_and_article()
     {
-        var linked = Link("Malmö and MALMO and the Mekong River Commission.",
-            ("Malmö", "Location"), ("MALMO", "Location"), ("the Mekong River Commission", "Organization"));
+        // Åmål, a town too small for the GeoNames data.
+        var linked = Link("Åmål and AMAL and the Mekong River Commission.",
+            ("Åmål", "Location"), ("AMAL", "Location"), ("the Mekong River Commission", "Organization"));
 
-        Assert.Equal(["location:malmo", "location:malmo", "organization:mekong-river-commission"], linked.Select(m => m.Canonical!.Id));
+        Assert.Equal(["location:amal", "location:amal", "organization:mekong-river-commission"], linked.Select(m => m.Canonical!.Id));
         Assert.Equal("Mekong River Commission", linked[2].Canonical!.Name);
+    }
+
+    [Fact]
+    public void A_city_links_to_one_GeoNames_id_whatever_language_or_transliteration_names_it()
+    {
+        var linked = Link("Kiev, Kyiv, Kiew and Kyjiw; The Hague, Den Haag and La Haye; Munich, München and Monaco di Baviera.",
+            ("Kiev", "Location"), ("Kyiv", "Location"), ("Kiew", "Location"), ("Kyjiw", "Location"),
+            ("The Hague", "Location"), ("Den Haag", "Location"), ("La Haye", "Location"),
+            ("Munich", "Location"), ("München", "Location"), ("Monaco di Baviera", "Location"));
+
+        Assert.Equal(["geonames:703448"], linked.Take(4).Select(m => m.Canonical!.Id).Distinct());
+        Assert.Equal(["geonames:2747373"], linked.Skip(4).Take(3).Select(m => m.Canonical!.Id).Distinct());
+        Assert.Equal(["geonames:2867714"], linked.Skip(7).Select(m => m.Canonical!.Id).Distinct());
+        Assert.Equal("Kyiv", linked[0].Canonical!.Name);
+        Assert.Equal(EntityCanonicalizer.GeoNamesSource, linked[0].Canonical!.Source);
+    }
+
+    [Fact]
+    public void Only_a_location_is_a_place_and_a_country_wins_over_a_city_of_its_name()
+    {
+        var linked = Link("Florence Smith flew to Florence, then to Georgia and Mexico.",
+            ("Florence Smith", "Person"), ("Florence", "Location"), ("Georgia", "Location"), ("Mexico", "Location"));
+
+        Assert.Equal(["person:florence-smith", "geonames:3176959", "iso3166:GE", "iso3166:MX"], linked.Select(m => m.Canonical!.Id));
+        Assert.Equal("organization:paris", Link("Paris signed.", ("Paris", "Organization"))[0].Canonical!.Id);
+    }
+
+    [Fact]
+    public void A_name_places_share_goes_to_the_place_it_mainly_names_then_to_the_largest_and_a_common_word_to_none()
+    {
+        var linked = Link("Santiago, Manchester, Nice and Nizza.",
+            ("Santiago", "Location"), ("Manchester", "Location"), ("Nice", "Location"), ("Nizza", "Location"));
+
+        // Santiago de Chile, not Santiago de Cuba; Manchester, England, not Richmond, Virginia, which GeoNames also lists as
+        // "Manchester"; "Nice" is an English word, so only the French city's other names link it.
+        Assert.Equal(["geonames:3871336", "geonames:2643123", "location:nice", "geonames:2990440"], linked.Select(m => m.Canonical!.Id));
     }
 
     [Fact]
