@@ -51,7 +51,8 @@ internal sealed class FoldTimeListener : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument == PipelineTelemetry.StageDuration) listener.EnableMeasurementEvents(instrument);
+            // By name: the instruments are published while PipelineTelemetry's static fields are still being assigned.
+            if (instrument.Meter.Name == PipelineTelemetry.Name && instrument.Name == "pipeline.stage.duration") listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<double>((_, milliseconds, tags, _) =>
         {
