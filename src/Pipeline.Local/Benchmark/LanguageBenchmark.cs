@@ -146,7 +146,8 @@ internal sealed class LanguageBenchmark(string connectionString, LanguageBenchma
     /// <summary>
     /// What the articles must cost whatever the batching: their chunks, and the text records those bill once each (every
     /// feature at the default options: entities, sentiment, key phrases and entity linking, plus detection where the
-    /// article names no language; the generated articles are English, which every feature supports). A chunk whose text and language another chunk already has is billed once, through the cache.
+    /// article names no language; the generated articles are English, which every feature supports). A chunk whose text
+    /// and language another chunk already has is billed once, through the cache.
     /// </summary>
     private static (int Chunks, long TextRecords) Expected(IEnumerable<(string Name, byte[] Content)> articles)
     {

@@ -78,10 +78,11 @@ internal sealed partial class EmulatorJson : JsonSerializerContext;
 /// <summary>
 /// Azure AI Language's synchronous <c>POST /language/:analyze-text</c> on loopback, answered by the offline analyzer in
 /// the service's shapes, so the official SDKs work against it with their default options: the five kinds the pipeline
-/// uses (EntityLinking links to the project's country and alias tables, not to Wikipedia), the REST defaults for omitted parameters, all three <c>stringIndexType</c>s, <c>showStats</c>, rule-based opinion
-/// mining, the documented limits (per-kind batch size, duplicate ids and 1 MB → 400; empty, over 5,120 text elements or
-/// an unsupported language → a per-document error), <c>csp-billing-usage</c>, key auth, and optional faults (a per-minute
-/// limit and a share of 429s with Retry-After, a share of 503s, added latency).
+/// uses (EntityLinking links to the project's country and alias tables, not to Wikipedia), the REST defaults for
+/// omitted parameters, all three <c>stringIndexType</c>s, <c>showStats</c>, rule-based opinion mining, the documented
+/// limits (per-kind batch size, duplicate ids and 1 MB → 400; empty, over 5,120 text elements or an unsupported
+/// language → a per-document error), <c>csp-billing-usage</c>, key auth, and optional faults (a per-minute limit and a
+/// share of 429s with Retry-After, a share of 503s, added latency).
 /// </summary>
 public sealed partial class LanguageEmulator : IAsyncDisposable
 {
