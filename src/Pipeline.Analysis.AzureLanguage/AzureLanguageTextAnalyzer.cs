@@ -7,18 +7,25 @@ namespace Pipeline.Analysis.AzureLanguage;
 
 /// <summary>
 /// <see cref="ITextAnalyzer"/> over Azure AI Language. For one batch of documents (the chunks of one article):
-/// language detection first for documents without a hint, then entities, sentiment and key phrases with the language
-/// passed on. The documents go to the process's <see cref="LanguageBatcher"/>, which shares each request with the other
-/// articles in flight, and come back one outcome each. Documents over the text-element limit never leave the process.
+/// language detection first for documents without a hint, then entities, sentiment, key phrases and (unless turned off)
+/// entity linking with the language passed on. The documents go to the process's <see cref="LanguageBatcher"/>, which
+/// shares each request with the other articles in flight, and come back one outcome each. Documents over the
+/// text-element limit never leave the process.
 /// </summary>
 internal sealed class AzureLanguageTextAnalyzer(LanguageBatcher batcher, IOptions<LanguageOptions> options, ILogger<AzureLanguageTextAnalyzer> logger) : ITextAnalyzer
 {
-    private static readonly LanguageKind[] Features = [LanguageKind.EntityRecognition, LanguageKind.SentimentAnalysis, LanguageKind.KeyPhraseExtraction];
-
     private readonly LanguageOptions _options = options.Value;
 
-    /// <summary>The version names the API and model: both change results, and both are part of the cache key.</summary>
-    public AnalyzerInfo Info { get; } = new("azure-language", $"{options.Value.ApiVersion}/{options.Value.ModelVersion}", ComputesLocally: false);
+    private readonly LanguageKind[] _features = options.Value.EntityLinking
+        ? [LanguageKind.EntityRecognition, LanguageKind.SentimentAnalysis, LanguageKind.KeyPhraseExtraction, LanguageKind.EntityLinking]
+        : [LanguageKind.EntityRecognition, LanguageKind.SentimentAnalysis, LanguageKind.KeyPhraseExtraction];
+
+    /// <summary>
+    /// The version names the API, the model and whether mentions are linked: each changes results, and the version is
+    /// part of the cache key, so an analysis made without links is never served as one with them (or the reverse).
+    /// </summary>
+    public AnalyzerInfo Info { get; } = new("azure-language",
+        $"{options.Value.ApiVersion}/{options.Value.ModelVersion}{(options.Value.EntityLinking ? "/linked" : "")}", ComputesLocally: false);
 
     public async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
     {
@@ -39,14 +46,14 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageBatcher batcher, IOption
         if (undetected.Count > 0)
             await RunAsync([LanguageKind.LanguageDetection], undetected, cancellationToken).ConfigureAwait(false);
 
-        await RunAsync(Features, work, cancellationToken).ConfigureAwait(false);
+        await RunAsync(_features, work, cancellationToken).ConfigureAwait(false);
 
         return work.Select(w => new DocumentAnalysis(
             w.Document.Id,
             w.Language!,
             w.Sentiment ?? new SentimentResult(SentimentLabel.Neutral, new SentimentScores(0, 1, 0)),
             w.Sentences,
-            w.Entities,
+            EntityLinks.Apply(w.Entities, w.LinkedEntities),
             w.KeyPhrases,
             w.TextRecords)).ToList();
     }
@@ -115,6 +122,7 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageBatcher batcher, IOption
         public SentimentResult? Sentiment { get; private set; }
         public IReadOnlyList<SentenceSentiment> Sentences { get; private set; } = [];
         public IReadOnlyList<EntityMention> Entities { get; private set; } = [];
+        public IReadOnlyList<EntityResult> LinkedEntities { get; private set; } = [];
         public IReadOnlyList<string> KeyPhrases { get; private set; } = [];
 
         /// <summary>Billed per document per feature answered: one record per started 1,000 characters.</summary>
@@ -134,7 +142,11 @@ internal sealed class AzureLanguageTextAnalyzer(LanguageBatcher batcher, IOption
                     Sentences = (result.Sentences ?? []).Select(s => new SentenceSentiment(s.Text, s.Offset, s.Length, Label(s.Sentiment), Scores(s.ConfidenceScores))).ToList();
                     break;
                 case LanguageKind.EntityRecognition:
-                    Entities = (result.Entities ?? []).Select(e => new EntityMention(e.Text, e.Category, e.Subcategory, e.Offset, e.Length, e.ConfidenceScore)).ToList();
+                    Entities = (result.Entities ?? []).Where(e => e is { Text: not null, Category: not null, Offset: not null, Length: not null })
+                        .Select(e => new EntityMention(e.Text!, e.Category!, e.Subcategory, e.Offset!.Value, e.Length!.Value, e.ConfidenceScore ?? 0)).ToList();
+                    break;
+                case LanguageKind.EntityLinking:
+                    LinkedEntities = result.Entities ?? [];
                     break;
                 case LanguageKind.KeyPhraseExtraction:
                     KeyPhrases = result.KeyPhrases ?? [];

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Pipeline.Analysis.AzureLanguage;
 
-/// <summary>The four analyses the pipeline asks for; the names are the REST <c>kind</c> values.</summary>
+/// <summary>The analyses the pipeline asks for; the names are the REST <c>kind</c> values.</summary>
 public enum LanguageKind
 {
     /// <summary>Which language a document is in.</summary>
@@ -18,6 +18,9 @@ public enum LanguageKind
 
     /// <summary>The main talking points of a document.</summary>
     KeyPhraseExtraction,
+
+    /// <summary>Entities linked to a knowledge base (Wikipedia): one entry per entity, with every span that names it.</summary>
+    EntityLinking,
 }
 
 /// <summary>The synchronous API's documented limits (data-limits page, 2023-04-01); the client and the emulator share them.</summary>
@@ -48,6 +51,7 @@ public static class LanguageLimits
     public static int DocumentsPerRequest(LanguageKind kind) => kind switch
     {
         LanguageKind.EntityRecognition => 5,
+        LanguageKind.EntityLinking => 5,
         LanguageKind.SentimentAnalysis => 10,
         LanguageKind.KeyPhraseExtraction => 10,
         LanguageKind.LanguageDetection => 1000,
@@ -140,7 +144,7 @@ public sealed record ErrorResponse(ServiceError? Error);
 /// <param name="Sentiment">SentimentAnalysis: <c>positive</c>, <c>neutral</c>, <c>negative</c> or <c>mixed</c>.</param>
 /// <param name="ConfidenceScores">SentimentAnalysis: the document's scores.</param>
 /// <param name="Sentences">SentimentAnalysis: each sentence's sentiment, in document order.</param>
-/// <param name="Entities">EntityRecognition: the entity mentions.</param>
+/// <param name="Entities">EntityRecognition: the entity mentions; EntityLinking: the linked entities, each with its matches.</param>
 /// <param name="KeyPhrases">KeyPhraseExtraction: the key phrases.</param>
 /// <param name="Warnings">Anything the service noticed without refusing the document (a long document truncated, for instance).</param>
 /// <param name="Statistics">Document statistics; present with <c>showStats=true</c>.</param>
@@ -216,14 +220,45 @@ public sealed record TargetRelation(string RelationType, string Ref);
 /// <param name="Negative">Confidence that the opinion is negative, in [0, 1].</param>
 public sealed record OpinionScores(double Positive, double Negative);
 
-/// <summary>An entity mention as the service reports it.</summary>
-/// <param name="Text">The mention as it appears in the document.</param>
-/// <param name="Category">The entity category (Person, PersonType, Location, Organization, Event, Product, Skill, Address, PhoneNumber, Email, URL, IP, DateTime, Quantity).</param>
-/// <param name="Subcategory">The finer category where there is one (a DateTime's <c>Date</c>, a Location's <c>GPE</c>); null otherwise.</param>
-/// <param name="Offset">Start of the mention in the document's text, in the request's <see cref="TaskParameters.StringIndexType"/> units.</param>
-/// <param name="Length">Length of the mention, in the same units.</param>
-/// <param name="ConfidenceScore">Confidence in [0, 1].</param>
-public sealed record EntityResult(string Text, string Category, string? Subcategory, int Offset, int Length, double ConfidenceScore);
+/// <summary>
+/// An entity as the service reports it. EntityRecognition and EntityLinking both answer <c>entities</c> in different
+/// shapes; like <see cref="ResultDocument"/>, this one type carries both, and each kind fills its own fields: a mention
+/// (text, category, offset, ...) or a linked entity (name, matches, id, ...).
+/// </summary>
+/// <param name="Text">EntityRecognition: the mention as it appears in the document.</param>
+/// <param name="Category">EntityRecognition: the entity category (Person, PersonType, Location, Organization, Event, Product, Skill, Address, PhoneNumber, Email, URL, IP, DateTime, Quantity).</param>
+/// <param name="Subcategory">EntityRecognition: the finer category where there is one (a DateTime's <c>Date</c>, a Location's <c>GPE</c>); null otherwise.</param>
+/// <param name="Offset">EntityRecognition: start of the mention in the document's text, in the request's <see cref="TaskParameters.StringIndexType"/> units.</param>
+/// <param name="Length">EntityRecognition: length of the mention, in the same units.</param>
+/// <param name="ConfidenceScore">EntityRecognition: confidence in [0, 1].</param>
+/// <param name="Name">EntityLinking: the entity's name in the data source (the Wikipedia article's title).</param>
+/// <param name="Matches">EntityLinking: every span of the document that names the entity.</param>
+/// <param name="Language">EntityLinking: the language of the data source's entry (<c>en</c>: English Wikipedia).</param>
+/// <param name="Id">EntityLinking: the entity's id in the data source (the Wikipedia article's title).</param>
+/// <param name="Url">EntityLinking: the data source's page for the entity.</param>
+/// <param name="DataSource">EntityLinking: where the entity is from (<c>Wikipedia</c>).</param>
+/// <param name="BingId">EntityLinking: the entity's Bing Entity Search id.</param>
+public sealed record EntityResult(
+    string? Text = null,
+    string? Category = null,
+    string? Subcategory = null,
+    int? Offset = null,
+    int? Length = null,
+    double? ConfidenceScore = null,
+    string? Name = null,
+    IReadOnlyList<LinkedEntityMatch>? Matches = null,
+    string? Language = null,
+    string? Id = null,
+    string? Url = null,
+    string? DataSource = null,
+    string? BingId = null);
+
+/// <summary>One span of a document that names a linked entity.</summary>
+/// <param name="Text">The span's text.</param>
+/// <param name="Offset">Start of the span in the document's text, in the request's <see cref="TaskParameters.StringIndexType"/> units.</param>
+/// <param name="Length">Length of the span, in the same units.</param>
+/// <param name="ConfidenceScore">Confidence that the span names the entity, in [0, 1].</param>
+public sealed record LinkedEntityMatch(string Text, int Offset, int Length, double ConfidenceScore);
 
 /// <summary>
 /// Source-generated JSON for the wire contract: camelCase names, enums as their names (the REST <c>kind</c> values), nulls

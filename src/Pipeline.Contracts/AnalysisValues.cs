@@ -41,17 +41,19 @@ public sealed record SentimentScores(double Positive, double Neutral, double Neg
 /// <param name="Length">Length of the mention in UTF-16 code units.</param>
 /// <param name="ConfidenceScore">Confidence in [0, 1].</param>
 /// <param name="Canonical">
-/// The entity the mention refers to, set by the pipeline after analysis for the categories the summary counts; null from
-/// an analyzer and for other categories. Added within schemaVersion 1 (additive): older documents have none.
+/// The entity the mention refers to, set by the pipeline after analysis for the categories the summary counts, and null
+/// for other categories. An analyzer that links entities (Azure AI Language's EntityLinking) may set it first; the
+/// pipeline keeps that link but for names its country and alias tables list. Added within schemaVersion 1 (additive):
+/// older documents have none.
 /// </param>
 public sealed record EntityMention(string Text, string Category, string? Subcategory, int Offset, int Length, double ConfidenceScore, CanonicalEntity? Canonical = null);
 
 /// <summary>The canonical entity a mention refers to: mentions with one id are one entity ("US", "United States", "États-Unis").</summary>
 /// <param name="Id">
 /// The entity's id: <c>iso3166:{alpha-2}</c> for a country, the alias table's id (<c>org:esa</c>) for a listed entity,
-/// <c>geonames:{geonameid}</c> for a city (<c>geonames:703448</c>, Kyiv), else <c>{category in lower case}:{normalised name}</c>
-/// (<c>person:volodymyr-zelensky</c>).
+/// <c>geonames:{geonameid}</c> for a city (<c>geonames:703448</c>, Kyiv), an analyzer's link <c>{data source in lower case}:{its id}</c>
+/// (<c>wikipedia:Bill Gates</c>), else <c>{category in lower case}:{normalised name}</c> (<c>person:volodymyr-zelensky</c>).
 /// </param>
 /// <param name="Name">The entity's display name: the data's name, or the mention's text for an id made from text.</param>
-/// <param name="Source">What linked it: <c>iso3166</c>, <c>aliases</c>, <c>geonames</c>, <c>article</c> (an acronym the article defines, a surname of a full name it uses) or <c>text</c>.</param>
+/// <param name="Source">What linked it: <c>iso3166</c>, <c>aliases</c>, <c>geonames</c>, <c>article</c> (an acronym the article defines, a surname of a full name it uses), <c>text</c>, or <c>wikipedia</c> (Azure AI Language's entity linking).</param>
 public sealed record CanonicalEntity(string Id, string Name, string Source);

@@ -29,15 +29,18 @@ public class AnalysisCacheTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await using var provider = new ServiceCollection().AddLogging().AddPipeline(configuration).AddCachedAzureLanguageAnalyzer(configuration).BuildServiceProvider();
         var analyzer = provider.GetRequiredService<ITextAnalyzer>();
         Assert.IsType<CachingTextAnalyzer>(analyzer);
-        string text = $"Run {Guid.NewGuid():N}: the mayor of Rotterdam opened the new bridge over the Maas on Friday.";
+        string text = $"Run {Guid.NewGuid():N}: the mayor of Rotterdam opened the new bridge over the Maas on Friday, a first for the Netherlands.";
 
         var first = Assert.Single(await analyzer.AnalyzeAsync([new AnalysisDocument("a", text, null)], CancellationToken.None));
         long requests = emulator.Stats.Requests;
         var second = Assert.Single(await analyzer.AnalyzeAsync([new AnalysisDocument("b", text, null)], CancellationToken.None));
 
-        Assert.Equal(4, requests); // detection + three features
+        Assert.Equal(5, requests); // detection + four features
         Assert.Equal(requests, emulator.Stats.Requests);
-        Assert.Equal(4, first.TextRecords);
+        Assert.Equal(1, emulator.Stats.Kinds![LanguageKind.EntityLinking].Answered); // the repeat asked for no links either
+        // The links come back from the cache with their mentions.
+        Assert.Contains(second.Entities, e => e.Canonical?.Source == "iso3166");
+        Assert.Equal(5, first.TextRecords);
         Assert.Equal(0, second.TextRecords);
         Assert.Equal("b", second.Id);
         Assert.Equal(first.Entities, second.Entities);
@@ -47,7 +50,7 @@ public class AnalysisCacheTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
         // A language hint is part of the key: the same text with one is a different analysis.
         await analyzer.AnalyzeAsync([new AnalysisDocument("c", text, "en")], CancellationToken.None);
-        Assert.Equal(requests + 3, emulator.Stats.Requests);
+        Assert.Equal(requests + 4, emulator.Stats.Requests);
     }
 
     [Fact]

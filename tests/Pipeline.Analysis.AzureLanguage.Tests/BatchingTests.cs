@@ -40,20 +40,22 @@ public class BatchingTests
 
         var results = await AnalyzeTogetherAsync(provider.Analyzer(), 3, language: null);
 
-        Assert.Equal(["EntityRecognition", "KeyPhraseExtraction", "LanguageDetection", "SentimentAnalysis"], service.Requests.Select(r => r.Kind).Order());
+        Assert.Equal(["EntityLinking", "EntityRecognition", "KeyPhraseExtraction", "LanguageDetection", "SentimentAnalysis"], service.Requests.Select(r => r.Kind).Order());
         Assert.All(service.Requests, r => Assert.Equal(3, r.Documents.Count));
         for (int i = 0; i < 3; i++)
         {
             var analysis = Assert.Single(results[i]);
             Assert.Equal($"article-{i}", analysis.Id);
             // Each article's own text came back to it: its entity sits where "Kyiv" is in its own text.
-            Assert.Equal(new EntityMention("Kyiv", "Location", "GPE", Article(i).Text.IndexOf("Kyiv", StringComparison.Ordinal), 4, 0.98), Assert.Single(analysis.Entities));
-            Assert.Equal(4, analysis.TextRecords);
+            Assert.Equal(new EntityMention("Kyiv", "Location", "GPE", Article(i).Text.IndexOf("Kyiv", StringComparison.Ordinal), 4, 0.98,
+                new CanonicalEntity("wikipedia:Kyiv", "Kyiv", "wikipedia")), Assert.Single(analysis.Entities));
+            Assert.Equal(5, analysis.TextRecords);
         }
     }
 
     [Theory]
     [InlineData("EntityRecognition", 5)]
+    [InlineData("EntityLinking", 5)]
     [InlineData("SentimentAnalysis", 10)]
     [InlineData("KeyPhraseExtraction", 10)]
     public async Task Documents_from_many_articles_are_split_at_the_kinds_documents_per_request(string kind, int limit)
@@ -102,7 +104,7 @@ public class BatchingTests
         await OnlyTheSecondOfThreeArticlesIsRejectedAsync(provider.Analyzer());
         // Each kind: the shared request of three, then each article's part alone. The article at fault fails on its first
         // kind's verdict, while its parts of the other kinds may still be on their way to theirs.
-        string[] kinds = ["EntityRecognition", "SentimentAnalysis", "KeyPhraseExtraction"];
+        string[] kinds = ["EntityRecognition", "SentimentAnalysis", "KeyPhraseExtraction", "EntityLinking"];
         await Eventually.ReturnsAsync(() => Task.FromResult(service.Requests.Count), n => n >= 4 * kinds.Length, TimeSpan.FromSeconds(10), "every part to be answered");
         foreach (string kind in kinds)
             Assert.Equal([1, 1, 1, 3], BatchSizes(service, kind));
@@ -161,7 +163,7 @@ public class BatchingTests
         Assert.Equal(alone.Records, together.Records);
         Assert.Equal(alone.Stats.TextRecords, together.Stats.TextRecords);
         Assert.Equal(alone.Records.Sum(), together.Stats.TextRecords);
-        Assert.Equal(48, alone.Stats.Requests); // four kinds per article
-        Assert.True(together.Stats.Requests <= 16, $"{together.Stats.Requests} requests together");
+        Assert.Equal(60, alone.Stats.Requests); // five kinds per article
+        Assert.True(together.Stats.Requests <= 20, $"{together.Stats.Requests} requests together");
     }
 }

@@ -46,7 +46,7 @@ public class ErrorClassificationTests
         Assert.Equal(SentimentLabel.Neutral, analysis.Sentiment.Label);
         Assert.Empty(analysis.Sentences);
         Assert.Single(analysis.Entities);
-        Assert.Equal(2, analysis.TextRecords); // the unsupported feature is not billed
+        Assert.Equal(3, analysis.TextRecords); // the unsupported feature is not billed
     }
 
     [Fact]
@@ -206,6 +206,7 @@ public class ErrorClassificationTests
     [InlineData("Key", "", "https")]
     [InlineData("MaxConcurrentRequests", "0", "MaxConcurrentRequests")]
     [InlineData("DocumentsPerRequest:EntityRecognition", "6", "DocumentsPerRequest")]
+    [InlineData("DocumentsPerRequest:EntityLinking", "6", "DocumentsPerRequest:EntityLinking must be 1..5")]
     public async Task Options_are_validated_at_start_up(string setting, string value, string failure)
     {
         await using var provider = LanguageClients.Build(new Uri("http://127.0.0.1:1/"), new Dictionary<string, string?> { [setting] = value });

@@ -41,6 +41,7 @@ public class LanguageEmulatorTests
     [InlineData("SentimentAnalysis")]
     [InlineData("KeyPhraseExtraction")]
     [InlineData("LanguageDetection")]
+    [InlineData("EntityLinking")]
     public async Task Every_kind_answers_in_the_documented_shape_with_billing(string kind)
     {
         await using var emulator = await LanguageEmulator.StartAsync(new LanguageEmulatorOptions());
@@ -71,13 +72,42 @@ public class LanguageEmulatorTests
             case "LanguageDetection":
                 Assert.Equal("en", (string)document["detectedLanguage"]!["iso6391Name"]!);
                 break;
+            case "EntityLinking":
+                // Berlin is no country and in no alias table: the emulator's data links nothing here, as the service links
+                // only what its knowledge base holds.
+                Assert.Empty(document["entities"]!.AsArray());
+                break;
         }
+    }
+
+    [Fact]
+    public async Task EntityLinking_groups_every_mention_of_one_canonical_entity_under_it_with_offsets_in_the_requested_unit()
+    {
+        await using var emulator = await LanguageEmulator.StartAsync(new LanguageEmulatorOptions());
+        const string text = "\U0001F600 The US and NATO met in Brussels. The United States said NATO would act.";
+
+        var (status, body, _) = await PostAsync(emulator, "EntityLinking", [("1", text)]);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("EntityLinkingResults", (string)body!["kind"]!);
+        var entities = body["results"]!["documents"]![0]!["entities"]!.AsArray();
+        var byName = entities.ToDictionary(e => (string)e!["dataSource"]! + ":" + (string)e!["id"]!);
+        var country = byName["iso3166:United States"]!;
+        Assert.Equal("United States", (string)country["name"]!);
+        Assert.Equal("en", (string)country["language"]!);
+        Assert.Equal("", (string)country["url"]!);
+        Assert.Equal(["US", "United States"], country["matches"]!.AsArray().Select(m => (string)m!["text"]!));
+        Assert.Equal([7, 40], country["matches"]!.AsArray().Select(m => (int)m!["offset"]!));
+        Assert.All(entities.SelectMany(e => e!["matches"]!.AsArray()), m => Assert.Equal((string)m!["text"]!, text.Substring((int)m["offset"]!, (int)m["length"]!)));
+        Assert.Equal(2, byName.Single(e => e.Key.StartsWith("aliases:", StringComparison.Ordinal)).Value!["matches"]!.AsArray().Count);
+        Assert.DoesNotContain(byName.Keys, k => k.Contains("Brussels", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("EntityRecognition", 6)]
     [InlineData("SentimentAnalysis", 11)]
     [InlineData("KeyPhraseExtraction", 11)]
+    [InlineData("EntityLinking", 6)]
     public async Task Too_many_documents_for_the_kind_is_a_400_InvalidDocumentBatch(string kind, int documents)
     {
         await using var emulator = await LanguageEmulator.StartAsync(new LanguageEmulatorOptions());
@@ -278,7 +308,6 @@ public class LanguageEmulatorTests
 
     [Theory]
     [InlineData("""{"kind":"PiiEntityRecognition","analysisInput":{"documents":[{"id":"1","text":"x"}]}}""", "InvalidParameterValue")]
-    [InlineData("""{"kind":"EntityLinking","analysisInput":{"documents":[{"id":"1","text":"x"}]}}""", "InvalidParameterValue")]
     [InlineData("""{"kind":"Summarize","analysisInput":{"documents":[{"id":"1","text":"x"}]}}""", "InvalidRequestBodyFormat")]
     [InlineData("""{"kind":"1","analysisInput":{"documents":[{"id":"1","text":"x"}]}}""", "InvalidRequestBodyFormat")]
     [InlineData("""{"kind":"EntityRecognition","parameters":{"stringIndexType":"Bytes"},"analysisInput":{"documents":[{"id":"1","text":"x"}]}}""", "InvalidParameterValue")]

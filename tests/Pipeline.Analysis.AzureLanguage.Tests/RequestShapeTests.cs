@@ -11,7 +11,7 @@ namespace Pipeline.Analysis.AzureLanguage.Tests;
 /// <summary>What goes over the wire matches the REST documentation, and what comes back lands on the right characters.</summary>
 public class RequestShapeTests
 {
-    private static readonly string[] Features = ["EntityRecognition", "KeyPhraseExtraction", "SentimentAnalysis"];
+    private static readonly string[] Features = ["EntityLinking", "EntityRecognition", "KeyPhraseExtraction", "SentimentAnalysis"];
 
     [Fact]
     public async Task Key_auth_requests_carry_the_documented_path_query_headers_and_body()
@@ -47,12 +47,12 @@ public class RequestShapeTests
         Assert.Equal("a", analysis.Id);
         Assert.Equal(new DetectedLanguage("en", "English", 1.0), analysis.Language);
         var entity = Assert.Single(analysis.Entities);
-        Assert.Equal(new EntityMention("Kyiv", "Location", "GPE", 13, 4, 0.98), entity);
+        Assert.Equal(new EntityMention("Kyiv", "Location", "GPE", 13, 4, 0.98, new CanonicalEntity("wikipedia:Kyiv", "Kyiv", "wikipedia")), entity);
         Assert.Equal(SentimentLabel.Positive, analysis.Sentiment.Label);
         Assert.Equal(new SentimentScores(0.8, 0.15, 0.05), analysis.Sentiment.Scores);
         Assert.Equal(0, Assert.Single(analysis.Sentences).Offset);
         Assert.Equal(["phrase 0"], analysis.KeyPhrases);
-        Assert.Equal(3, analysis.TextRecords); // one record per feature for a short document
+        Assert.Equal(4, analysis.TextRecords); // one record per feature for a short document
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class RequestShapeTests
 
         await provider.Analyzer().AnalyzeAsync([new AnalysisDocument("a", "Kyiv.", "en")], CancellationToken.None);
 
-        Assert.Equal(3, service.Requests.Count);
+        Assert.Equal(4, service.Requests.Count);
         Assert.All(service.Requests, r =>
         {
             Assert.Equal("Bearer fake-token", r.Headers["Authorization"]);
@@ -102,7 +102,7 @@ public class RequestShapeTests
         Assert.Equal(Features, requests.Skip(1).Select(r => r.Kind).Order());
         Assert.All(requests.Skip(1).SelectMany(r => r.Documents), d => Assert.Equal("fr", (string)d!["language"]!));
         Assert.All(results, r => Assert.Equal(new DetectedLanguage("fr", "French", 0.99), r.Language));
-        Assert.All(results, r => Assert.Equal(4, r.TextRecords)); // detection + three features
+        Assert.All(results, r => Assert.Equal(5, r.TextRecords)); // detection + four features
     }
 
     [Fact]
@@ -171,10 +171,12 @@ public class RequestShapeTests
         var sent = service.Requests.SelectMany(r => r.Documents).Select(d => (string)d!["text"]!).ToList();
         Assert.All(sent, t => Assert.True(new StringInfo(t).LengthInTextElements <= AnalysisLimits.MaxDocumentTextElements));
         Assert.All(service.Requests.Where(r => r.Kind == "EntityRecognition"), r => Assert.True(r.Documents.Count <= 5));
-        // One article, one batch per feature (chunks <= 5): three requests, all chunks in each.
-        Assert.Equal(3, service.Requests.Count);
+        // One article, one batch per feature (chunks <= 5): four requests, all chunks in each.
+        Assert.Equal(4, service.Requests.Count);
         int recordsPerFeature = service.Requests.First(r => r.Kind == "EntityRecognition").Documents
             .Sum(d => (new StringInfo((string)d!["text"]!).LengthInTextElements + 999) / 1000);
-        Assert.Equal(3 * recordsPerFeature, analysis.TextRecords);
+        Assert.Equal(4 * recordsPerFeature, analysis.TextRecords);
+        // Linked matches are found on the chunk they came from and moved with their mention onto the whole article.
+        Assert.All(analysis.Entities, e => Assert.Equal("wikipedia:Kyiv", e.Canonical?.Id));
     }
 }

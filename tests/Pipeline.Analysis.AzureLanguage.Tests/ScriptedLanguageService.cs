@@ -114,8 +114,8 @@ public sealed class ScriptedLanguageService : IAsyncDisposable
     // ---- Replies written from the documented response shapes ----
 
     /// <summary>
-    /// A 200 for any kind: English detected, every "Kyiv" an entity (UTF-16 offsets), one neutral sentence per document,
-    /// one key phrase. <paramref name="language"/> changes what detection says.
+    /// A 200 for any kind: English detected, every "Kyiv" an entity (UTF-16 offsets) and linked to its Wikipedia article,
+    /// one neutral sentence per document, one key phrase. <paramref name="language"/> changes what detection says.
     /// </summary>
     public static ScriptedReply Ok(RecordedRequest request, string language = "en", string languageName = "English")
     {
@@ -145,6 +145,16 @@ public sealed class ScriptedLanguageService : IAsyncDisposable
                     break;
                 case "KeyPhraseExtraction":
                     result["keyPhrases"] = new JsonArray("phrase " + id);
+                    break;
+                case "EntityLinking":
+                    var matches = new JsonArray();
+                    for (int at = text.IndexOf("Kyiv", StringComparison.Ordinal); at >= 0; at = text.IndexOf("Kyiv", at + 1, StringComparison.Ordinal))
+                        matches.Add(new JsonObject { ["text"] = "Kyiv", ["offset"] = at, ["length"] = 4, ["confidenceScore"] = 0.61 });
+                    result["entities"] = matches.Count == 0 ? new JsonArray() : new JsonArray(new JsonObject
+                    {
+                        ["bingId"] = "0f9e7a55-bd6a-5e76-0b0e-7b3ca5e3e5a1", ["name"] = "Kyiv", ["matches"] = matches, ["language"] = "en",
+                        ["id"] = "Kyiv", ["url"] = "https://en.wikipedia.org/wiki/Kyiv", ["dataSource"] = "Wikipedia",
+                    });
                     break;
             }
             documents.Add(result);

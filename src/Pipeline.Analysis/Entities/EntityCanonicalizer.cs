@@ -57,7 +57,7 @@ public sealed partial class EntityCanonicalizer
     {
         var acronyms = DefinedAcronyms(text, mentions);
         var surnames = Surnames(mentions);
-        return mentions.Select(m => IsLinkable(m) ? m with { Canonical = Link(m, acronyms, surnames) } : m).ToList();
+        return mentions.Select(m => IsLinkable(m) ? m with { Canonical = Link(m, acronyms, surnames) } : m with { Canonical = null }).ToList();
     }
 
     /// <summary>The longest mention linked, in characters: no name is longer, and a hostile run of capitalised words is no name.</summary>
@@ -69,6 +69,10 @@ public sealed partial class EntityCanonicalizer
     {
         string name = mention.Text.Trim();
         string bare = WithoutLeadingArticle(name, LeadingArticles);
+        // The analyzer's own link (Azure AI Language's Wikipedia entity) comes first, except for a name the country or
+        // alias tables list: their ids are the same in every language, where Wikipedia's are titles in the article's.
+        if (mention.Canonical is { } linked && (mention.Category == EntityCategories.Person || !(known.ContainsKey(Fold(name)) || known.ContainsKey(Fold(bare)))))
+            return linked;
         // An acronym the article defines is more specific than the table's meaning of it.
         if (acronyms.TryGetValue(name, out var entity) || acronyms.TryGetValue(bare, out entity)) return entity;
         if (mention.Category == EntityCategories.Person)

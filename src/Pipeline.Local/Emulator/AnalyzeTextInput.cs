@@ -20,7 +20,7 @@ internal sealed record RequestFailure(int Status, string Code, string Message, s
 internal sealed record AnalyzeTextInput(LanguageKind Kind, string ModelVersion, string StringIndexType, bool OpinionMining, IReadOnlyList<InputDocument> Documents)
 {
     /// <summary>Kinds the real service serves synchronously that the offline analyzer cannot answer.</summary>
-    private static readonly string[] NotEmulated = ["PiiEntityRecognition", "EntityLinking"];
+    private static readonly string[] NotEmulated = ["PiiEntityRecognition"];
 
     public static (AnalyzeTextInput? Input, RequestFailure? Failure) Read(ReadOnlySpan<byte> body)
     {

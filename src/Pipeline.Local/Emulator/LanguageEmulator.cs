@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Analysis;
 using Pipeline.Analysis.AzureLanguage;
+using Pipeline.Analysis.Entities;
 using Pipeline.Analysis.Offline;
 using Pipeline.Analysis.Text;
 
@@ -76,11 +77,12 @@ internal sealed partial class EmulatorJson : JsonSerializerContext;
 
 /// <summary>
 /// Azure AI Language's synchronous <c>POST /language/:analyze-text</c> on loopback, answered by the offline analyzer in
-/// the service's shapes, so the official SDKs work against it with their default options: the four kinds the pipeline
-/// uses, the REST defaults for omitted parameters, all three <c>stringIndexType</c>s, <c>showStats</c>, rule-based opinion
-/// mining, the documented limits (per-kind batch size, duplicate ids and 1 MB → 400; empty, over 5,120 text elements or
-/// an unsupported language → a per-document error), <c>csp-billing-usage</c>, key auth, and optional faults (a per-minute
-/// limit and a share of 429s with Retry-After, a share of 503s, added latency).
+/// the service's shapes, so the official SDKs work against it with their default options: the five kinds the pipeline
+/// uses (EntityLinking links to the project's country and alias tables, not to Wikipedia), the REST defaults for
+/// omitted parameters, all three <c>stringIndexType</c>s, <c>showStats</c>, rule-based opinion mining, the documented
+/// limits (per-kind batch size, duplicate ids and 1 MB → 400; empty, over 5,120 text elements or an unsupported
+/// language → a per-document error), <c>csp-billing-usage</c>, key auth, and optional faults (a per-minute limit and a
+/// share of 429s with Retry-After, a share of 503s, added latency).
 /// </summary>
 public sealed partial class LanguageEmulator : IAsyncDisposable
 {
@@ -276,6 +278,8 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
                 }).ToList());
             case LanguageKind.KeyPhraseExtraction:
                 return new ResultDocument(analysis.Id, KeyPhrases: analysis.KeyPhrases);
+            case LanguageKind.EntityLinking:
+                return new ResultDocument(analysis.Id, Entities: Linked(text, analysis, index));
             case LanguageKind.SentimentAnalysis:
                 var tokens = input.OpinionMining ? Tokenizer.Tokenize(text) : null;
                 return new ResultDocument(analysis.Id,
@@ -291,6 +295,32 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
                 throw new ArgumentOutOfRangeException(nameof(input));
         }
     }
+
+    /// <summary>
+    /// EntityLinking from the offline analyzer's mentions and <see cref="EntityCanonicalizer.Default"/>: one entity per
+    /// canonical id with every mention of it as a match. Only what the project's data knows is linked (countries, the
+    /// alias table), as the service links only what its knowledge base knows; the data source is named honestly, the
+    /// entity's name is its id there, and there is no page to link to.
+    /// </summary>
+    private static List<EntityResult> Linked(string text, DocumentAnalysis analysis, StringIndex index) =>
+        EntityCanonicalizer.Default.Canonicalize(text, analysis.Entities)
+            .Where(m => m.Canonical is { Source: EntityCanonicalizer.Iso3166Source or EntityCanonicalizer.AliasSource })
+            .GroupBy(m => m.Canonical!.Id, StringComparer.Ordinal)
+            .Select(mentions =>
+            {
+                var entity = mentions.First().Canonical!;
+                return new EntityResult(
+                    Name: entity.Name,
+                    Matches: mentions.Select(m =>
+                    {
+                        var (offset, length) = index.Span(m.Offset, m.Length);
+                        return new LinkedEntityMatch(m.Text, offset, length, m.ConfidenceScore);
+                    }).ToList(),
+                    Language: analysis.Language.Iso6391Name,
+                    Id: entity.Name,
+                    Url: "",
+                    DataSource: entity.Source);
+            }).ToList();
 
     /// <summary>
     /// The sentence with its targets and assessments; each target's relations point at its assessments by JSON pointer

@@ -110,6 +110,25 @@ test("Opinion mining links targets to assessments the SDK resolves, with offsets
   }
 });
 
+test("EntityLinking answers one entity per canonical id with every match at its offset, in the default and the requested unit", async () => {
+  const text = "Cafe\u0301 \u{1F600} The US and NATO met in Brussels. The United States said NATO would act.";
+  const [result] = await client.analyze("EntityLinking", [{ id: "0", text, language: "en" }]);
+  assert.equal(result.error, undefined);
+  assert.deepEqual(result.warnings, []);
+  const unitedStates = result.entities.find((e) => e.dataSourceEntityId === "United States");
+  assert.deepEqual([unitedStates.name, unitedStates.dataSource, unitedStates.language], ["United States", "iso3166", "en"]);
+  assert.deepEqual(unitedStates.matches.map((m) => [m.text, m.offset, m.length]), [["US", 11, 2], ["United States", 44, 13]]);
+  const nato = result.entities.find((e) => e.dataSource === "aliases");
+  assert.deepEqual(nato.matches.map((m) => m.text), ["NATO", "NATO"]);
+  assert.ok(!result.entities.some((e) => e.name === "Brussels"), "a place the emulator's data does not hold is not linked");
+  const units = graphemes(text);
+  for (const entity of result.entities) for (const match of entity.matches) assert.equal(slice(units, match.offset, match.length), match.text);
+
+  const [utf16] = await client.analyze("EntityLinking", [{ id: "0", text, language: "en" }], { stringIndexType: "Utf16CodeUnit" });
+  assert.equal(utf16.entities.find((e) => e.dataSourceEntityId === "United States").matches[0].offset, 13);
+  for (const entity of utf16.entities) for (const match of entity.matches) assert.equal(text.slice(match.offset, match.offset + match.length), match.text);
+});
+
 test("KeyPhraseExtraction and LanguageDetection answer the SDK's parameter-less requests", async () => {
   const [phrases] = await client.analyze("KeyPhraseExtraction", ["The city council approved the new budget."]);
   assert.equal(phrases.error, undefined);
@@ -143,6 +162,7 @@ test("Empty, too long and unsupported-language documents fail alone while the re
 test("Too many documents for the kind and duplicate ids fail the batch with a RestError", async () => {
   const six = Array.from({ length: 6 }, (_, i) => ({ id: String(i), text: "Berlin is big.", language: "en" }));
   await assertRejected(client.analyze("EntityRecognition", six), 400, "InvalidDocumentBatch");
+  await assertRejected(client.analyze("EntityLinking", six), 400, "InvalidDocumentBatch");
   const eleven = Array.from({ length: 11 }, (_, i) => ({ id: String(i), text: "Berlin is big.", language: "en" }));
   await assertRejected(client.analyze("SentimentAnalysis", eleven), 400, "InvalidDocumentBatch");
   await assertRejected(client.analyze("KeyPhraseExtraction", [{ id: "1", text: "One." }, { id: "1", text: "Two." }]), 400, "InvalidDocument");
@@ -179,7 +199,6 @@ test("modelVersion latest resolves to the emulator's model, which can be pinned;
 
 test("Kinds the emulator does not serve get a clean service-shaped error", async () => {
   await assertRejected(client.analyze("PiiEntityRecognition", ["Call me at 555-0100."]), 400, "InvalidParameterValue");
-  await assertRejected(client.analyze("EntityLinking", ["Seattle is in Washington."]), 400, "InvalidParameterValue");
 });
 
 test("A wrong key is refused with 401", async () => {
