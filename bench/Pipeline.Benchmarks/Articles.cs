@@ -14,9 +14,10 @@ internal static class Articles
     }
 
     /// <summary>Consecutive gold paragraphs, as many 3,000-character articles as they fill.</summary>
-    public static List<string> Gold()
+    /// <param name="set">The embedded gold set: <c>gold.jsonl</c> (English) or a language's development set, <c>de-dev.jsonl</c>.</param>
+    public static List<string> Gold(string set = "gold.jsonl")
     {
-        var paragraphs = Read("gold.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var paragraphs = Read(set).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
         var articles = new List<string>();
         var current = new System.Text.StringBuilder();
