@@ -162,13 +162,12 @@ public sealed class SummaryAggregator(SummaryOptions options)
         {
             // A full co-occurrence list lets go of partners seen in one article only, so partners that keep coming back
             // can take their place; counts stay lower bounds (docs/entity-linking.md#what-is-exact).
+            // Removing while enumerating is allowed for Dictionary since .NET Core 3.0.
             if (entity.Related.Count >= options.MaxRelatedPerEntity)
-                foreach (var once in entity.Related.Where(r => r.Value == 1).Select(r => r.Key).ToList()) entity.Related.Remove(once);
-            if (entity.Hours.Count == 0) continue;
-            List<int>? old = null;
+                foreach (var (partner, articles) in entity.Related)
+                    if (articles == 1) entity.Related.Remove(partner);
             foreach (int number in entity.Hours.Keys)
-                if (number < oldestEntityHour) (old ??= []).Add(number);
-            old?.ForEach(number => entity.Hours.Remove(number));
+                if (number < oldestEntityHour) entity.Hours.Remove(number);
         }
 
         Evict(state.Entities, options.MaxTrackedEntities, e => (e.Articles, e.Mentions));

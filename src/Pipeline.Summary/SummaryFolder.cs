@@ -192,10 +192,8 @@ public sealed class SummaryFolder(
     {
         var written = _written;
         _written = null;
-        if (written is not { } known)
-            return await store.ReadStateAsync(cancellationToken).ConfigureAwait(false);
-        var (changed, state, etag) = await store.ReadStateIfChangedAsync(known.ETag, cancellationToken).ConfigureAwait(false);
-        return changed ? (state ?? new SummaryState(), etag) : (known.State, known.ETag);
+        var (changed, state, etag) = await store.ReadStateIfChangedAsync(written?.ETag, cancellationToken).ConfigureAwait(false);
+        return !changed && written is { } known ? (known.State, known.ETag) : (state ?? new SummaryState(), etag);
     }
 
     /// <summary>

@@ -17,18 +17,8 @@ public sealed class SummaryStore(PipelineStorage storage)
 
     public async Task<(SummaryState State, ETag? ETag)> ReadStateAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var download = await _container.GetBlobClient(PipelineNames.SummaryStateBlob).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using var stream = download.Value.Content;
-            var state = await JsonSerializer.DeserializeAsync(stream, SummaryJson.Default.SummaryState, cancellationToken).ConfigureAwait(false)
-                        ?? throw new InvalidDataException("summaries/state.json is empty.");
-            return (state, download.Value.Details.ETag);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return (new SummaryState(), null);
-        }
+        var (_, state, etag) = await ReadStateIfChangedAsync(null, cancellationToken).ConfigureAwait(false);
+        return (state ?? new SummaryState(), etag);
     }
 
     /// <summary>
@@ -57,10 +47,6 @@ public sealed class SummaryStore(PipelineStorage storage)
             return (known is not null, null, null);
         }
     }
-
-    /// <summary>Writes the state only if nobody else wrote since it was read; false when someone did.</summary>
-    public async Task<bool> TryWriteStateAsync(SummaryState state, ETag? readETag, CancellationToken cancellationToken) =>
-        await TryReplaceStateAsync(state, readETag, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>Writes the state only if nobody else wrote since it was read.</summary>
     /// <returns>The written state's ETag; null when someone else wrote first.</returns>

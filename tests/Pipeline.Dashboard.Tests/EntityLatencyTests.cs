@@ -23,7 +23,7 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
         var state = GeneratedContributions.Fold(aggregator, 5_000, now);
         fold.Stop();
         var store = new SummaryStore(azurite.Storage);
-        Assert.True(await store.TryWriteStateAsync(state, null, CancellationToken.None));
+        Assert.NotNull(await store.TryReplaceStateAsync(state, null, CancellationToken.None));
         int stateBytes = JsonSerializer.SerializeToUtf8Bytes(state, SummaryJson.Default.SummaryState).Length;
         var api = new DashboardApi(azurite.Storage, new PipelineInspector(azurite.Storage), new ArticleRecordStore(azurite.Storage), store, aggregator);
 
