@@ -41,6 +41,11 @@ public sealed class EntityTrends
     {
         if (entity.Articles < _options.TrendingMinArticles || entity.Hours.Count == 0)
             return null; // Cheap test first: most entities are in too few articles to trend at all.
+        int inLongestWindow = 0;
+        for (int back = 0; back < Windows[^1].Hours; back++)
+            if (entity.Hours.TryGetValue(CurrentHourNumber - back, out var latest)) inLongestWindow += latest.Articles;
+        if (inLongestWindow < _options.TrendingMinArticles)
+            return null; // Both windows lie within the longest, so neither can qualify.
 
         Span<int> articles = stackalloc int[BaselineHours + 1];
         Span<int> mentions = stackalloc int[BaselineHours + 1];

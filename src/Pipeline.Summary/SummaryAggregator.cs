@@ -44,6 +44,7 @@ public sealed class SummaryAggregator(SummaryOptions options)
                 if (sign < 0) continue; // Evicted from the tracked set earlier: nothing to take out.
                 state.Entities[key] = aggregate = new EntityAggregate { Category = entity.Category, Text = entity.Text, Id = entity.Id };
             }
+            aggregate.MarkChanged();
             aggregate.Mentions += sign * entity.Mentions;
             aggregate.Articles += sign;
             aggregate.SentimentSum += sign * article.SentimentScore;
@@ -55,17 +56,23 @@ public sealed class SummaryAggregator(SummaryOptions options)
             }
 
             // A trimmed hour is gone for every article, so an article of that hour has nothing there to take out.
-            if (aggregate.Hours.TryGetValue(hourNumber, out var hour) || sign > 0)
+            ref var hour = ref sign > 0
+                ? ref CollectionsMarshal.GetValueRefOrAddDefault(aggregate.Hours, hourNumber, out _)
+                : ref CollectionsMarshal.GetValueRefOrNullRef(aggregate.Hours, hourNumber);
+            if (!Unsafe.IsNullRef(ref hour))
             {
-                hour ??= aggregate.Hours[hourNumber] = new EntityHour();
                 hour.Mentions += sign * entity.Mentions;
                 hour.Articles += sign;
                 hour.SentimentSum += sign * article.SentimentScore;
                 if (hour.Articles <= 0) aggregate.Hours.Remove(hourNumber);
             }
 
-            int listed = aggregate.Recent.FindIndex(a => a.ArticleId == article.ArticleId);
-            if (listed >= 0) aggregate.Recent.RemoveAt(listed);
+            for (int listed = 0; listed < aggregate.Recent.Count; listed++)
+            {
+                if (aggregate.Recent[listed].ArticleId != article.ArticleId) continue;
+                aggregate.Recent.RemoveAt(listed);
+                break;
+            }
             if (recent is not null) KeepNewest(aggregate.Recent, recent, options.MaxRecentArticlesPerEntity);
 
             foreach (string other in related)
@@ -103,8 +110,11 @@ public sealed class SummaryAggregator(SummaryOptions options)
     /// <summary>Inserts <paramref name="article"/> in newest-first order; past <paramref name="max"/> the oldest goes.</summary>
     private static void KeepNewest(List<EntityArticle> recent, EntityArticle article, int max)
     {
-        int at = recent.FindIndex(a => a.IngestedAt < article.IngestedAt || (a.IngestedAt == article.IngestedAt && string.CompareOrdinal(a.ArticleId, article.ArticleId) > 0));
-        recent.Insert(at < 0 ? recent.Count : at, article);
+        int at = 0;
+        while (at < recent.Count && (recent[at].IngestedAt > article.IngestedAt
+                   || (recent[at].IngestedAt == article.IngestedAt && string.CompareOrdinal(recent[at].ArticleId, article.ArticleId) <= 0)))
+            at++;
+        recent.Insert(at, article);
         if (recent.Count > max) recent.RemoveAt(recent.Count - 1);
     }
 
@@ -157,9 +167,13 @@ public sealed class SummaryAggregator(SummaryOptions options)
         foreach (var key in state.Hours.Keys.Where(k => string.CompareOrdinal(k, oldest) < 0).ToList())
             state.Hours.Remove(key);
 
+        // An entity trimmed at this oldest hour already and unchanged since has nothing to trim.
         int oldestEntityHour = TrendsAt(now).CurrentHourNumber - EntityHours;
+        bool hourMoved = oldestEntityHour != state.EntityHoursTrimmedBefore;
         foreach (var entity in state.Entities.Values)
         {
+            if (!hourMoved && !entity.Changed) continue;
+            int before = entity.Related.Count + entity.Hours.Count;
             // A full co-occurrence list lets go of partners seen in one article only, so partners that keep coming back
             // can take their place; counts stay lower bounds (docs/entity-linking.md#what-is-exact).
             // Removing while enumerating is allowed for Dictionary since .NET Core 3.0.
@@ -168,7 +182,9 @@ public sealed class SummaryAggregator(SummaryOptions options)
                     if (articles == 1) entity.Related.Remove(partner);
             foreach (int number in entity.Hours.Keys)
                 if (number < oldestEntityHour) entity.Hours.Remove(number);
+            if (entity.Related.Count + entity.Hours.Count != before) entity.MarkChanged();
         }
+        state.EntityHoursTrimmedBefore = oldestEntityHour;
 
         Evict(state.Entities, options.MaxTrackedEntities, e => (e.Articles, e.Mentions));
         Evict(state.Publishers, options.MaxTrackedPublishers, p => (p.Articles, 0));
@@ -212,20 +228,22 @@ public sealed class SummaryAggregator(SummaryOptions options)
                 : new HourlyBucket(hour, 0, new SentimentDistribution(0, 0, 0, 0), 0))
             .ToList();
 
-        var topEntities = state.Entities.Values
-            .GroupBy(e => e.Category)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<EntitySummary>)g.OrderByDescending(e => e.Articles).ThenByDescending(e => e.Mentions).ThenBy(e => e.Text, StringComparer.Ordinal)
-                    .Take(options.TopEntitiesPerCategory)
-                    .Select(e => new EntitySummary(e.Text, e.Mentions, e.Articles, Average(e.SentimentSum, e.Articles))
-                    {
-                        Id = e.Id,
-                        Aliases = e.Id is null ? null : AliasesOf(e),
-                        HourlyMentions = HourlyMentions(e, trends),
-                    })
-                    .ToList());
+        var top = new Dictionary<string, List<EntityAggregate>>(StringComparer.Ordinal);
+        foreach (var entity in state.Entities.Values)
+        {
+            if (!top.TryGetValue(entity.Category, out var best)) top[entity.Category] = best = new(options.TopEntitiesPerCategory + 1);
+            KeepTop(best, entity, options.TopEntitiesPerCategory);
+        }
+        var topEntities = top.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(
+            c => c.Key,
+            c => (IReadOnlyList<EntitySummary>)c.Value
+                .Select(e => new EntitySummary(e.Text, e.Mentions, e.Articles, Average(e.SentimentSum, e.Articles))
+                {
+                    Id = e.Id,
+                    Aliases = e.Id is null ? null : AliasesOf(e),
+                    HourlyMentions = HourlyMentions(e, trends),
+                })
+                .ToList());
 
         var trending = state.Entities.Values
             .Select(e => (Entity: e, Trend: trends.Evaluate(e)))
@@ -254,6 +272,25 @@ public sealed class SummaryAggregator(SummaryOptions options)
             Publishers = Groups(state.Publishers),
         };
     }
+
+    /// <summary>
+    /// Keeps <paramref name="best"/> the <paramref name="max"/> entities in most articles, then most mentions, then by
+    /// name, in that order; an entity that ties with a listed one goes after it. One pass over the entities, not a sort.
+    /// </summary>
+    private static void KeepTop(List<EntityAggregate> best, EntityAggregate entity, int max)
+    {
+        int at = best.Count;
+        while (at > 0 && Ranks(entity, best[at - 1]) < 0) at--;
+        if (at >= max) return;
+        best.Insert(at, entity);
+        if (best.Count > max) best.RemoveAt(max);
+    }
+
+    /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/> in a top list.</summary>
+    private static int Ranks(EntityAggregate a, EntityAggregate b) =>
+        a.Articles != b.Articles ? b.Articles.CompareTo(a.Articles)
+        : a.Mentions != b.Mentions ? b.Mentions.CompareTo(a.Mentions)
+        : string.CompareOrdinal(a.Text, b.Text);
 
     /// <summary>Surface forms in most articles first.</summary>
     internal static List<string> AliasesOf(EntityAggregate entity) =>

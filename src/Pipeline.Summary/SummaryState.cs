@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Pipeline.Summary;
 
@@ -20,6 +22,7 @@ public sealed class SummaryState
     public int RetractedCount { get; set; }
     public double SentimentScoreSum { get; set; }
     public SentimentTally Sentiment { get; set; } = new();
+    [JsonConverter(typeof(EntitiesConverter))]
     public Dictionary<string, EntityAggregate> Entities { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, ArticleTally> Hours { get; set; } = new(StringComparer.Ordinal);
 
@@ -30,6 +33,13 @@ public sealed class SummaryState
     public Dictionary<string, ArticleTally> Publishers { get; set; } = new(StringComparer.Ordinal);
     public List<LatestArticle> Latest { get; set; } = [];
     public List<AppliedRevision> LastBatch { get; set; } = [];
+
+    /// <summary>
+    /// The oldest entity hour the last <see cref="SummaryAggregator.Trim"/> kept; entities unchanged since then need no
+    /// trimming until the hour moves on. Not stored: a state read back is trimmed in full once.
+    /// </summary>
+    [JsonIgnore]
+    internal int EntityHoursTrimmedBefore { get; set; }
 }
 
 public sealed class SentimentTally
@@ -80,10 +90,22 @@ public sealed class EntityAggregate
     /// lower bounds, exact while the entity has had no more partners than that (see docs/entity-linking.md).
     /// </summary>
     public Dictionary<string, int> Related { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// This entity's JSON as last written to state.json, or null when it changed since. A fold touches the entities of
+    /// its articles only, so the others are copied into the next write instead of serialised again.
+    /// </summary>
+    [JsonIgnore]
+    internal byte[]? WrittenJson { get; set; }
+
+    /// <summary>Whether it changed since it was last written (or was never written).</summary>
+    internal bool Changed => WrittenJson is null;
+
+    internal void MarkChanged() => WrittenJson = null;
 }
 
 /// <summary>One entity's share of one hour; stored as <c>[mentions, articles, sentimentSum]</c>, since there is one per entity and hour.</summary>
-public sealed class EntityHour
+public struct EntityHour
 {
     public int Mentions { get; set; }
     public int Articles { get; set; }
@@ -123,22 +145,103 @@ internal sealed class EntityHoursConverter : JsonConverter<Dictionary<int, Entit
         return hours;
     }
 
+    /// <summary>
+    /// Formatted by hand and written as one raw value: a state holds an entry per entity and hour, and through the
+    /// writer's token calls these entries were most of the state's serialisation time.
+    /// </summary>
     public override void Write(Utf8JsonWriter writer, Dictionary<int, EntityHour> value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
-        Span<byte> name = stackalloc byte[11];
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(2 + value.Count * MaxEntryBytes);
+        var text = buffer.AsSpan();
+        int at = 0;
+        text[at++] = (byte)'{';
         foreach (var (number, hour) in value)
         {
-            number.TryFormat(name, out int length, provider: CultureInfo.InvariantCulture);
-            writer.WritePropertyName(name[..length]);
-            writer.WriteStartArray();
-            writer.WriteNumberValue(hour.Mentions);
-            writer.WriteNumberValue(hour.Articles);
-            writer.WriteNumberValue(Math.Round(hour.SentimentSum, 4));
-            writer.WriteEndArray();
+            if (at > 1) text[at++] = (byte)',';
+            text[at++] = (byte)'"';
+            at += Format(number, text[at..]);
+            "\":["u8.CopyTo(text[at..]);
+            at += 3;
+            at += Format(hour.Mentions, text[at..]);
+            text[at++] = (byte)',';
+            at += Format(hour.Articles, text[at..]);
+            text[at++] = (byte)',';
+            at += FormatFourDecimals(hour.SentimentSum, text[at..]);
+            text[at++] = (byte)']';
+        }
+        text[at++] = (byte)'}';
+        writer.WriteRawValue(text[..at], skipInputValidation: true);
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    /// <summary>The longest entry: <c>"-2147483648":[-2147483648,-2147483648,</c> and a 4-decimal sum, with a comma.</summary>
+    private const int MaxEntryBytes = 80;
+
+    private static int Format(int value, Span<byte> into)
+    {
+        value.TryFormat(into, out int length, provider: CultureInfo.InvariantCulture);
+        return length;
+    }
+
+    /// <summary>
+    /// A sum of scores that have 4 decimals as <c>Math.Round(sum, 4)</c> prints it ("-1.25", "3"), without the cost of a
+    /// double's shortest round-trip formatting.
+    /// </summary>
+    internal static int FormatFourDecimals(double value, Span<byte> into)
+    {
+        long scaled = (long)Math.Round(value * 10_000);
+        int at = 0;
+        if (scaled < 0) into[at++] = (byte)'-';
+        ulong magnitude = (ulong)Math.Abs(scaled);
+        (magnitude / 10_000).TryFormat(into[at..], out int whole, provider: CultureInfo.InvariantCulture);
+        at += whole;
+        int fraction = (int)(magnitude % 10_000);
+        if (fraction == 0) return at;
+        into[at++] = (byte)'.';
+        for (int divisor = 1000; fraction != 0; divisor /= 10)
+        {
+            into[at++] = (byte)('0' + fraction / divisor);
+            fraction %= divisor;
+        }
+        return at;
+    }
+}
+
+/// <summary>
+/// The entities of <see cref="SummaryState.Entities"/>, each written from <see cref="EntityAggregate.WrittenJson"/>
+/// when it has not changed since the last write.
+/// </summary>
+internal sealed class EntitiesConverter : JsonConverter<Dictionary<string, EntityAggregate>>
+{
+    public override Dictionary<string, EntityAggregate> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("The entities are an object keyed by summary key.");
+        var info = EntityInfo(options);
+        var entities = new Dictionary<string, EntityAggregate>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            reader.Read();
+            entities[key] = JsonSerializer.Deserialize(ref reader, info) ?? throw new JsonException($"Entity '{key}' is null.");
+        }
+        return entities;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Dictionary<string, EntityAggregate> value, JsonSerializerOptions options)
+    {
+        var info = EntityInfo(options);
+        writer.WriteStartObject();
+        foreach (var (key, entity) in value)
+        {
+            writer.WritePropertyName(key);
+            entity.WrittenJson ??= JsonSerializer.SerializeToUtf8Bytes(entity, info);
+            writer.WriteRawValue(entity.WrittenJson, skipInputValidation: true);
         }
         writer.WriteEndObject();
     }
+
+    private static JsonTypeInfo<EntityAggregate> EntityInfo(JsonSerializerOptions options) =>
+        (JsonTypeInfo<EntityAggregate>)options.GetTypeInfo(typeof(EntityAggregate));
 }
 
 /// <summary>The compact array form of <see cref="EntityArticle"/>: ingestion time to the second is enough to order by.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -12,6 +13,9 @@ public sealed class SummaryStore(PipelineStorage storage)
 {
     private const string LeaseBlob = "fold.lease";
     private readonly BlobContainerClient _container = storage.Container(PipelineNames.SummariesContainer);
+
+    /// <summary>The last state write's buffer, taken by the next write (a second writer at the same time makes its own).</summary>
+    private ArrayBufferWriter<byte>? _stateBuffer;
 
     public BlobClient LatestBlob => _container.GetBlobClient(PipelineNames.LatestSummaryBlob);
 
@@ -53,10 +57,12 @@ public sealed class SummaryStore(PipelineStorage storage)
     internal async Task<ETag?> TryReplaceStateAsync(SummaryState state, ETag? readETag, CancellationToken cancellationToken)
     {
         var conditions = readETag is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
+        var buffer = Interlocked.Exchange(ref _stateBuffer, null) ?? new ArrayBufferWriter<byte>();
         try
         {
+            WriteState(state, buffer);
             var written = await _container.GetBlobClient(PipelineNames.SummaryStateBlob).UploadAsync(
-                BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(state, SummaryJson.Default.SummaryState)),
+                BinaryData.FromBytes(buffer.WrittenMemory),
                 new BlobUploadOptions { Conditions = conditions, HttpHeaders = JsonHeaders }, cancellationToken).ConfigureAwait(false);
             return written.Value.ETag;
         }
@@ -64,6 +70,21 @@ public sealed class SummaryStore(PipelineStorage storage)
         {
             return null;
         }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            Volatile.Write(ref _stateBuffer, buffer);
+        }
+    }
+
+    /// <summary>
+    /// The state's JSON, written into <paramref name="buffer"/>. The state is written whole at every fold and can run to
+    /// megabytes, so the buffer is kept from one write to the next instead of being grown and copied each time.
+    /// </summary>
+    internal static void WriteState(SummaryState state, IBufferWriter<byte> buffer)
+    {
+        using var writer = new Utf8JsonWriter(buffer);
+        JsonSerializer.Serialize(writer, state, SummaryJson.Default.SummaryState);
     }
 
     public async Task WriteLatestAsync(SummaryDocument document, CancellationToken cancellationToken) =>
