@@ -73,9 +73,10 @@ public class LanguageEmulatorTests
                 Assert.Equal("en", (string)document["detectedLanguage"]!["iso6391Name"]!);
                 break;
             case "EntityLinking":
-                // Berlin is no country and in no alias table: the emulator's data links nothing here, as the service links
-                // only what its knowledge base holds.
-                Assert.Empty(document["entities"]!.AsArray());
+                // Berlin is a GeoNames place: linked by its geonameid, every mention a match at its offset.
+                var berlin = Assert.Single(document["entities"]!.AsArray())!;
+                Assert.Equal(("geonames", "2950159", "Berlin"), ((string)berlin["dataSource"]!, (string)berlin["id"]!, (string)berlin["name"]!));
+                Assert.All(berlin["matches"]!.AsArray(), m => Assert.Equal("Berlin", Text.Substring((int)m!["offset"]!, (int)m["length"]!)));
                 break;
         }
     }
@@ -100,7 +101,9 @@ public class LanguageEmulatorTests
         Assert.Equal([7, 40], country["matches"]!.AsArray().Select(m => (int)m!["offset"]!));
         Assert.All(entities.SelectMany(e => e!["matches"]!.AsArray()), m => Assert.Equal((string)m!["text"]!, text.Substring((int)m["offset"]!, (int)m["length"]!)));
         Assert.Equal(2, byName.Single(e => e.Key.StartsWith("aliases:", StringComparison.Ordinal)).Value!["matches"]!.AsArray().Count);
-        Assert.DoesNotContain(byName.Keys, k => k.Contains("Brussels", StringComparison.Ordinal));
+        // A place links by its geonameid, so the client's id for it is the offline analyzer's (geonames:2800866).
+        Assert.Equal(["Brussels"], byName["geonames:2800866"]!["matches"]!.AsArray().Select(m => (string)m!["text"]!));
+        Assert.Equal("Brussels", (string)byName["geonames:2800866"]!["name"]!);
     }
 
     [Theory]

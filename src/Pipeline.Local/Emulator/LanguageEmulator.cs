@@ -78,7 +78,7 @@ internal sealed partial class EmulatorJson : JsonSerializerContext;
 /// <summary>
 /// Azure AI Language's synchronous <c>POST /language/:analyze-text</c> on loopback, answered by the offline analyzer in
 /// the service's shapes, so the official SDKs work against it with their default options: the five kinds the pipeline
-/// uses (EntityLinking links to the project's country and alias tables, not to Wikipedia), the REST defaults for
+/// uses (EntityLinking links to the project's country, alias and GeoNames tables, not to Wikipedia), the REST defaults for
 /// omitted parameters, all three <c>stringIndexType</c>s, <c>showStats</c>, rule-based opinion mining, the documented
 /// limits (per-kind batch size, duplicate ids and 1 MB → 400; empty, over 5,120 text elements or an unsupported
 /// language → a per-document error), <c>csp-billing-usage</c>, key auth, and optional faults (a per-minute limit and a
@@ -299,12 +299,13 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
     /// <summary>
     /// EntityLinking from the offline analyzer's mentions and <see cref="EntityCanonicalizer.Default"/>: one entity per
     /// canonical id with every mention of it as a match. Only what the project's data knows is linked (countries, the
-    /// alias table), as the service links only what its knowledge base knows; the data source is named honestly, the
-    /// entity's name is its id there, and there is no page to link to.
+    /// alias table, GeoNames places), as the service links only what its knowledge base knows; the data source is named
+    /// honestly, and there is no page to link to. A table entity's id there is its name, as a Wikipedia entity's is its
+    /// title; a GeoNames place's is its geonameid, so the link names the place as the offline analyzer does.
     /// </summary>
     private static List<EntityResult> Linked(string text, DocumentAnalysis analysis, StringIndex index) =>
         EntityCanonicalizer.Default.Canonicalize(text, analysis.Entities)
-            .Where(m => m.Canonical is { Source: EntityCanonicalizer.Iso3166Source or EntityCanonicalizer.AliasSource })
+            .Where(m => m.Canonical is { Source: EntityCanonicalizer.Iso3166Source or EntityCanonicalizer.AliasSource or EntityCanonicalizer.GeoNamesSource })
             .GroupBy(m => m.Canonical!.Id, StringComparer.Ordinal)
             .Select(mentions =>
             {
@@ -317,7 +318,7 @@ public sealed partial class LanguageEmulator : IAsyncDisposable
                         return new LinkedEntityMatch(m.Text, offset, length, m.ConfidenceScore);
                     }).ToList(),
                     Language: analysis.Language.Iso6391Name,
-                    Id: entity.Name,
+                    Id: entity.Source == EntityCanonicalizer.GeoNamesSource ? entity.Id[(entity.Id.IndexOf(':', StringComparison.Ordinal) + 1)..] : entity.Name,
                     Url: "",
                     DataSource: entity.Source);
             }).ToList();

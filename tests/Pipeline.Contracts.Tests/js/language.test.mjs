@@ -110,7 +110,7 @@ test("Opinion mining links targets to assessments the SDK resolves, with offsets
   }
 });
 
-test("EntityLinking answers one entity per canonical id with every match at its offset, in the default and the requested unit", async () => {
+test("EntityLinking answers one entity per canonical id with every match at its offset, in the default and the requested unit, places by geonameid", async () => {
   const text = "Cafe\u0301 \u{1F600} The US and NATO met in Brussels. The United States said NATO would act.";
   const [result] = await client.analyze("EntityLinking", [{ id: "0", text, language: "en" }]);
   assert.equal(result.error, undefined);
@@ -120,7 +120,8 @@ test("EntityLinking answers one entity per canonical id with every match at its 
   assert.deepEqual(unitedStates.matches.map((m) => [m.text, m.offset, m.length]), [["US", 11, 2], ["United States", 44, 13]]);
   const nato = result.entities.find((e) => e.dataSource === "aliases");
   assert.deepEqual(nato.matches.map((m) => m.text), ["NATO", "NATO"]);
-  assert.ok(!result.entities.some((e) => e.name === "Brussels"), "a place the emulator's data does not hold is not linked");
+  const brussels = result.entities.find((e) => e.name === "Brussels");
+  assert.deepEqual([brussels.dataSource, brussels.dataSourceEntityId, brussels.matches.map((m) => m.text)], ["geonames", "2800866", ["Brussels"]]);
   const units = graphemes(text);
   for (const entity of result.entities) for (const match of entity.matches) assert.equal(slice(units, match.offset, match.length), match.text);
 
