@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -129,10 +130,7 @@ internal sealed class EntityHoursConverter : JsonConverter<Dictionary<int, Entit
         var hours = new Dictionary<int, EntityHour>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string key = reader.GetString()!;
-            int number = int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
-                : EntityTrends.TryParseHourKey(key, out n) ? n
-                : throw new JsonException($"'{key}' is not an hour.");
+            int number = HourNumber(ref reader);
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An entity hour is [mentions, articles, sentimentSum].");
             var hour = new EntityHour();
@@ -143,6 +141,15 @@ internal sealed class EntityHoursConverter : JsonConverter<Dictionary<int, Entit
             hours[number] = hour;
         }
         return hours;
+    }
+
+    /// <summary>The hour number a key names, read from its bytes: a state holds a key per entity and hour.</summary>
+    private static int HourNumber(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out int number, out int read) && read == reader.ValueSpan.Length && number >= 0)
+            return number;
+        string key = reader.GetString()!;
+        return EntityTrends.TryParseHourKey(key, out number) ? number : throw new JsonException($"'{key}' is not an hour.");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,7 +30,7 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     public const string PageRoute = "dashboard";
     public const string EntitiesRoute = "entities";
 
-    /// <summary>{id} is a canonical entity id as one path segment, percent-encoded (<c>location%3Alisbon</c>; a literal ':' is accepted too).</summary>
+    /// <summary>{id} is a canonical entity id as one path segment, percent-encoded (<c>geonames%3A2267057</c>; a literal ':' is accepted too).</summary>
     public const string EntityRoute = "entities/{id}";
     public const string OpenApiRoute = "openapi.json";
 
@@ -46,6 +47,12 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
 
     /// <summary>The state last read, with its index; replaced when the state's ETag changes (every fold).</summary>
     private EntitySnapshot? _entities;
+
+    /// <summary>
+    /// How long after the storage service last confirmed an index current it still answers requests that arrive while
+    /// another request's read of a newer state is under way.
+    /// </summary>
+    internal TimeSpan AnswerWhileRefreshing { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The state read under way, if any; <see cref="_refreshGate"/> guards starting one.</summary>
     private Task<EntitySnapshot?>? _refresh;
@@ -104,7 +111,7 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     public async Task<ApiResponse> GetEntityAsync(string id, string? category, string? ifNoneMatch, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > 200)
-            return Problem(400, "An entity id is a canonical id such as location:lisbon, percent-encoded in the path (location%3Alisbon).");
+            return Problem(400, "An entity id is a canonical id such as geonames:2267057, percent-encoded in the path (geonames%3A2267057).");
         if (!TryCategory(category, out string? known))
             return Problem(400, $"category is one of {string.Join(", ", ArticleContribution.SummarisedCategories.Order(StringComparer.Ordinal))}.");
         var index = await EntityIndexAsync(cancellationToken).ConfigureAwait(false);
@@ -130,30 +137,39 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     /// The index of the current state: a conditional read costs one request that the storage service answers 304 while
     /// no fold happened, so requests between folds share one parsed state; a fold's new state is read and indexed once.
     /// Requests that arrive while a read is under way share it instead of each downloading the state again (after a
-    /// fold every open entity page asks at once).
+    /// fold every open entity page asks at once); those holding an index confirmed current within
+    /// <see cref="AnswerWhileRefreshing"/> answer from it at once (its stateVersion says which state), so of the pages
+    /// asking after a fold only the one whose request found the new state waits for its download and index.
     /// </summary>
     private async Task<EntityIndex?> EntityIndexAsync(CancellationToken cancellationToken)
     {
+        var known = Volatile.Read(ref _entities);
         Task<EntitySnapshot?> refresh;
+        bool joined;
         lock (_refreshGate)
         {
-            if (_refresh is null || _refresh.IsCompleted) _refresh = RefreshAsync(Volatile.Read(ref _entities));
-            refresh = _refresh;
+            joined = _refresh is { IsCompleted: false };
+            if (!joined) _refresh = RefreshAsync(known);
+            refresh = _refresh!;
         }
+        if (joined && known is not null && Stopwatch.GetElapsedTime(known.ConfirmedAt) < AnswerWhileRefreshing)
+            return known.Index;
         return (await refresh.WaitAsync(cancellationToken).ConfigureAwait(false))?.Index;
     }
 
     /// <summary>Not cancelled by any one caller: others may be waiting for it.</summary>
     private async Task<EntitySnapshot?> RefreshAsync(EntitySnapshot? known)
     {
+        long asked = Stopwatch.GetTimestamp();
         var (changed, state, etag) = await summary.ReadStateIfChangedAsync(known?.ETag, CancellationToken.None).ConfigureAwait(false);
-        if (!changed) return known;
-        var snapshot = state is null ? null : new EntitySnapshot(etag, new EntityIndex(state, aggregator));
+        var snapshot = !changed ? known is null ? null : known with { ConfirmedAt = asked }
+            : state is null ? null : new EntitySnapshot(etag, new EntityIndex(state, aggregator), asked);
         Volatile.Write(ref _entities, snapshot);
         return snapshot;
     }
 
-    private sealed record EntitySnapshot(ETag? ETag, EntityIndex Index);
+    /// <param name="ConfirmedAt">When the read that found this state current was sent (<see cref="Stopwatch"/> ticks).</param>
+    private sealed record EntitySnapshot(ETag? ETag, EntityIndex Index, long ConfirmedAt);
 
     public static ApiResponse GetPage(string? ifNoneMatch)
     {
