@@ -20,14 +20,19 @@ public sealed class ComputeBudgetTests : IDisposable
         public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public AnalyzerInfo Info { get; } = new("stalling", "1", computesLocally);
 
-        public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
+        /// <summary>
+        /// A local analyzer computes on the thread that calls it; a remote one waits for the service without holding that
+        /// thread, which may be the test's own when the parse before the call completes synchronously.
+        /// </summary>
+        public async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(IReadOnlyList<AnalysisDocument> documents, CancellationToken cancellationToken)
         {
             using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
-            if (watchesToken)
-                Release.Wait(cancellationToken);
+            var token = watchesToken ? cancellationToken : CancellationToken.None;
+            if (computesLocally)
+                Release.Wait(token);
             else
-                Release.Wait(CancellationToken.None);
-            return new OfflineTextAnalyzer().AnalyzeAsync(documents, CancellationToken.None);
+                await Task.Run(() => Release.Wait(token), CancellationToken.None).ConfigureAwait(false);
+            return await new OfflineTextAnalyzer().AnalyzeAsync(documents, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
