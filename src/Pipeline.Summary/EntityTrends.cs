@@ -36,10 +36,16 @@ public sealed class EntityTrends
     /// <summary>The current hour as <see cref="HourNumber"/> counts it.</summary>
     public int CurrentHourNumber { get; }
 
+    /// <summary>
+    /// Roles and skills ("director", "officials") are counted and listed like names, but they are common nouns that rise
+    /// with any busy hour, not the people, places and things an editor watches: they never trend.
+    /// </summary>
+    private static readonly HashSet<string> NeverTrending = new(StringComparer.Ordinal) { EntityCategories.PersonType, "Skill" };
+
     /// <summary>The entity's trend, or null when it is not trending.</summary>
     public Trend? Evaluate(EntityAggregate entity)
     {
-        if (entity.Articles < _options.TrendingMinArticles || entity.Hours.Count == 0)
+        if (entity.Articles < _options.TrendingMinArticles || entity.Hours.Count == 0 || NeverTrending.Contains(entity.Category))
             return null; // Cheap test first: most entities are in too few articles to trend at all.
         int inLongestWindow = 0;
         for (int back = 0; back < Windows[^1].Hours; back++)

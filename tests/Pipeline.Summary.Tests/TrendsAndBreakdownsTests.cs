@@ -180,7 +180,7 @@ public class TrendsAndBreakdownsTests
     /// The data begin 48 hours back, so the state holds exactly one baseline window.
     /// </summary>
     [Fact]
-    public void A_spiking_entity_trends_and_a_flat_one_and_a_one_article_burst_do_not()
+    public void A_spiking_entity_trends_and_a_flat_one_a_one_article_burst_and_a_role_do_not()
     {
         var state = new SummaryState();
         int n = 0;
@@ -192,7 +192,7 @@ public class TrendsAndBreakdownsTests
                 _aggregator.Add(state, Article($"s{n++}", hour, 0.1, "en", "x.txt", null, ("Person", "person:spike", 1)));
         }
         for (int i = 0; i < 6; i++)
-            _aggregator.Add(state, Article($"burst{i}", Now.AddMinutes(-i), -0.3, "en", "x.txt", null, ("Person", "person:spike", 2)));
+            _aggregator.Add(state, Article($"burst{i}", Now.AddMinutes(-i), -0.3, "en", "x.txt", null, ("Person", "person:spike", 2), ("PersonType", "persontype:officials", 1)));
         _aggregator.Add(state, Article("solo", Now, 0.1, "en", "x.txt", null, ("Event", "event:solo", 10)));
         _aggregator.Trim(state, Now);
 
@@ -204,5 +204,7 @@ public class TrendsAndBreakdownsTests
         var flat = state.Entities["Location|id:location:flatland"];
         Assert.Null(_aggregator.TrendsAt(Now).Evaluate(flat)); // 1 article this hour, 6 in the last 6 hours: its own rate
         Assert.Equal(49, flat.Hours.Count); // the current hour and the 48 before, nothing older
+        // A role rises with the same articles, but roles never trend.
+        Assert.Null(_aggregator.TrendsAt(Now).Evaluate(state.Entities["PersonType|id:persontype:officials"]));
     }
 }
