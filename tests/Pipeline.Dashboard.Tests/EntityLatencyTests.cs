@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
+using Pipeline.Runtime;
 using System.Text.Json;
 using Pipeline.Operations;
 using Pipeline.Operations.Dashboard;
@@ -77,24 +81,28 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
     [Fact]
     public async Task Requests_arriving_while_another_reads_a_new_state_answer_from_the_index_confirmed_moments_ago()
     {
+        // The API's blob client holds back reads of state.json while asked to, so "while another reads" is not a race.
+        var held = new HeldStateReads();
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(held, HttpPipelinePosition.PerCall);
+        var storage = new PipelineStorage(new BlobServiceClient(azurite.ConnectionString, blobOptions), azurite.Storage.Queues, azurite.Storage.UndecodedQueues, azurite.Storage.Tables);
         var aggregator = new SummaryAggregator(new SummaryOptions());
-        var state = GeneratedContributions.Fold(aggregator, 5_000, DateTimeOffset.UtcNow);
-        var store = new SummaryStore(azurite.Storage);
-        var etag = await ReplaceStateAsync(store, state);
-        // The bound is long here so that a slow machine's state write cannot outlast it.
-        var api = new DashboardApi(azurite.Storage, new PipelineInspector(azurite.Storage), new ArticleRecordStore(azurite.Storage), store, aggregator)
-        {
-            AnswerWhileRefreshing = TimeSpan.FromMinutes(5),
-        };
+        var state = GeneratedContributions.Fold(aggregator, 200, DateTimeOffset.UtcNow);
+        var store = new SummaryStore(storage);
+        await ReplaceStateAsync(store, state);
+        // The bound is long here so that a slow machine cannot outlast it between the two requests.
+        var api = new DashboardApi(storage, new PipelineInspector(storage), new ArticleRecordStore(storage), store, aggregator) { AnswerWhileRefreshing = TimeSpan.FromMinutes(5) };
         string busiest = state.Entities.Values.MaxBy(e => e.Articles)!.Id!;
         long before = StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None));
 
         state.Version++; // a fold
-        Assert.NotNull(await store.TryReplaceStateAsync(state, etag, CancellationToken.None));
-        var finding = api.GetEntityAsync(busiest, null, null, CancellationToken.None); // sends the conditional read, which finds the new state
+        await ReplaceStateAsync(store, state);
+        held.Hold();
+        var finding = api.GetEntityAsync(busiest, null, null, CancellationToken.None); // its conditional read finds the new state
         var during = await api.GetEntityAsync(busiest, null, null, CancellationToken.None);
-
         Assert.Equal(before, StateVersion(during));
+        Assert.False(finding.IsCompleted);
+        held.Release();
         Assert.Equal(before + 1, StateVersion(await finding));
         Assert.Equal(before + 1, StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)));
 
@@ -102,9 +110,31 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
         api.AnswerWhileRefreshing = TimeSpan.Zero;
         state.Version++;
         await ReplaceStateAsync(store, state);
+        held.Hold();
         finding = api.GetEntityAsync(busiest, null, null, CancellationToken.None);
-        during = await api.GetEntityAsync(busiest, null, null, CancellationToken.None);
-        Assert.Equal((before + 2, before + 2), (StateVersion(during), StateVersion(await finding)));
+        var waiting = api.GetEntityAsync(busiest, null, null, CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        held.Release();
+        Assert.Equal((before + 2, before + 2), (StateVersion(await waiting), StateVersion(await finding)));
+    }
+
+    /// <summary>Holds GETs of <c>summaries/state.json</c> between <see cref="Hold"/> and <see cref="Release"/>.</summary>
+    private sealed class HeldStateReads : HttpPipelinePolicy
+    {
+        private volatile TaskCompletionSource? _gate;
+
+        public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _gate?.TrySetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Method == RequestMethod.Get && message.Request.Uri.Path.EndsWith("/" + PipelineNames.SummaryStateBlob, StringComparison.Ordinal) && _gate is { } gate)
+                await gate.Task.ConfigureAwait(false);
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Writes <paramref name="state"/> over whatever the other test in this class left in the shared Azurite.</summary>
