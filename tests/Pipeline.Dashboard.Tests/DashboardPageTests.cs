@@ -68,21 +68,22 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
 
         // The trending panel lists the summary's trending entities (every seed is new this hour, so some trend); each opens the entity's page.
         var api = pipeline.Services.GetRequiredService<DashboardApi>();
-        var trending = (await pipeline.SummaryAsync())!.Trending!;
+        var settled = (await pipeline.SummaryAsync())!;
+        var trending = settled.Trending!;
         Assert.NotEmpty(trending);
         await Expect(page.Locator("#trending-table tbody tr")).ToHaveCountAsync(trending.Count);
         Assert.Equal(trending.Select(t => t.Text), await page.Locator("#trending-table tbody tr th").AllTextContentsAsync());
         await page.Locator("#trending-table tbody tr th a").First.ClickAsync();
-        await ExpectEntityAsync(page, api, trending[0].Id!);
+        await ExpectEntityAsync(page, api, trending[0].Id!, settled.StateVersion);
         Assert.EndsWith("#entity/" + Uri.EscapeDataString(trending[0].Id!) + "/" + trending[0].Category, page.Url, StringComparison.Ordinal);
 
         // So does an entity in the top lists; a co-occurring entity on the page opens its own.
         await page.Locator("#entity-tables table[data-category='Location'] a", new PageLocatorOptions { HasTextString = "Europe" }).ClickAsync();
-        await ExpectEntityAsync(page, api, "location:europe");
+        await ExpectEntityAsync(page, api, "location:europe", settled.StateVersion);
         await Expect(page.Locator("#entity-name")).ToBeFocusedAsync();
         string relatedId = (await page.Locator("#entity-related li[data-entity-id]").First.GetAttributeAsync("data-entity-id"))!;
         await page.Locator("#entity-related li[data-entity-id] a").First.ClickAsync();
-        await ExpectEntityAsync(page, api, relatedId);
+        await ExpectEntityAsync(page, api, relatedId, settled.StateVersion);
 
         Directory.CreateDirectory(Artefacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artefacts, "dashboard-laptop.png"), FullPage = true });
@@ -96,11 +97,19 @@ public class DashboardPageTests(AzuriteFixture azurite, ChromiumFixture chromium
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artefacts, "dashboard-phone.png"), FullPage = true });
     }
 
-    /// <summary>The entity page against what GET /api/entities/{id} answers for the entity.</summary>
-    private static async Task ExpectEntityAsync(IPage page, DashboardApi api, string id)
+    /// <summary>
+    /// The entity page against what GET /api/entities/{id} answers for the entity from the summary's state (the API may
+    /// answer a request or two from the state before while it reads the new one; the page asks again until it has it).
+    /// </summary>
+    private static async Task ExpectEntityAsync(IPage page, DashboardApi api, string id, long stateVersion)
     {
-        var response = await api.GetEntityAsync(id, null, null, CancellationToken.None);
-        Assert.Equal(200, response.StatusCode);
+        static long Version(ApiResponse r)
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(r.Body);
+            return body.RootElement.GetProperty("stateVersion").GetInt64();
+        }
+        var response = await Eventually.ReturnsAsync(() => api.GetEntityAsync(id, null, null, CancellationToken.None), r => r.StatusCode == 200 && Version(r) == stateVersion,
+            TimeSpan.FromSeconds(10), $"the entity API to answer {id} from state {stateVersion}", r => $"{r.StatusCode}");
         using var document = System.Text.Json.JsonDocument.Parse(response.Body);
         var entity = document.RootElement;
         await Expect(page.Locator("#entity")).ToBeVisibleAsync();

@@ -31,7 +31,7 @@ public class HttpFunctionTests
         // Refused before any storage call, so an account that does not exist is enough.
         var storage = Pipeline.Runtime.PipelineStorage.FromConnectionString("UseDevelopmentStorage=true");
         var api = new Pipeline.Operations.Dashboard.DashboardApi(storage, new Pipeline.Operations.PipelineInspector(storage), new Pipeline.Summary.ArticleRecordStore(storage),
-            new Pipeline.Summary.SummaryStore(storage), new Pipeline.Summary.SummaryAggregator(new Pipeline.Summary.SummaryOptions()));
+            new Pipeline.Summary.SummaryStore(storage), new Pipeline.Summary.SummaryAggregator(new Pipeline.Summary.SummaryOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<Pipeline.Operations.Dashboard.DashboardApi>.Instance);
 
         var search = (FakeResponse)await new GetEntities(api).Run(new FakeRequest("GET", "https://pipeline.example/api/entities?q=lis&category=Planet"), CancellationToken.None);
         var limit = (FakeResponse)await new GetEntities(api).Run(new FakeRequest("GET", "https://pipeline.example/api/entities?q=lis&limit=500"), CancellationToken.None);

@@ -63,7 +63,7 @@ public class UnreadablePoisonReplayTests(AzuriteFixture azurite) : IClassFixture
         Assert.Contains("Unreplayable poison messages", status.Output);
         Assert.Equal(6, Lines(status.Output, PipelineNames.EnrichedPoisonQueue + " ", PipelineNames.BlobPoisonQueue + " ").Count(l => l.Contains(" not ", StringComparison.Ordinal)));
 
-        var api = await new DashboardApi(azurite.Storage, new PipelineInspector(azurite.Storage), new ArticleRecordStore(azurite.Storage), new SummaryStore(azurite.Storage), new SummaryAggregator(new SummaryOptions())).GetStatusAsync(null, CancellationToken.None);
+        var api = await new DashboardApi(azurite.Storage, new PipelineInspector(azurite.Storage), new ArticleRecordStore(azurite.Storage), new SummaryStore(azurite.Storage), new SummaryAggregator(new SummaryOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<DashboardApi>.Instance).GetStatusAsync(null, CancellationToken.None);
         Assert.Equal(200, api.StatusCode);
         Assert.Contains("\"poisoned\":6", Encoding.UTF8.GetString(api.Body.Span));
     }

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
 using Pipeline.Runtime;
 using Pipeline.Summary;
 
@@ -21,7 +22,7 @@ public sealed record ApiResponse(int StatusCode, ReadOnlyMemory<byte> Body, stri
 /// poller revalidates with If-None-Match and gets a body-less 304 while nothing changed; for blobs the storage service
 /// itself evaluates the condition, so an unchanged summary is not even downloaded.
 /// </summary>
-public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspector inspector, ArticleRecordStore records, SummaryStore summary, SummaryAggregator aggregator)
+public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspector inspector, ArticleRecordStore records, SummaryStore summary, SummaryAggregator aggregator, ILogger<DashboardApi> logger)
 {
     /// <summary>Routes under the hosts' <c>/api</c> prefix; docs/openapi.json (served at <see cref="OpenApiRoute"/>) describes each.</summary>
     public const string SummaryRoute = "summary";
@@ -49,10 +50,10 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     private EntitySnapshot? _entities;
 
     /// <summary>
-    /// How long after the storage service last confirmed an index current it still answers requests that arrive while
-    /// another request's read of a newer state is under way.
+    /// How long after the storage service last confirmed an index current it is still answered from while a read of the
+    /// state runs in the background; past it (an API nobody asked for a while) a request waits for the read.
     /// </summary>
-    internal TimeSpan AnswerWhileRefreshing { get; set; } = TimeSpan.FromSeconds(2);
+    internal TimeSpan ServeStaleFor { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The state read under way, if any; <see cref="_refreshGate"/> guards starting one.</summary>
     private Task<EntitySnapshot?>? _refresh;
@@ -101,7 +102,7 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
         int count = 20;
         if (limit is not null && !(int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) && count is >= 1 and <= EntityIndex.MaxSearchResults))
             return Problem(400, $"limit is a whole number from 1 to {EntityIndex.MaxSearchResults}.");
-        var index = await EntityIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = await EntityIndexAsync(current: false, cancellationToken).ConfigureAwait(false);
         var result = index?.Search(query, known, count) ?? new EntitySearchResult(query, known, 0, [], 0);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(result, DashboardJson.Default.EntitySearchResult);
         return Conditional(body, Json, HashETag(body), ifNoneMatch);
@@ -114,8 +115,10 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
             return Problem(400, "An entity id is a canonical id such as geonames:2267057, percent-encoded in the path (geonames%3A2267057).");
         if (!TryCategory(category, out string? known))
             return Problem(400, $"category is one of {string.Join(", ", ArticleContribution.SummarisedCategories.Order(StringComparer.Ordinal))}.");
-        var index = await EntityIndexAsync(cancellationToken).ConfigureAwait(false);
-        if (index?.Find(id, known) is not { } detail)
+        var index = await EntityIndexAsync(current: false, cancellationToken).ConfigureAwait(false);
+        // Not in the index answered from: it may be new since, so a 404 is only said by the current state.
+        var detail = index?.Find(id, known) ?? (await EntityIndexAsync(current: true, cancellationToken).ConfigureAwait(false))?.Find(id, known);
+        if (detail is null)
             return Problem(404, known is null ? $"No entity {id} in the summary." : $"No {known} entity {id} in the summary.");
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(detail, DashboardJson.Default.EntityDetail);
         return Conditional(body, Json, HashETag(body), ifNoneMatch);
@@ -134,38 +137,48 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     }
 
     /// <summary>
-    /// The index of the current state: a conditional read costs one request that the storage service answers 304 while
-    /// no fold happened, so requests between folds share one parsed state; a fold's new state is read and indexed once.
-    /// Requests that arrive while a read is under way share it instead of each downloading the state again (after a
-    /// fold every open entity page asks at once); those holding an index confirmed current within
-    /// <see cref="AnswerWhileRefreshing"/> answer from it at once (its stateVersion says which state), so of the pages
-    /// asking after a fold only the one whose request found the new state waits for its download and index.
+    /// The index to answer from, stale-while-revalidate: every request starts a conditional read of the state unless one
+    /// is under way (storage answers 304 between folds, so that costs one small request) and answers at once from the
+    /// index it has, if storage confirmed that current within <see cref="ServeStaleFor"/>. A fold's new state is thus
+    /// downloaded and indexed once, off every caller's path, and the request after it answers from it; the answer's
+    /// stateVersion says which state answered. Only the first request (no index yet), and one after
+    /// <see cref="ServeStaleFor"/> without any, wait for the read, as does one that asks for the <paramref name="current"/> index.
     /// </summary>
-    private async Task<EntityIndex?> EntityIndexAsync(CancellationToken cancellationToken)
+    private async Task<EntityIndex?> EntityIndexAsync(bool current, CancellationToken cancellationToken)
     {
         var known = Volatile.Read(ref _entities);
         Task<EntitySnapshot?> refresh;
-        bool joined;
         lock (_refreshGate)
         {
-            joined = _refresh is { IsCompleted: false };
-            if (!joined) _refresh = RefreshAsync(known);
-            refresh = _refresh!;
+            if (_refresh is not { IsCompleted: false }) _refresh = RefreshAsync(known);
+            refresh = _refresh;
         }
-        if (joined && known is not null && Stopwatch.GetElapsedTime(known.ConfirmedAt) < AnswerWhileRefreshing)
+        if (!current && known is not null && Stopwatch.GetElapsedTime(known.ConfirmedAt) < ServeStaleFor)
             return known.Index;
         return (await refresh.WaitAsync(cancellationToken).ConfigureAwait(false))?.Index;
     }
 
-    /// <summary>Not cancelled by any one caller: others may be waiting for it.</summary>
+    /// <summary>
+    /// Not cancelled by any one caller: others may be waiting for it. A failure reaches those waiting; with none waiting
+    /// (every caller answered from the index it had) it is logged, and the next request tries again.
+    /// </summary>
     private async Task<EntitySnapshot?> RefreshAsync(EntitySnapshot? known)
     {
+        await Task.Yield(); // off the caller's thread: it holds the gate, and answers without waiting for the read
         long asked = Stopwatch.GetTimestamp();
-        var (changed, state, etag) = await summary.ReadStateIfChangedAsync(known?.ETag, CancellationToken.None).ConfigureAwait(false);
-        var snapshot = !changed ? known is null ? null : known with { ConfirmedAt = asked }
-            : state is null ? null : new EntitySnapshot(etag, new EntityIndex(state, aggregator), asked);
-        Volatile.Write(ref _entities, snapshot);
-        return snapshot;
+        try
+        {
+            var (changed, state, etag) = await summary.ReadStateIfChangedAsync(known?.ETag, CancellationToken.None).ConfigureAwait(false);
+            var snapshot = !changed ? known is null ? null : known with { ConfirmedAt = asked }
+                : state is null ? null : new EntitySnapshot(etag, new EntityIndex(state, aggregator), asked);
+            Volatile.Write(ref _entities, snapshot);
+            return snapshot;
+        }
+        catch (Exception e) when (known is not null && Stopwatch.GetElapsedTime(known.ConfirmedAt) < ServeStaleFor)
+        {
+            logger.EntityStateReadFailed(e, known.Index.StateVersion);
+            return known;
+        }
     }
 
     /// <param name="ConfirmedAt">When the read that found this state current was sent (<see cref="Stopwatch"/> ticks).</param>
