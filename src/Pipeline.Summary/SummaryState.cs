@@ -196,6 +196,11 @@ internal sealed class EntityHoursConverter : JsonConverter<Dictionary<int, Entit
     /// </summary>
     internal static int FormatFourDecimals(double value, Span<byte> into)
     {
+        // The text goes into the JSON unchecked: NaN or infinity would make it unreadable, so they stop the write.
+        if (!double.IsFinite(value))
+            throw new InvalidOperationException($"A sentiment sum of {value} cannot be written.");
+        if (Math.Abs(value) >= 1e14) // past what a long holds at 4 decimals, the standard way
+            return Math.Round(value, 4).TryFormat(into, out int written, provider: CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The buffer is too small.", nameof(into));
         long scaled = (long)Math.Round(value * 10_000);
         int at = 0;
         if (scaled < 0) into[at++] = (byte)'-';

@@ -163,6 +163,15 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
         Assert.False(waiting.IsCompleted);
         held.Release();
         Assert.Equal(before + 4, StateVersion(await waiting));
+
+        // A dashboard reads the summary first: on an API that has no index yet that starts the state read.
+        await store.WriteLatestAsync(aggregator.Render(state, state.UpdatedAt), CancellationToken.None);
+        var started = new DashboardApi(storage, new PipelineInspector(storage), new ArticleRecordStore(storage), store, aggregator, logger);
+        held.Hold();
+        Assert.Equal(200, (await started.GetSummaryAsync(null, CancellationToken.None)).StatusCode);
+        await Eventually.ReturnsAsync(() => Task.FromResult(held.Waiting), w => w == 1, TimeSpan.FromSeconds(10), "the summary read to start the state read");
+        held.Release();
+        Assert.Equal(before + 4, StateVersion(await started.GetEntityAsync(busiest, null, null, CancellationToken.None)));
     }
 
     /// <summary>Holds GETs of <c>summaries/state.json</c> between <see cref="Hold"/> and <see cref="Release"/>, or answers them 503 after <see cref="Fail"/>.</summary>

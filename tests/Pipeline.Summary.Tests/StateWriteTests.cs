@@ -100,7 +100,7 @@ public class StateWriteTests
     public void Sums_are_written_as_Math_Round_to_four_decimals_prints_them()
     {
         var random = new Random(3);
-        var values = new List<double> { 0, 1, -1, 0.5, -0.0001, 0.0001, 12.3, 999.9999, -1234.5678, 0.1 + 0.2 };
+        var values = new List<double> { 0, 1, -1, 0.5, -0.0001, 0.0001, 12.3, 999.9999, -1234.5678, 0.1 + 0.2, 0.99995, 3e14 + 0.25, -2.5e16 };
         double sum = 0;
         for (int i = 0; i < 20_000; i++)
         {
@@ -116,6 +116,9 @@ public class StateWriteTests
             string expected = rounded == 0 ? "0" : rounded.ToString(CultureInfo.InvariantCulture);
             Assert.Equal(expected, Encoding.UTF8.GetString(text[..length]));
         }
+        var buffer = new byte[32];
+        foreach (double value in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            Assert.Throws<InvalidOperationException>(() => EntityHoursConverter.FormatFourDecimals(value, buffer));
     }
 
     [Fact]

@@ -59,8 +59,18 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     private Task<EntitySnapshot?>? _refresh;
     private readonly Lock _refreshGate = new();
 
-    public Task<ApiResponse> GetSummaryAsync(string? ifNoneMatch, CancellationToken cancellationToken) =>
-        BlobAsync(storage.Container(PipelineNames.SummariesContainer).GetBlobClient(PipelineNames.LatestSummaryBlob), ifNoneMatch, "No summary yet: nothing has been summarised.", cancellationToken);
+    /// <summary>
+    /// The summary as stored. Once there is one, the first call also starts reading the state behind the entity routes
+    /// in the background: a dashboard reads the summary first, so the entity its reader opens is answered from memory.
+    /// </summary>
+    public async Task<ApiResponse> GetSummaryAsync(string? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        var response = await BlobAsync(storage.Container(PipelineNames.SummariesContainer).GetBlobClient(PipelineNames.LatestSummaryBlob), ifNoneMatch,
+            "No summary yet: nothing has been summarised.", cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is 200 or 304 && Volatile.Read(ref _entities) is null)
+            _ = StartRefresh();
+        return response;
+    }
 
     /// <summary>
     /// The enriched document; 410 Gone, with when, for an article whose blob was deleted: the head record is read first,
@@ -147,20 +157,26 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     private async Task<EntityIndex?> EntityIndexAsync(bool current, CancellationToken cancellationToken)
     {
         var known = Volatile.Read(ref _entities);
-        Task<EntitySnapshot?> refresh;
-        lock (_refreshGate)
-        {
-            if (_refresh is not { IsCompleted: false }) _refresh = RefreshAsync(known);
-            refresh = _refresh;
-        }
+        var refresh = StartRefresh();
         if (!current && known is not null && Stopwatch.GetElapsedTime(known.ConfirmedAt) < ServeStaleFor)
             return known.Index;
         return (await refresh.WaitAsync(cancellationToken).ConfigureAwait(false))?.Index;
     }
 
+    /// <summary>The state read under way, or a new one.</summary>
+    private Task<EntitySnapshot?> StartRefresh()
+    {
+        lock (_refreshGate)
+        {
+            // Read under the gate: a read that finished just before must not be repeated with the ETag it replaced.
+            if (_refresh is not { IsCompleted: false }) _refresh = RefreshAsync(Volatile.Read(ref _entities));
+            return _refresh;
+        }
+    }
+
     /// <summary>
-    /// Not cancelled by any one caller: others may be waiting for it. A failure reaches those waiting; with none waiting
-    /// (every caller answered from the index it had) it is logged, and the next request tries again.
+    /// Not cancelled by any one caller: others may be waiting for it. A failure is logged and reaches those waiting; while
+    /// the index it had may still be answered from, that is the result, and the next request reads again.
     /// </summary>
     private async Task<EntitySnapshot?> RefreshAsync(EntitySnapshot? known)
     {
@@ -174,9 +190,10 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
             Volatile.Write(ref _entities, snapshot);
             return snapshot;
         }
-        catch (Exception e) when (known is not null && Stopwatch.GetElapsedTime(known.ConfirmedAt) < ServeStaleFor)
+        catch (Exception e)
         {
-            logger.EntityStateReadFailed(e, known.Index.StateVersion);
+            logger.EntityStateReadFailed(e, known?.Index.StateVersion ?? 0);
+            if (known is null || Stopwatch.GetElapsedTime(known.ConfirmedAt) >= ServeStaleFor) throw;
             return known;
         }
     }
