@@ -99,6 +99,13 @@ public class ScalingTests(ITestOutputHelper output)
             int rounds = RoundsFor(small);
             var (smallTime, largeTime) = Fastest(small, large, rounds);
             double ratio = largeTime / smallTime;
+            // A ratio past the bound is measured again, twice at most: a stage that is not linear stays past it (at 64
+            // for a quadratic one), a moment of a busy machine does not.
+            for (int again = 0; again < 2 && ratio >= MaxRatio; again++)
+            {
+                (smallTime, largeTime) = Fastest(small, large, rounds);
+                ratio = Math.Min(ratio, largeTime / smallTime);
+            }
             output.WriteLine($"{shape} {stage}: ×{ratio:F1} for ×8 the input ({rounds} runs a measurement)");
             if (ratio >= MaxRatio)
                 failures.Add($"{stage} ×{ratio:F1}");
