@@ -54,7 +54,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     public List<Candidate> Recognize(string text, List<Token> tokens, List<SentenceRange> sentences, bool fullRules)
     {
         var found = new List<Candidate>();
-        NumericRecognizer.Recognize(text, tokens, data.CurrencyCodes, found);
+        NumericRecognizer.Recognize(text, tokens, data.CurrencyCodes, p.Numbers, found);
         var taken = new bool[tokens.Count];
         foreach (var c in found) for (int i = c.Start; i < c.End; i++) taken[i] = true;
 
@@ -160,7 +160,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         {
             var w = Word(text, tokens, k);
             if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w)) { k++; continue; }
-            if (stop?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3) break;
+            if (stop?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w)) break;
             last = ++k;
         }
         return last;

@@ -71,6 +71,9 @@ internal sealed class LanguageProfile
     public static bool IsLocalPlace(string text, List<Token> tokens, int start, int end) =>
         LocalPlaces.Value.TryMatch(text, tokens, start, end, out int length, out var entry) && length == end - start && entry.Category == EntityCategories.Location;
 
+    /// <summary>The words dates and quantities are read by.</summary>
+    public NumericVocabulary Numbers { get; private init; } = null!;
+
     public HashSet<string> Connectors { get; private init; } = null!;
     public HashSet<string> NameParticles { get; private init; } = null!;
     public HashSet<string> SpeechVerbs { get; private init; } = null!;
@@ -393,6 +396,7 @@ internal sealed class LanguageProfile
             ForeignOrganizationHeads = english ? Foreign("org-prefixes", data) : [],
             EventNouns = Set("event-nouns"),
             OrganizationKinds = Set("org-kinds"),
+            Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("not-numbers")),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),
             SpeechVerbs = Set("speech-verbs"),

@@ -4,74 +4,19 @@ namespace Pipeline.Analysis.Offline;
 /// <summary>
 /// DateTime (Date, Time, Duration, DateRange) and Quantity (Number, Percentage, Currency, Ordinal, Age, Dimensions,
 /// Temperature) by walking tokens: a numeric core ("12.5", "three million", "$5bn") and the words around it
-/// decide the subcategory, as in "fell 12%" or "for two weeks".
+/// decide the subcategory, as in "fell 12%" or "for two weeks". The words are the language's
+/// (<see cref="NumericVocabulary"/>): "am 25. Juli", "12,6 milliards d'euros", "zes maanden", "esta terça-feira".
 /// </summary>
 internal static class NumericRecognizer
 {
-    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
-    {
-        ["January"] = 1, ["February"] = 2, ["March"] = 3, ["April"] = 4, ["May"] = 5, ["June"] = 6, ["July"] = 7,
-        ["August"] = 8, ["September"] = 9, ["October"] = 10, ["November"] = 11, ["December"] = 12,
-        ["Jan"] = 1, ["Feb"] = 2, ["Apr"] = 4, ["Jun"] = 6, ["Jul"] = 7, ["Aug"] = 8, ["Sep"] = 9, ["Sept"] = 9,
-        ["Oct"] = 10, ["Nov"] = 11, ["Dec"] = 12,
-    };
-
-    private static readonly HashSet<string> Weekdays = new(StringComparer.Ordinal)
-        { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
-
-    private static readonly HashSet<string> RelativeDays = new(StringComparer.OrdinalIgnoreCase) { "today", "yesterday", "tomorrow", "tonight" };
-
-    private static readonly HashSet<string> RelativeStarts = new(StringComparer.OrdinalIgnoreCase) { "last", "next", "this", "coming", "past", "previous" };
-
-    private static readonly HashSet<string> Periods = new(StringComparer.OrdinalIgnoreCase)
-        { "week", "month", "year", "weekend", "decade", "century", "summer", "winter", "spring", "autumn", "quarter", "season" };
-
-    private static readonly HashSet<string> TimeUnits = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-        "year", "years", "decade", "decades", "century", "centuries",
-    };
-
-    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen",
-        "hundreds", "thousands", "millions", "billions", "dozens",
-    };
-
-    private static readonly HashSet<string> Scales = new(StringComparer.OrdinalIgnoreCase)
-        { "hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn" };
-
-    private static readonly HashSet<string> OrdinalWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-        "twentieth", "hundredth", "thousandth",
-    };
-
-    private static readonly HashSet<string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi", "rouble", "roubles",
-        "ruble", "rubles", "rupee", "rupees", "hryvnia", "hryvnias", "franc", "francs", "cent", "cents", "pence", "peso",
-        "pesos", "lira", "shekel", "shekels", "dirham", "dirhams", "riyal", "riyals", "krona", "kronor", "krone", "kroner",
-        "shilling", "shillings", "rand", "naira", "baht", "ringgit", "zloty", "zlotys", "forint", "lei", "bitcoin",
-    };
-
-    private static readonly HashSet<string> DimensionUnits = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre", "meter",
-        "feet", "foot", "ft", "inches", "cm", "mm", "kg", "kilograms", "kilos", "tonnes", "tons", "tonne", "litres", "liters",
-        "gallons", "barrels", "acres", "hectares", "mph", "square", "sq", "gigawatts", "megawatts", "GW", "MW", "kWh",
-    };
-
     private const string CurrencySymbols = "$€£¥₴₽₹₩₺₪";
 
-    public static void Recognize(string text, List<Token> tokens, HashSet<string> currencyCodes, List<Candidate> output)
+    public static void Recognize(string text, List<Token> tokens, HashSet<string> currencyCodes, NumericVocabulary words, List<Candidate> output)
     {
         for (int i = 0; i < tokens.Count;)
         {
-            int next = TryDate(text, tokens, i, output);
-            if (next == i) next = TryQuantity(text, tokens, i, currencyCodes, output);
+            int next = TryDate(text, tokens, i, words, output);
+            if (next == i) next = TryQuantity(text, tokens, i, currencyCodes, words, output);
             i = next == i ? i + 1 : next;
         }
     }
@@ -85,46 +30,69 @@ internal static class NumericRecognizer
 
     private static bool IsYear(ReadOnlySpan<char> w) => w.Length == 4 && int.TryParse(w, out int y) && y is >= 1800 and <= 2100;
 
-    private static int TryDate(string text, List<Token> tokens, int i, List<Candidate> output)
+    private static bool IsMonth(NumericVocabulary v, string text, List<Token> tokens, int i) =>
+        i < tokens.Count && tokens[i].Kind == TokenKind.Word && CaseFits(v, tokens[i]) && In(v.Months, W(text, tokens, i));
+
+    private static bool CaseFits(NumericVocabulary v, Token t) => v.MonthsCapitalised ? t.Capitalised : !(v.MonthsLowercase && t.Capitalised);
+
+    private static int TryDate(string text, List<Token> tokens, int i, NumericVocabulary v, List<Candidate> output)
     {
         var w = W(text, tokens, i);
-        var months = Months.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool english = v == NumericVocabulary.English;
         int end = i;
         string sub = "Date";
-        if (months.ContainsKey(w) && tokens[i].Capitalised)
+        if (IsMonth(v, text, tokens, i))
         {
             end = i + 1;
             // The dot of "Sept." belongs to the date; the full stop after "June." does not.
-            if (w.Length <= 4 && w is not "June" and not "July" && end < tokens.Count && W(text, tokens, end) is "." && tokens[end].Start == tokens[i].End) end++;
+            if (english && w.Length <= 4 && w is not "June" and not "July" && end < tokens.Count && W(text, tokens, end) is "." && tokens[end].Start == tokens[i].End) end++;
             bool hasDay = false;
-            if (IsDay(W(text, tokens, end))) { end++; hasDay = true; }
+            if (english && IsDay(W(text, tokens, end))) { end++; hasDay = true; }
             int afterComma = end < tokens.Count && W(text, tokens, end) is "," ? end + 1 : end;
+            if (In(v.Links, W(text, tokens, afterComma))) afterComma++; // "marzo de 2024"
             if (IsYear(W(text, tokens, afterComma))) end = afterComma + 1;
             bool bare = end == i + 1 || (end == i + 2 && W(text, tokens, i + 1) is ".");
             // "May" alone is a verb far more often than a month; other bare month names are dates ("in March").
-            if (bare && w is "May" or "Mar") return i;
+            if (english && bare && w is "May" or "Mar") return i;
             if (bare && !hasDay) sub = "DateRange";
         }
-        else if (IsDay(w) && tokens[i].Kind == TokenKind.Number && months.ContainsKey(W(text, tokens, i + 1)) && tokens[i + 1].Capitalised)
+        else if (IsDay(w) && tokens[i].Kind == TokenKind.Number && (english ? IsMonth(v, text, tokens, i + 1) : DayMonth(text, tokens, i + 1, v) > 0))
         {
-            end = i + 2;
-            if (IsYear(W(text, tokens, end))) end++;
+            // "5 March 2024"; "25. Juli", "22 de novembro de 2025", "10 febbraio".
+            end = english ? i + 2 : i + 1 + DayMonth(text, tokens, i + 1, v);
+            int year = !english && In(v.Links, W(text, tokens, end)) ? end + 1 : end;
+            if (IsYear(W(text, tokens, year))) end = year + 1;
         }
-        else if (Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || In(RelativeDays, w))
+        else if ((In(v.Weekdays, w) || In(v.RelativeDays, w)) && (english || CaseFits(v, tokens[i])))
         {
             end = i + 1;
         }
-        else if (In(RelativeStarts, w) && In(Periods, W(text, tokens, i + 1)))
+        else if (!english && In(v.Seasons, w))
         {
-            end = i + 2;
+            end = i + 1;
             sub = "DateRange";
+        }
+        else if (tokens[i].Kind == TokenKind.Word && i + 1 < tokens.Count && (In(v.Periods, W(text, tokens, i + 1)) || !english && In(v.Weekdays, W(text, tokens, i + 1)) && CaseFits(v, tokens[i + 1])) && v.IsRelativeStart(w))
+        {
+            // "last week", "diesem Jahr", "volgend jaar"; "este miércoles", "esta terça-feira".
+            end = i + 2;
+            if (In(v.Periods, W(text, tokens, i + 1))) sub = "DateRange";
         }
         if (end == i) return i;
         output.Add(new Candidate(i, end, EntityCategories.DateTime, sub, 0.85, "date"));
         return end;
     }
 
-    private static int TryQuantity(string text, List<Token> tokens, int i, HashSet<string> currencyCodes, List<Candidate> output)
+    /// <summary>Tokens from <paramref name="i"/> that finish a day number's date: "Juli" after "25.", "de novembro"; 0 when none.</summary>
+    private static int DayMonth(string text, List<Token> tokens, int i, NumericVocabulary v)
+    {
+        int k = i;
+        if (W(text, tokens, k) is "." && k < tokens.Count && tokens[k].Start == tokens[k - 1].End) k++;
+        if (In(v.Links, W(text, tokens, k))) k++;
+        return IsMonth(v, text, tokens, k) ? k + 1 - i : 0;
+    }
+
+    private static int TryQuantity(string text, List<Token> tokens, int i, HashSet<string> currencyCodes, NumericVocabulary v, List<Candidate> output)
     {
         int start = i, j = i;
         bool currency = false;
@@ -145,49 +113,50 @@ internal static class NumericRecognizer
         if (!numeric && !digitWord)
         {
             if (currency) return i;
-            if (IsHyphenatedDuration(core))
+            if (IsHyphenatedDuration(core, v))
             {
                 output.Add(new Candidate(j, j + 1, EntityCategories.DateTime, "Duration", 0.75, "duration-word"));
                 return j + 1;
             }
             // "Fifth Republic", "Six Nations", "First Citizens": a capitalised number word inside a name is part of the name.
             if (tokens[j].Capitalised && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && tokens[j + 1].Capitalised) return i;
-            if (In(OrdinalWords, core) || (core.Equals("second", StringComparison.OrdinalIgnoreCase) && j > 0 && W(text, tokens, j - 1) is "the" or "a" or "its" or "their" or "his" or "her"))
+            if (In(v.OrdinalWords, core) || (v == NumericVocabulary.English && core.Equals("second", StringComparison.OrdinalIgnoreCase) && j > 0 && W(text, tokens, j - 1) is "the" or "a" or "its" or "their" or "his" or "her"))
             {
                 output.Add(new Candidate(j, j + 1, EntityCategories.Quantity, "Ordinal", 0.8, "ordinal-word"));
                 return j + 1;
             }
-            if (!In(NumberWords, core) && !(core.Equals("one", StringComparison.OrdinalIgnoreCase) && In(Scales, W(text, tokens, j + 1))))
+            if (!In(v.NumberWords, core) && !(core.Equals("one", StringComparison.OrdinalIgnoreCase) && In(v.Scales, W(text, tokens, j + 1))))
                 return i;
         }
 
         if (digitWord)
-            return ClassifyDigitWord(text, tokens, start, j, currency, output);
+            return ClassifyDigitWord(text, tokens, start, j, currency, v, output);
 
         j++;
         // Spelled-out and scaled numbers: "three million", "12.5 billion", "two hundred".
-        while (j < tokens.Count && (In(Scales, W(text, tokens, j)) || (!numeric && In(NumberWords, W(text, tokens, j)))))
+        while (j < tokens.Count && (In(v.Scales, W(text, tokens, j)) || (!numeric && In(v.NumberWords, W(text, tokens, j)))))
             j++;
+        // "millones de euros", "milliards d'euros", "miliardi di euro": a link between a scale and its currency.
+        if (j > coreStart + 1 && In(v.Links, W(text, tokens, j)) && In(v.CurrencyWords, W(text, tokens, j + 1))) j++;
 
         var after = W(text, tokens, j);
         string category = EntityCategories.Quantity, sub = "Number";
         double confidence = 0.8;
         if (currency) sub = "Currency";
         else if (after is "%") { sub = "Percentage"; j++; }
-        else if (after.Equals("percent", StringComparison.OrdinalIgnoreCase)) { sub = "Percentage"; j++; }
+        else if (PercentLength(text, tokens, j, v) is > 0 and int percent) { sub = "Percentage"; j += percent; }
         else if (after.Equals("percentage", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "point" or "points") { sub = "Percentage"; j += 2; }
         else if (after.Equals("light", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "year" or "years") { sub = "Dimensions"; j += 2; }
-        else if (after.Equals("per", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1).Equals("cent", StringComparison.OrdinalIgnoreCase)) { sub = "Percentage"; j += 2; }
-        else if (In(CurrencyWords, after) || IsCurrencyCode(currencyCodes, after)) { sub = "Currency"; j++; }
-        else if (In(TimeUnits, after))
+        else if (In(v.CurrencyWords, after) || IsCurrencyCode(currencyCodes, after)) { sub = "Currency"; j++; }
+        else if (In(v.TimeUnits, after))
         {
             category = EntityCategories.DateTime;
             sub = "Duration";
             j++;
             // "6 minutes 17 seconds" is one duration.
-            while (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Number && In(TimeUnits, W(text, tokens, j + 1))) j += 2;
+            while (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Number && In(v.TimeUnits, W(text, tokens, j + 1))) j += 2;
         }
-        else if (In(DimensionUnits, after)) { sub = "Dimensions"; j++; }
+        else if (In(v.DimensionUnits, after)) { sub = "Dimensions"; j++; while (In(v.DimensionUnits, W(text, tokens, j))) j++; }
         else if (after.Equals("degrees", StringComparison.OrdinalIgnoreCase) || after is "°") { sub = "Temperature"; j++; if (W(text, tokens, j) is "C" or "F" or "Celsius" or "Fahrenheit") j++; }
         else if (numeric && after is ":" && W(text, tokens, j + 1) is { Length: 2 } && tokens[j + 1].Kind == TokenKind.Number && j - coreStart == 1)
         {
@@ -208,12 +177,12 @@ internal static class NumericRecognizer
     }
 
     /// <summary>A token that starts with a digit but holds letters: "1st", "1990s", "45-year-old", "2020-2024", "10am", "5bn".</summary>
-    private static int ClassifyDigitWord(string text, List<Token> tokens, int start, int j, bool currency, List<Candidate> output)
+    private static int ClassifyDigitWord(string text, List<Token> tokens, int start, int j, bool currency, NumericVocabulary v, List<Candidate> output)
     {
         var w = W(text, tokens, j);
         string category = EntityCategories.Quantity, sub;
         if (w.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) || w.EndsWith("-years-old", StringComparison.OrdinalIgnoreCase)) sub = "Age";
-        else if (IsHyphenatedDuration(w)) { category = EntityCategories.DateTime; sub = "Duration"; }
+        else if (IsHyphenatedDuration(w, v)) { category = EntityCategories.DateTime; sub = "Duration"; }
         else if (currency || w.EndsWith("bn", StringComparison.OrdinalIgnoreCase) || w.EndsWith("m", StringComparison.Ordinal) && AllDigits(w[..^1]))
             sub = currency ? "Currency" : "Number";
         else if (w.Length >= 3 && AllDigits(w[..^2]) && (w.EndsWith("st") || w.EndsWith("nd") || w.EndsWith("rd") || w.EndsWith("th"))) sub = "Ordinal";
@@ -226,12 +195,24 @@ internal static class NumericRecognizer
     }
 
     /// <summary>"87-year", "three-year", "10-day": a number and a time unit joined by a hyphen.</summary>
-    private static bool IsHyphenatedDuration(ReadOnlySpan<char> w)
+    private static bool IsHyphenatedDuration(ReadOnlySpan<char> w, NumericVocabulary v)
     {
         int dash = w.IndexOf('-');
         if (dash <= 0 || dash == w.Length - 1 || w[(dash + 1)..].Contains('-')) return false;
         var number = w[..dash];
-        return In(TimeUnits, w[(dash + 1)..]) && (AllDigits(number) || In(NumberWords, number));
+        return In(v.TimeUnits, w[(dash + 1)..]) && (AllDigits(number) || In(v.NumberWords, number));
+    }
+
+    /// <summary>Tokens of the language's percentage word at <paramref name="j"/> ("percent", "per cent", "Prozent", "por ciento"); 0 when none.</summary>
+    private static int PercentLength(string text, List<Token> tokens, int j, NumericVocabulary v)
+    {
+        foreach (var words in v.Percent)
+        {
+            int k = 0;
+            while (k < words.Length && W(text, tokens, j + k).Equals(words[k], StringComparison.OrdinalIgnoreCase)) k++;
+            if (k == words.Length) return k;
+        }
+        return 0;
     }
 
     private static bool AllDigits(ReadOnlySpan<char> w)
