@@ -117,14 +117,14 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     && p.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
                     && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
-                    && !(!p.IsEnglish && (StartsPersonName(text, tokens, i) || LooksLikePersonName(text, tokens, i, end)) && NamesOrganization(text, tokens, end + 1, taken)))
+                    && !(!p.IsEnglish && (StartsPersonName(text, tokens, NameStart(text, tokens, i, end)) || LooksLikePersonName(text, tokens, NameStart(text, tokens, i, end), end)) && NamesOrganization(text, tokens, end + 1, taken)))
                 {
                     end += 2;
                     continue;
                 }
                 // "Caroline van der Plas", "Ursula von der Leyen": two particles in a row.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
-                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && StartsPersonName(text, tokens, i)
+                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && StartsPersonName(text, tokens, NameStart(text, tokens, i, end))
                     && !NamesOrganization(text, tokens, end + 2, taken))
                 {
                     end += 3;
@@ -805,6 +805,21 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
 
     /// <summary>"Femke Halsema", "Dilan Yeşilgöz": two or three capitalised words, none of them an ordinary word, a place or an organisation's.</summary>
+    /// <summary>
+    /// Where a chunk's name begins: after a title ("Burgemeester Femke Halsema") and a capitalised function word that
+    /// opens the sentence ("Ook Caroline van der Plas"), which the chunk took in before the name.
+    /// </summary>
+    private int NameStart(string text, List<Token> tokens, int i, int end)
+    {
+        while (i < end - 1)
+        {
+            if (p.TryTitle(text, tokens, i, end, out int length) && i + length < end) i += length;
+            else if (IsFunctionWord(Word(text, tokens, i))) i++;
+            else break;
+        }
+        return i;
+    }
+
     private bool LooksLikePersonName(string text, List<Token> tokens, int s, int e)
     {
         if (e - s is < 2 or > 3) return false;
