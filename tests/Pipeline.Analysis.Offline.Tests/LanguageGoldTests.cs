@@ -19,13 +19,14 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // Italian were re-measured after their word lists moved off the GPL-only hunspell dictionaries (german-pos-dict,
     // morph-it): de Person 0.960 -> 0.906, Location 0.842 -> 0.897, Organization 0.722 -> 0.757; it Organization 0.588 -> 0.549.
     // Dates and quantities read by the Microsoft.Recognizers.Definitions words (2026-12-04), rounded down likewise; French
-    // Organization rose to 0.745 with them.
+    // Organization rose to 0.745 with them, Dutch Person and Location to 0.837 and 0.892 when a title before a name stopped
+    // hiding it from the particle rules ("Burgemeester Femke Halsema van Amsterdam").
     [Theory]
     [InlineData("de", 0.90, 0.89, 0.75, 0.79, 0.81, 0.68)]
     [InlineData("fr", 0.89, 0.74, 0.74, 0.91, 0.88, 0.67)]
     [InlineData("es", 0.91, 0.81, 0.76, 0.87, 0.85, 0.90)]
     [InlineData("it", 0.87, 0.74, 0.54, 0.87, 0.99, 0.92)]
-    [InlineData("nl", 0.79, 0.87, 0.84, 0.95, 0.82, 0.88)]
+    [InlineData("nl", 0.83, 0.89, 0.84, 0.95, 0.82, 0.88)]
     [InlineData("pt", 0.82, 0.79, 0.60, 0.95, 0.88, 0.87)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
@@ -43,18 +44,23 @@ public class LanguageGoldTests(ITestOutputHelper output)
     /// better than one label for everything) is asserted; docs/offline-analyzer.md has the numbers.
     /// </summary>
     [Theory]
-    [InlineData("de")]
-    [InlineData("fr")]
-    [InlineData("es")]
-    [InlineData("it")]
-    [InlineData("nl")]
-    [InlineData("pt")]
-    public void Held_out_sets_are_reported(string language)
+    [MemberData(nameof(HeldOutSets))]
+    public void Held_out_sets_are_reported(string language, string set)
     {
-        var (entities, sentences) = Score(language, "heldout");
+        var (entities, sentences) = Score(language, set);
         Assert.True(entities.Paragraphs >= 10 && sentences.Sentences >= 20, "a held-out set of a useful size");
         Assert.True(entities.Scores["Person"].F1(true) >= 0.5, $"{language} Person F1 {entities.Scores["Person"].F1(true):F3}");
         Assert.True(sentences.PolarityAccuracy >= 0.5, $"{language} sentiment accuracy {sentences.PolarityAccuracy:F3}");
+    }
+
+    /// <summary>Each language's two held-out sets: the first, and a second written blind on 2026-12-04.</summary>
+    public static TheoryData<string, string> HeldOutSets()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string language in new[] { "de", "fr", "es", "it", "nl", "pt" })
+            foreach (string set in new[] { "heldout", "heldout2" })
+                data.Add(language, set);
+        return data;
     }
 
     private (EntityEvaluation Entities, SentimentEvaluation Sentences) Score(string language, string set)
