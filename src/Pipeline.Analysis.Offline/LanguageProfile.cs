@@ -396,7 +396,7 @@ internal sealed class LanguageProfile
             ForeignOrganizationHeads = english ? Foreign("org-prefixes", data) : [],
             EventNouns = Set("event-nouns"),
             OrganizationKinds = Set("org-kinds"),
-            Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("not-numbers")),
+            Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("not-numbers"), List("number-space-groups").Length > 0),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),
             SpeechVerbs = Set("speech-verbs"),

@@ -133,6 +133,11 @@ internal static class NumericRecognizer
             return ClassifyDigitWord(text, tokens, start, j, currency, v, output);
 
         j++;
+        // "6 500", "12 000": French typography groups thousands with a space; the first group has one to three digits.
+        if (numeric && v.SpaceGroupsThousands && core.Length <= 3 && AllAsciiDigits(core))
+            while (j < tokens.Count && tokens[j].Kind == TokenKind.Number && tokens[j].Length == 3 && AllAsciiDigits(W(text, tokens, j))
+                   && tokens[j].Start == tokens[j - 1].End + 1 && text[tokens[j - 1].End] is ' ' or '\u00A0' or '\u202F')
+                j++;
         // Spelled-out and scaled numbers: "three million", "12.5 billion", "two hundred".
         while (j < tokens.Count && (In(v.Scales, W(text, tokens, j)) || (!numeric && In(v.NumberWords, W(text, tokens, j)))))
             j++;
@@ -214,6 +219,8 @@ internal static class NumericRecognizer
         }
         return 0;
     }
+
+    private static bool AllAsciiDigits(ReadOnlySpan<char> w) => !w.IsEmpty && !w.ContainsAnyExceptInRange('0', '9');
 
     private static bool AllDigits(ReadOnlySpan<char> w)
     {

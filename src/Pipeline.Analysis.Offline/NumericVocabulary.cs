@@ -101,6 +101,9 @@ internal sealed partial class NumericVocabulary
     /// <summary>Words that join a scale to its currency ("millones de euros", "milliards d'euros").</summary>
     public HashSet<string> Links { get; init; } = [];
 
+    /// <summary>Whether a space separates groups of thousands ("6 500"), as French typography writes them.</summary>
+    public bool SpaceGroupsThousands { get; init; }
+
     /// <summary>Percentage words after a number, one or two words each ("Prozent", "per cento").</summary>
     public required string[][] Percent { get; init; }
 
@@ -111,9 +114,10 @@ internal sealed partial class NumericVocabulary
 
     /// <summary>
     /// The vocabulary of <paramref name="iso"/> from the Recognizers' definitions; <paramref name="percent"/>,
-    /// <paramref name="links"/> and the <paramref name="ambiguous"/> number words come from the language's profile.
+    /// <paramref name="links"/>, the <paramref name="ambiguous"/> number words and whether a space groups thousands
+    /// (<paramref name="spaceGroups"/>) come from the language's profile.
     /// </summary>
-    public static NumericVocabulary Load(string iso, HashSet<string>? stopWords, IEnumerable<string> percent, IEnumerable<string> links, IEnumerable<string> ambiguous)
+    public static NumericVocabulary Load(string iso, HashSet<string>? stopWords, IEnumerable<string> percent, IEnumerable<string> links, IEnumerable<string> ambiguous, bool spaceGroups)
     {
         if (!Definitions.TryGetValue(iso, out string? name)) return English;
         var dateTime = Recognizers.Value.GetType($"Microsoft.Recognizers.Definitions.{name}.DateTimeDefinitions", throwOnError: true)!;
@@ -162,6 +166,7 @@ internal sealed partial class NumericVocabulary
             CurrencyWords = Words(currencies),
             DimensionUnits = new HashSet<string>(dimensions.Where(w => w.Length >= 2 && w.All(char.IsLetter) && stopWords?.Contains(w) != true), Fold),
             Links = new HashSet<string>(links, Fold),
+            SpaceGroupsThousands = spaceGroups,
             Percent = percent.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray(),
         };
     }

@@ -13,6 +13,7 @@ public class DatesAndQuantitiesTests
     [InlineData("de", "Der Umsatz stieg in diesem Jahr um 4,2 Prozent auf 3,5 Milliarden Euro.", "diesem Jahr|DateRange", "4,2 Prozent|Percentage", "3,5 Milliarden Euro|Currency")]
     [InlineData("fr", "Le chantier durera trois ans et coûtera 12,6 milliards d'euros, a annoncé la mairie mardi.", "trois ans|Duration", "12,6 milliards d'euros|Currency", "mardi|Date")]
     [InlineData("fr", "Le chômage a reculé de 0,3 pour cent en novembre.", "0,3 pour cent|Percentage", "novembre|DateRange")]
+    [InlineData("fr", "La commune de 6 500 habitants a accueilli 12 000 visiteurs en 2019 et 300 bénévoles.", "6 500|Number", "12 000|Number", "2019|Date", "300|Number")]
     [InlineData("es", "La huelga empezó el 22 de noviembre de 2025 y costó 450 millones de euros.", "22 de noviembre de 2025|Date", "450 millones de euros|Currency")]
     [InlineData("es", "El Gobierno aprobó este miércoles un recorte del 2,1 por ciento.", "este miércoles|Date", "2,1 por ciento|Percentage")]
     [InlineData("it", "Lo sciopero di due giorni è previsto per il 10 febbraio, con perdite di 85 milioni di euro.", "due giorni|Duration", "10 febbraio|Date", "85 milioni di euro|Currency")]
