@@ -117,7 +117,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     && p.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
                     && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
-                    && !(!p.IsEnglish && (StartsPersonName(text, tokens, NameStart(text, tokens, i, end)) || LooksLikePersonName(text, tokens, NameStart(text, tokens, i, end), end)) && NamesOrganization(text, tokens, end + 1, taken)))
+                    && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken)))
                 {
                     end += 2;
                     continue;
@@ -818,6 +818,13 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             else break;
         }
         return i;
+    }
+
+    /// <summary>Whether the chunk so far, past a title, is a person's name: a first name, or two or three unknown name words.</summary>
+    private bool IsPersonName(string text, List<Token> tokens, int i, int end)
+    {
+        int s = NameStart(text, tokens, i, end);
+        return StartsPersonName(text, tokens, s) || LooksLikePersonName(text, tokens, s, end);
     }
 
     private bool LooksLikePersonName(string text, List<Token> tokens, int s, int e)

@@ -56,10 +56,10 @@ internal static class NumericRecognizer
             if (english && bare && w is "May" or "Mar") return i;
             if (bare && !hasDay) sub = "DateRange";
         }
-        else if (IsDay(w) && tokens[i].Kind == TokenKind.Number && (english ? IsMonth(v, text, tokens, i + 1) : DayMonth(text, tokens, i + 1, v) > 0))
+        else if (IsDay(w) && tokens[i].Kind == TokenKind.Number && DayMonth(text, tokens, i + 1, v) is > 0 and int month)
         {
             // "5 March 2024"; "25. Juli", "22 de novembro de 2025", "10 febbraio".
-            end = english ? i + 2 : i + 1 + DayMonth(text, tokens, i + 1, v);
+            end = i + 1 + month;
             int year = !english && In(v.Links, W(text, tokens, end)) ? end + 1 : end;
             if (IsYear(W(text, tokens, year))) end = year + 1;
         }
@@ -83,12 +83,15 @@ internal static class NumericRecognizer
         return end;
     }
 
-    /// <summary>Tokens from <paramref name="i"/> that finish a day number's date: "Juli" after "25.", "de novembro"; 0 when none.</summary>
+    /// <summary>Tokens from <paramref name="i"/> that finish a day number's date: "March" after "5", "Juli" after "25.", "de novembro"; 0 when none.</summary>
     private static int DayMonth(string text, List<Token> tokens, int i, NumericVocabulary v)
     {
         int k = i;
-        if (W(text, tokens, k) is "." && k < tokens.Count && tokens[k].Start == tokens[k - 1].End) k++;
-        if (In(v.Links, W(text, tokens, k))) k++;
+        if (v != NumericVocabulary.English)
+        {
+            if (W(text, tokens, k) is "." && k < tokens.Count && tokens[k].Start == tokens[k - 1].End) k++;
+            if (In(v.Links, W(text, tokens, k))) k++;
+        }
         return IsMonth(v, text, tokens, k) ? k + 1 - i : 0;
     }
 
