@@ -86,6 +86,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
         string dataDir = Path.Combine(Path.GetTempPath(), "pipeline-soak-" + Guid.NewGuid().ToString("N"));
         var azurite = await EmbeddedAzurite.StartAsync(dataDir, cancellationToken: cancellationToken);
         var hosts = new List<PipelineHostProcess>();
+        var killed = new List<PipelineHostProcess>();
         int kills = 0, restarts = 0, crashes = 0, exited = 0;
         long peak = 0;
         try
@@ -128,6 +129,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                     int victim = kills % hosts.Count;
                     peak = Math.Max(peak, hosts[victim].PeakResidentBytes());
                     hosts[victim].Kill();
+                    killed.Add(hosts[victim]);
                     log.WriteLine($"SIGKILL host {victim} at {uploaded} uploads; restarting it.");
                     hosts[victim] = await StartHostAsync(azurite.ConnectionString, options.LanguageFaults, cancellationToken);
                     kills++;
@@ -177,6 +179,10 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                 check => check.All(r => gone.Contains(r.Article.Name) ? r.State == ArticleState.Retracted || IsVanished(r) : r.State != ArticleState.InFlight),
                 SettleTimeout, TimeSpan.FromSeconds(1), c), cancellationToken);
 
+            var unsettled = results.Where(r => r.State == ArticleState.Poisoned || r.State == ArticleState.InFlight && !IsVanished(r)).ToList();
+            if (unsettled.Count > 0)
+                LogUnsettled(unsettled, killed.Concat(hosts));
+
             var summary = await new SummaryStore(storage).ReadStateAsync(cancellationToken);
             var reports = new List<string>();
             foreach (var host in hosts)
@@ -202,10 +208,32 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
         }
         finally
         {
-            foreach (var host in hosts) host.Dispose();
+            foreach (var host in hosts.Concat(killed)) host.Dispose();
             await azurite.DisposeAsync();
             try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// Names what did not settle and prints the hosts' logged failures, so a run that breaks the books can be explained
+    /// from its own output: a poison message carries no reason.
+    /// </summary>
+    private void LogUnsettled(IReadOnlyList<TrackedArticle> unsettled, IEnumerable<PipelineHostProcess> hosts)
+    {
+        foreach (var r in unsettled)
+            log.WriteLine($"Not settled: {r.Article.Name} ({r.Article.ArticleId}) {r.State}, head {(r.Head is null ? "none" : $"summarised {r.Head.IsSummarised}, retracted {r.Head.IsRetracted}")}.");
+        var failures = new List<string>();
+        foreach (var output in hosts.Select(h => h.Output))
+        {
+            for (int i = 0; i < output.Count; i++)
+            {
+                if (output[i].StartsWith("fail:", StringComparison.Ordinal) || output[i].StartsWith("crit:", StringComparison.Ordinal))
+                    failures.Add(string.Join(" | ", output.Skip(i).Take(3)));
+            }
+        }
+        log.WriteLine($"Host failures logged: {failures.Count}; the distinct ones, at most 20:");
+        foreach (string failure in failures.Distinct(StringComparer.Ordinal).Take(20))
+            log.WriteLine("  " + failure);
     }
 
     /// <summary>
