@@ -321,24 +321,28 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// <summary>
     /// "Die Inflation ist gesunken", "o desemprego caiu": a decline verb turns the bad things in its clause into good
     /// news and the good ones ("der Gewinn sank") into bad; with nothing rated beside it ("die Aktie fiel") it is bad news.
+    /// A clause is turned once however many declines it holds ("s'est effondrée et a chuté" is bad news twice over).
     /// </summary>
     private void FlipDeclines(string text, List<Token> tokens, int start, int end, Span<double> valences)
     {
         var decreases = profile!.Decreases!.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (int k = start; k < end; k++)
+        bool IsDecline(int k) => tokens[k].Kind == TokenKind.Word && decreases.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length));
+        for (int from = start; from < end;)
         {
-            if (tokens[k].Kind != TokenKind.Word || !decreases.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
-            int from = k, to = k;
-            while (from > start && !IsClauseBreak(text, tokens[from - 1])) from--;
-            while (to + 1 < end && !IsClauseBreak(text, tokens[to + 1])) to++;
-            bool rated = false;
-            for (int j = from; j <= to; j++)
+            int to = from;
+            while (to < end && !IsClauseBreak(text, tokens[to])) to++;
+            bool declines = false, rated = false;
+            for (int j = from; j < to; j++)
             {
-                if (valences[j - start] == 0) continue;
-                valences[j - start] = -valences[j - start];
-                rated = true;
+                if (IsDecline(j)) declines = true;
+                else rated |= valences[j - start] != 0;
             }
-            if (!rated) valences[k - start] = DeclineValence;
+            for (int j = from; declines && j < to; j++)
+            {
+                if (IsDecline(j)) { if (!rated) valences[j - start] = DeclineValence; }
+                else valences[j - start] = -valences[j - start];
+            }
+            from = to + 1;
         }
     }
 

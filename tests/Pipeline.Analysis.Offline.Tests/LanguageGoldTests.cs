@@ -20,14 +20,15 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // morph-it): de Person 0.960 -> 0.906, Location 0.842 -> 0.897, Organization 0.722 -> 0.757; it Organization 0.588 -> 0.549.
     // Dates and quantities read by the Microsoft.Recognizers.Definitions words (2026-12-04), rounded down likewise; French
     // Organization rose to 0.745 with them, Dutch Person and Location to 0.837 and 0.892 when a title before a name stopped
-    // hiding it from the particle rules ("Burgemeester Femke Halsema van Amsterdam").
+    // hiding it from the particle rules ("Burgemeester Femke Halsema van Amsterdam"). The European organisation gazetteer and
+    // the translated news-sentiment words (2026-12-04) raised Organization in every language (it 0.549 -> 0.630).
     [Theory]
-    [InlineData("de", 0.90, 0.89, 0.75, 0.79, 0.81, 0.68)]
-    [InlineData("fr", 0.89, 0.74, 0.74, 0.91, 0.88, 0.78)]
-    [InlineData("es", 0.91, 0.81, 0.76, 0.87, 0.85, 0.90)]
-    [InlineData("it", 0.87, 0.74, 0.54, 0.87, 0.99, 0.92)]
-    [InlineData("nl", 0.83, 0.89, 0.84, 0.95, 0.82, 0.88)]
-    [InlineData("pt", 0.82, 0.79, 0.60, 0.95, 0.88, 0.87)]
+    [InlineData("de", 0.92, 0.89, 0.80, 0.83, 0.81, 0.68)]
+    [InlineData("fr", 0.94, 0.76, 0.81, 0.91, 0.88, 0.78)]
+    [InlineData("es", 0.92, 0.81, 0.79, 0.87, 0.85, 0.90)]
+    [InlineData("it", 0.87, 0.76, 0.62, 0.87, 0.99, 0.92)]
+    [InlineData("nl", 0.83, 0.89, 0.87, 0.95, 0.82, 0.88)]
+    [InlineData("pt", 0.83, 0.82, 0.70, 0.95, 0.88, 0.87)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
         var (entities, sentences) = Score(language, "dev");

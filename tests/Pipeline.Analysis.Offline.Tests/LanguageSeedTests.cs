@@ -103,6 +103,10 @@ public class LanguageSeedTests
     [InlineData("it", "Il concerto è stato un grande successo.", SentimentLabel.Positive)]
     [InlineData("nl", "Het bedrijf schrapt 500 banen.", SentimentLabel.Negative)]
     [InlineData("pt", "O desemprego caiu para o valor mais baixo.", SentimentLabel.Positive)]
+    // Two declines in one clause are bad news twice over, not one bad thing declining.
+    [InlineData("it", "Il fatturato è crollato e il titolo è sceso del 9 per cento.", SentimentLabel.Negative)]
+    [InlineData("nl", "De omzet kelderde en het aandeel daalde met 9 procent.", SentimentLabel.Negative)]
+    [InlineData("pt", "O desemprego despencou e caiu para o valor mais baixo.", SentimentLabel.Positive)]
     public void Sentiment_with_negation_and_decline_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 }
