@@ -8,15 +8,23 @@ internal readonly record struct Candidate(int Start, int End, string Category, s
     public string CalibrationKey => Rule + "|" + Category;
 }
 
-/// <summary>The shared gazetteer and a language's own names (places by local names), longest match first.</summary>
-internal readonly struct NameLookup(PhraseTrie shared, PhraseTrie? local)
+/// <summary>
+/// The shared gazetteer and a language's own names (places by local names), longest match first, then a local place in
+/// the genitive ("Hamburgs") where the language makes one with "-s".
+/// </summary>
+internal readonly struct NameLookup(PhraseTrie shared, LanguageProfile profile)
 {
     public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
     {
         bool found = shared.TryMatch(text, tokens, start, limit, out tokenCount, out entry);
-        if (local is null || !local.TryMatch(text, tokens, start, limit, out int localCount, out var localEntry) || localCount <= tokenCount) return found;
-        tokenCount = localCount;
-        entry = localEntry;
+        if (profile.LocalNames is { } local && local.TryMatch(text, tokens, start, limit, out int localCount, out var localEntry) && localCount > tokenCount)
+        {
+            tokenCount = localCount;
+            entry = localEntry;
+            return true;
+        }
+        if (found || start >= limit || !profile.TryGenitivePlace(text.AsSpan(tokens[start].Start, tokens[start].Length), out entry)) return found;
+        tokenCount = 1;
         return true;
     }
 }
@@ -31,7 +39,7 @@ internal readonly struct NameLookup(PhraseTrie shared, PhraseTrie? local)
 internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile)
 {
     private readonly LanguageProfile p = profile;
-    private readonly NameLookup names = new(data.Names, profile.LocalNames);
+    private readonly NameLookup names = new(data.Names, profile);
     /// <summary>What the first pass learnt about a document.</summary>
     private sealed class DocumentContext
     {

@@ -31,6 +31,21 @@ internal sealed class LanguageProfile
     /// <summary>German writes its nouns capitalised: a capitalised ordinary word is no evidence of a name there.</summary>
     public bool NounsCapitalised { get; private init; }
 
+    /// <summary>Whether a place takes "-s" in the genitive ("Hamburgs", "Deutschlands"), which is then still the place.</summary>
+    private bool GenitivePlaces { get; init; }
+
+    /// <summary>
+    /// "Hamburgs", "Deutschlands": a place by its local name in the genitive, where the language makes one with "-s",
+    /// unless the word is an ordinary word of the language ("des Zugs" is the train's, not Zug's).
+    /// </summary>
+    public bool TryGenitivePlace(ReadOnlySpan<char> word, out PhraseEntry entry)
+    {
+        entry = null!;
+        if (!GenitivePlaces || LocalNames is null || word.Length < 4 || word[^1] != 's' || word[^2] == 's' || !char.IsUpper(word[0]) || IsListed(word))
+            return false;
+        return LocalNames.TryMatchWord(word[..^1], out entry) && entry.Category == EntityCategories.Location;
+    }
+
     /// <summary>Titles and roles written in lower case before a name ("le président Macron"), as Romance languages do.</summary>
     public bool LowercaseTitles { get; private init; }
 
@@ -289,7 +304,7 @@ internal sealed class LanguageProfile
             if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && IsNoun(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && !OrganizationWords.Contains(word.ToString()) && !OrganizationFirstWords.Contains(word.ToString())
-                && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true)
+                && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true && !TryGenitivePlace(word, out _))
             {
                 result.Add(t with { Capitalised = false });
                 continue;
@@ -374,6 +389,7 @@ internal sealed class LanguageProfile
         {
             Language = iso,
             NounsCapitalised = List("nouns-capitalised").Length > 0,
+            GenitivePlaces = List("genitive-places").Length > 0,
             LowercaseTitles = List("lowercase-titles").Length > 0,
             CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data),
             Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)

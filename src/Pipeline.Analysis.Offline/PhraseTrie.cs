@@ -41,6 +41,15 @@ internal sealed class PhraseTrie
         if (node.Entry is null || node.Entry.Weight < entry.Weight) node.Entry = entry;
     }
 
+    /// <summary>The one-word phrase <paramref name="word"/>, if there is one.</summary>
+    public bool TryMatchWord(ReadOnlySpan<char> word, out PhraseEntry entry)
+    {
+        entry = null!;
+        if (!_root.Children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var node) || node.Entry is null) return false;
+        entry = node.Entry;
+        return true;
+    }
+
     /// <summary>The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>
     public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
     {

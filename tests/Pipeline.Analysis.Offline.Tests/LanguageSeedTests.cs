@@ -67,6 +67,15 @@ public class LanguageSeedTests
     }
 
     [Fact]
+    public void German_places_in_the_genitive_are_places()
+    {
+        var analysis = Analyzer.Analyze(new AnalysisDocument("g", "Die Zukunft Hamburgs und die Wirtschaft Deutschlands standen im Mittelpunkt, sagte Thomas Berger.", "de"));
+        Assert.Contains(analysis.Entities, e => e.Text == "Hamburgs" && e.Category == "Location");
+        Assert.Contains(analysis.Entities, e => e.Text == "Deutschlands" && e.Category == "Location");
+        Assert.Contains(analysis.Entities, e => e.Text == "Thomas Berger" && e.Category == "Person");
+    }
+
+    [Fact]
     public void Exonyms_and_names_that_are_places_elsewhere()
     {
         var german = Analyzer.Analyze(new AnalysisDocument("de", "Bundeskanzler Friedrich Merz traf in München den Präsidenten des FC Bayern München.", "de"));
