@@ -111,17 +111,20 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
         var aggregator = new SummaryAggregator(new SummaryOptions());
         var state = GeneratedContributions.Fold(aggregator, 200, DateTimeOffset.UtcNow);
         var store = new SummaryStore(storage);
+        var folds = new SummaryStore(azurite.Storage); // the fold writes past the held reads
         string busiest = state.Entities.Values.MaxBy(e => e.Articles)!.Id!;
         var (newcomerKey, newcomer) = state.Entities.First(e => e.Value.Id != busiest);
+        var (latecomerKey, latecomer) = state.Entities.First(e => e.Value.Id != busiest && e.Key != newcomerKey);
         state.Entities.Remove(newcomerKey);
-        await ReplaceStateAsync(store, state);
+        state.Entities.Remove(latecomerKey);
+        await ReplaceStateAsync(folds, state);
         var logger = new FakeLogger<DashboardApi>();
         var api = new DashboardApi(storage, new PipelineInspector(storage), new ArticleRecordStore(storage), store, aggregator, logger);
         long before = StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None));
 
         // A fold: the next requests answer from the index they have, without waiting for the read they started.
         state.Version++;
-        await ReplaceStateAsync(store, state);
+        await ReplaceStateAsync(folds, state);
         held.Hold();
         Assert.Equal(before, StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)));
         Assert.Equal(before, StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)));
@@ -134,7 +137,7 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
         // An entity the index does not know yet is not answered 404 from it: that request waits for the current state.
         state.Version++;
         state.Entities[newcomerKey] = newcomer;
-        await ReplaceStateAsync(store, state);
+        await ReplaceStateAsync(folds, state);
         held.Hold();
         var asking = api.GetEntityAsync(newcomer.Id!, null, null, CancellationToken.None);
         await Eventually.ReturnsAsync(() => Task.FromResult(held.Waiting), w => w == 1, TimeSpan.FromSeconds(10), "the state read to start");
@@ -143,42 +146,58 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
         Assert.Equal(before + 2, StateVersion(await asking));
         Assert.Equal(404, (await api.GetEntityAsync("location:nowhere", null, null, CancellationToken.None)).StatusCode);
 
+        // Nor from a read that was sent before the fold and is still under way when the request arrives: that read's answer
+        // (304, nothing new) is not the current state, so the request reads again.
+        held.HoldAnswers();
+        Assert.Equal(before + 2, StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)));
+        await Eventually.ReturnsAsync(() => Task.FromResult(held.Waiting), w => w == 1, TimeSpan.FromSeconds(10), "the read sent before the fold to be answered");
+        state.Version++;
+        state.Entities[latecomerKey] = latecomer;
+        await ReplaceStateAsync(folds, state);
+        asking = api.GetEntityAsync(latecomer.Id!, null, null, CancellationToken.None);
+        held.Release();
+        Assert.Equal(before + 3, StateVersion(await asking));
+
         // A background read that fails leaves the answers on the index the API has, and is logged; the next request reads again.
         state.Version++;
-        await ReplaceStateAsync(store, state);
+        await ReplaceStateAsync(folds, state);
         held.Fail();
-        Assert.Equal(before + 2, StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)));
+        Assert.Equal(before + 3, StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)));
         await Eventually.ReturnsAsync(() => Task.FromResult(logger.Collector.GetSnapshot().Count(r => r.Id.Id == 1500)), n => n == 1, TimeSpan.FromSeconds(10), "the failed read to be logged");
         held.Release();
-        await Eventually.ReturnsAsync(async () => StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)), v => v == before + 3,
+        await Eventually.ReturnsAsync(async () => StateVersion(await api.GetEntityAsync(busiest, null, null, CancellationToken.None)), v => v == before + 4,
             TimeSpan.FromSeconds(10), "the new state to answer");
 
         // An index storage has not confirmed current within ServeStaleFor is not answered from: the request waits for the read.
         api.ServeStaleFor = TimeSpan.Zero;
         state.Version++;
-        await ReplaceStateAsync(store, state);
+        await ReplaceStateAsync(folds, state);
         held.Hold();
         var waiting = api.GetEntityAsync(busiest, null, null, CancellationToken.None);
         await Eventually.ReturnsAsync(() => Task.FromResult(held.Waiting), w => w == 1, TimeSpan.FromSeconds(10), "the state read to start");
         Assert.False(waiting.IsCompleted);
         held.Release();
-        Assert.Equal(before + 4, StateVersion(await waiting));
+        Assert.Equal(before + 5, StateVersion(await waiting));
 
         // A dashboard reads the summary first: on an API that has no index yet that starts the state read.
-        await store.WriteLatestAsync(aggregator.Render(state, state.UpdatedAt), CancellationToken.None);
+        await folds.WriteLatestAsync(aggregator.Render(state, state.UpdatedAt), CancellationToken.None);
         var started = new DashboardApi(storage, new PipelineInspector(storage), new ArticleRecordStore(storage), store, aggregator, logger);
         held.Hold();
         Assert.Equal(200, (await started.GetSummaryAsync(null, CancellationToken.None)).StatusCode);
         await Eventually.ReturnsAsync(() => Task.FromResult(held.Waiting), w => w == 1, TimeSpan.FromSeconds(10), "the summary read to start the state read");
         held.Release();
-        Assert.Equal(before + 4, StateVersion(await started.GetEntityAsync(busiest, null, null, CancellationToken.None)));
+        Assert.Equal(before + 5, StateVersion(await started.GetEntityAsync(busiest, null, null, CancellationToken.None)));
     }
 
-    /// <summary>Holds GETs of <c>summaries/state.json</c> between <see cref="Hold"/> and <see cref="Release"/>, or answers them 503 after <see cref="Fail"/>.</summary>
+    /// <summary>
+    /// Holds GETs of <c>summaries/state.json</c> between <see cref="Hold"/> and <see cref="Release"/> before they are sent (or,
+    /// after <see cref="HoldAnswers"/>, once storage has answered them), or answers them 503 after <see cref="Fail"/>.
+    /// </summary>
     private sealed class HeldStateReads : HttpPipelinePolicy
     {
         private volatile TaskCompletionSource? _gate;
         private volatile bool _fail;
+        private volatile bool _holdAnswers;
         private int _waiting;
 
         /// <summary>Reads held now.</summary>
@@ -186,11 +205,18 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
 
         public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public void HoldAnswers()
+        {
+            _holdAnswers = true;
+            Hold();
+        }
+
         public void Fail() => _fail = true;
 
         public void Release()
         {
             _fail = false;
+            _holdAnswers = false;
             _gate?.TrySetResult();
         }
 
@@ -200,14 +226,22 @@ public class EntityLatencyTests(AzuriteFixture azurite, ITestOutputHelper output
             {
                 if (_fail)
                     throw new RequestFailedException(503, "The state read failed (test).");
-                if (_gate is { } gate)
-                {
-                    Interlocked.Increment(ref _waiting);
-                    await gate.Task.ConfigureAwait(false);
-                    Interlocked.Decrement(ref _waiting);
-                }
+                if (!_holdAnswers)
+                    await WaitAtGateAsync().ConfigureAwait(false);
+                await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+                if (_holdAnswers)
+                    await WaitAtGateAsync().ConfigureAwait(false);
+                return;
             }
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        }
+
+        private async Task WaitAtGateAsync()
+        {
+            if (_gate is not { } gate) return;
+            Interlocked.Increment(ref _waiting);
+            await gate.Task.ConfigureAwait(false);
+            Interlocked.Decrement(ref _waiting);
         }
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();

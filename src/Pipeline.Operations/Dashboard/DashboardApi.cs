@@ -55,8 +55,9 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     /// </summary>
     internal TimeSpan ServeStaleFor { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The state read under way, if any; <see cref="_refreshGate"/> guards starting one.</summary>
+    /// <summary>The state read under way, if any, and when it was started; <see cref="_refreshGate"/> guards starting one.</summary>
     private Task<EntitySnapshot?>? _refresh;
+    private long _refreshStartedAt;
     private readonly Lock _refreshGate = new();
 
     /// <summary>
@@ -152,25 +153,35 @@ public sealed partial class DashboardApi(PipelineStorage storage, PipelineInspec
     /// index it has, if storage confirmed that current within <see cref="ServeStaleFor"/>. A fold's new state is thus
     /// downloaded and indexed once, off every caller's path, and the request after it answers from it; the answer's
     /// stateVersion says which state answered. Only the first request (no index yet), and one after
-    /// <see cref="ServeStaleFor"/> without any, wait for the read, as does one that asks for the <paramref name="current"/> index.
+    /// <see cref="ServeStaleFor"/> without any, wait for the read, as does one that asks for the <paramref name="current"/> index:
+    /// that one is answered by a read started after it arrived, since one already under way may have missed a fold.
     /// </summary>
     private async Task<EntityIndex?> EntityIndexAsync(bool current, CancellationToken cancellationToken)
     {
+        long arrived = Stopwatch.GetTimestamp();
         var known = Volatile.Read(ref _entities);
-        var refresh = StartRefresh();
+        var (refresh, startedAt) = StartRefresh();
         if (!current && known is not null && Stopwatch.GetElapsedTime(known.ConfirmedAt) < ServeStaleFor)
             return known.Index;
-        return (await refresh.WaitAsync(cancellationToken).ConfigureAwait(false))?.Index;
+        var snapshot = await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Once the read it joined is done, any read under way was started after this request arrived.
+        if (current && startedAt < arrived)
+            snapshot = await StartRefresh().Read.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return snapshot?.Index;
     }
 
-    /// <summary>The state read under way, or a new one.</summary>
-    private Task<EntitySnapshot?> StartRefresh()
+    /// <summary>The state read under way, or a new one, with when it was started.</summary>
+    private (Task<EntitySnapshot?> Read, long StartedAt) StartRefresh()
     {
         lock (_refreshGate)
         {
             // Read under the gate: a read that finished just before must not be repeated with the ETag it replaced.
-            if (_refresh is not { IsCompleted: false }) _refresh = RefreshAsync(Volatile.Read(ref _entities));
-            return _refresh;
+            if (_refresh is not { IsCompleted: false })
+            {
+                _refreshStartedAt = Stopwatch.GetTimestamp();
+                _refresh = RefreshAsync(Volatile.Read(ref _entities));
+            }
+            return (_refresh, _refreshStartedAt);
         }
     }
 
