@@ -304,7 +304,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
         // "Ayer el Ministerio de Hacienda": what a peeled word leaves in front is no part of the name.
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
-        if (s >= e) return;
+        // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
+        if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
         if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(Word(text, tokens, e + 1)))
@@ -313,7 +314,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.75, "event-quoted"));
             return;
         }
-        if (!p.IsEnglish && e - s == 1 && context.PersonNames.Contains(first))
+        if (!p.IsEnglish && e - s == 1 && context.PersonNames.Contains(first) && !(s > 0 && p.IsOrganizationDescriptor(text.AsSpan(tokens[s - 1].Start, tokens[s - 1].Length))))
         {
             // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
@@ -480,7 +481,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     private bool OrganizationContext(string text, List<Token> tokens, int s, int e)
     {
         string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
-        if (p.OrganizationDescriptors.Contains(before) && before != "rival" || before is "rival" && !p.IsFirstName(Word(text, tokens, s))) return true;
+        if (p.IsOrganizationDescriptor(before) && before != "rival" || before is "rival" && !p.IsFirstName(Word(text, tokens, s))) return true;
         if (before is "at" or "from" && p.Staff.Contains(before2.ToLowerInvariant())) return true;
         if (p.ForWords.Contains(before) && p.PlaysFor.Contains(before2.ToLowerInvariant())) return true;
         if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)

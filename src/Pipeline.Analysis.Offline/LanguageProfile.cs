@@ -107,7 +107,19 @@ internal sealed class LanguageProfile
     public HashSet<string> Or { get; private init; } = null!;
     /// <summary>Lower-case words after a name that make it a political or civic organisation ("the Morena party").</summary>
     public HashSet<string> PartyWords { get; private init; } = null!;
-    public HashSet<string> OrganizationDescriptors { get; private init; } = null!;
+    private HashSet<string> OrganizationDescriptors { get; init; } = null!;
+
+    /// <summary>Endings of compound descriptors ("Chemiekonzern", "Dax-Konzern", "Supermarktkette"), lower case.</summary>
+    private string[] OrganizationDescriptorEndings { get; init; } = [];
+
+    /// <summary>A word that says an organisation's name follows ("the company", "der Autozulieferer", "der Softwarehersteller").</summary>
+    public bool IsOrganizationDescriptor(ReadOnlySpan<char> word)
+    {
+        if (OrganizationDescriptors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
+        foreach (var ending in OrganizationDescriptorEndings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
     public HashSet<string> OrganizationNouns { get; private init; } = null!;
     public HashSet<string> OrganizationRoles { get; private init; } = null!;
     public HashSet<string> Staff { get; private init; } = null!;
@@ -139,8 +151,17 @@ internal sealed class LanguageProfile
     /// <summary>Compounds (German, Dutch) take the valence of their last part: "Stellenabbau" of "abbau".</summary>
     private bool Compounds { get; init; }
 
-    /// <summary>German nouns as the dictionary writes them (capitalised), matched case-sensitively.</summary>
+    /// <summary>
+    /// German nouns as the dictionary writes them (capitalised), matched case-sensitively, with the profile's own "nouns":
+    /// ordinary words the generated list leaves out because a place elsewhere has the same spelling ("bis Ende 2027").
+    /// </summary>
     private HashSet<string> Nouns { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words after which a capitalised ordinary word is a noun, not a name ("das Land Brandenburg", "die Werke").</summary>
+    private HashSet<string> Determiners { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Organisation words that name a kind of body, not one body, when they stand alone after a determiner ("die Gewerkschaft").</summary>
+    private HashSet<string> GenericOrganizationWords { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Answers already worked out on this thread: the rules ask about the same words many times per document, and an
@@ -297,13 +318,16 @@ internal sealed class LanguageProfile
             }
             // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
-                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length));
+                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !AfterDeterminer(text, tokens, i);
             // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
             bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
                 && (EndsInOrganizationWord(word) || PlaceSuffixes.Contains(word.ToString()));
-            if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && IsNoun(text, tokens, i, word)
+            // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
+            bool placeBeforeName = PlacePrefixes.Contains(word.ToString()) && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
+            if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && !placeBeforeName && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
-                && !OrganizationWords.Contains(word.ToString()) && !OrganizationFirstWords.Contains(word.ToString())
+                && (!OrganizationWords.Contains(word.ToString()) || GenericOrganizationWords.Contains(word.ToString()) && AfterDeterminer(text, tokens, i))
+                && !OrganizationFirstWords.Contains(word.ToString())
                 && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true && !TryGenitivePlace(word, out _))
             {
                 result.Add(t with { Capitalised = false });
@@ -313,6 +337,35 @@ internal sealed class LanguageProfile
         }
         return result;
     }
+
+    /// <summary>
+    /// Whether a capitalised German word is an ordinary noun where it stands: a listed noun; a word naming what kind of
+    /// organisation follows ("Autozulieferer Kessler"); or, after a determiner, any ordinary word no gazetteer names alone.
+    /// The generated list keeps a noun that is also an English first name or another dictionary's name ("Land", "Grund")
+    /// only as a compound part, so "das Land Brandenburg" needs the determiner to read "Land" as the noun it is there.
+    /// A word with an adjective's ending before a capitalised word is left alone ("der Europäischen Kommission"), as is
+    /// the first word of a name form ("in der Allianz Arena") and a short word, which the list may hold only as a
+    /// compound part.
+    /// </summary>
+    private bool IsNounHere(string text, List<Token> tokens, int i, ReadOnlySpan<char> word) =>
+        IsNoun(text, tokens, i, word)
+        || IsOrganizationDescriptor(word) && !OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
+        || word.Length > 3 && AfterDeterminer(text, tokens, i) && IsCommon(word) && !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
+           && !(i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && (HasAdjectiveEnding(word) || IsNameHead(text, tokens[i + 1])));
+
+    /// <summary>A word that ends a structure's or an organisation's name ("Allianz Arena", "Kessler Bank").</summary>
+    private bool IsNameHead(string text, Token token)
+    {
+        var next = text.AsSpan(token.Start, token.Length);
+        return PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) || OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) || EndsInOrganizationWord(next);
+    }
+
+    private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>
+        word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
+        || word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("em", StringComparison.Ordinal);
+
+    private bool AfterDeterminer(string text, List<Token> tokens, int i) =>
+        i > 0 && tokens[i - 1].Kind == TokenKind.Word && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length));
 
     /// <summary>Tokens inside a listed name of two or more words ("IG Metall", "Deutsche Bahn", "Allianz Arena"), whose nouns are names.</summary>
     private bool[] ListedNames(string text, List<Token> tokens)
@@ -391,9 +444,11 @@ internal sealed class LanguageProfile
             NounsCapitalised = List("nouns-capitalised").Length > 0,
             GenitivePlaces = List("genitive-places").Length > 0,
             LowercaseTitles = List("lowercase-titles").Length > 0,
-            CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data),
+            CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data, List("nouns")),
             Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)
-                : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])), StringComparer.Ordinal),
+                : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])).Concat(List("nouns")), StringComparer.Ordinal),
+            Determiners = Set("determiners", ignoreCase: true),
+            GenericOrganizationWords = Set("generic-org-words"),
             FirstNames = english ? data.FirstNames : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal),
             FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal)
                 : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), CultureInfo.InvariantCulture.CompareInfo.GetStringComparer(CompareOptions.IgnoreNonSpace)),
@@ -428,6 +483,7 @@ internal sealed class LanguageProfile
             Or = Set("or"),
             PartyWords = Set("party-words"),
             OrganizationDescriptors = Set("org-descriptors"),
+            OrganizationDescriptorEndings = List("org-descriptor-endings"),
             OrganizationNouns = Set("org-nouns"),
             OrganizationRoles = Set("org-roles"),
             Staff = Set("staff"),
@@ -467,9 +523,9 @@ internal sealed class LanguageProfile
         return profile;
     }
 
-    private static HashSet<string> LoadCommonWords(string iso, OfflineData data)
+    private static HashSet<string> LoadCommonWords(string iso, OfflineData data, string[] nouns)
     {
-        var words = new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt"), StringComparer.OrdinalIgnoreCase);
+        var words = new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Concat(nouns), StringComparer.OrdinalIgnoreCase);
         // Function words are ordinary words too, and hunspell lists stems, not these.
         if (data.StopWords.TryGetValue(iso, out var stop)) words.UnionWith(stop);
         return words;

@@ -21,9 +21,10 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // Dates and quantities read by the Microsoft.Recognizers.Definitions words (2026-12-04), rounded down likewise; French
     // Organization rose to 0.745 with them, Dutch Person and Location to 0.837 and 0.892 when a title before a name stopped
     // hiding it from the particle rules ("Burgemeester Femke Halsema van Amsterdam"). The European organisation gazetteer and
-    // the translated news-sentiment words (2026-12-04) raised Organization in every language (it 0.549 -> 0.630).
+    // the translated news-sentiment words (2026-12-04) raised Organization in every language (it 0.549 -> 0.630); German
+    // Organization rose to 0.829 when a noun after "Der" (an English first name) stopped being kept as a name.
     [Theory]
-    [InlineData("de", 0.92, 0.89, 0.80, 0.83, 0.81, 0.68)]
+    [InlineData("de", 0.92, 0.89, 0.82, 0.83, 0.81, 0.68)]
     [InlineData("fr", 0.94, 0.76, 0.81, 0.91, 0.88, 0.78)]
     [InlineData("es", 0.92, 0.81, 0.79, 0.87, 0.85, 0.90)]
     [InlineData("it", 0.87, 0.76, 0.62, 0.87, 0.99, 0.92)]

@@ -35,8 +35,22 @@ public class LanguageSeedTests
     [InlineData("Schweinfurt", "Location")]
     [InlineData("Berlin", "Location")]
     [InlineData("IG Metall", "Organization")]
+    [InlineData("Europäischen Kommission", "Organization")]
+    [InlineData("Brandenburg", "Location")]
+    [InlineData("Kessler", "Organization")] // "Der Stuttgarter Autozulieferer Kessler": the company, though Matthias Kessler is its chief
     public void German_seed_shows_its_people_places_and_organisations(string text, string category) =>
         Assert.Contains(German.Value.Entities, e => e.Text == text && e.Category == category);
+
+    /// <summary>Capitalised German nouns the seed uses as nouns: "Vorstandschef Dr.", "bis Ende 2027", "das Land Brandenburg", "die Werke", "die Gewerkschaft".</summary>
+    [Theory]
+    [InlineData("Dr")]
+    [InlineData("Ende")]
+    [InlineData("Land Brandenburg")]
+    [InlineData("Werke")]
+    [InlineData("Gewerkschaft")]
+    [InlineData("Autozulieferer Kessler")]
+    public void German_seed_names_no_common_noun(string text) =>
+        Assert.DoesNotContain(German.Value.Entities, e => e.Text == text);
 
     [Fact]
     public void German_job_cuts_read_negative()
