@@ -25,6 +25,10 @@ public partial class ReliabilityTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.InRange(report.PeakHostResidentBytes, 1, PipelineHostProcess.MemoryBoundBytes - 1);
         Assert.True(report.HostsHeld);
         Assert.Equal((0, 0), (report.Unaccounted, report.Poisoned));
+        // A message ends in poison after five failed attempts; here 40% of Language calls fail and every kill and crash
+        // costs the messages in flight an attempt, so now and then one does. It is replayed, and must then be summarised
+        // once like the rest; more than 1% would be a fault of the pipeline's, not of the dice.
+        Assert.InRange(report.ReplayedFromPoison, 0, 3);
         Assert.Equal(300 / SoakOptions.EmptyEvery, report.Quarantined);
         Assert.Equal(17, report.Deleted); // 10% of the 177 articles with text among the first 180
         // Deleting once half of those have settled comes well after the scanner's handover, so none vanishes, and some

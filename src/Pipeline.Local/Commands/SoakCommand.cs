@@ -39,7 +39,7 @@ internal static class SoakCommand
                 TimeSpan.FromSeconds(parse.GetValue(storageOutage)));
             var report = await new SoakRun(options, Console.Out).RunAsync(cancellationToken);
             foreach (string line in report.HostReports) Console.WriteLine("  " + line);
-            Console.WriteLine($"Uploaded {report.Uploaded}: summarised {report.Summarised}, quarantined {report.Quarantined}, poisoned {report.Poisoned}, unaccounted {report.Unaccounted}; " +
+            Console.WriteLine($"Uploaded {report.Uploaded}: summarised {report.Summarised}, quarantined {report.Quarantined}, poisoned {report.Poisoned} (after replaying {report.ReplayedFromPoison} from poison), unaccounted {report.Unaccounted}; " +
                               $"deleted {report.Deleted}: retracted {report.Retracted} ({report.RetractedAfterCounting} after the summary had counted them), " +
                               $"vanished {report.Vanished} (deleted before the pipeline recorded anything of them). " +
                               $"Summary counts {report.SummaryArticleCount} articles, retractedCount {report.SummaryRetractedCount}. " +

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Operations;
 using Pipeline.Runtime;
 using Pipeline.Summary;
 using Pipeline.Local.Generation;
@@ -33,6 +34,11 @@ public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool Restar
     internal int Deletions => DeleteCandidates.Count() * DeletePercent / 100;
 }
 
+/// <param name="Poisoned">Articles still in a poison queue at the end, after the run replayed what it found there.</param>
+/// <param name="ReplayedFromPoison">
+/// Articles that ended in a poison queue after five failed attempts (Language faults retried past their budget stacking on
+/// the attempts each kill and Azurite crash costs a message in flight) and were replayed from it, as an operator would.
+/// </param>
 /// <param name="Retracted">Deleted articles whose head says retracted: taken out of the summary, or never counted in it.</param>
 /// <param name="RetractedAfterCounting">Of those, the ones the summary had counted before their delete came.</param>
 /// <param name="Vanished">
@@ -43,7 +49,7 @@ public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool Restar
 /// Azure, Event Grid's BlobDeleted event leaves a retraction for it. See docs/measurements.md.
 /// </param>
 public sealed record SoakReport(
-    int Uploaded, int Summarised, int Quarantined, int Poisoned, int Unaccounted, int SummaryArticleCount,
+    int Uploaded, int Summarised, int Quarantined, int Poisoned, int ReplayedFromPoison, int Unaccounted, int SummaryArticleCount,
     int Deleted, int Retracted, int RetractedAfterCounting, int Vanished, int SummaryRetractedCount,
     int Kills, int StorageRestarts, int StorageCrashes, int HostsExited, long PeakHostResidentBytes, TimeSpan Elapsed, IReadOnlyList<string> HostReports)
 {
@@ -175,13 +181,26 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             var gone = deleted.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             bool IsVanished(TrackedArticle r) => gone.Contains(r.Article.Name) && r is { State: ArticleState.InFlight, Head: null };
             var all = await Task.WhenAll(uploads.Select(u => u.Task));
-            var results = await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilAsync(all,
+            async Task<IReadOnlyList<TrackedArticle>> SettleAsync() => await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilAsync(all,
                 check => check.All(r => gone.Contains(r.Article.Name) ? r.State == ArticleState.Retracted || IsVanished(r) : r.State != ArticleState.InFlight),
                 SettleTimeout, TimeSpan.FromSeconds(1), c), cancellationToken);
+            void LogIfUnsettled(IReadOnlyList<TrackedArticle> settled)
+            {
+                var unsettled = settled.Where(r => r.State == ArticleState.Poisoned || r.State == ArticleState.InFlight && !IsVanished(r)).ToList();
+                if (unsettled.Count > 0)
+                    LogUnsettled(unsettled, killed.Concat(hosts));
+            }
 
-            var unsettled = results.Where(r => r.State == ArticleState.Poisoned || r.State == ArticleState.InFlight && !IsVanished(r)).ToList();
-            if (unsettled.Count > 0)
-                LogUnsettled(unsettled, killed.Concat(hosts));
+            var results = await SettleAsync();
+            LogIfUnsettled(results);
+            int replayedFromPoison = results.Count(r => r.State == ArticleState.Poisoned);
+            if (replayedFromPoison > 0)
+            {
+                await foreach (var replay in new PipelineReplayer(storage, new PipelineInspector(storage)).ReplayPoisonAsync(cancellationToken))
+                    log.WriteLine($"Replayed from {replay.Source}: {replay.Item} {replay.Outcome} {replay.Detail}");
+                results = await SettleAsync();
+                LogIfUnsettled(results);
+            }
 
             var summary = await new SummaryStore(storage).ReadStateAsync(cancellationToken);
             var reports = new List<string>();
@@ -197,6 +216,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                 results.Count(r => r.State == ArticleState.Summarised),
                 results.Count(r => r.State == ArticleState.Quarantined),
                 results.Count(r => r.State == ArticleState.Poisoned),
+                replayedFromPoison,
                 results.Count(r => r.State == ArticleState.InFlight && !IsVanished(r)),
                 summary.State.ArticleCount,
                 deleted.Count,
