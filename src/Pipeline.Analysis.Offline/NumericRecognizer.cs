@@ -156,6 +156,12 @@ internal static class NumericRecognizer
         else if (after.Equals("percentage", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "point" or "points") { sub = "Percentage"; j += 2; }
         else if (after.Equals("light", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "year" or "years") { sub = "Dimensions"; j += 2; }
         else if (In(v.CurrencyWords, after) || IsCurrencyCode(currencyCodes, after)) { sub = "Currency"; j++; }
+        else if (numeric && j - coreStart == 1 && In(v.YearUnits, after) && In(v.Links, W(text, tokens, start - 1)) && !In(v.Links, W(text, tokens, j + 1)))
+        {
+            // "une femme de 78 ans", "el murciano, de 22 años": an age, which the gold rules annotate as the number alone;
+            // "une peine de 5 ans de prison" stays a duration.
+            sub = "Age";
+        }
         else if (In(v.TimeUnits, after))
         {
             category = EntityCategories.DateTime;

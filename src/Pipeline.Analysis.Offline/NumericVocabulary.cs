@@ -92,6 +92,9 @@ internal sealed partial class NumericVocabulary
     public Regex? RelativeStart { get; init; }
     public required HashSet<string> Periods { get; init; }
     public required HashSet<string> TimeUnits { get; init; }
+
+    /// <summary>The units of years ("ans", "años", "anni", "jaar"): after "de 22" a person's age.</summary>
+    public HashSet<string> YearUnits { get; init; } = [];
     public required HashSet<string> NumberWords { get; init; }
     public required HashSet<string> Scales { get; init; }
     public required HashSet<string> OrdinalWords { get; init; }
@@ -160,6 +163,7 @@ internal sealed partial class NumericVocabulary
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
             Periods = timeUnits,
             TimeUnits = timeUnits,
+            YearUnits = Words(Field<IDictionary<string, string>>(dateTime, "UnitMap").Where(e => e.Value == "Y").Select(e => e.Key)),
             NumberWords = Words(Map(numbers, "CardinalNumberMap").Where(m => m.Value >= 2).Select(m => m.Word)),
             Scales = Words(Map(numbers, "RoundNumberMap").Where(m => m.Value >= 100 && !FractionWord().IsMatch(m.Word)).Select(m => m.Word)),
             OrdinalWords = ordinals,

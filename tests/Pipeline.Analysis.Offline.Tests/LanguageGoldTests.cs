@@ -22,11 +22,12 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // Organization rose to 0.745 with them, Dutch Person and Location to 0.837 and 0.892 when a title before a name stopped
     // hiding it from the particle rules ("Burgemeester Femke Halsema van Amsterdam"). The European organisation gazetteer and
     // the translated news-sentiment words (2026-12-04) raised Organization in every language (it 0.549 -> 0.630); German
-    // Organization rose to 0.829 when a noun after "Der" (an English first name) stopped being kept as a name.
+    // Organization rose to 0.829 when a noun after "Der" (an English first name) stopped being kept as a name; French and
+    // Spanish dates and quantities when an age after "de" became the number alone (fr 0.884 / 0.784 -> 0.905 / 0.808).
     [Theory]
     [InlineData("de", 0.92, 0.89, 0.82, 0.83, 0.81, 0.68)]
-    [InlineData("fr", 0.94, 0.76, 0.81, 0.91, 0.88, 0.78)]
-    [InlineData("es", 0.92, 0.81, 0.79, 0.87, 0.85, 0.90)]
+    [InlineData("fr", 0.94, 0.76, 0.81, 0.91, 0.90, 0.80)]
+    [InlineData("es", 0.92, 0.81, 0.79, 0.87, 0.88, 0.92)]
     [InlineData("it", 0.87, 0.76, 0.62, 0.87, 0.99, 0.92)]
     [InlineData("nl", 0.83, 0.89, 0.87, 0.95, 0.82, 0.88)]
     [InlineData("pt", 0.83, 0.82, 0.70, 0.95, 0.88, 0.87)]

@@ -73,6 +73,21 @@ public class LanguageSeedTests
     public void French_seed_shows_its_people_places_and_organisations(string text, string category) =>
         Assert.Contains(French.Value.Entities, e => e.Text == text && e.Category == category);
 
+    /// <summary>"une femme de 78 ans": an age, annotated as the number alone; a term of years stays a duration.</summary>
+    [Theory]
+    [InlineData("fr", "Une femme de 78 ans a été retrouvée à Blois, et un pêcheur de 52 ans est porté disparu.", "78", "52")]
+    [InlineData("es", "El murciano, de 22 años, ganó en Nueva York.", "22", null)]
+    [InlineData("pt", "Uma mulher de 81 anos foi resgatada em Lisboa.", "81", null)]
+    public void Ages_after_de_are_numbers(string language, string text, string age, string? second)
+    {
+        var analysis = Analyzer.Analyze(new AnalysisDocument("age", text, language));
+        Assert.Contains(analysis.Entities, e => e.Text == age && e.Category == "Quantity" && e.Subcategory == "Age");
+        if (second is not null) Assert.Contains(analysis.Entities, e => e.Text == second && e.Category == "Quantity");
+        Assert.DoesNotContain(analysis.Entities, e => e.Category == "DateTime");
+        var term = Analyzer.Analyze(new AnalysisDocument("term", "Il a été condamné à une peine de 5 ans de prison.", "fr"));
+        Assert.Contains(term.Entities, e => e.Text == "5 ans" && e.Category == "DateTime");
+    }
+
     [Fact]
     public void French_flood_reads_negative()
     {
