@@ -78,9 +78,10 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
 {
     /// <summary>
     /// Messages a killed host had taken stay invisible until the queue listener's fixed 10-minute visibility timeout
-    /// (WebJobs and Functions alike) runs out; only then does another host get them. So settling may take that long.
+    /// (WebJobs and Functions alike) runs out; only then does another host get them, after up to a minute of the
+    /// listener's polling backoff and the Language retries. So settling may take that long and a few minutes more.
     /// </summary>
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(12);
+    internal static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(14);
 
     /// <summary>The newsroom's side of an Azurite restart: a refused call is tried again (the pipeline's own storage retry).</summary>
     private static readonly ResiliencePipeline NewsroomRetry =
