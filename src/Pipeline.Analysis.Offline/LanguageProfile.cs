@@ -320,8 +320,7 @@ internal sealed class LanguageProfile
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
                 && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !AfterDeterminer(text, tokens, i);
             // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
-            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
-                && (EndsInOrganizationWord(word) || PlaceSuffixes.Contains(word.ToString()));
+            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word);
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
             bool placeBeforeName = PlacePrefixes.Contains(word.ToString()) && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
             if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && !placeBeforeName && IsNounHere(text, tokens, i, word)
@@ -347,18 +346,25 @@ internal sealed class LanguageProfile
     /// the first word of a name form ("in der Allianz Arena") and a short word, which the list may hold only as a
     /// compound part.
     /// </summary>
-    private bool IsNounHere(string text, List<Token> tokens, int i, ReadOnlySpan<char> word) =>
-        IsNoun(text, tokens, i, word)
-        || IsOrganizationDescriptor(word) && !OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
-        || word.Length > 3 && AfterDeterminer(text, tokens, i) && IsCommon(word) && !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _)
-           && !(i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && (HasAdjectiveEnding(word) || IsNameHead(text, tokens[i + 1])));
-
-    /// <summary>A word that ends a structure's or an organisation's name ("Allianz Arena", "Kessler Bank").</summary>
-    private bool IsNameHead(string text, Token token)
+    private bool IsNounHere(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
     {
-        var next = text.AsSpan(token.Start, token.Length);
-        return PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) || OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) || EndsInOrganizationWord(next);
+        if (IsNoun(text, tokens, i, word)) return true;
+        bool descriptor = IsOrganizationDescriptor(word) && !OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        bool afterDeterminer = word.Length > 3 && AfterDeterminer(text, tokens, i) && IsCommon(word) && !BeforeNameHead(text, tokens, i, word);
+        return (descriptor || afterDeterminer) && !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
     }
+
+    /// <summary>A capitalised word follows that makes this one an adjective or the first word of a name ("Allianz Arena", "Kessler Bank").</summary>
+    private bool BeforeNameHead(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
+    {
+        if (i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Word || !tokens[i + 1].Capitalised) return false;
+        var next = text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length);
+        return HasAdjectiveEnding(word) || EndsStructureOrOrganization(next) || OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next);
+    }
+
+    /// <summary>The last word of a structure's name or a compound organisation's ("Potsdamer Platz", "Krankenhausgesellschaft").</summary>
+    private bool EndsStructureOrOrganization(ReadOnlySpan<char> word) =>
+        EndsInOrganizationWord(word) || PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
