@@ -37,13 +37,15 @@ internal static class KeyPhraseExtractor
                 runStart = i;
         }
 
+        var written = new string?[tokens.Count];
+        string Word(int i) => written[i] ??= text.Substring(tokens[i].Start, tokens[i].Length);
         var frequency = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var degree = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (s, e) in phrases)
         {
             for (int i = s; i < e; i++)
             {
-                string w = Word(text, tokens, i);
+                string w = Word(i);
                 frequency[w] = frequency.GetValueOrDefault(w) + 1;
                 degree[w] = degree.GetValueOrDefault(w) + (e - s);
             }
@@ -59,16 +61,14 @@ internal static class KeyPhraseExtractor
             var words = new string[e - s];
             for (int i = s; i < e; i++)
             {
-                string word = Word(text, tokens, i);
-                words[i - s] = word.ToLowerInvariant();
+                string word = Word(i);
+                words[i - s] = word;
                 score += (double)degree[word] / frequency[word];
                 entity &= inEntity[i];
             }
             if (entity) score *= 1.5;
-            // A single word said once is rarely key; repeated words and names are. Looked up by the word as written:
-            // its ToLowerInvariant form is not always the same key under OrdinalIgnoreCase, which upper-cases (the Angstrom
-            // sign U+212B lower-cases to U+00E5, whose upper case is U+00C5, not U+212B), and that threw KeyNotFoundException.
-            if (e - s == 1 && frequency[Word(text, tokens, s)] == 1 && !entity) score *= 0.5;
+            // A single word said once is rarely key; repeated words and names are.
+            if (e - s == 1 && frequency[Word(s)] == 1 && !entity) score *= 0.5;
             scored[phrase] = (phrase, score, words);
         }
 
@@ -76,13 +76,11 @@ internal static class KeyPhraseExtractor
         var kept = new List<string[]>();
         foreach (var candidate in scored.Values.OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal))
         {
-            if (kept.Any(k => candidate.Words.All(k.Contains))) continue;
+            if (kept.Any(k => candidate.Words.All(w => k.Contains(w, StringComparer.OrdinalIgnoreCase)))) continue;
             kept.Add(candidate.Words);
             result.Add(candidate.Text);
             if (result.Count == MaxPhrases) break;
         }
         return result;
     }
-
-    private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
 }

@@ -260,10 +260,23 @@ internal sealed class LanguageProfile
         return false;
     }
 
-    /// <summary>The first names compared without accents ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
+    /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
     private HashSet<string> FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
 
-    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && FirstNamesWithoutAccents.Contains(word);
+    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && FirstNamesWithoutAccents.Contains(WithoutAccents(word));
+
+    /// <summary>
+    /// Case kept, combining marks dropped. An ordinal set of these forms rather than a culture comparer that ignores
+    /// marks, whose hash goes through ICU collation on every lookup.
+    /// </summary>
+    private static string WithoutAccents(string word)
+    {
+        string decomposed = word.Normalize(System.Text.NormalizationForm.FormD);
+        var kept = new System.Text.StringBuilder(decomposed.Length);
+        foreach (char c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) kept.Append(c);
+        return kept.ToString();
+    }
 
     /// <summary>A word's valence as written, else without an inflection ending, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)
@@ -457,7 +470,7 @@ internal sealed class LanguageProfile
             GenericOrganizationWords = Set("generic-org-words"),
             FirstNames = english ? data.FirstNames : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal),
             FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal)
-                : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), CultureInfo.InvariantCulture.CompareInfo.GetStringComparer(CompareOptions.IgnoreNonSpace)),
+                : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")).Select(WithoutAccents), StringComparer.Ordinal),
             Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
             PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
             LocalNames = english ? null : LocalPlaces.Value,

@@ -69,7 +69,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         var w = text.AsSpan(t.Start, t.Length);
         int n;
         if (t.Kind == TokenKind.Number) { if (!int.TryParse(w, out n) || n > 10) return false; }
-        else if (!SmallNumbers.TryGetValue(w.ToString(), out n)) return false;
+        else if (!SmallNumbers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out n)) return false;
         string W(int k) => k < end ? text.Substring(tokens[k].Start, tokens[k].Length) : "";
         int scale;
         if (W(i + 1) == "/" && W(i + 2) is "10" or "5") { scale = int.Parse(W(i + 2), System.Globalization.CultureInfo.InvariantCulture); span = 3; }
