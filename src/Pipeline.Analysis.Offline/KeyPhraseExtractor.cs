@@ -11,13 +11,9 @@ internal static class KeyPhraseExtractor
     public const int MaxPhrases = 20;
     private const int MaxPhraseWords = 4;
 
-    public static List<string> Extract(string text, List<Token> tokens, HashSet<string> stopWords, List<Candidate> entities)
+    /// <param name="named">Which tokens lie inside a name (a phrase that is one scores higher).</param>
+    public static List<string> Extract(string text, List<Token> tokens, HashSet<string> stopWords, bool[] named)
     {
-        var inEntity = new bool[tokens.Count];
-        foreach (var e in entities)
-            if (e.Category is EntityCategories.Person or EntityCategories.Location or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product)
-                for (int i = e.Start; i < e.End; i++) inEntity[i] = true;
-
         var stop = stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var phrases = new List<(int Start, int End)>();
         int runStart = -1;
@@ -64,7 +60,7 @@ internal static class KeyPhraseExtractor
                 string word = Word(i);
                 words[i - s] = word;
                 score += (double)degree[word] / frequency[word];
-                entity &= inEntity[i];
+                entity &= named[i];
             }
             if (entity) score *= 1.5;
             // A single word said once is rarely key; repeated words and names are.

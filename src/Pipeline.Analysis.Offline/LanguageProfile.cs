@@ -143,8 +143,15 @@ internal sealed class LanguageProfile
     public Dictionary<string, double>? Boosters { get; private set; }
     public HashSet<string>? Negators { get; private set; }
     public HashSet<string>? Contrasts { get; private set; }
+    /// <summary>"trotz", "malgré", "apesar", "ondanks": the clause they open is conceded, the rest of the sentence is the point.</summary>
+    public HashSet<string>? Concessives { get; private set; }
     /// <summary>Verbs of decline, which make the bad thing they are said of good news ("unemployment fell").</summary>
     public HashSet<string>? Decreases { get; private set; }
+    /// <summary>Verbs and nouns of rise ("se dispararon", "verdoppelt", "aumento"), which carry no valence of their own.</summary>
+    public HashSet<string>? Increases { get; private set; }
+    /// <summary>Quantities that are good news when they rise (sales, jobs, bookings) or bad news (prices, unemployment, deaths).</summary>
+    private HashSet<string> RisingGood { get; set; } = [];
+    private HashSet<string> RisingBad { get; set; } = [];
     /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>
     public HashSet<string>? Comparatives { get; private set; }
 
@@ -276,6 +283,22 @@ internal sealed class LanguageProfile
         foreach (char c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) kept.Append(c);
         return kept.ToString();
+    }
+
+    /// <summary>+1 for a quantity that is good news when it rises, -1 for one that is bad news, 0 otherwise; as written or without an inflection ending.</summary>
+    public int RisingDirection(ReadOnlySpan<char> word)
+    {
+        if (Contains(RisingGood, word)) return 1;
+        if (Contains(RisingBad, word)) return -1;
+        foreach (var suffix in Suffixes)
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                if (Contains(RisingGood, word[..^suffix.Length])) return 1;
+                if (Contains(RisingBad, word[..^suffix.Length])) return -1;
+            }
+        return 0;
+
+        static bool Contains(HashSet<string> set, ReadOnlySpan<char> w) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
     }
 
     /// <summary>A word's valence as written, else without an inflection ending, else (in compounding languages) its longest listed tail.</summary>
@@ -531,14 +554,18 @@ internal sealed class LanguageProfile
         var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var w in List("boosters")) boosters[w] = SentimentScorer.BoosterStep;
         foreach (var w in List("dampeners")) boosters[w] = -SentimentScorer.BoosterStep;
-        foreach (var w in negators.Concat(boosters.Keys).Concat(List("decreases"))) valence.Remove(w);
+        foreach (var w in negators.Concat(boosters.Keys).Concat(List("decreases")).Concat(List("increases"))) valence.Remove(w);
         profile.Valence = valence;
         profile.ValencePhrases = phrases;
         profile.Boosters = boosters;
         profile.Negators = negators;
         profile.Contrasts = Set("contrasts", ignoreCase: true);
+        profile.Concessives = Set("concessives", ignoreCase: true);
         profile.Decreases = Set("decreases", ignoreCase: true);
         profile.Comparatives = Set("comparatives", ignoreCase: true);
+        profile.Increases = Set("increases", ignoreCase: true);
+        profile.RisingGood = Set("rising-good", ignoreCase: true);
+        profile.RisingBad = Set("rising-bad", ignoreCase: true);
         return profile;
     }
 

@@ -97,13 +97,14 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
             calibrationKeys?.Add(c.CalibrationKey);
         }
 
+        var named = NamedTokens(tokens.Count, candidates);
         var sentenceResults = new List<SentenceSentiment>(sentences.Count);
         foreach (var s in sentences)
         {
             int offset = tokens[s.Start].Start, length = tokens[s.End - 1].End - offset;
             // Languages without a profile are reported neutral rather than guessed; the others have their lexicon and rules.
             var (label, scores) = english ? FastSentiment(text, tokens, s)
-                : rules is { } lr ? SentimentScorer.ToResult(lr.Sentiment.ScoreSentence(text, tokens, s.Start, s.End))
+                : rules is { } lr ? SentimentScorer.ToResult(lr.Sentiment.ScoreSentence(text, tokens, s.Start, s.End, named))
                 : (SentimentLabel.Neutral, new SentimentScores(0, 1, 0));
             sentenceResults.Add(new SentenceSentiment(text.Substring(offset, length), offset, length, label, scores));
         }
@@ -121,10 +122,20 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         }
 
         var keyPhrases = _data.StopWords.TryGetValue(language.Iso6391Name, out var stopWords)
-            ? KeyPhraseExtractor.Extract(text, tokens, stopWords, candidates)
+            ? KeyPhraseExtractor.Extract(text, tokens, stopWords, named)
             : [];
 
         return new DocumentAnalysis(document.Id, language, SentimentMerger.Merge(sentenceResults), sentenceResults, entities, keyPhrases);
+    }
+
+    /// <summary>Which tokens lie inside the name of a person, place, organisation, event or product.</summary>
+    private static bool[] NamedTokens(int count, List<Candidate> candidates)
+    {
+        var named = new bool[count];
+        foreach (var c in candidates)
+            if (c.Category is EntityCategories.Person or EntityCategories.Location or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product)
+                Array.Fill(named, true, c.Start, c.End - c.Start);
+        return named;
     }
 
     private (LanguageProfile Profile, EntityRecognizer Entities, SentimentScorer Sentiment)? RulesFor(string iso)

@@ -24,13 +24,15 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // the translated news-sentiment words (2026-12-04) raised Organization in every language (it 0.549 -> 0.630); German
     // Organization rose to 0.829 when a noun after "Der" (an English first name) stopped being kept as a name; French and
     // Spanish dates and quantities when an age after "de" became the number alone (fr 0.884 / 0.784 -> 0.905 / 0.808).
+    // The dev sets grew by a second part written on 2026-12-04 (12 paragraphs and 24 sentences a language, Gold/README.md);
+    // the floors are re-measured on the whole set, so they fall where the new part is harder than the tuned first one.
     [Theory]
     [InlineData("de", 0.92, 0.89, 0.82, 0.83, 0.81, 0.68)]
     [InlineData("fr", 0.94, 0.76, 0.81, 0.91, 0.90, 0.80)]
-    [InlineData("es", 0.92, 0.83, 0.79, 0.87, 0.88, 0.92)]
+    [InlineData("es", 0.93, 0.80, 0.77, 0.79, 0.93, 0.89)]
     [InlineData("it", 0.87, 0.76, 0.62, 0.87, 0.99, 0.92)]
     [InlineData("nl", 0.83, 0.89, 0.87, 0.95, 0.82, 0.88)]
-    [InlineData("pt", 0.83, 0.82, 0.70, 0.95, 0.88, 0.87)]
+    [InlineData("pt", 0.83, 0.80, 0.67, 0.87, 0.90, 0.89)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
         var (entities, sentences) = Score(language, "dev");
