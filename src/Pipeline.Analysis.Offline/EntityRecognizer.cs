@@ -306,6 +306,14 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
+        if (!p.IsEnglish && OrganizationAfterLink(text, tokens, s, e) is ({ } link, { } organization))
+        {
+            // "Pesquisadores da Fundação Oswaldo Cruz", "Elena Aprile della Columbia University": who works at an
+            // organisation is named apart from it.
+            Classify(text, tokens, new Chunk(s, link), sentenceStart, context, output);
+            Classify(text, tokens, new Chunk(organization, e), sentenceStart, context, output);
+            return;
+        }
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
         if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(Word(text, tokens, e + 1)))
@@ -475,6 +483,30 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         for (int i = s + 1; i + 1 < e; i++)
             if ((p.OrganizationLinks.Contains(Word(text, tokens, i)) || p.ForWords.Contains(Word(text, tokens, i))) && p.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
         return false;
+    }
+
+    /// <summary>
+    /// Where a run that does not itself start as an organisation links ("da", "della", "de la") to one that does (an
+    /// institution's head word: "Fundação", "Universidad"), or, after a first name, to a name ending in an organisation
+    /// word ("Columbia University"): the link and the organisation's first token. A listed name is never split.
+    /// </summary>
+    private (int Link, int Organization)? OrganizationAfterLink(string text, List<Token> tokens, int s, int e)
+    {
+        string first = Word(text, tokens, s);
+        if (p.OrganizationHeads.Contains(first) || p.OrganizationPrefixes.Contains(first) || p.OrganizationWords.Contains(first)
+            || names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)
+            return null;
+        for (int k = s + 1; k + 1 < e; k++)
+        {
+            if (!p.Connectors.Contains(Word(text, tokens, k))) continue;
+            int after = k + 1;
+            while (after < e && (p.Connectors.Contains(Word(text, tokens, after)) || p.Articles.Contains(Word(text, tokens, after)))) after++;
+            if (after >= e || !tokens[after].Capitalised) return null;
+            bool head = p.OrganizationHeads.Contains(Word(text, tokens, after));
+            bool worksAt = p.IsFirstName(first) && e - after >= 2 && p.OrganizationWords.Contains(Word(text, tokens, e - 1));
+            return head || worksAt ? (k, after) : null;
+        }
+        return null;
     }
 
     /// <summary>Words around tokens [s, e) that say an organisation is named there.</summary>
