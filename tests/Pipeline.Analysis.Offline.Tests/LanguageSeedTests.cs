@@ -157,6 +157,41 @@ public class LanguageSeedTests
     [InlineData("pt", "O desemprego despencou e caiu para o valor mais baixo.", SentimentLabel.Positive)]
     public void Sentiment_with_negation_and_decline_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
+
+    [Theory]
+    // What rises or falls says which news it is; the verb alone says nothing.
+    [InlineData("es", "Las exportaciones de vino se duplicaron en el último año.", SentimentLabel.Positive)]
+    [InlineData("es", "Los precios del alquiler se dispararon en Barcelona.", SentimentLabel.Negative)]
+    [InlineData("pt", "As vendas de bicicletas caíram 12 % no trimestre.", SentimentLabel.Negative)]
+    [InlineData("pt", "O número de desempregados subiu para 400 mil.", SentimentLabel.Negative)]
+    // A quantity far after the verb is not what changed: the fall of the index is the news.
+    [InlineData("pt", "O índice despencou 3 % depois do anúncio de novas tarifas sobre o aço.", SentimentLabel.Negative)]
+    // A conceded clause weighs less than the one it yields to.
+    [InlineData("pt", "Apesar da força da tempestade, ninguém ficou ferido.", SentimentLabel.Positive)]
+    // "sin embargo": a contrast of two words shifts the weight to what follows it.
+    [InlineData("es", "Las ventas fueron un éxito; sin embargo, el cierre de tres fábricas deja a 400 trabajadores sin empleo.", SentimentLabel.Negative)]
+    public void Rises_declines_and_concessions_per_language(string language, string text, SentimentLabel expected) =>
+        Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
+
+    [Fact]
+    public void A_name_carries_no_sentiment_outside_English()
+    {
+        // "Supremo" is praise in the lexicon; inside the court's name it is only a name.
+        var sentence = Analyzer.Analyze(new AnalysisDocument("s", "El Tribunal Supremo publicará el fallo en las próximas semanas.", "es"));
+        Assert.Contains(sentence.Entities, e => e.Text == "Tribunal Supremo" && e.Category == "Organization");
+        Assert.Equal(SentimentLabel.Neutral, sentence.Sentiment.Label);
+    }
+
+    [Theory]
+    [InlineData("pt", "Investigadores da Fundação Gulbenkian apresentaram ontem o estudo.", "Fundação Gulbenkian", "Organization")]
+    [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Marco Bellini", "Person")]
+    [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Stanford University", "Organization")]
+    public void Who_works_at_an_organisation_is_named_apart_from_it(string language, string text, string name, string category)
+    {
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
+        Assert.Contains(entities, e => e.Text == name && e.Category == category);
+        Assert.DoesNotContain(entities, e => e.Text.Contains(" da ", StringComparison.Ordinal) || e.Text.Contains(" della ", StringComparison.Ordinal));
+    }
 }
 
 /// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
