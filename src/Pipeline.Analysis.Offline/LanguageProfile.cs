@@ -285,6 +285,10 @@ internal sealed class LanguageProfile
         return kept.ToString();
     }
 
+    /// <summary>A verb or noun of rise or decline: it says which way a quantity went, not whether that is good ("subiu", not "subir").</summary>
+    public bool IsChange(ReadOnlySpan<char> word) =>
+        Increases!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || Decreases!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     /// <summary>+1 for a quantity that is good news when it rises, -1 for one that is bad news, 0 otherwise; as written or without an inflection ending.</summary>
     public int RisingDirection(ReadOnlySpan<char> word)
     {
@@ -301,13 +305,28 @@ internal sealed class LanguageProfile
         static bool Contains(HashSet<string> set, ReadOnlySpan<char> w) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
     }
 
-    /// <summary>A word's valence as written, else without an inflection ending, else (in compounding languages) its longest listed tail.</summary>
+    /// <summary>Verb endings and the infinitive's ending they stand for ("despedirá" of "despedir", "migliorato" of "migliorare").</summary>
+    private (string Ending, string Infinitive)[] VerbEndings { get; init; } = [];
+
+    /// <summary>A word's valence as written, else without an inflection ending, else as the verb it inflects, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)
     {
         var lookup = Valence!.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(word, out valence)) return true;
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(word[..^suffix.Length], out valence)) return true;
+        if (VerbEndings.Length > 0 && word.Length <= 48)
+        {
+            Span<char> infinitive = stackalloc char[word.Length + 8];
+            foreach (var (ending, replacement) in VerbEndings)
+            {
+                if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) continue;
+                var stem = word[..^ending.Length];
+                stem.CopyTo(infinitive);
+                replacement.CopyTo(infinitive[stem.Length..]);
+                if (lookup.TryGetValue(infinitive[..(stem.Length + replacement.Length)], out valence)) return true;
+            }
+        }
         if (!Compounds) return false;
         for (int k = 3; word.Length - k >= 5; k++)
         {
@@ -535,6 +554,7 @@ internal sealed class LanguageProfile
             TitleSuffixes = List("title-suffixes"),
             OrganizationEndings = List("org-endings"),
             Endings = List("endings"),
+            VerbEndings = List("verb-endings").Select(e => e.Split('>')).Select(e => (e[0], e[1])).OrderByDescending(e => e.Item1.Length).ToArray(),
             Compounds = List("compounds").Length > 0,
         };
         if (english) return profile;

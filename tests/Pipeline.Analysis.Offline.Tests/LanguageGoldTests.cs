@@ -29,7 +29,7 @@ public class LanguageGoldTests(ITestOutputHelper output)
     [Theory]
     [InlineData("de", 0.92, 0.89, 0.82, 0.83, 0.81, 0.68)]
     [InlineData("fr", 0.94, 0.76, 0.81, 0.91, 0.90, 0.80)]
-    [InlineData("es", 0.93, 0.80, 0.77, 0.79, 0.93, 0.89)]
+    [InlineData("es", 0.93, 0.80, 0.77, 0.77, 0.93, 0.89)]
     [InlineData("it", 0.87, 0.76, 0.62, 0.87, 0.99, 0.92)]
     [InlineData("nl", 0.83, 0.89, 0.87, 0.95, 0.82, 0.88)]
     [InlineData("pt", 0.83, 0.80, 0.67, 0.87, 0.90, 0.89)]
