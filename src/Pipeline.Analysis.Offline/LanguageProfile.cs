@@ -143,6 +143,8 @@ internal sealed class LanguageProfile
     public Dictionary<string, double>? Boosters { get; private set; }
     public HashSet<string>? Negators { get; private set; }
     public HashSet<string>? Contrasts { get; private set; }
+    /// <summary>Negators that say nobody or nothing ("niemand", "nadie", "aucun"): what they deny of a harm is good news.</summary>
+    public HashSet<string> NoneWords { get; private set; } = [];
     /// <summary>"trotz", "malgré", "apesar", "ondanks": the clause they open is conceded, the rest of the sentence is the point.</summary>
     public HashSet<string>? Concessives { get; private set; }
     /// <summary>Verbs of decline, which make the bad thing they are said of good news ("unemployment fell").</summary>
@@ -581,6 +583,7 @@ internal sealed class LanguageProfile
         profile.Negators = negators;
         profile.Contrasts = Set("contrasts", ignoreCase: true);
         profile.Concessives = Set("concessives", ignoreCase: true);
+        profile.NoneWords = Set("none-words", ignoreCase: true);
         profile.Decreases = Set("decreases", ignoreCase: true);
         profile.Comparatives = Set("comparatives", ignoreCase: true);
         profile.Increases = Set("increases", ignoreCase: true);

@@ -19,6 +19,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
 
     internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
+    private const double NoneScalar = -1.5;
     private const double CapsEmphasis = 0.733;
     private const double Threshold = 0.05;
 
@@ -180,7 +181,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             if (mixedCase && t.AllCaps) v += Math.Sign(v) * CapsEmphasis;
             // Boosters and negators look back over the three words before the term, fading with distance.
             int seen = 0;
-            bool negated = false;
+            bool negated = false, byNone = false;
             for (int k = i - 1; k >= start && seen < NegationReach; k--)
             {
                 if (tokens[k].Kind != TokenKind.Word)
@@ -197,10 +198,15 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                     else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
                         || v < 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
                 }
-                if (Negates(before) && !Compares(text, tokens, k, end) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase))) negated = true;
+                if (Negates(before) && !Compares(text, tokens, k, end) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
+                {
+                    negated = true;
+                    byNone |= profile?.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) == true;
+                }
                 seen++;
             }
-            if (negated) v *= NegationScalar;
+            // "niemand wurde verletzt", "no hubo víctimas": nobody harmed is the news, not a milder harm.
+            if (negated) v *= byNone && v < 0 ? NoneScalar : NegationScalar;
             valences[i - start] = v;
             i += span - 1;
         }
