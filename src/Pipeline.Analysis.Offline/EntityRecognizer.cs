@@ -306,6 +306,13 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
+        if (!p.IsEnglish && e - s >= 2 && IsInstitutionOfPlace(text, tokens, s, e))
+        {
+            // "Landgericht Wiesbaden", "Staatsanwaltschaft Köln", "Waterschap Limburg", "Rijksuniversiteit Groningen": an
+            // institution named by its kind and the place it serves.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-institution-of-place"));
+            return;
+        }
         if (!p.IsEnglish && OrganizationAfterLink(text, tokens, s, e) is ({ } link, { } organization))
         {
             // "Pesquisadores da Fundação Oswaldo Cruz", "Elena Aprile della Columbia University": who works at an
@@ -483,6 +490,14 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         for (int i = s + 1; i + 1 < e; i++)
             if ((p.OrganizationLinks.Contains(Word(text, tokens, i)) || p.ForWords.Contains(Word(text, tokens, i))) && p.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
         return false;
+    }
+
+    /// <summary>An institution's kind (an organisation word, or a compound ending in one) followed by nothing but a listed place.</summary>
+    private bool IsInstitutionOfPlace(string text, List<Token> tokens, int s, int e)
+    {
+        string first = Word(text, tokens, s);
+        return (p.OrganizationWords.Contains(first) || p.EndsInOrganizationWord(first))
+            && names.TryMatch(text, tokens, s + 1, e, out int length, out var place) && length == e - s - 1 && place.Category == EntityCategories.Location;
     }
 
     /// <summary>
