@@ -132,8 +132,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                 }
                 // "Caroline van der Plas", "Ursula von der Leyen": two particles in a row.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
-                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && StartsPersonName(text, tokens, NameStart(text, tokens, i, end))
-                    && !NamesOrganization(text, tokens, end + 2, taken))
+                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && IsGivenName(text, tokens, NameStart(text, tokens, i, end))
+                    && !NamesOrganization(text, tokens, end + 2, taken, surnameLikely: true))
                 {
                     end += 3;
                     continue;
@@ -175,14 +175,15 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     }
 
     /// <summary>Whether the capitalised run from <paramref name="i"/> is no surname: a listed place or organisation, one ending in an organisation word, or ordinary words.</summary>
-    private bool NamesOrganization(string text, List<Token> tokens, int i, bool[] taken)
+    /// <param name="surnameLikely">After "van der", "von der": an ordinary word there is a surname ("Plas", "Laan"), not a ministry's field.</param>
+    private bool NamesOrganization(string text, List<Token> tokens, int i, bool[] taken, bool surnameLikely = false)
     {
         if (names.TryMatch(text, tokens, i, tokens.Count, out int length, out var entry) && entry.Category != EntityCategories.Person
             && !(i + length < tokens.Count && IsNameWord(tokens[i + length]))) return true;
         int k = i;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
         // "Femke Halsema van Amsterdam", "Barry Madlener van Infrastructuur": a place, an organisation or a ministry's field.
-        return k > i && (p.OrganizationWords.Contains(Word(text, tokens, k - 1)) || AllCommon(text, tokens, i, k) || k == i + 1 && tokens[i].AllCaps);
+        return k > i && (p.OrganizationWords.Contains(Word(text, tokens, k - 1)) || !surnameLikely && AllCommon(text, tokens, i, k) || k == i + 1 && tokens[i].AllCaps);
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -195,6 +196,9 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             if (char.IsUpper(text[t.Start + k])) return char.IsLower(text[t.Start + k + 1]) && char.IsLower(text[t.Start + k - 1]);
         return false;
     }
+
+    /// <summary>A first name that no gazetteer lists as anything else.</summary>
+    private bool IsGivenName(string text, List<Token> tokens, int i) => p.IsFirstName(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) =>
         p.IsFirstName(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _)

@@ -183,6 +183,13 @@ public class LanguageSeedTests
     }
 
     [Theory]
+    [InlineData("pt", "A presidente da Comissão, Ursula von der Leyen, chegou ontem a Lisboa.", "Ursula von der Leyen")]
+    [InlineData("nl", "Volgens Caroline van der Plas is het plan onhaalbaar.", "Caroline van der Plas")]
+    [InlineData("de", "Gestern sprach Ursula von der Leyen in Straßburg.", "Ursula von der Leyen")]
+    public void Two_particles_after_a_first_name_stay_in_the_name(string language, string text, string name) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
+
+    [Theory]
     [InlineData("pt", "Investigadores da Fundação Gulbenkian apresentaram ontem o estudo.", "Fundação Gulbenkian", "Organization")]
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Marco Bellini", "Person")]
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Stanford University", "Organization")]
