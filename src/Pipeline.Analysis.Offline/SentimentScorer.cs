@@ -139,10 +139,12 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             }
             words++;
             var word = text.AsSpan(t.Start, t.Length);
+            // "sin embargo", "no entanto", "bien que": a cue of two words counts as the text writes it.
+            var pair = i > start && tokens[i - 1].Kind == TokenKind.Word ? text.AsSpan(tokens[i - 1].Start, t.End - tokens[i - 1].Start) : [];
             if (contrastAt < 0 && i > start && contrasts.Contains(word)) contrastAt = i;
-            // "sin embargo", "no entanto", "en revanche": a contrast of two words, as the text writes them.
-            if (contrastAt < 0 && i > start + 1 && tokens[i - 1].Kind == TokenKind.Word && contrasts.Contains(text.AsSpan(tokens[i - 1].Start, t.End - tokens[i - 1].Start))) contrastAt = i - 1;
+            if (contrastAt < 0 && i > start + 1 && !pair.IsEmpty && contrasts.Contains(pair)) contrastAt = i - 1;
             if (concessiveAt < 0 && concessives.Contains(word)) concessiveAt = i;
+            if (concessiveAt < 0 && !pair.IsEmpty && concessives.Contains(pair)) concessiveAt = i - 1;
             if (named?[i] == true) continue;
 
             double v;
