@@ -366,33 +366,45 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         {
             int to = from;
             while (to < end && !IsClauseBreak(text, tokens[to])) to++;
-            bool declines = false, rises = false;
-            int lastChange = -1;
+            bool declines = false;
+            int firstChange = -1, lastChange = -1;
             for (int j = from; j < to; j++)
             {
-                bool decline = Is(j, decreases), rise = Is(j, increases);
-                if (decline || rise) lastChange = j;
+                bool decline = Is(j, decreases);
+                if (!decline && !Is(j, increases)) continue;
+                if (firstChange < 0) firstChange = j;
+                lastChange = j;
                 declines |= decline;
-                rises |= rise;
             }
-            // What changes is its subject ("las ventas se duplicaron") or follows it closely ("subieron los precios",
-            // "la caída de las ventas"), not a noun further on ("despencou após o anúncio de novas tarifas").
-            for (int j = from, after = 0; lastChange >= 0 && j < to; j++)
+            if (firstChange < 0) { from = to + 1; continue; }
+            // What changes is the clause's subject, before the verb ("las ventas se duplicaron", "die Aktie brach nach der
+            // Gewinnwarnung ein"), else what follows the verb closely ("subieron los precios", "la caída de las ventas"),
+            // never a noun further on ("despencou após o anúncio de novas tarifas").
+            int regionStart = from, regionEnd = firstChange;
+            if (!HasSignal(text, tokens, start, regionStart, regionEnd, valences, named))
             {
-                if (tokens[j].Kind != TokenKind.Word || j > lastChange && ++after > QuantityReach) continue;
-                if (valences[j - start] == 0 && named?[j] != true)
+                regionStart = lastChange + 1;
+                regionEnd = regionStart;
+                for (int words = 0; regionEnd < to && words < QuantityReach; regionEnd++)
+                    if (tokens[regionEnd].Kind == TokenKind.Word) words++;
+            }
+            for (int j = regionStart; j < regionEnd; j++)
+                if (tokens[j].Kind == TokenKind.Word && valences[j - start] == 0 && named?[j] != true)
                     valences[j - start] = profile.RisingDirection(text.AsSpan(tokens[j].Start, tokens[j].Length)) * QuantityValence;
-            }
             bool rated = false;
-            for (int j = from; j < to; j++)
-                rated |= !Is(j, decreases) && valences[j - start] != 0;
-            for (int j = from; declines && j < to; j++)
-            {
-                if (Is(j, decreases)) { if (!rated) valences[j - start] = DeclineValence; }
-                else valences[j - start] = -valences[j - start];
-            }
+            for (int j = regionStart; j < regionEnd; j++) rated |= valences[j - start] != 0;
+            if (declines && !rated) valences[firstChange - start] = DeclineValence;
+            for (int j = regionStart; declines && j < regionEnd; j++) valences[j - start] = -valences[j - start];
             from = to + 1;
         }
+    }
+
+    /// <summary>Whether tokens [from, to) hold a rated word or a quantity whose rise or fall is news.</summary>
+    private bool HasSignal(string text, List<Token> tokens, int start, int from, int to, Span<double> valences, bool[]? named)
+    {
+        for (int j = from; j < to; j++)
+            if (valences[j - start] != 0 || tokens[j].Kind == TokenKind.Word && named?[j] != true && profile!.RisingDirection(text.AsSpan(tokens[j].Start, tokens[j].Length)) != 0) return true;
+        return false;
     }
 
     /// <summary>A negator that compares ("jamais aussi élevée", "nunca esteve tão forte") rather than negates.</summary>

@@ -166,6 +166,8 @@ public class LanguageSeedTests
     [InlineData("pt", "O número de desempregados subiu para 400 mil.", SentimentLabel.Negative)]
     // A quantity far after the verb is not what changed: the fall of the index is the news.
     [InlineData("pt", "O índice despencou 3 % depois do anúncio de novas tarifas sobre o aço.", SentimentLabel.Negative)]
+    // The subject is what fell; a bad word after the verb ("profit warning") is the cause, not what fell.
+    [InlineData("de", "Die Aktie des Versicherers fiel nach der Gewinnwarnung um zwölf Prozent.", SentimentLabel.Negative)]
     // A conceded clause weighs less than the one it yields to.
     [InlineData("pt", "Apesar da força da tempestade, ninguém ficou ferido.", SentimentLabel.Positive)]
     // "sin embargo": a contrast of two words shifts the weight to what follows it.
