@@ -197,6 +197,29 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         return false;
     }
 
+    /// <summary>
+    /// Where the name after a title's complement starts: the first given name, else the first word after the
+    /// complement's ordinary words and links ("Financiën Eelco Heinen", "Buitenlandse Zaken Caspar Veldkamp"), when at
+    /// least two words are left for the name.
+    /// </summary>
+    private int? ComplementEnd(string text, List<Token> tokens, int s, int e)
+    {
+        for (int k = s; k + 1 < e; k++)
+            if (IsGivenName(text, tokens, k)) return k;
+        int after = s;
+        while (after < e && (p.IsCommon(Word(text, tokens, after)) || p.Connectors.Contains(Word(text, tokens, after)) || p.Articles.Contains(Word(text, tokens, after)))) after++;
+        return after > s && e - after >= 2 && tokens[after].Capitalised ? after : null;
+    }
+
+    /// <summary>Whether the run at <paramref name="s"/> follows a title and its link ("minister van", "commissaris van de").</summary>
+    private bool AfterTitleLink(string text, List<Token> tokens, int s)
+    {
+        int k = s - 1;
+        while (k >= 0 && s - k <= 2 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised
+               && (p.Connectors.Contains(Word(text, tokens, k)) || p.Articles.Contains(Word(text, tokens, k)))) k--;
+        return k >= 0 && k < s - 1 && tokens[k].Kind == TokenKind.Word && p.Titles.TryMatch(text, tokens, k, k + 1, out _, out _);
+    }
+
     /// <summary>A first name that no gazetteer lists as anything else.</summary>
     private bool IsGivenName(string text, List<Token> tokens, int i) => p.IsFirstName(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
 
@@ -249,6 +272,12 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         // "le ministre Lecornu", "la presidenta Sheinbaum": a lower-case title just before the name.
         bool personContext = p.LowercaseTitles && s > 0 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised
             && p.Titles.TryMatch(text, tokens, s - 1, s, out _, out _);
+        if (!p.IsEnglish && AfterTitleLink(text, tokens, s))
+        {
+            // "minister van Buitenlandse Zaken David van Weel", "commissaris van de Koning René Paas": the run is the
+            // title's complement up to the name that follows it.
+            if (ComplementEnd(text, tokens, s, e) is int name) { s = name; personContext = true; }
+        }
         // A nationality stays in an organisation's name: "European Space Agency", "Italian Ministry of Culture", "the
         // Georgian Dream party".
         bool endsAsOrganization = e - s >= 2 && (p.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e)
@@ -277,8 +306,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                 // "minister van Volkshuisvesting Mona Keijzer", "ministre de l'Économie Roland Lescure": the title's
                 // complement runs up to the first name.
                 if (!p.IsEnglish && s < e && p.Connectors.Contains(Word(text, tokens, s)))
-                    for (int k = s + 1; k + 1 < e; k++)
-                        if (StartsPersonName(text, tokens, k)) { s = k; break; }
+                    if (ComplementEnd(text, tokens, s + 1, e) is int name) s = name;
                 continue;
             }
             if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))

@@ -188,6 +188,9 @@ public class LanguageSeedTests
     [InlineData("pt", "A presidente da Comissão, Ursula von der Leyen, chegou ontem a Lisboa.", "Ursula von der Leyen")]
     [InlineData("nl", "Volgens Caroline van der Plas is het plan onhaalbaar.", "Caroline van der Plas")]
     [InlineData("de", "Gestern sprach Ursula von der Leyen in Straßburg.", "Ursula von der Leyen")]
+    // A title's complement ends where the name begins, however the name starts.
+    [InlineData("nl", "Volgens minister van Buitenlandse Zaken Caspar Veldkamp is het akkoord onhaalbaar.", "Caspar Veldkamp")]
+    [InlineData("nl", "Minister van Financiën Eelco Heinen presenteerde gisteren de begroting.", "Eelco Heinen")]
     public void Two_particles_after_a_first_name_stay_in_the_name(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
