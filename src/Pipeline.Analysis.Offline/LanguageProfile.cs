@@ -460,7 +460,10 @@ internal sealed class LanguageProfile
     {
         int hyphen = word.IndexOf('-');
         if (hyphen < 2 || hyphen > 6 || hyphen + 3 > word.Length || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1])) return 0;
-        foreach (char c in word[..hyphen]) if (!char.IsUpper(c) && !char.IsDigit(c)) return 0;
+        // All capitals, or two or more in a short mixed-case acronym ("AfD-Fraktion", "BaFin-Chef").
+        int capitals = 0;
+        foreach (char c in word[..hyphen]) if (char.IsUpper(c) || char.IsDigit(c)) capitals++; else if (!char.IsLower(c)) return 0;
+        if (capitals < hyphen && capitals < 2) return 0;
         // Only before an ordinary word: "SPD-Chef", "PVV-leider", not "TGV-INOUI" or "Loir-et-Cher".
         return word[(hyphen + 1)..].Contains('-') || word[(hyphen + 2)..].ContainsAnyInRange('A', 'Z') ? 0 : hyphen;
     }
