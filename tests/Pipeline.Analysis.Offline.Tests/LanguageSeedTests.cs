@@ -199,7 +199,7 @@ public class LanguageSeedTests
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Marco Bellini", "Person")]
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Stanford University", "Organization")]
     [InlineData("de", "Die AfD-Fraktion im Landtag stimmte gegen den Haushalt.", "AfD", "Organization")]
-    public void Who_works_at_an_organisation_is_named_apart_from_it(string language, string text, string name, string category)
+    public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
         Assert.Contains(entities, e => e.Text == name && e.Category == category);
