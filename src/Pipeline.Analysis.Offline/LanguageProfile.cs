@@ -324,6 +324,7 @@ internal sealed class LanguageProfile
             {
                 if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) continue;
                 var stem = word[..^ending.Length];
+                if (stem.Length + replacement.Length > infinitive.Length) continue;
                 stem.CopyTo(infinitive);
                 replacement.CopyTo(infinitive[stem.Length..]);
                 if (lookup.TryGetValue(infinitive[..(stem.Length + replacement.Length)], out valence)) return true;

@@ -351,11 +351,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     }
 
     /// <summary>
-    /// "Die Inflation ist gesunken", "o desemprego caiu": a decline verb turns the bad things in its clause into good
-    /// news and the good ones ("der Gewinn sank") into bad; with nothing rated beside it ("die Aktie fiel") it is bad news.
-    /// A clause is turned once however many declines it holds ("s'est effondrée et a chuté" is bad news twice over).
-    /// Beside a verb of rise or decline, a quantity with no valence of its own says which news it is: sales that
-    /// doubled are good, prices that soared bad, shares that plunged bad.
+    /// "Die Inflation ist gesunken", "o desemprego caiu": a decline turns what fell from bad news into good and from
+    /// good ("der Gewinn sank") into bad; with nothing rated or countable beside it it is bad news. A clause is turned
+    /// once however many declines it holds ("s'est effondrée et a chuté" is bad news twice over). Beside a verb of rise
+    /// or decline, a quantity with no valence of its own says which news it is: sales that doubled are good, prices that
+    /// soared bad, shares that plunged bad.
     /// </summary>
     private void ReadChanges(string text, List<Token> tokens, int start, int end, Span<double> valences, bool[]? named)
     {
