@@ -27,12 +27,12 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // The dev sets grew by a second part written on 2026-12-04 (12 paragraphs and 24 sentences a language, Gold/README.md);
     // the floors are re-measured on the whole set, so they fall where the new part is harder than the tuned first one.
     [Theory]
-    [InlineData("de", 0.94, 0.83, 0.74, 0.70, 0.81, 0.76)]
-    [InlineData("fr", 0.94, 0.76, 0.81, 0.91, 0.90, 0.80)]
-    [InlineData("es", 0.93, 0.80, 0.77, 0.77, 0.93, 0.89)]
-    [InlineData("it", 0.87, 0.76, 0.62, 0.87, 0.99, 0.92)]
-    [InlineData("nl", 0.79, 0.84, 0.81, 0.77, 0.82, 0.85)]
-    [InlineData("pt", 0.83, 0.80, 0.67, 0.87, 0.90, 0.89)]
+    [InlineData("de", 0.94, 0.86, 0.79, 0.75, 0.81, 0.76)]
+    [InlineData("fr", 0.94, 0.78, 0.81, 0.91, 0.90, 0.80)]
+    [InlineData("es", 0.97, 0.85, 0.86, 0.79, 0.93, 0.89)]
+    [InlineData("it", 0.91, 0.78, 0.66, 0.91, 0.99, 0.92)]
+    [InlineData("nl", 0.83, 0.87, 0.83, 0.79, 0.82, 0.85)]
+    [InlineData("pt", 0.87, 0.81, 0.74, 0.87, 0.90, 0.89)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
         var (entities, sentences) = Score(language, "dev");
