@@ -224,8 +224,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     private bool IsGivenName(string text, List<Token> tokens, int i) => p.IsFirstName(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) =>
-        p.IsFirstName(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _)
-        && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !p.IsCommon(Word(text, tokens, i + 1))
+        IsGivenName(text, tokens, i) && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !p.IsCommon(Word(text, tokens, i + 1))
         && !p.OrganizationWords.Contains(Word(text, tokens, i + 1));
 
     /// <summary>

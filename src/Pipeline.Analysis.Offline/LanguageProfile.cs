@@ -151,9 +151,8 @@ internal sealed class LanguageProfile
     public HashSet<string>? Decreases { get; private set; }
     /// <summary>Verbs and nouns of rise ("se dispararon", "verdoppelt", "aumento"), which carry no valence of their own.</summary>
     public HashSet<string>? Increases { get; private set; }
-    /// <summary>Quantities that are good news when they rise (sales, jobs, bookings) or bad news (prices, unemployment, deaths).</summary>
-    private HashSet<string> RisingGood { get; set; } = [];
-    private HashSet<string> RisingBad { get; set; } = [];
+    /// <summary>Quantities whose rise is good news, +1 (sales, jobs, bookings), or bad news, -1 (prices, unemployment, deaths).</summary>
+    private Dictionary<string, int> RisingNews { get; set; } = [];
     /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>
     public HashSet<string>? Comparatives { get; private set; }
 
@@ -294,17 +293,12 @@ internal sealed class LanguageProfile
     /// <summary>+1 for a quantity that is good news when it rises, -1 for one that is bad news, 0 otherwise; as written or without an inflection ending.</summary>
     public int RisingDirection(ReadOnlySpan<char> word)
     {
-        if (Contains(RisingGood, word)) return 1;
-        if (Contains(RisingBad, word)) return -1;
+        var lookup = RisingNews.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(word, out int direction)) return direction;
         foreach (var suffix in Suffixes)
-            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                if (Contains(RisingGood, word[..^suffix.Length])) return 1;
-                if (Contains(RisingBad, word[..^suffix.Length])) return -1;
-            }
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(word[..^suffix.Length], out direction))
+                return direction;
         return 0;
-
-        static bool Contains(HashSet<string> set, ReadOnlySpan<char> w) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
     }
 
     /// <summary>Verb endings and the infinitive's ending they stand for ("despedirá" of "despedir", "migliorato" of "migliorare").</summary>
@@ -591,8 +585,9 @@ internal sealed class LanguageProfile
         profile.Decreases = Set("decreases", ignoreCase: true);
         profile.Comparatives = Set("comparatives", ignoreCase: true);
         profile.Increases = Set("increases", ignoreCase: true);
-        profile.RisingGood = Set("rising-good", ignoreCase: true);
-        profile.RisingBad = Set("rising-bad", ignoreCase: true);
+        profile.RisingNews = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var w in List("rising-bad")) profile.RisingNews[w] = -1;
+        foreach (var w in List("rising-good")) profile.RisingNews[w] = 1;
         return profile;
     }
 

@@ -168,7 +168,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 valences[i - start] = TooValence;
                 continue;
             }
-            else if (!(profile is null ? valence.TryGetValue(word, out v) : !profile.IsChange(word) && profile.TryValence(word, out v)) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
+            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v) && !profile.IsChange(word)) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
             }

