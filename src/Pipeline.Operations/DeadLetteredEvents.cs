@@ -5,6 +5,7 @@ using Azure.Messaging;
 using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs;
+using Pipeline.Runtime;
 
 namespace Pipeline.Operations;
 
@@ -68,7 +69,7 @@ public static class DeadLetteredEvents
                 case StorageBlobCreatedEventData { Url: { Length: > 0 } url, ETag: { Length: > 0 } etag }:
                     var created = new BlobUriBuilder(new Uri(url));
                     // Event Grid reports the ETag bare; storage answers it quoted.
-                    return unreplayable with { Container = created.BlobContainerName, BlobName = created.BlobName, Created = new ETag($"\"{etag.Trim('"')}\"") };
+                    return unreplayable with { Container = created.BlobContainerName, BlobName = created.BlobName, Created = PipelineMessages.HeaderETag(new ETag(etag)) };
                 case StorageBlobDeletedEventData { Url: { Length: > 0 } url }:
                     var deleted = new BlobUriBuilder(new Uri(url));
                     return unreplayable with { Container = deleted.BlobContainerName, BlobName = deleted.BlobName, Deleted = json };

@@ -37,6 +37,17 @@ public static class PipelineMessages
         return true;
     }
 
+    /// <summary>
+    /// A blob version in the form its response headers give it, quoted. List Blobs gives the same ETag bare, and a
+    /// blob-trigger message carries whichever form its writer read, so versions are compared only in this form.
+    /// </summary>
+    public static ETag HeaderETag(ETag etag)
+    {
+        string value = etag.ToString();
+        return value.StartsWith('"') ? etag : new ETag($"\"{value}\"");
+    }
+
+    /// <summary>A blob-trigger message of an article blob, its ETag in <see cref="HeaderETag"/> form.</summary>
     public static bool TryReadBlobTrigger(BinaryData body, out BlobTriggerMessage? message, out string reason)
     {
         (message, reason) = (null, "");
@@ -57,7 +68,7 @@ public static class PipelineMessages
                 reason = $"not a blob-trigger message of the pipeline: it names container '{container.GetString()}', not '{PipelineNames.ArticlesContainer}'";
                 return false;
             }
-            message = new BlobTriggerMessage(PipelineNames.ArticlesContainer, name.GetString()!, new ETag(etag.GetString()!));
+            message = new BlobTriggerMessage(PipelineNames.ArticlesContainer, name.GetString()!, HeaderETag(new ETag(etag.GetString()!)));
             return true;
         }
         catch (JsonException e)

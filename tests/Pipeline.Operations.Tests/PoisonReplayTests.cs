@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Local.Commands;
 using Pipeline.Local.Hosting;
@@ -70,6 +72,64 @@ public class BlobPoisonReplayTests(AzuriteFixture azurite) : IClassFixture<Azuri
         string id = ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, "poison/blob.txt");
         await Eventually.ReturnsAsync(() => new ArticleRecordStore(azurite.Storage).GetHeadAsync(id, CancellationToken.None),
             h => h?.IsSummarised == true, TimeSpan.FromSeconds(30), "the re-triggered blob to be summarised");
+    }
+}
+
+/// <summary>
+/// A blob-trigger message carries the ETag its writer read: List Blobs gives it bare (the local scanner's announcements, the
+/// host's polling), blob headers quoted. Both name the same version.
+/// </summary>
+public class ListedETagPoisonTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_failure_named_by_the_listed_etag_is_replayed_not_dropped_as_changed()
+    {
+        var articles = azurite.Storage.Container(PipelineNames.ArticlesContainer);
+        var blob = articles.GetBlobClient("listed/blob.txt");
+        var uploaded = (await blob.UploadAsync(BinaryData.FromString("Port reopens\n\nThe port of Rotterdam reopened on Monday after the storm."), overwrite: true)).Value.ETag;
+        var listed = await articles.GetBlobsAsync(new GetBlobsOptions { Prefix = "listed/" }).Select(b => b.Properties.ETag!.Value).SingleAsync();
+        Assert.Equal(uploaded.ToString().Trim('"'), listed.ToString());
+        await azurite.Storage.Queue(PipelineNames.BlobPoisonQueue).SendMessageAsync(TestMessages.BlobTrigger("listed/blob.txt", listed.ToString()));
+
+        var replay = await Cli.RunAsync(ReplayCommand.Create(), "--poison", "--storage", azurite.ConnectionString);
+
+        Assert.Contains($"replayed         {PipelineNames.BlobPoisonQueue}: listed/blob.txt", replay.Output);
+        Assert.NotEqual(uploaded, (await blob.GetPropertiesAsync()).Value.ETag);
+    }
+}
+
+/// <summary>
+/// The local scanner on taking over skips a blob version its trigger gave up on (it waits in poison for an operator), but
+/// not a newer version of the same blob: that one the pipeline has never seen.
+/// </summary>
+public class PoisonedVersionScanTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_blob_rewritten_after_its_trigger_gave_up_is_announced_at_its_new_version_and_the_failed_one_is_not()
+    {
+        await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
+        var articles = azurite.Storage.Container(PipelineNames.ArticlesContainer);
+        var poison = azurite.Storage.Queue(PipelineNames.BlobPoisonQueue);
+        async Task<ETag> UploadListedAsync(string name, string text)
+        {
+            await articles.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), overwrite: true);
+            return await articles.GetBlobsAsync(new GetBlobsOptions { Prefix = name }).Select(b => b.Properties.ETag!.Value).SingleAsync();
+        }
+        var failed = await UploadListedAsync("scan/failed.txt", "Dam inspected\n\nEngineers inspected the dam at Kariba on Tuesday, Zambia's water authority said.");
+        var older = await UploadListedAsync("scan/rewritten.txt", "Ferry delayed\n\nThe ferry from Dover to Calais was delayed by fog, the operator said.");
+        await poison.SendMessageAsync(TestMessages.BlobTrigger("scan/failed.txt", failed.ToString()));
+        await poison.SendMessageAsync(TestMessages.BlobTrigger("scan/rewritten.txt", older.ToString()));
+        var current = (await articles.GetBlobClient("scan/rewritten.txt").UploadAsync(
+            BinaryData.FromString("Ferry sails\n\nThe ferry from Dover to Calais sailed on time on Wednesday, the operator said."), overwrite: true)).Value.ETag;
+
+        await using var pipeline = await PipelineHarness.StartAsync(azurite);
+
+        var heads = new ArticleRecordStore(azurite.Storage);
+        var head = await Eventually.ReturnsAsync(() => heads.GetHeadAsync(ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, "scan/rewritten.txt"), CancellationToken.None),
+            h => h?.IsSummarised == true, TimeSpan.FromSeconds(30), "the rewritten blob to be summarised");
+        Assert.Equal(current.ToString(), head!.CurrentETag);
+        Assert.Null(await heads.GetHeadAsync(ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, "scan/failed.txt"), CancellationToken.None));
+        Assert.Equal(2, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 }
 

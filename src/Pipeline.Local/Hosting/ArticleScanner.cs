@@ -180,7 +180,7 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
 
     /// <summary>
     /// Blob versions the pipeline already finished with: enriched at this version or later, quarantined at this version,
-    /// or sitting in a poison queue for an operator to replay. Everything else is announced (again): the handlers are idempotent.
+    /// or sitting in a poison queue at this version for an operator to replay. Everything else is announced (again): the handlers are idempotent.
     /// </summary>
     private async Task<Dictionary<string, ETag>> FinishedAsync(CancellationToken cancellationToken)
     {
@@ -194,16 +194,19 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
         var quarantined = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var entry in inspector.ListQuarantineAsync(cancellationToken).ConfigureAwait(false))
             quarantined[entry.Name] = entry.SourceETag;
-        var poisoned = await inspector.PeekPoisonedAsync(cancellationToken).ConfigureAwait(false);
+        // A version, not a name: a blob rewritten after its trigger gave up is a new version the pipeline has not seen.
+        var poisoned = (await inspector.PeekPoisonAsync(cancellationToken).ConfigureAwait(false))
+            .Where(m => m.Blob is not null).Select(m => (m.Blob!.BlobName, m.Blob.ETag)).ToHashSet();
 
         var finished = new Dictionary<string, ETag>(StringComparer.Ordinal);
         await foreach (var blob in storage.Container(PipelineNames.ArticlesContainer).GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var etag = blob.Properties.ETag!.Value;
+            var version = PipelineMessages.HeaderETag(etag);
             string articleId = ArticleIdentity.ArticleId(PipelineNames.ArticlesContainer, blob.Name);
             bool done = (enriched.TryGetValue(articleId, out long modified) && modified >= blob.Properties.LastModified!.Value.UtcTicks)
-                        || (quarantined.TryGetValue(blob.Name, out var quarantinedETag) && quarantinedETag == etag.ToString())
-                        || poisoned.Contains(blob.Name);
+                        || (quarantined.TryGetValue(blob.Name, out var quarantinedETag) && quarantinedETag == version.ToString())
+                        || poisoned.Contains((blob.Name, version));
             if (done) finished[blob.Name] = etag;
         }
         logger.ScannerTookOver(finished.Count);
@@ -214,7 +217,7 @@ internal sealed class ArticleScanner(PipelineStorage storage, ILogger<ArticleSca
     {
         ContainerName = PipelineNames.ArticlesContainer,
         BlobName = name,
-        ETag = etag.ToString(),
+        ETag = PipelineMessages.HeaderETag(etag).ToString(),
     }, LocalJson.Default.BlobAnnouncement));
 }
 
