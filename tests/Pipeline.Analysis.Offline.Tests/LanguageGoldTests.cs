@@ -24,13 +24,14 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // the translated news-sentiment words (2026-12-04) raised Organization in every language (it 0.549 -> 0.630); German
     // Organization rose to 0.829 when a noun after "Der" (an English first name) stopped being kept as a name; French and
     // Spanish dates and quantities when an age after "de" became the number alone (fr 0.884 / 0.784 -> 0.905 / 0.808).
-    // The de, es, nl and pt dev sets grew by a second part written on 2026-12-04 (12 paragraphs and 24 sentences each, Gold/README.md);
-    // the floors are re-measured on the whole set, so they fall where the new part is harder than the tuned first one.
+    // The de, es, nl and pt dev sets grew by a second part written on 2026-12-04, fr and it on 2026-12-05 (12 paragraphs and
+    // 24 sentences each, Gold/README.md); the floors are re-measured on the whole set, so they fall where the new part is
+    // harder than the tuned first one.
     [Theory]
     [InlineData("de", 0.94, 0.86, 0.79, 0.75, 0.81, 0.76)]
-    [InlineData("fr", 0.94, 0.78, 0.81, 0.91, 0.90, 0.80)]
+    [InlineData("fr", 0.93, 0.81, 0.76, 0.87, 0.93, 0.79)]
     [InlineData("es", 0.97, 0.85, 0.86, 0.79, 0.93, 0.89)]
-    [InlineData("it", 0.91, 0.78, 0.66, 0.91, 0.99, 0.92)]
+    [InlineData("it", 0.90, 0.78, 0.64, 0.83, 0.97, 0.90)]
     [InlineData("nl", 0.83, 0.87, 0.83, 0.79, 0.82, 0.85)]
     [InlineData("pt", 0.87, 0.81, 0.74, 0.87, 0.90, 0.89)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
