@@ -168,7 +168,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         {
             var w = Word(text, tokens, k);
             if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w)) { k++; continue; }
-            if (stop?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w)) break;
+            if (stop?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w) || p.IsInflectedVerb(w)) break;
             last = ++k;
         }
         return last;

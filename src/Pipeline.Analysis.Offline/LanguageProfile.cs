@@ -304,6 +304,46 @@ internal sealed class LanguageProfile
     /// <summary>Verb endings and the infinitive's ending they stand for ("despedirá" of "despedir", "migliorato" of "migliorare").</summary>
     private (string Ending, string Infinitive)[] VerbEndings { get; init; } = [];
 
+    /// <summary>A verb form the dictionary knows only by its infinitive ("financera" of "financer"): no word of a name.</summary>
+    public bool IsInflectedVerb(string word)
+    {
+        if (VerbEndings.Length == 0 || CommonWords.Contains(word)) return false;
+        foreach (var (ending, infinitive) in VerbEndings)
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)
+                && CommonWords.Contains(string.Concat(word.AsSpan(0, word.Length - ending.Length), infinitive)))
+                return true;
+        return false;
+    }
+
+    /// <summary>Articles and their contractions with a preposition ("il", "nel", "du", "do"): a noun follows.</summary>
+    public HashSet<string> NounMarkers { get; private set; } = [];
+
+    /// <summary>Articles, "of", numbers and percent words: what the reach from a change to its quantity does not count ("del 40 per cento i ricoveri").</summary>
+    public HashSet<string> QuantityFillers { get; private set; } = [];
+
+    /// <summary>
+    /// The words with every form the verb endings give for the same infinitive ("calato" brings "caleranno", "calava",
+    /// "calando"), so a list of rise or decline verbs need not spell out each tense. The extra forms that are no words
+    /// never occur in text.
+    /// </summary>
+    private HashSet<string> WithVerbForms(IEnumerable<string> words)
+    {
+        var forms = new HashSet<string>(words, StringComparer.OrdinalIgnoreCase);
+        var infinitives = VerbEndings.Select(e => e.Infinitive).Distinct().ToArray();
+        foreach (string word in forms.ToList())
+        {
+            foreach (var (ending, infinitive) in VerbEndings.Concat(infinitives.Select(i => (Ending: i, Infinitive: i))))
+            {
+                if (word.Length - ending.Length < 3 || !word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) continue;
+                string stem = word[..^ending.Length];
+                forms.Add(stem + infinitive);
+                foreach (var (other, same) in VerbEndings)
+                    if (same == infinitive) forms.Add(stem + other);
+            }
+        }
+        return forms;
+    }
+
     /// <summary>A word's valence as written, else without an inflection ending, else as the verb it inflects, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)
     {
@@ -574,7 +614,9 @@ internal sealed class LanguageProfile
         var boosters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var w in List("boosters")) boosters[w] = SentimentScorer.BoosterStep;
         foreach (var w in List("dampeners")) boosters[w] = -SentimentScorer.BoosterStep;
-        foreach (var w in negators.Concat(boosters.Keys).Concat(List("decreases")).Concat(List("increases"))) valence.Remove(w);
+        var decreases = profile.WithVerbForms(List("decreases"));
+        var increases = profile.WithVerbForms(List("increases"));
+        foreach (var w in negators.Concat(boosters.Keys).Concat(decreases).Concat(increases)) valence.Remove(w);
         profile.Valence = valence;
         profile.ValencePhrases = phrases;
         profile.Boosters = boosters;
@@ -582,9 +624,12 @@ internal sealed class LanguageProfile
         profile.Contrasts = Set("contrasts", ignoreCase: true);
         profile.Concessives = Set("concessives", ignoreCase: true);
         profile.NoneWords = Set("none-words", ignoreCase: true);
-        profile.Decreases = Set("decreases", ignoreCase: true);
+        profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);
-        profile.Increases = Set("increases", ignoreCase: true);
+        profile.Increases = increases;
+        profile.NounMarkers = new HashSet<string>(List("noun-markers").Concat(List("determiners")), StringComparer.OrdinalIgnoreCase);
+        profile.QuantityFillers = new HashSet<string>(profile.NounMarkers.Concat(profile.Connectors).Concat(profile.Numbers.NumberWords)
+            .Concat(profile.Numbers.Percent.SelectMany(words => words)), StringComparer.OrdinalIgnoreCase);
         profile.RisingNews = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var w in List("rising-bad")) profile.RisingNews[w] = -1;
         foreach (var w in List("rising-good")) profile.RisingNews[w] = 1;

@@ -59,7 +59,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// <summary>The valence of a quantity beside a verb of rise or decline, as much as a clearly rated word (AFINN 2).</summary>
     private const double QuantityValence = 1.6;
 
-    /// <summary>How many words after a verb or noun of change its quantity may stand.</summary>
+    /// <summary>How many words, articles, "of" and numbers aside, after a verb or noun of change its quantity may stand.</summary>
     private const int QuantityReach = 3;
 
     private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.OrdinalIgnoreCase)
@@ -379,18 +379,20 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             if (firstChange < 0) { from = to + 1; continue; }
             // What changes is the clause's subject, before the verb ("las ventas se duplicaron", "die Aktie brach nach der
             // Gewinnwarnung ein"), else what follows the verb closely ("subieron los precios", "la caída de las ventas"),
-            // never a noun further on ("despencou após o anúncio de novas tarifas").
-            int regionStart = from, regionEnd = firstChange;
-            if (!HasSignal(text, tokens, start, regionStart, regionEnd, valences, named))
-            {
-                regionStart = lastChange + 1;
-                regionEnd = regionStart;
-                for (int words = 0; regionEnd < to && words < QuantityReach; regionEnd++)
-                    if (tokens[regionEnd].Kind == TokenKind.Word) words++;
-            }
+            // never a noun further on ("despencou após o anúncio de novas tarifas"). What follows also wins when the change
+            // is a noun with its complement ("morti nel crollo di un cantiere": the building collapsed, not the deaths), and
+            // when only it names a quantity: a rated subject is then the cause ("la siccità ha dimezzato il raccolto").
+            int afterEnd = lastChange + 1;
+            for (int words = 0; afterEnd < to && words < QuantityReach; afterEnd++)
+                if (tokens[afterEnd].Kind == TokenKind.Word && !profile.QuantityFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[afterEnd].Start, tokens[afterEnd].Length))) words++;
+            bool subject = !IsNounWithComplement(text, tokens, lastChange, to)
+                && HasSignal(text, tokens, start, from, firstChange, valences, named)
+                && (HasQuantity(text, tokens, from, firstChange, named) || !HasQuantity(text, tokens, lastChange + 1, afterEnd, named));
+            var (regionStart, regionEnd) = subject ? (from, firstChange) : (lastChange + 1, afterEnd);
+            // Beside a change, a listed quantity is that quantity, whatever else the lexicon rates the word for ("prix": prize).
             for (int j = regionStart; j < regionEnd; j++)
-                if (tokens[j].Kind == TokenKind.Word && valences[j - start] == 0 && named?[j] != true)
-                    valences[j - start] = profile.RisingDirection(text.AsSpan(tokens[j].Start, tokens[j].Length)) * QuantityValence;
+                if (tokens[j].Kind == TokenKind.Word && named?[j] != true && profile.RisingDirection(text.AsSpan(tokens[j].Start, tokens[j].Length)) is int direction and not 0)
+                    valences[j - start] = direction * QuantityValence;
             bool rated = false;
             for (int j = regionStart; j < regionEnd; j++) rated |= valences[j - start] != 0;
             if (declines && !rated) valences[firstChange - start] = DeclineValence;
@@ -403,8 +405,28 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private bool HasSignal(string text, List<Token> tokens, int start, int from, int to, Span<double> valences, bool[]? named)
     {
         for (int j = from; j < to; j++)
-            if (valences[j - start] != 0 || tokens[j].Kind == TokenKind.Word && named?[j] != true && profile!.RisingDirection(text.AsSpan(tokens[j].Start, tokens[j].Length)) != 0) return true;
+            if (valences[j - start] != 0) return true;
+        return HasQuantity(text, tokens, from, to, named);
+    }
+
+    /// <summary>Whether tokens [from, to) hold a quantity whose rise or fall is news (sales, prices).</summary>
+    private bool HasQuantity(string text, List<Token> tokens, int from, int to, bool[]? named)
+    {
+        for (int j = from; j < to; j++)
+            if (tokens[j].Kind == TokenKind.Word && named?[j] != true && profile!.RisingDirection(text.AsSpan(tokens[j].Start, tokens[j].Length)) != 0) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A change word after an article and before "of" and a word is a noun with its complement ("nel crollo di un
+    /// cantiere", "la caída de las ventas"); one followed by a number is a verb and its amount ("calate del 5 %").
+    /// </summary>
+    private bool IsNounWithComplement(string text, List<Token> tokens, int change, int to)
+    {
+        if (change == 0 || change + 2 >= to || tokens[change - 1].Kind != TokenKind.Word || tokens[change + 1].Kind != TokenKind.Word || tokens[change + 2].Kind != TokenKind.Word) return false;
+        return profile!.NounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[change - 1].Start, tokens[change - 1].Length))
+            && profile.Connectors.Contains(text.Substring(tokens[change + 1].Start, tokens[change + 1].Length))
+            && !profile.Numbers.NumberWords.Contains(text.Substring(tokens[change + 2].Start, tokens[change + 2].Length));
     }
 
     /// <summary>A negator that compares ("jamais aussi élevée", "nunca esteve tão forte") rather than negates.</summary>

@@ -168,6 +168,15 @@ public class LanguageSeedTests
     [InlineData("pt", "Apesar da força da tempestade, ninguém ficou ferido.", SentimentLabel.Positive)]
     // "sin embargo": a contrast of two words shifts the weight to what follows it.
     [InlineData("es", "Las ventas fueron un éxito; sin embargo, el cierre de tres fábricas deja a 400 trabajadores sin empleo.", SentimentLabel.Negative)]
+    [InlineData("it", "Tre turisti sono morti nel crollo di una palazzina a Napoli.", SentimentLabel.Negative)]
+    [InlineData("es", "Los sindicatos denuncian la caída de los salarios reales.", SentimentLabel.Negative)]
+    [InlineData("es", "La sequía ha reducido a la mitad la cosecha de aceite.", SentimentLabel.Negative)]
+    [InlineData("it", "La nuova terapia ha ridotto del 30 per cento i decessi.", SentimentLabel.Positive)]
+    [InlineData("pt", "A nova vacina reduziu em 30 por cento as mortes.", SentimentLabel.Positive)]
+    [InlineData("it", "I prezzi dei biglietti aumenteranno a marzo.", SentimentLabel.Negative)]
+    [InlineData("it", "Le vendite caleranno nel prossimo trimestre.", SentimentLabel.Negative)]
+    [InlineData("fr", "Les loyers augmenteront de 8 % l'an prochain.", SentimentLabel.Negative)]
+    [InlineData("it", "Le iscrizioni saranno aperte a partire da lunedì.", SentimentLabel.Neutral)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
@@ -195,6 +204,8 @@ public class LanguageSeedTests
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Marco Bellini", "Person")]
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Stanford University", "Organization")]
     [InlineData("de", "Die AfD-Fraktion im Landtag stimmte gegen den Haushalt.", "AfD", "Organization")]
+    [InlineData("fr", "La Cour des comptes publiera son rapport en juin.", "Cour des comptes", "Organization")]
+    [InlineData("it", "La Corte dei conti approverà il rendiconto a luglio.", "Corte dei conti", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
