@@ -177,6 +177,12 @@ public class LanguageSeedTests
     [InlineData("it", "Le vendite caleranno nel prossimo trimestre.", SentimentLabel.Negative)]
     [InlineData("fr", "Les loyers augmenteront de 8 % l'an prochain.", SentimentLabel.Negative)]
     [InlineData("it", "Le iscrizioni saranno aperte a partire da lunedì.", SentimentLabel.Neutral)]
+    [InlineData("de", "Das neue Gesetz tritt im Januar in Kraft.", SentimentLabel.Neutral)]
+    [InlineData("fr", "Le verdict est attendu vendredi.", SentimentLabel.Neutral)]
+    [InlineData("es", "La sentencia se conocerá el lunes.", SentimentLabel.Neutral)]
+    [InlineData("it", "Il verdetto è atteso per giovedì.", SentimentLabel.Neutral)]
+    [InlineData("pt", "A sentença será conhecida na sexta-feira.", SentimentLabel.Neutral)]
+    [InlineData("nl", "De top van de NAVO begint dinsdag in Den Haag.", SentimentLabel.Neutral)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
