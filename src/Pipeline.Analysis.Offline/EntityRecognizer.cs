@@ -271,7 +271,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         // "le ministre Lecornu", "la presidenta Sheinbaum": a lower-case title just before the name.
         bool personContext = p.LowercaseTitles && s > 0 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised
             && p.Titles.TryMatch(text, tokens, s - 1, s, out _, out _);
-        if (!p.IsEnglish && AfterTitleLink(text, tokens, s))
+        if (!p.IsEnglish && AfterTitleLink(text, tokens, s) && !IsInstitutionOfPlace(text, tokens, s, e))
         {
             // "minister van Buitenlandse Zaken David van Weel", "commissaris van de Koning René Paas": the run is the
             // title's complement up to the name that follows it.
@@ -339,8 +339,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
         if (!p.IsEnglish && e - s >= 2 && IsInstitutionOfPlace(text, tokens, s, e))
         {
-            // "Landgericht Wiesbaden", "Staatsanwaltschaft Köln", "Waterschap Limburg", "Rijksuniversiteit Groningen": an
-            // institution named by its kind and the place it serves.
+            // "Landgericht Wiesbaden", "Staatsanwaltschaft Köln", "Waterschap Limburg", "Métropole de Lyon": an
+            // institution named by its kind and the place it serves, also after a title ("presidente della Regione Lombardia").
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-institution-of-place"));
             return;
         }
@@ -527,8 +527,10 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     private bool IsInstitutionOfPlace(string text, List<Token> tokens, int s, int e)
     {
         string first = Word(text, tokens, s);
-        return (p.OrganizationWords.Contains(first) || p.EndsInOrganizationWord(first))
-            && names.TryMatch(text, tokens, s + 1, e, out int length, out var place) && length == e - s - 1 && place.Category == EntityCategories.Location;
+        if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first)) return false;
+        int k = s + 1;
+        while (k + 1 < e && (p.Connectors.Contains(Word(text, tokens, k)) || p.Articles.Contains(Word(text, tokens, k)))) k++;
+        return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location;
     }
 
     /// <summary>

@@ -212,6 +212,11 @@ public class LanguageSeedTests
     [InlineData("de", "Die AfD-Fraktion im Landtag stimmte gegen den Haushalt.", "AfD", "Organization")]
     [InlineData("fr", "La Cour des comptes publiera son rapport en juin.", "Cour des comptes", "Organization")]
     [InlineData("it", "La Corte dei conti approverà il rendiconto a luglio.", "Corte dei conti", "Organization")]
+    [InlineData("it", "Il presidente della Regione Lombardia ha firmato l'ordinanza.", "Regione Lombardia", "Organization")]
+    [InlineData("fr", "L'Eurométropole de Strasbourg a lancé un appel d'offres.", "Eurométropole de Strasbourg", "Organization")]
+    [InlineData("nl", "De Veiligheidsregio Twente adviseert ramen en deuren te sluiten.", "Veiligheidsregio Twente", "Organization")]
+    [InlineData("pt", "O Metro de Lisboa vai abrir duas novas estações.", "Metro de Lisboa", "Organization")]
+    [InlineData("de", "Das Polizeipräsidium Mittelfranken sucht Zeugen.", "Polizeipräsidium Mittelfranken", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
