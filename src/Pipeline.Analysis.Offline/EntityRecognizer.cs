@@ -146,6 +146,11 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     end = joined;
                     continue;
                 }
+                if (!p.IsEnglish && JoinsInstitution(text, tokens, i, end, taken, out joined))
+                {
+                    end = joined;
+                    continue;
+                }
                 if (IsGazetteerStart(text, tokens, end) && names.TryMatch(text, tokens, end, tokens.Count, out len, out _)) { end += len; continue; }
                 break;
             }
@@ -255,6 +260,32 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         }
         if (possessive && (at - start != 1 || p.IsFirstName(Word(text, tokens, start)))) return false;
         end = k;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether "e" at <paramref name="at"/> continues a Romance institution's name of the form head, words and "of"
+    /// ("Instituto Português do Mar e da Atmosfera", "Autoridade Nacional de Emergência e Proteção Civil"), up to three
+    /// capitalised words after it and its "of"; a second institution or a listed name after it stays apart
+    /// ("Ministério da Saúde e Ministério da Educação", "Banco de Portugal e Caixa Geral de Depósitos").
+    /// </summary>
+    private bool JoinsInstitution(string text, List<Token> tokens, int start, int at, bool[] taken, out int end)
+    {
+        end = at;
+        if (!p.And.Contains(Word(text, tokens, at))) return false;
+        if (p.Articles.Contains(Word(text, tokens, start))) start++;
+        if (!p.OrganizationHeads.Contains(Word(text, tokens, start))) return false;
+        bool linked = false;
+        for (int j = start + 1; j < at && !linked; j++) linked = p.Connectors.Contains(Word(text, tokens, j));
+        int k = at + 1;
+        while (k < tokens.Count && k - at <= 2 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(Word(text, tokens, k))) k++;
+        if (!linked || k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore) return false;
+        string first = Word(text, tokens, k);
+        if (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) || names.TryMatch(text, tokens, k, tokens.Count, out _, out _)) return false;
+        int m = k;
+        while (m < tokens.Count && m - k < 3 && !taken[m] && IsNameWord(tokens[m]) && !tokens[m].LineBreakBefore) m++;
+        if (m < tokens.Count && IsNameWord(tokens[m])) return false;
+        end = m;
         return true;
     }
 
