@@ -354,7 +354,9 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
             if ((sentenceStart[s] || !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word)) && p.IsCommon(word) && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
                 && !context.OrganizationAliases.Contains(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
-                && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1)))
+                // "Federal Reserve Bank" keeps its first word; "Bierbrouwer Heineken N.V." and "Chipmaker Nvidia Corp" do not:
+                // there an ordinary word describes the company whose name follows.
+                && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1)) && p.IsCommon(Word(text, tokens, s + 1)) && !p.OrganizationHeads.Contains(Word(text, tokens, s + 1)))
                 // "Ook ING Groep": a function word opening the sentence is never part of the name.
                 || sentenceStart[s] && s + 1 < e && IsFunctionWord(word))
             {
