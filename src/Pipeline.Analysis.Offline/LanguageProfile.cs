@@ -147,6 +147,8 @@ internal sealed class LanguageProfile
     public HashSet<string> NoneWords { get; private set; } = [];
     /// <summary>"trotz", "malgré", "apesar", "ondanks": the clause they open is conceded, the rest of the sentence is the point.</summary>
     public HashSet<string>? Concessives { get; private set; }
+    /// <summary>Adjectives of size and strength that strengthen a bad word after them instead of praising ("forte perdita", "hohe Verluste").</summary>
+    public HashSet<string>? AdjectiveIntensifiers { get; private set; }
     /// <summary>Verbs of decline, which make the bad thing they are said of good news ("unemployment fell").</summary>
     public HashSet<string>? Decreases { get; private set; }
     /// <summary>Verbs and nouns of rise ("se dispararon", "verdoppelt", "aumento"), which carry no valence of their own.</summary>
@@ -623,6 +625,7 @@ internal sealed class LanguageProfile
         profile.Negators = negators;
         profile.Contrasts = Set("contrasts", ignoreCase: true);
         profile.Concessives = Set("concessives", ignoreCase: true);
+        profile.AdjectiveIntensifiers = Set("adjective-intensifiers", ignoreCase: true);
         profile.NoneWords = Set("none-words", ignoreCase: true);
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);

@@ -16,6 +16,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private readonly HashSet<string> _negators = profile?.Negators ?? Negators;
     private readonly HashSet<string> _contrasts = profile?.Contrasts ?? Contrasts;
     private readonly HashSet<string> _concessives = profile?.Concessives ?? [];
+    private readonly HashSet<string> _adjectiveIntensifiers = profile?.AdjectiveIntensifiers ?? AdjectiveIntensifiers;
 
     internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
@@ -178,7 +179,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             // "pretty bad", "truly, truly awful": an intensifier before a rated word has no valence of its own.
             if (span == 1 && BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _)) continue;
             // "a great disappointment": a positive adjective before a negative word strengthens it instead.
-            if (span == 1 && v > 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            if (span == 1 && v > 0 && _adjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
                 && NextRatedWithin(text, tokens, i, end, 1, out double nextValence) && nextValence < 0) continue;
             if (mixedCase && t.AllCaps) v += Math.Sign(v) * CapsEmphasis;
             // Boosters and negators look back over the three words before the term, fading with distance.
@@ -198,7 +199,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
                     else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
-                        || v < 0 && AdjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
+                        || v < 0 && _adjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
                 }
                 if (Negates(before) && !Compares(text, tokens, k, end) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
                 {
@@ -297,7 +298,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             if (tokens[k].Kind != TokenKind.Word) continue;
             var next = text.AsSpan(tokens[k].Start, tokens[k].Length);
             if (next.Equals(word, StringComparison.OrdinalIgnoreCase)) continue;
-            if (lookup.TryGetValue(next, out valence) && !BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next)) return true;
+            if ((profile is null ? lookup.TryGetValue(next, out valence) : profile.TryValence(next, out valence)) && !BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next)) return true;
             words++;
         }
         return false;

@@ -183,6 +183,8 @@ public class LanguageSeedTests
     [InlineData("it", "Il verdetto è atteso per giovedì.", SentimentLabel.Neutral)]
     [InlineData("pt", "A sentença será conhecida na sexta-feira.", SentimentLabel.Neutral)]
     [InlineData("nl", "De top van de NAVO begint dinsdag in Den Haag.", SentimentLabel.Neutral)]
+    [InlineData("nl", "De club kampt met een groot tekort.", SentimentLabel.Negative)]
+    [InlineData("es", "La aerolínea sufrió una fuerte caída de reservas.", SentimentLabel.Negative)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
