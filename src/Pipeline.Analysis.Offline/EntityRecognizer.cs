@@ -221,7 +221,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     {
         int k = s - 1;
         while (k >= 0 && s - k <= 2 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised
-               && (p.Connectors.Contains(Word(text, tokens, k)) || p.Articles.Contains(Word(text, tokens, k)))) k--;
+               && (p.Connectors.Contains(Word(text, tokens, k)) || p.NounMarkers.Contains(Word(text, tokens, k)) || p.TitleLinks.Contains(Word(text, tokens, k)))) k--;
         return k >= 0 && k < s - 1 && tokens[k].Kind == TokenKind.Word && p.Titles.TryMatch(text, tokens, k, k + 1, out _, out _);
     }
 

@@ -317,6 +317,9 @@ internal sealed class LanguageProfile
         return false;
     }
 
+    /// <summary>Prepositions between a title and its portfolio besides "of" ("commissaire à la Défense", "minister voor Klimaat").</summary>
+    public HashSet<string> TitleLinks { get; private init; } = [];
+
     /// <summary>Articles and their contractions with a preposition ("il", "nel", "du", "do"): a noun follows.</summary>
     public HashSet<string> NounMarkers { get; private set; } = [];
 
@@ -579,6 +582,7 @@ internal sealed class LanguageProfile
             Honorifics = Set("honorifics"),
             NameTitles = Set("name-titles"),
             Articles = Set("articles"),
+            TitleLinks = Set("title-links"),
             Of = Set("of"),
             ForWords = Set("for"),
             OrganizationLinks = Set("org-links"),

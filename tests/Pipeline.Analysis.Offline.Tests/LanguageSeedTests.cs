@@ -204,6 +204,9 @@ public class LanguageSeedTests
     // A title's complement ends where the name begins, however the name starts.
     [InlineData("nl", "Volgens minister van Buitenlandse Zaken Caspar Veldkamp is het akkoord onhaalbaar.", "Caspar Veldkamp")]
     [InlineData("nl", "Minister van Financiën Eelco Heinen presenteerde gisteren de begroting.", "Eelco Heinen")]
+    [InlineData("fr", "Le projet a été présenté par le commissaire à la Défense Andrius Kubilius.", "Andrius Kubilius")]
+    [InlineData("fr", "Selon la ministre de la Culture Rachida Dati, le musée rouvrira.", "Rachida Dati")]
+    [InlineData("nl", "Gisteren opende de Commissaris van de Koning Jetta Klijnsma het nieuwe gemeentehuis.", "Jetta Klijnsma")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
