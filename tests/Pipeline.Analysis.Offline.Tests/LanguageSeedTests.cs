@@ -225,6 +225,9 @@ public class LanguageSeedTests
     [InlineData("pt", "O Instituto da Conservação da Natureza e das Florestas alertou para o risco de incêndio.", "Instituto da Conservação da Natureza e das Florestas", "Organization")]
     [InlineData("es", "La Agencia Estatal de Meteorología y Protección Civil emitieron avisos.", "Protección Civil", "Organization")]
     [InlineData("nl", "Verzekeraar Achmea Holding N.V. meldt meer winst.", "Achmea Holding N.V.", "Organization")]
+    [InlineData("de", "Ein Sprecher des Bayerischen Bauernverbands bestätigte das am Montag.", "Bayerischen Bauernverbands", "Organization")]
+    [InlineData("de", "Im Bundestag stimmten die Grünen gegen den Antrag.", "Grünen", "Organization")]
+    [InlineData("de", "Das berichtete die Rheinische Zeitung am Freitag.", "Rheinische Zeitung", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
