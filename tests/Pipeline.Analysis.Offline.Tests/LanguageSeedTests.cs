@@ -211,6 +211,13 @@ public class LanguageSeedTests
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
     [Theory]
+    [InlineData("pt", "O caudal do Mondego subiu durante a noite.", "Mondego")]
+    [InlineData("nl", "Het water in de Waal staat laag.", "Waal")]
+    [InlineData("es", "Los vuelos en Barajas sufrieron retrasos.", "Barajas")]
+    public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
+
+    [Theory]
     [InlineData("pt", "Investigadores da Fundação Gulbenkian apresentaram ontem o estudo.", "Fundação Gulbenkian", "Organization")]
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Marco Bellini", "Person")]
     [InlineData("it", "Lo ha spiegato Marco Bellini della Stanford University in un convegno a Torino.", "Stanford University", "Organization")]
