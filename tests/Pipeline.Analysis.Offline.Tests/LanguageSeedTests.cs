@@ -214,6 +214,7 @@ public class LanguageSeedTests
     [InlineData("pt", "O caudal do Mondego subiu durante a noite.", "Mondego")]
     [InlineData("nl", "Het water in de Waal staat laag.", "Waal")]
     [InlineData("es", "Los vuelos en Barajas sufrieron retrasos.", "Barajas")]
+    [InlineData("es", "El volcán de La Palma volvió a registrar temblores.", "La Palma")]
     public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 
