@@ -316,8 +316,9 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         {
             var word = Word(text, tokens, s);
             bool gazetteer = names.TryMatch(text, tokens, s, e, out _, out _);
-            // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name.
-            if (!gazetteer && p.Demonyms.Contains(word) && !endsAsOrganization) { s++; continue; }
+            // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name; a
+            // first name before a surname is no adjective ("Christian Drosten").
+            if (!gazetteer && p.Demonyms.Contains(word) && !endsAsOrganization && !StartsPersonName(text, tokens, s)) { s++; continue; }
             if (!gazetteer && p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e
                 && !(e - s >= 3 && (p.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
             {

@@ -207,6 +207,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Le projet a été présenté par le commissaire à la Défense Andrius Kubilius.", "Andrius Kubilius")]
     [InlineData("fr", "Selon la ministre de la Culture Rachida Dati, le musée rouvrira.", "Rachida Dati")]
     [InlineData("nl", "Gisteren opende de Commissaris van de Koning Jetta Klijnsma het nieuwe gemeentehuis.", "Jetta Klijnsma")]
+    [InlineData("de", "Der Virologe Christian Drosten warnte vor einer neuen Welle.", "Christian Drosten")]
+    [InlineData("de", "Die Intendantin Barbara Mundel stellte den Spielplan vor.", "Barbara Mundel")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
