@@ -185,6 +185,8 @@ public class LanguageSeedTests
     [InlineData("nl", "De top van de NAVO begint dinsdag in Den Haag.", SentimentLabel.Neutral)]
     [InlineData("nl", "De club kampt met een groot tekort.", SentimentLabel.Negative)]
     [InlineData("es", "La aerolínea sufrió una fuerte caída de reservas.", SentimentLabel.Negative)]
+    [InlineData("de", "Das Start-up schafft in Sachsen 300 neue Arbeitsplätze.", SentimentLabel.Positive)]
+    [InlineData("de", "Die Firma rettete 500 Arbeitsplätze.", SentimentLabel.Positive)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
