@@ -153,6 +153,25 @@ internal sealed class LanguageProfile
     public HashSet<string>? Decreases { get; private set; }
     /// <summary>Verbs and nouns of rise ("se dispararon", "verdoppelt", "aumento"), which carry no valence of their own.</summary>
     public HashSet<string>? Increases { get; private set; }
+    /// <summary>Finite parts of separable verbs of rise (false) or decline (true), with the particle that completes each ("nam" … "toe").</summary>
+    private Dictionary<string, (string Particle, bool Decline)[]> SeparableChanges { get; set; } = [];
+
+    /// <summary>
+    /// Whether the word at <paramref name="verb"/> is a separable verb of decline (true) or rise (false) whose particle is
+    /// the clause's last word ("het aantal toeristen nam toe", "der Absatz ging im Herbst zurück"); null otherwise.
+    /// </summary>
+    public bool? SeparableChange(string text, List<Token> tokens, int verb, int end)
+    {
+        if (SeparableChanges.Count == 0 || !SeparableChanges.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(tokens[verb].Start, tokens[verb].Length), out var particles)) return null;
+        int last = end - 1;
+        while (last > verb && tokens[last].Kind != TokenKind.Word) last--;
+        if (last == verb) return null;
+        var word = text.AsSpan(tokens[last].Start, tokens[last].Length);
+        foreach (var (particle, decline) in particles)
+            if (word.Equals(particle, StringComparison.OrdinalIgnoreCase)) return decline;
+        return null;
+    }
+
     /// <summary>Quantities whose rise is good news, +1 (sales, jobs, bookings), or bad news, -1 (prices, unemployment, deaths).</summary>
     private Dictionary<string, int> RisingNews { get; set; } = [];
     /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>
@@ -637,6 +656,11 @@ internal sealed class LanguageProfile
         profile.NounMarkers = new HashSet<string>(List("noun-markers").Concat(List("determiners")), StringComparer.OrdinalIgnoreCase);
         profile.QuantityFillers = new HashSet<string>(profile.NounMarkers.Concat(profile.Connectors).Concat(profile.Numbers.NumberWords)
             .Concat(profile.Numbers.Percent.SelectMany(words => words)), StringComparer.OrdinalIgnoreCase);
+        profile.SeparableChanges = List("separable-increases").Select(pair => (Pair: pair, Decline: false))
+            .Concat(List("separable-decreases").Select(pair => (Pair: pair, Decline: true)))
+            .Select(e => (Parts: e.Pair.Split(' '), e.Decline))
+            .GroupBy(e => e.Parts[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(e => (e.Parts[1], e.Decline)).ToArray(), StringComparer.OrdinalIgnoreCase);
         profile.RisingNews = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var w in List("rising-bad")) profile.RisingNews[w] = -1;
         foreach (var w in List("rising-good")) profile.RisingNews[w] = 1;

@@ -372,7 +372,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             for (int j = from; j < to; j++)
             {
                 bool decline = Is(j, decreases);
-                if (!decline && !Is(j, increases)) continue;
+                if (!decline && !Is(j, increases))
+                {
+                    if (tokens[j].Kind != TokenKind.Word || profile.SeparableChange(text, tokens, j, to) is not bool separated) continue;
+                    decline = separated;
+                }
                 if (firstChange < 0) firstChange = j;
                 lastChange = j;
                 declines |= decline;

@@ -187,6 +187,9 @@ public class LanguageSeedTests
     [InlineData("es", "La aerolínea sufrió una fuerte caída de reservas.", SentimentLabel.Negative)]
     [InlineData("de", "Das Start-up schafft in Sachsen 300 neue Arbeitsplätze.", SentimentLabel.Positive)]
     [InlineData("de", "Die Firma rettete 500 Arbeitsplätze.", SentimentLabel.Positive)]
+    [InlineData("nl", "Het aantal toeristen nam toe.", SentimentLabel.Positive)]
+    [InlineData("nl", "De werkloosheid nam vorig jaar sterk af.", SentimentLabel.Positive)]
+    [InlineData("de", "Die Arbeitslosigkeit ging im Herbst zurück.", SentimentLabel.Positive)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
