@@ -368,8 +368,28 @@ internal sealed class LanguageProfile
         return forms;
     }
 
+    /// <summary>Words already rated or found unrated: news repeats its words, and a miss costs every ending tried.</summary>
+    private readonly ConcurrentDictionary<string, double?> _valenceSeen = new(StringComparer.OrdinalIgnoreCase);
+    private int _valenceSeenCount;
+    private const int ValenceSeenLimit = 200_000, ValenceSeenLength = 32;
+
     /// <summary>A word's valence as written, else without an inflection ending, else as the verb it inflects, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)
+    {
+        var seen = _valenceSeen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (seen.TryGetValue(word, out double? known))
+        {
+            valence = known.GetValueOrDefault();
+            return known.HasValue;
+        }
+        bool rated = Rate(word, out valence);
+        // Bounded in entries and in length, so a stream of unique or endless tokens cannot grow it without end.
+        if (word.Length <= ValenceSeenLength && Volatile.Read(ref _valenceSeenCount) < ValenceSeenLimit && seen.TryAdd(word, rated ? valence : null))
+            Interlocked.Increment(ref _valenceSeenCount);
+        return rated;
+    }
+
+    private bool Rate(ReadOnlySpan<char> word, out double valence)
     {
         var lookup = Valence!.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(word, out valence)) return true;
