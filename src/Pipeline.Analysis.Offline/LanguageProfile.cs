@@ -218,17 +218,35 @@ internal sealed class LanguageProfile
     /// Whether a capitalised word is an ordinary noun: listed as one (also inflected), or a compound ending in one that
     /// no gazetteer names ("Autozulieferer", but not "Karlsruhe"). Adjectives are not nouns: "Europäischen Union".
     /// </summary>
-    private bool IsNoun(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
+    private bool IsNoun(string text, List<Token> tokens, int i, ReadOnlySpan<char> word) => NounForm(word) switch
     {
-        if (IsListedNoun(word)) return true;
+        Noun.Listed => true,
+        Noun.CompoundTail => !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _),
+        _ => false,
+    };
+
+    private enum Noun : byte { None, Listed, CompoundTail }
+
+    private readonly WordMemo<Noun> _nounForms = new(StringComparer.Ordinal);
+
+    /// <summary>A listed noun (also inflected), a compound whose tail is one ("Autozulieferer"), or neither.</summary>
+    private Noun NounForm(ReadOnlySpan<char> word)
+    {
+        if (_nounForms.TryGet(word, out var form)) return form;
+        form = IsListedNoun(word) ? Noun.Listed : HasListedNounTail(word) ? Noun.CompoundTail : Noun.None;
+        _nounForms.Remember(word, form);
+        return form;
+    }
+
+    private bool HasListedNounTail(ReadOnlySpan<char> word)
+    {
         Span<char> tail = stackalloc char[Math.Min(word.Length, 64)];
         for (int k = 5; word.Length - k >= 4 && word.Length - k <= tail.Length; k++)
         {
             if (!char.IsLower(word[k])) continue;
             word[k..].CopyTo(tail);
             tail[0] = char.ToUpperInvariant(tail[0]);
-            if (IsListedNoun(tail[..(word.Length - k)]))
-                return !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
+            if (IsListedNoun(tail[..(word.Length - k)])) return true;
         }
         return false;
     }
@@ -292,7 +310,20 @@ internal sealed class LanguageProfile
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
     private HashSet<string> FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
 
-    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && FirstNamesWithoutAccents.Contains(WithoutAccents(word));
+    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && IsFirstNameWithoutAccents(word);
+
+    private bool IsFirstNameWithoutAccents(string word)
+    {
+        if (word.Length <= 64)
+        {
+            // Names are Latin letters: folded through the table on the stack, with no normalization or string per lookup.
+            Span<char> folded = stackalloc char[word.Length];
+            int i = 0;
+            for (; i < word.Length && word[i] < LatinWithoutAccents.Length && LatinWithoutAccents[word[i]] != '\0'; i++) folded[i] = LatinWithoutAccents[word[i]];
+            if (i == word.Length) return FirstNamesWithoutAccents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);
+        }
+        return FirstNamesWithoutAccents.Contains(WithoutAccents(word));
+    }
 
     /// <summary>
     /// Case kept, combining marks dropped. An ordinal set of these forms rather than a culture comparer that ignores
@@ -305,6 +336,20 @@ internal sealed class LanguageProfile
         foreach (char c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) kept.Append(c);
         return kept.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="WithoutAccents"/> of each Latin character (to U+024F) that it keeps as one character, '\0' for the others;
+    /// built from the same normalization, so the two agree by construction.
+    /// </summary>
+    private static readonly char[] LatinWithoutAccents = BuildLatinWithoutAccents();
+
+    private static char[] BuildLatinWithoutAccents()
+    {
+        var table = new char[0x250];
+        for (int c = 1; c < table.Length; c++)
+            if (char.IsLetter((char)c) && WithoutAccents(((char)c).ToString()) is { Length: 1 } folded) table[c] = folded[0];
+        return table;
     }
 
     /// <summary>A verb or noun of rise or decline: it says which way a quantity went, not whether that is good ("subiu", not "subir").</summary>
@@ -368,24 +413,19 @@ internal sealed class LanguageProfile
         return forms;
     }
 
-    /// <summary>Words already rated or found unrated: news repeats its words, and a miss costs every ending tried.</summary>
-    private readonly ConcurrentDictionary<string, double?> _valenceSeen = new(StringComparer.OrdinalIgnoreCase);
-    private int _valenceSeenCount;
-    private const int ValenceSeenLimit = 200_000, ValenceSeenLength = 32;
+    /// <summary>Words already rated (their valence) or found unrated (null).</summary>
+    private readonly WordMemo<double?> _valenceSeen = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A word's valence as written, else without an inflection ending, else as the verb it inflects, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)
     {
-        var seen = _valenceSeen.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (seen.TryGetValue(word, out double? known))
+        if (_valenceSeen.TryGet(word, out double? known))
         {
             valence = known.GetValueOrDefault();
             return known.HasValue;
         }
         bool rated = Rate(word, out valence);
-        // Bounded in entries and in length, so a stream of unique or endless tokens cannot grow it without end.
-        if (word.Length <= ValenceSeenLength && Volatile.Read(ref _valenceSeenCount) < ValenceSeenLimit && seen.TryAdd(word, rated ? valence : null))
-            Interlocked.Increment(ref _valenceSeenCount);
+        _valenceSeen.Remember(word, rated ? valence : null);
         return rated;
     }
 
@@ -452,17 +492,22 @@ internal sealed class LanguageProfile
                 result.Add(new Token(t.Start + cut, t.Length - cut, TokenKind.Word, char.IsUpper(rest[0]), allCaps, false, false));
                 continue;
             }
+            if (!nouns || !t.Capitalised || t.AllCaps || listed![i])
+            {
+                result.Add(t);
+                continue;
+            }
             // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
                 && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !AfterDeterminer(text, tokens, i);
             // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
             bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word);
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
-            bool placeBeforeName = PlacePrefixes.Contains(word.ToString()) && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
-            if (nouns && t.Capitalised && !t.AllCaps && !afterFirstName && !listed![i] && !organizationAfterName && !placeBeforeName && IsNounHere(text, tokens, i, word)
+            bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
+            if (!afterFirstName && !organizationAfterName && !placeBeforeName && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
-                && (!OrganizationWords.Contains(word.ToString()) || GenericOrganizationWords.Contains(word.ToString()) && AfterDeterminer(text, tokens, i))
-                && !OrganizationFirstWords.Contains(word.ToString())
+                && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && AfterDeterminer(text, tokens, i))
+                && !OrganizationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
                 && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true && !TryGenitivePlace(word, out _))
             {
                 result.Add(t with { Capitalised = false });
