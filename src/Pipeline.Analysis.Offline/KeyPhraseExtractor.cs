@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Analysis.Text;
 namespace Pipeline.Analysis.Offline;
 
@@ -10,6 +11,9 @@ internal static class KeyPhraseExtractor
 {
     public const int MaxPhrases = 20;
     private const int MaxPhraseWords = 4;
+
+    /// <summary>Room made up front for a news article's words; a longer text grows the tables as it needs, rather than sizing them by its length.</summary>
+    private const int PresizedWords = 2048;
 
     /// <param name="named">Which tokens lie inside a name (a phrase that is one scores higher).</param>
     public static List<string> Extract(string text, List<Token> tokens, HashSet<string> stopWords, bool[] named)
@@ -35,19 +39,18 @@ internal static class KeyPhraseExtractor
 
         var written = new string?[tokens.Count];
         string Word(int i) => written[i] ??= text.Substring(tokens[i].Start, tokens[i].Length);
-        var frequency = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var degree = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Each word's frequency and degree (the length of the phrases it stands in, summed), in one entry per word.
+        var counts = new Dictionary<string, (int Frequency, int Degree)>(Math.Min(tokens.Count, PresizedWords), StringComparer.OrdinalIgnoreCase);
         foreach (var (s, e) in phrases)
         {
             for (int i = s; i < e; i++)
             {
-                string w = Word(i);
-                frequency[w] = frequency.GetValueOrDefault(w) + 1;
-                degree[w] = degree.GetValueOrDefault(w) + (e - s);
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, Word(i), out _);
+                count = (count.Frequency + 1, count.Degree + (e - s));
             }
         }
 
-        var scored = new Dictionary<string, (string Text, double Score, string[] Words)>(StringComparer.OrdinalIgnoreCase);
+        var scored = new Dictionary<string, (string Text, double Score, string[] Words)>(Math.Min(phrases.Count, PresizedWords), StringComparer.OrdinalIgnoreCase);
         foreach (var (s, e) in phrases)
         {
             string phrase = text[tokens[s].Start..tokens[e - 1].End];
@@ -59,12 +62,13 @@ internal static class KeyPhraseExtractor
             {
                 string word = Word(i);
                 words[i - s] = word;
-                score += (double)degree[word] / frequency[word];
+                var (frequency, degree) = counts[word];
+                score += (double)degree / frequency;
                 entity &= named[i];
             }
             if (entity) score *= 1.5;
             // A single word said once is rarely key; repeated words and names are.
-            if (e - s == 1 && frequency[Word(s)] == 1 && !entity) score *= 0.5;
+            if (e - s == 1 && counts[Word(s)].Frequency == 1 && !entity) score *= 0.5;
             scored[phrase] = (phrase, score, words);
         }
 
