@@ -752,7 +752,7 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
             return;
         }
-        if (length == 1 && !p.IsEnglish && (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) && !data.OrganizationWords.Contains(first)))
+        if (length == 1 && !p.IsEnglish && !p.GenericHeads.Contains(first) && (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) && !data.OrganizationWords.Contains(first)))
         {
             // "Sénat", "Bundesrat", "Senato": an institution named by its head alone.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));

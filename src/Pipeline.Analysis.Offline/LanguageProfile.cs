@@ -62,6 +62,9 @@ internal sealed class LanguageProfile
     /// <summary>The language's own institution heads ("Ministerio", "Corte", "Regione"), without the English list.</summary>
     public HashSet<string> OrganizationHeads { get; private init; } = null!;
 
+    /// <summary>Institution words that alone name a kind, not an institution ("el Gobierno", "l'hôpital", "die Landesregierung"): no entity on their own.</summary>
+    public HashSet<string> GenericHeads { get; private init; } = [];
+
     /// <summary>First words of named structures and features ("Palazzo", "Plaza", "Stade").</summary>
     public HashSet<string> PlacePrefixes { get; private init; } = null!;
 
@@ -650,6 +653,7 @@ internal sealed class LanguageProfile
             OrganizationFirstWords = english ? data.OrganizationFirstWords : Set("org-first-words", data.OrganizationFirstWords),
             Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms),
             OrganizationHeads = Set("org-prefixes"),
+            GenericHeads = Set("generic-heads"),
             PlacePrefixes = Set("place-prefixes"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
