@@ -643,6 +643,18 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         return true;
     }
 
+    /// <summary>Capitalised words that are no name the gazetteers, first names or titles know, none starting a sentence.</summary>
+    private bool OrdinaryNameWords(string text, List<Token> tokens, int s, int e, bool[] sentenceStart)
+    {
+        for (int i = s; i < e; i++)
+        {
+            var w = Word(text, tokens, i);
+            if (tokens[i].Kind != TokenKind.Word || !tokens[i].Capitalised || tokens[i].AllCaps || sentenceStart[i] || p.IsFirstName(w) || p.Demonyms.Contains(w)
+                || p.Articles.Contains(w) || p.TryTitle(text, tokens, i, e, out _) || names.TryMatch(text, tokens, i, e, out _, out _)) return false;
+        }
+        return true;
+    }
+
     private bool HasName(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
@@ -699,6 +711,13 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
                     continue;
                 }
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
+                if (!namesOnly && !p.IsEnglish && entry.Category == EntityCategories.Organization && k + len < e && OrdinaryNameWords(text, tokens, k + len, e, evidence!.Value.SentenceStart))
+                {
+                    // "Sony Music", "The Lancet Neurology": capitalised words no list names after an organisation are its division's name.
+                    output.Add(new Candidate(k, e, EntityCategories.Organization, entry.Subcategory, entry.Weight, "org-extended"));
+                    k = runStart = e;
+                    continue;
+                }
                 // "Google DeepMind": two organisations side by side in one capitalised run are one name.
                 if (entry.Category == EntityCategories.Organization && output.Count > 0 && output[^1] is { } previous && previous.End == k && previous.Start >= s
                     && (previous.Category == EntityCategories.Organization || previous.Category == EntityCategories.Location && entry.Subcategory == "Sports"))

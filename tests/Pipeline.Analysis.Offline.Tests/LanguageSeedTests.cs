@@ -243,11 +243,24 @@ public class LanguageSeedTests
     [InlineData("de", "Ein Sprecher des Bayerischen Bauernverbands bestätigte das am Montag.", "Bayerischen Bauernverbands", "Organization")]
     [InlineData("de", "Im Bundestag stimmten die Grünen gegen den Antrag.", "Grünen", "Organization")]
     [InlineData("de", "Das berichtete die Rheinische Zeitung am Freitag.", "Rheinische Zeitung", "Organization")]
+    [InlineData("pt", "A editora Sony Music anunciou lucros recordes.", "Sony Music", "Organization")]
+    [InlineData("es", "El estudio se publicó en The Lancet Neurology este mes.", "The Lancet Neurology", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
         Assert.Contains(entities, e => e.Text == name && e.Category == category);
         Assert.DoesNotContain(entities, e => e.Text != name && (e.Text.Contains(" da ", StringComparison.Ordinal) || e.Text.Contains(" della ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("es", "El Gobierno aprobó ayer el plan y el Hospital atendió a los heridos.", "Gobierno", "Hospital")]
+    [InlineData("pt", "O Governo aprovou a venda e o Hospital abriu uma nova ala.", "Governo", "Hospital")]
+    [InlineData("it", "Il Governo ha approvato il decreto e il Teatro riapre a marzo.", "Governo", "Teatro")]
+    [InlineData("de", "Die Landesregierung in Mainz forderte mehr Geld vom Bund.", "Landesregierung", "Bund")]
+    public void An_institution_word_alone_is_no_organisation(string language, string text, string first, string second)
+    {
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
+        Assert.DoesNotContain(entities, e => e.Text == first || e.Text == second);
     }
 }
 
