@@ -371,6 +371,14 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
+        if (!p.IsEnglish && PlaceAfterOwnName(text, tokens, s, e) is var (cityLink, city))
+        {
+            // "Museo del Prado di Madrid", "Ospedale San Raffaele di Milano": an institution with a name of its own
+            // keeps the city it stands in apart, as the gold rules do; "Politecnico di Milano" has no other name.
+            output.Add(new Candidate(s, cityLink, EntityCategories.Organization, null, 0.75, "org-own-name"));
+            output.Add(new Candidate(cityLink + 1, e, city.Category, city.Subcategory, city.Weight, "gaz-" + city.Source));
+            return;
+        }
         if (!p.IsEnglish && e - s >= 2 && IsInstitutionOfPlace(text, tokens, s, e))
         {
             // "Landgericht Wiesbaden", "Staatsanwaltschaft Köln", "Waterschap Limburg", "Métropole de Lyon": an
@@ -558,6 +566,28 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     }
 
     /// <summary>An institution's kind (an organisation word, or a compound ending in one) followed by nothing but a listed place.</summary>
+    /// <summary>
+    /// An institution's head and a name of its own (a saint's or another place word's, a first name, a number, a linked
+    /// word that is no ordinary one, as "del Prado" in Italian, or the whole listed as an organisation), then a link and a listed place to the run's end: the link's
+    /// index and the place.
+    /// </summary>
+    private (int Link, PhraseEntry Place)? PlaceAfterOwnName(string text, List<Token> tokens, int s, int e)
+    {
+        if (e - s < 4 || !p.OrganizationHeads.Contains(Word(text, tokens, s))) return null;
+        for (int link = e - 2; link > s + 1; link--)
+        {
+            if (!p.Connectors.Contains(Word(text, tokens, link))) continue;
+            if (!names.TryMatch(text, tokens, link + 1, e, out int length, out var place) || length != e - link - 1 || place.Category != EntityCategories.Location) return null;
+            string second = Word(text, tokens, s + 1);
+            bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
+                // The bare preposition introduces a field ("Instituto de Astrofísica"), the article with it a name ("del Prado").
+                || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
+                || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization;
+            return ownName ? (link, place) : null;
+        }
+        return null;
+    }
+
     private bool IsInstitutionOfPlace(string text, List<Token> tokens, int s, int e)
     {
         string first = Word(text, tokens, s);

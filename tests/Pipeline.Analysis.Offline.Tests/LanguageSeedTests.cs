@@ -244,6 +244,10 @@ public class LanguageSeedTests
     [InlineData("de", "Im Bundestag stimmten die Grünen gegen den Antrag.", "Grünen", "Organization")]
     [InlineData("de", "Das berichtete die Rheinische Zeitung am Freitag.", "Rheinische Zeitung", "Organization")]
     [InlineData("pt", "A editora Sony Music anunciou lucros recordes.", "Sony Music", "Organization")]
+    [InlineData("it", "Il paziente è ricoverato all'Ospedale San Raffaele di Milano da lunedì.", "Ospedale San Raffaele", "Organization")]
+    [InlineData("it", "Il paziente è ricoverato all'Ospedale San Raffaele di Milano da lunedì.", "Milano", "Location")]
+    [InlineData("es", "La paciente fue operada en el Hospital Gregorio Marañón de Madrid.", "Hospital Gregorio Marañón", "Organization")]
+    [InlineData("it", "Il Politecnico di Milano ha vinto il bando europeo.", "Politecnico di Milano", "Organization")]
     [InlineData("es", "El estudio se publicó en The Lancet Neurology este mes.", "The Lancet Neurology", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
