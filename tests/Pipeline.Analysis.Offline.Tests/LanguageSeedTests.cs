@@ -222,6 +222,11 @@ public class LanguageSeedTests
     [InlineData("nl", "Het water in de Waal staat laag.", "Waal")]
     [InlineData("es", "Los vuelos en Barajas sufrieron retrasos.", "Barajas")]
     [InlineData("es", "El volcán de La Palma volvió a registrar temblores.", "La Palma")]
+    [InlineData("fr", "Les sanctions contre la Biélorussie ont été prolongées.", "Biélorussie")]
+    [InlineData("fr", "Les pluies touchent l'Afrique centrale depuis une semaine.", "Afrique centrale")]
+    [InlineData("it", "Le esportazioni verso l'America Latina sono cresciute.", "America Latina")]
+    [InlineData("de", "Die Dürre in Zentralafrika verschärft sich.", "Zentralafrika")]
+    [InlineData("es", "El Gobierno reforzará la frontera de Ceuta y Melilla.", "Melilla")]
     public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 

@@ -107,6 +107,19 @@ for (const l of languages) {
   const mo = moStrings(`/usr/share/locale/${l}/LC_MESSAGES/iso_3166-1.mo`);
   for (const c of countries) for (const n of [c.name, c.common_name]) if (n && mo.get(n)) add(mo.get(n), 'country', 1.0);
 }
+// The names news writes, which are often not iso-codes' official forms ("Biélorussie" beside "Bélarus", "Macedonia
+// del Nord"), and world regions ("Afrique centrale", "Lateinamerika", "Europa occidentale"): Unicode CLDR's territory
+// names per language, short and variant forms included; European Portuguese beside Brazilian. Not the world itself,
+// the European Union, the euro area or the United Nations (not places), nor CLDR's pseudo and unknown codes, nor Ceuta
+// and Melilla, two cities that news names apart.
+for (const locale of [...languages, 'pt-PT']) {
+  const territories = require(`cldr-localenames-full/main/${locale}/territories.json`).main[locale].localeDisplayNames.territories;
+  for (const [code, name] of Object.entries(territories)) {
+    const base = code.split('-alt-')[0];
+    if (['001', 'EA', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ'].includes(base)) continue;
+    add(name.replace(/\u2019/g, "'"), /^\d+$/.test(base) ? 'region' : 'country', /^\d+$/.test(base) ? 0.9 : 1.0);
+  }
+}
 const local = new Set(['DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'ES', 'IT', 'SM', 'PT', 'NL', 'BR', 'AR', 'MX', 'CO', 'CL', 'PE']);
 // Regions, provinces and Länder of these countries by their own names ("Catalunya [Cataluña]" is both) and by each
 // language's name for them ("Bavière", "Lombardei", "Beieren"): the iso-codes translations of ISO 3166-2.
