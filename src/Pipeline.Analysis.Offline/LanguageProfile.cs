@@ -501,8 +501,9 @@ internal sealed class LanguageProfile
                 continue;
             }
             // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
+            // An abstract noun's ending is no surname's ("Katja Wolf Zustimmung": "Wolf" is the surname there).
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
-                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !AfterDeterminer(text, tokens, i);
+                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !AfterDeterminer(text, tokens, i) && !HasAbstractEnding(word);
             // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
             bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word);
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
@@ -519,6 +520,16 @@ internal sealed class LanguageProfile
             result.Add(t);
         }
         return result;
+    }
+
+    /// <summary>Endings only abstract nouns have ("Zustimmung", "Mehrheit", "Gesellschaft").</summary>
+    private string[] AbstractEndings { get; init; } = [];
+
+    private bool HasAbstractEnding(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in AbstractEndings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>
@@ -654,6 +665,7 @@ internal sealed class LanguageProfile
             Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms),
             OrganizationHeads = Set("org-prefixes"),
             GenericHeads = Set("generic-heads"),
+            AbstractEndings = List("abstract-endings"),
             PlacePrefixes = Set("place-prefixes"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],

@@ -203,6 +203,7 @@ public class LanguageSeedTests
     }
 
     [Theory]
+    [InlineData("de", "Die Vorlage scheiterte, obwohl Parteichefin Anna Werner Unterstützung zugesagt hatte.", "Anna Werner")]
     [InlineData("pt", "A presidente da Comissão, Ursula von der Leyen, chegou ontem a Lisboa.", "Ursula von der Leyen")]
     [InlineData("nl", "Volgens Caroline van der Plas is het plan onhaalbaar.", "Caroline van der Plas")]
     [InlineData("de", "Gestern sprach Ursula von der Leyen in Straßburg.", "Ursula von der Leyen")]
