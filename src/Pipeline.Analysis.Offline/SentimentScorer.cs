@@ -201,7 +201,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                     else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
                         || v < 0 && _adjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
                 }
-                if (Negates(before) && !Compares(text, tokens, k, end) && !(seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
+                // English "no" a word away is a determiner ("no small feat"); Spanish "no" is the verb's negator before its
+                // auxiliary or pronoun ("no ha logrado", "no se cumplió").
+                if (Negates(before) && !Compares(text, tokens, k, end) && !(profile is null && seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
                 {
                     negated = true;
                     byNone |= profile?.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) == true;

@@ -148,6 +148,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Le festival est un immense succès.", SentimentLabel.Positive)]
     [InlineData("fr", "Le festival n'est pas un succès.", SentimentLabel.Negative)]
     [InlineData("es", "La empresa no ha logrado evitar los despidos.", SentimentLabel.Negative)]
+    [InlineData("es", "La empresa no ha logrado cerrar un acuerdo con los sindicatos.", SentimentLabel.Negative)]
+    [InlineData("es", "Las promesas del Gobierno no se han cumplido.", SentimentLabel.Negative)]
     [InlineData("it", "Il concerto è stato un grande successo.", SentimentLabel.Positive)]
     [InlineData("nl", "Het bedrijf schrapt 500 banen.", SentimentLabel.Negative)]
     [InlineData("pt", "O desemprego caiu para o valor mais baixo.", SentimentLabel.Positive)]
