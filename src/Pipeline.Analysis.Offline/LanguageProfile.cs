@@ -505,7 +505,10 @@ internal sealed class LanguageProfile
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
                 && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !AfterDeterminer(text, tokens, i) && !HasAbstractEnding(word);
             // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
-            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word);
+            // A determiner opening the sentence is no adjective: "Der Chemiekonzern BASF" describes the company, while
+            // "Am Universitätsklinikum Leipzig" is an institution named by its place.
+            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
+                && (!AfterDeterminer(text, tokens, i) || PlaceFollows(text, tokens, i + 1));
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
             bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
             if (!afterFirstName && !organizationAfterName && !placeBeforeName && IsNounHere(text, tokens, i, word)
@@ -564,6 +567,10 @@ internal sealed class LanguageProfile
     private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
         || word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("em", StringComparison.Ordinal);
+
+    private bool PlaceFollows(string text, List<Token> tokens, int i) =>
+        i < tokens.Count && tokens[i].Capitalised && (LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out var local) == true && local.Category == EntityCategories.Location
+            || OfflineData.Instance.Names.TryMatch(text, tokens, i, tokens.Count, out _, out var shared) && shared.Category == EntityCategories.Location);
 
     private bool AfterDeterminer(string text, List<Token> tokens, int i) =>
         i > 0 && tokens[i - 1].Kind == TokenKind.Word && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length));

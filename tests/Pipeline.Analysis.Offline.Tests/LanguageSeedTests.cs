@@ -252,6 +252,8 @@ public class LanguageSeedTests
     [InlineData("de", "Im Bundestag stimmten die Grünen gegen den Antrag.", "Grünen", "Organization")]
     [InlineData("de", "Das berichtete die Rheinische Zeitung am Freitag.", "Rheinische Zeitung", "Organization")]
     [InlineData("pt", "A editora Sony Music anunciou lucros recordes.", "Sony Music", "Organization")]
+    [InlineData("de", "Der Pharmakonzern Bayer AG meldete am Dienstag einen Verlust.", "Bayer AG", "Organization")]
+    [InlineData("de", "Am Universitätsklinikum Dresden wurden 30 Patienten behandelt.", "Universitätsklinikum Dresden", "Organization")]
     [InlineData("it", "Il paziente è ricoverato all'Ospedale San Raffaele di Milano da lunedì.", "Ospedale San Raffaele", "Organization")]
     [InlineData("it", "Il paziente è ricoverato all'Ospedale San Raffaele di Milano da lunedì.", "Milano", "Location")]
     [InlineData("es", "La paciente fue operada en el Hospital Gregorio Marañón de Madrid.", "Hospital Gregorio Marañón", "Organization")]
