@@ -90,7 +90,24 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
 
         foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, found);
         FindPersonTypes(text, tokens, found);
+        IncludeClubOrdinals(text, tokens, found);
         return Resolve(found);
+    }
+
+    /// <summary>"1. FC Köln", "1. FSV Mainz 05": the ordinal before a club's form is part of its name, not a quantity.</summary>
+    private void IncludeClubOrdinals(string text, List<Token> tokens, List<Candidate> found)
+    {
+        var ordinals = new List<int>();
+        for (int n = 0; n < found.Count; n++)
+        {
+            var c = found[n];
+            if (c.Category != EntityCategories.Organization || c.Start < 2 || !p.OrganizationFirstWords.Contains(Word(text, tokens, c.Start))) continue;
+            Token dot = tokens[c.Start - 1], number = tokens[c.Start - 2];
+            if (number.Kind != TokenKind.Number || number.Length > 2 || text[dot.Start] != '.' || dot.Length != 1 || dot.Start != number.End) continue;
+            found[n] = c with { Start = c.Start - 2 };
+            ordinals.Add(c.Start - 2);
+        }
+        if (ordinals.Count > 0) found.RemoveAll(q => q.Category == EntityCategories.Quantity && ordinals.Contains(q.Start));
     }
 
     private List<Chunk> FindChunks(string text, List<Token> tokens, bool[] taken)

@@ -253,6 +253,7 @@ public class LanguageSeedTests
     [InlineData("de", "Das berichtete die Rheinische Zeitung am Freitag.", "Rheinische Zeitung", "Organization")]
     [InlineData("pt", "A editora Sony Music anunciou lucros recordes.", "Sony Music", "Organization")]
     [InlineData("de", "Der Pharmakonzern Bayer AG meldete am Dienstag einen Verlust.", "Bayer AG", "Organization")]
+    [InlineData("de", "Der 1. FC Nürnberg gewann gegen Schalke 2:0.", "1. FC Nürnberg", "Organization")]
     [InlineData("de", "Am Universitätsklinikum Dresden wurden 30 Patienten behandelt.", "Universitätsklinikum Dresden", "Organization")]
     [InlineData("it", "Il paziente è ricoverato all'Ospedale San Raffaele di Milano da lunedì.", "Ospedale San Raffaele", "Organization")]
     [InlineData("it", "Il paziente è ricoverato all'Ospedale San Raffaele di Milano da lunedì.", "Milano", "Location")]
