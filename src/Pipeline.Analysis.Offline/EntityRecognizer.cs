@@ -690,13 +690,17 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         return true;
     }
 
-    /// <summary>Capitalised words that are no name the gazetteers, first names or titles know, none starting a sentence.</summary>
+    /// <summary>
+    /// Capitalised words that are no name the gazetteers, first names or titles know and no model number ("Airbus
+    /// A350"), none starting a sentence.
+    /// </summary>
     private bool OrdinaryNameWords(string text, List<Token> tokens, int s, int e, bool[] sentenceStart)
     {
         for (int i = s; i < e; i++)
         {
             var w = Word(text, tokens, i);
-            if (tokens[i].Kind != TokenKind.Word || !tokens[i].Capitalised || tokens[i].AllCaps || sentenceStart[i] || p.IsFirstName(w) || p.Demonyms.Contains(w)
+            if (tokens[i].Kind != TokenKind.Word || !tokens[i].Capitalised || tokens[i].AllCaps || sentenceStart[i] || w.AsSpan().ContainsAnyInRange('0', '9')
+                || p.IsFirstName(w) || p.Demonyms.Contains(w)
                 || p.Articles.Contains(w) || p.TryTitle(text, tokens, i, e, out _) || names.TryMatch(text, tokens, i, e, out _, out _)) return false;
         }
         return true;

@@ -279,6 +279,11 @@ public class LanguageSeedTests
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
         Assert.DoesNotContain(entities, e => e.Text == first || e.Text == second);
     }
+
+    [Fact]
+    public void A_model_number_after_a_company_is_no_part_of_an_organisation() =>
+        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", "Iberia recibió ayer su primer Airbus A350 en Madrid.", "es")).Entities,
+            e => e.Category == "Organization" && e.Text == "Airbus A350");
 }
 
 /// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
