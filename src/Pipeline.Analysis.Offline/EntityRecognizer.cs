@@ -27,6 +27,9 @@ internal readonly struct NameLookup(PhraseTrie shared, LanguageProfile profile)
         tokenCount = 1;
         return true;
     }
+    /// <summary>One word as a name of its own, listed or in the language's local names.</summary>
+    public bool TryMatchWord(ReadOnlySpan<char> word, out PhraseEntry entry) =>
+        profile.LocalNames is { } local && local.TryMatchWord(word, out entry) || shared.TryMatchWord(word, out entry);
 }
 
 /// <summary>
@@ -611,7 +614,16 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first)) return false;
         int k = s + 1;
         while (k + 1 < e && (p.Connectors.Contains(Word(text, tokens, k)) || p.Articles.Contains(Word(text, tokens, k)))) k++;
-        return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location;
+        return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
+            || e - k == 1 && StartsWithPlace(Word(text, tokens, k));
+    }
+
+    /// <summary>A hyphenated name whose first part is a listed place: "Limburg-Noord", "Arnhem-Leeuwarden", "Rhein-Neckar".</summary>
+    private bool StartsWithPlace(string word)
+    {
+        int hyphen = word.IndexOf('-');
+        return hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1])
+            && names.TryMatchWord(word.AsSpan(0, hyphen), out var place) && place.Category == EntityCategories.Location;
     }
 
     /// <summary>

@@ -254,6 +254,7 @@ public class LanguageSeedTests
     [InlineData("pt", "A editora Sony Music anunciou lucros recordes.", "Sony Music", "Organization")]
     [InlineData("de", "Der Pharmakonzern Bayer AG meldete am Dienstag einen Verlust.", "Bayer AG", "Organization")]
     [InlineData("de", "Der 1. FC Nürnberg gewann gegen Schalke 2:0.", "1. FC Nürnberg", "Organization")]
+    [InlineData("nl", "De Veiligheidsregio Gelderland-Zuid waarschuwt voor rook.", "Veiligheidsregio Gelderland-Zuid", "Organization")]
     [InlineData("fr", "Les résultats paraissent cette semaine dans la revue Nature.", "Nature", "Organization")]
     [InlineData("pt", "O estudo foi publicado na revista Science, segundo os autores.", "Science", "Organization")]
     [InlineData("de", "Am Universitätsklinikum Dresden wurden 30 Patienten behandelt.", "Universitätsklinikum Dresden", "Organization")]
