@@ -229,6 +229,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Les pluies touchent l'Afrique centrale depuis une semaine.", "Afrique centrale")]
     [InlineData("it", "Le esportazioni verso l'America Latina sono cresciute.", "America Latina")]
     [InlineData("de", "Die Dürre in Zentralafrika verschärft sich.", "Zentralafrika")]
+    [InlineData("es", "Las lluvias afectan al Principado de Asturias desde el lunes.", "Principado de Asturias")]
     [InlineData("es", "El Gobierno reforzará la frontera de Ceuta y Melilla.", "Melilla")]
     public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");

@@ -125,8 +125,18 @@ const local = new Set(['DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'ES', 'IT
 // language's name for them ("Bavière", "Lombardei", "Beieren"): the iso-codes translations of ISO 3166-2.
 const germanNouns = new Set(stems.de.filter(isUpper));
 const subdivisions = { mo: Object.fromEntries(languages.map((l) => [l, fs.existsSync(`/usr/share/locale/${l}/LC_MESSAGES/iso_3166-2.mo`) ? moStrings(`/usr/share/locale/${l}/LC_MESSAGES/iso_3166-2.mo`) : new Map()])) };
+// ISO 3166-2 writes some names inverted, for sorting ("Madrid, Comunidad de", "Valenciana, Comunidad"): they are
+// restored to the order news writes ("Comunidad de Madrid", "Comunidad Valenciana"), and the name alone is kept only
+// where it is a place name by itself ("Madrid", "Asturias"; not "Valenciana").
 const addSubdivision = (name) => {
-  for (const part of name.split(/ \/ |, | \[|\]/)) if (part) add(part.replace(/ (Hoofdstedelijk Gewest|Région de)$/, ''), 'admin1', 0.8);
+  for (const part of name.split(/ \/ | \[|\]/)) {
+    const inverted = part.match(/^(.+), ((Comunidad|Principado|Región|Région)( .+)?)$/);
+    if (inverted) {
+      const [, own, head] = inverted;
+      add(`${head} ${own}`, 'admin1', 0.8);
+      if (/ (de|del|d')$/.test(head)) add(own, 'admin1', 0.8);
+    } else for (const piece of part.split(', ')) if (piece) add(piece.replace(/ (Hoofdstedelijk Gewest|Région de)$/, ''), 'admin1', 0.8);
+  }
 };
 for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2.json', 'utf8'))['3166-2']) {
   if (!local.has(s.code.slice(0, 2))) continue;
