@@ -29,10 +29,10 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // harder than the tuned first one. Raised on 2026-12-05 (sixth session) to what analyzer 1.9.0 measures, rounded down.
     [Theory]
     [InlineData("de", 0.98, 0.89, 0.89, 0.83, 0.81, 0.76)]
-    [InlineData("fr", 0.96, 0.86, 0.83, 0.93, 0.93, 0.79)]
+    [InlineData("fr", 0.96, 0.86, 0.86, 0.93, 0.93, 0.79)]
     [InlineData("es", 0.97, 0.87, 0.90, 0.87, 0.93, 0.89)]
-    [InlineData("it", 0.91, 0.81, 0.72, 0.95, 0.97, 0.90)]
-    [InlineData("nl", 0.88, 0.91, 0.94, 0.85, 0.82, 0.85)]
+    [InlineData("it", 0.91, 0.81, 0.73, 0.95, 0.97, 0.90)]
+    [InlineData("nl", 0.88, 0.91, 0.95, 0.85, 0.82, 0.85)]
     [InlineData("pt", 0.88, 0.85, 0.82, 0.91, 0.90, 0.89)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {

@@ -257,6 +257,8 @@ public class LanguageSeedTests
     [InlineData("de", "Der 1. FC Nürnberg gewann gegen Schalke 2:0.", "1. FC Nürnberg", "Organization")]
     [InlineData("nl", "De Veiligheidsregio Gelderland-Zuid waarschuwt voor rook.", "Veiligheidsregio Gelderland-Zuid", "Organization")]
     [InlineData("fr", "Les résultats paraissent cette semaine dans la revue Nature.", "Nature", "Organization")]
+    [InlineData("fr", "Matignon a démenti ces informations mardi soir.", "Matignon", "Organization")]
+    [InlineData("it", "La Farnesina ha convocato l'ambasciatore.", "Farnesina", "Organization")]
     [InlineData("pt", "O estudo foi publicado na revista Science, segundo os autores.", "Science", "Organization")]
     [InlineData("de", "Am Universitätsklinikum Dresden wurden 30 Patienten behandelt.", "Universitätsklinikum Dresden", "Organization")]
     [InlineData("it", "Il paziente è ricoverato all'Ospedale San Raffaele di Milano da lunedì.", "Ospedale San Raffaele", "Organization")]
