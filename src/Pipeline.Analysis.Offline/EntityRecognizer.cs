@@ -27,6 +27,7 @@ internal readonly struct NameLookup(PhraseTrie shared, LanguageProfile profile)
         tokenCount = 1;
         return true;
     }
+
     /// <summary>One word as a name of its own, listed or in the language's local names.</summary>
     public bool TryMatchWord(ReadOnlySpan<char> word, out PhraseEntry entry) =>
         profile.LocalNames is { } local && local.TryMatchWord(word, out entry) || shared.TryMatchWord(word, out entry);
@@ -585,11 +586,10 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         return false;
     }
 
-    /// <summary>An institution's kind (an organisation word, or a compound ending in one) followed by nothing but a listed place.</summary>
     /// <summary>
     /// An institution's head and a name of its own (a saint's or another place word's, a first name, a number, a linked
-    /// word that is no ordinary one, as "del Prado" in Italian, or the whole listed as an organisation), then a link and a listed place to the run's end: the link's
-    /// index and the place.
+    /// word that is no ordinary one, as "del Prado" in Italian, or the whole listed as an organisation), then a link and a
+    /// listed place to the run's end: the link's index and the place.
     /// </summary>
     private (int Link, PhraseEntry Place)? PlaceAfterOwnName(string text, List<Token> tokens, int s, int e)
     {
@@ -608,6 +608,10 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         return null;
     }
 
+    /// <summary>
+    /// An institution's kind (an organisation word, or a compound ending in one) followed by nothing but a listed place,
+    /// or by a hyphenated name that starts with one.
+    /// </summary>
     private bool IsInstitutionOfPlace(string text, List<Token> tokens, int s, int e)
     {
         string first = Word(text, tokens, s);

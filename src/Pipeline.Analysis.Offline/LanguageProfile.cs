@@ -118,9 +118,15 @@ internal sealed class LanguageProfile
     /// <summary>A word that says an organisation's name follows ("the company", "der Autozulieferer", "der Softwarehersteller").</summary>
     public bool IsOrganizationDescriptor(ReadOnlySpan<char> word)
     {
-        if (OrganizationDescriptors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
-        foreach (var ending in OrganizationDescriptorEndings)
-            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        return OrganizationDescriptors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            || EndsAfterStem(word, OrganizationDescriptorEndings, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether the word ends in one of <paramref name="endings"/> after at least three letters of its own ("Bezirks|leiterin").</summary>
+    private static bool EndsAfterStem(ReadOnlySpan<char> word, string[] endings, StringComparison comparison)
+    {
+        foreach (var ending in endings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, comparison)) return true;
         return false;
     }
     public HashSet<string> OrganizationNouns { get; private init; } = null!;
@@ -195,25 +201,15 @@ internal sealed class LanguageProfile
     /// <summary>Organisation words that name a kind of body, not one body, when they stand alone after a determiner ("die Gewerkschaft").</summary>
     private HashSet<string> GenericOrganizationWords { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Answers already worked out on this thread: the rules ask about the same words many times per document, and an
-    /// answer costs up to dozens of lookups (suffixes, endings, compound tails). Cleared when it grows, so it stays small.
-    /// </summary>
-    [ThreadStatic] private static Dictionary<string, bool>? t_commonAnswers;
-    [ThreadStatic] private static LanguageProfile? t_answersFor;
+    /// <summary>Words already found ordinary or not: the rules ask about the same words many times per document.</summary>
+    private readonly WordMemo<bool> _commonAnswers = new(StringComparer.Ordinal);
 
     public bool IsCommon(string word)
     {
         if (IsEnglish) return CommonWords.Contains(word);
-        var answers = t_commonAnswers ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (t_answersFor != this || answers.Count >= 8192)
-        {
-            answers.Clear();
-            t_answersFor = this;
-        }
-        if (answers.TryGetValue(word, out bool common)) return common;
+        if (_commonAnswers.TryGet(word, out bool common)) return common;
         common = IsCommon(word.AsSpan());
-        answers[word] = common;
+        _commonAnswers.Remember(word, common);
         return common;
     }
 
@@ -304,10 +300,7 @@ internal sealed class LanguageProfile
         length = 1;
         var t = tokens[start];
         if (TitleSuffixes.Length == 0 || t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
-        var word = text.AsSpan(t.Start, t.Length);
-        foreach (var suffix in TitleSuffixes)
-            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal)) return true;
-        return false;
+        return EndsAfterStem(text.AsSpan(t.Start, t.Length), TitleSuffixes, StringComparison.Ordinal);
     }
 
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
@@ -500,20 +493,21 @@ internal sealed class LanguageProfile
                 result.Add(t);
                 continue;
             }
+            bool afterDeterminer = AfterDeterminer(text, tokens, i);
             // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
             // An abstract noun's ending is no surname's ("Katja Wolf Zustimmung": "Wolf" is the surname there).
             bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
-                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !AfterDeterminer(text, tokens, i) && !HasAbstractEnding(word);
+                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !afterDeterminer && !HasAbstractEnding(word);
             // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
             // A determiner opening the sentence is no adjective: "Der Chemiekonzern BASF" describes the company, while
             // "Am Universitätsklinikum Leipzig" is an institution named by its place.
             bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
-                && (!AfterDeterminer(text, tokens, i) || PlaceFollows(text, tokens, i + 1));
+                && (!afterDeterminer || PlaceFollows(text, tokens, i + 1));
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
             bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
             if (!afterFirstName && !organizationAfterName && !placeBeforeName && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
-                && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && AfterDeterminer(text, tokens, i))
+                && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && afterDeterminer)
                 && !OrganizationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
                 && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true && !TryGenitivePlace(word, out _))
             {
@@ -528,12 +522,7 @@ internal sealed class LanguageProfile
     /// <summary>Endings only abstract nouns have ("Zustimmung", "Mehrheit", "Gesellschaft").</summary>
     private string[] AbstractEndings { get; init; } = [];
 
-    private bool HasAbstractEnding(ReadOnlySpan<char> word)
-    {
-        foreach (var ending in AbstractEndings)
-            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    private bool HasAbstractEnding(ReadOnlySpan<char> word) => EndsAfterStem(word, AbstractEndings, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether a capitalised German word is an ordinary noun where it stands: a listed noun; a word naming what kind of
@@ -594,12 +583,7 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum").</summary>
-    public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
-    {
-        foreach (var ending in OrganizationEndings)
-            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    public bool EndsInOrganizationWord(ReadOnlySpan<char> word) => EndsAfterStem(word, OrganizationEndings, StringComparison.Ordinal);
 
     private static int AcronymPrefix(ReadOnlySpan<char> word)
     {
