@@ -117,7 +117,8 @@ for (const locale of [...languages, 'pt-PT']) {
   for (const [code, name] of Object.entries(territories)) {
     const base = code.split('-alt-')[0];
     if (['001', 'EA', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ'].includes(base)) continue;
-    add(name.replace(/\u2019/g, "'"), /^\d+$/.test(base) ? 'region' : 'country', /^\d+$/.test(base) ? 0.9 : 1.0);
+    const region = /^\d+$/.test(base);
+    add(name.replace(/\u2019/g, "'"), region ? 'region' : 'country', region ? 0.9 : 1.0);
   }
 }
 const local = new Set(['DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'ES', 'IT', 'SM', 'PT', 'NL', 'BR', 'AR', 'MX', 'CO', 'CL', 'PE']);
@@ -135,7 +136,7 @@ const addSubdivision = (name) => {
       const [, own, head] = inverted;
       add(`${head} ${own}`, 'admin1', 0.8);
       if (/ (de|del|d')$/.test(head)) add(own, 'admin1', 0.8);
-    } else for (const piece of part.split(', ')) if (piece) add(piece.replace(/ (Hoofdstedelijk Gewest|Région de)$/, ''), 'admin1', 0.8);
+    } else for (const piece of part.split(', ')) if (piece) add(piece.replace(/ Hoofdstedelijk Gewest$/, ''), 'admin1', 0.8);
   }
 };
 for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2.json', 'utf8'))['3166-2']) {
