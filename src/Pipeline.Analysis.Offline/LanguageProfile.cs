@@ -154,6 +154,21 @@ internal sealed class LanguageProfile
     public HashSet<string>? Contrasts { get; private set; }
     /// <summary>Negators that say nobody or nothing ("niemand", "nadie", "aucun"): what they deny of a harm is good news.</summary>
     public HashSet<string> NoneWords { get; private set; } = [];
+    /// <summary>Words after "none" that make it the subject of a clause ("ninguno de los pasajeros", "geen van de werknemers"): it denies the predicate.</summary>
+    public HashSet<string> Partitives { get; private set; } = [];
+    /// <summary>Whether the word before <paramref name="i"/> is a preposition, connector or article, making the word the head of a complement.</summary>
+    public bool IsComplementHead(string text, List<Token> tokens, int i)
+    {
+        if (i == 0 || tokens[i - 1].Kind != TokenKind.Word) return false;
+        var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        return Partitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || NounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
+            || PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before);
+    }
+
+    /// <summary>Verbs of being that make a negator deny that a thing exists ("no hubo víctimas", "non ci sono feriti", "il n'y a pas eu").</summary>
+    public HashSet<string> Existentials { get; private set; } = [];
+    /// <summary>Verbs of prevention ("verhindert", "évité", "scongiurato", "afgewend"): the harm they avert is good news, unless they are negated.</summary>
+    public HashSet<string> Averters { get; private set; } = [];
     /// <summary>"trotz", "malgré", "apesar", "ondanks": the clause they open is conceded, the rest of the sentence is the point.</summary>
     public HashSet<string>? Concessives { get; private set; }
     /// <summary>Adjectives of size and strength that strengthen a bad word after them instead of praising ("forte perdita", "hohe Verluste").</summary>
@@ -713,7 +728,8 @@ internal sealed class LanguageProfile
         foreach (var w in List("dampeners")) boosters[w] = -SentimentScorer.BoosterStep;
         var decreases = profile.WithVerbForms(List("decreases"));
         var increases = profile.WithVerbForms(List("increases"));
-        foreach (var w in negators.Concat(boosters.Keys).Concat(decreases).Concat(increases)) valence.Remove(w);
+        var averters = profile.WithVerbForms(List("averters"));
+        foreach (var w in negators.Concat(boosters.Keys).Concat(decreases).Concat(increases).Concat(averters)) valence.Remove(w);
         profile.Valence = valence;
         profile.ValencePhrases = phrases;
         profile.Boosters = boosters;
@@ -722,6 +738,9 @@ internal sealed class LanguageProfile
         profile.Concessives = Set("concessives", ignoreCase: true);
         profile.AdjectiveIntensifiers = Set("adjective-intensifiers", ignoreCase: true);
         profile.NoneWords = Set("none-words", ignoreCase: true);
+        profile.Partitives = Set("partitives", ignoreCase: true);
+        profile.Existentials = Set("existentials", ignoreCase: true);
+        profile.Averters = averters;
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);
         profile.Increases = increases;

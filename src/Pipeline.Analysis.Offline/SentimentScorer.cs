@@ -21,6 +21,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
     private const double NoneScalar = -1.5;
+    private const double SettingScalar = 0.25;
     private const double CapsEmphasis = 0.733;
     private const double Threshold = 0.05;
 
@@ -120,6 +121,20 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         var concessives = _concessives.GetAlternateLookup<ReadOnlySpan<char>>();
         bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
         int contrastAt = -1, concessiveAt = -1, words = 0, exclamations = 0, questions = 0;
+        // "Ninguno de los 212 pasajeros del avión que aterrizó de emergencia sufrió daños": "none of" denies the predicate,
+        // the clause's last run of rated words, not what the subject's own words say ("que aterrizó de emergencia",
+        // "afetadas pelos incêndios": a rated word after a preposition or an article is a complement's).
+        int partitiveAt = -1, predicateStart = -1, predicateEnd = -1;
+        bool predicateNegated = false, deniedHarm = false;
+        void DenyPredicate(Span<double> valences)
+        {
+            for (int j = predicateStart; j >= 0 && j <= predicateEnd && !predicateNegated; j++)
+            {
+                deniedHarm |= valences[j - start] < 0;
+                valences[j - start] *= valences[j - start] < 0 ? NoneScalar : NegationScalar;
+            }
+            partitiveAt = predicateStart = predicateEnd = -1;
+        }
 
         for (int i = start; i < end; i++)
         {
@@ -133,6 +148,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                     i += scoreSpan - 1;
                     continue;
                 }
+                if (IsClauseBreak(text, t)) DenyPredicate(valences);
                 char c = text[t.Start];
                 if (c == '!') exclamations++;
                 else if (c == '?') questions++;
@@ -146,6 +162,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             if (contrastAt < 0 && i > start + 1 && !pair.IsEmpty && contrasts.Contains(pair)) contrastAt = i - 1;
             if (concessiveAt < 0 && concessives.Contains(word)) concessiveAt = i;
             if (concessiveAt < 0 && !pair.IsEmpty && concessives.Contains(pair)) concessiveAt = i - 1;
+            if (partitiveAt < 0 && IsPartitiveNone(text, tokens, i, end)) partitiveAt = i;
             if (named?[i] == true) continue;
 
             double v;
@@ -169,7 +186,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 valences[i - start] = TooValence;
                 continue;
             }
-            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v) && !profile.IsChange(word)) || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
+            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v) && !profile.IsChange(word) && !IsAverter(word))
+                || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
             }
@@ -194,7 +212,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                     continue;
                 }
                 var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
-                if (contrasts.Contains(before)) break;
+                // "no pudo evitar la quiebra": a negator before a verb of prevention denies the prevention, not the harm.
+                if (contrasts.Contains(before) || IsAverter(before)) break;
                 if (seen < 3)
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
@@ -206,20 +225,34 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 if (Negates(before) && !Compares(text, tokens, k, end) && !(profile is null && seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
                 {
                     negated = true;
-                    byNone |= profile?.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) == true;
+                    byNone |= profile?.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) == true || DeniesExistence(text, tokens, k, start, end);
                 }
                 seen++;
             }
             // "niemand wurde verletzt", "no hubo víctimas": nobody harmed is the news, not a milder harm.
+            deniedHarm |= negated && byNone && v < 0;
             if (negated) v *= byNone && v < 0 ? NoneScalar : NegationScalar;
             valences[i - start] = v;
+            if (partitiveAt >= 0 && span == 1 && !profile!.IsComplementHead(text, tokens, i))
+            {
+                if (predicateEnd != i - 1) (predicateStart, predicateNegated) = (i, false);
+                predicateEnd = i;
+                predicateNegated |= negated;
+            }
             i += span - 1;
         }
 
+        DenyPredicate(valences);
         if (profile is not null)
         {
+            deniedHarm |= ReadAverters(text, tokens, start, end, valences, named);
             NegateBackwards(text, tokens, start, end, valences);
             ReadChanges(text, tokens, start, end, valences, named);
+            // "Niemand raakte gewond bij de brand", "non ci sono feriti dopo la scossa": harm denied is the news, and the
+            // fire or the earthquake only its setting, unless a contrast makes them the point.
+            if (deniedHarm && contrastAt < 0)
+                for (int i = 0; i < valences.Length; i++)
+                    if (valences[i] < 0) valences[i] *= SettingScalar;
         }
 
         if (contrastAt >= 0)
@@ -339,7 +372,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             {
                 if (IsClauseBreak(text, tokens[j])) break;
                 if (tokens[j].Kind != TokenKind.Word) continue;
-                if (valences[j - start] != 0) { ratedAfter = true; break; }
+                if (valences[j - start] != 0 || IsAverter(text.AsSpan(tokens[j].Start, tokens[j].Length))) { ratedAfter = true; break; }
                 seen++;
             }
             if (ratedAfter) continue;
@@ -351,6 +384,60 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 seen++;
             }
         }
+    }
+
+    /// <summary>
+    /// "La empresa evitó la quiebra", "het faillissement is afgewend", "die befürchtete Pleite ist ausgeblieben": the harm
+    /// a verb of prevention averts, anywhere in its clause, is good news. A negated prevention ("konnte den Abstieg nicht
+    /// verhindern", "no pudo evitar el cierre") leaves the harm as it is, the negator being the prevention's.
+    /// </summary>
+    /// <returns>Whether a harm was averted.</returns>
+    private bool ReadAverters(string text, List<Token> tokens, int start, int end, Span<double> valences, bool[]? named)
+    {
+        bool averted = false;
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || named?[k] == true || !IsAverter(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
+            int from = k, to = k + 1;
+            while (from > start && !IsClauseBreak(text, tokens[from - 1])) from--;
+            while (to < end && !IsClauseBreak(text, tokens[to])) to++;
+            bool denied = false;
+            for (int j = k - 1, seen = 0; j >= from && seen < NegationReach && !denied; j--)
+            {
+                if (tokens[j].Kind != TokenKind.Word) continue;
+                denied = Negates(text.AsSpan(tokens[j].Start, tokens[j].Length));
+                seen++;
+            }
+            if (denied) continue;
+            for (int j = from; j < to; j++)
+                if (valences[j - start] < 0)
+                {
+                    valences[j - start] *= NoneScalar;
+                    averted = true;
+                }
+        }
+        return averted;
+    }
+
+    private bool IsAverter(ReadOnlySpan<char> word) => profile?.Averters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) == true;
+
+    /// <summary>"geen van de werknemers", "keiner der Beschäftigten": a word of none as the head of a partitive subject.</summary>
+    private bool IsPartitiveNone(string text, List<Token> tokens, int i, int end) =>
+        profile is not null && i + 1 < end && tokens[i + 1].Kind == TokenKind.Word
+        && profile.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))
+        && profile.Partitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
+
+    /// <summary>
+    /// A negator beside a verb of being denies that the thing exists, as a word of none does: "no hubo víctimas",
+    /// "non ci sono feriti", "não houve feridos", "il n'y a pas eu de blessés".
+    /// </summary>
+    private bool DeniesExistence(string text, List<Token> tokens, int k, int start, int end)
+    {
+        if (profile is not { Existentials.Count: > 0 } p) return false;
+        var existentials = p.Existentials.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool Words(int from, int to) => from >= start && to < end && tokens[from].Kind == TokenKind.Word && tokens[to].Kind == TokenKind.Word
+            && existentials.Contains(text.AsSpan(tokens[from].Start, tokens[to].End - tokens[from].Start));
+        return Words(k + 1, k + 1) || Words(k + 1, k + 2) || Words(k - 1, k - 1) || Words(k - 2, k - 1);
     }
 
     /// <summary>

@@ -192,6 +192,23 @@ public class LanguageSeedTests
     [InlineData("nl", "Het aantal toeristen nam toe.", SentimentLabel.Positive)]
     [InlineData("nl", "De werkloosheid nam vorig jaar sterk af.", SentimentLabel.Positive)]
     [InlineData("de", "Die Arbeitslosigkeit ging im Herbst zurück.", SentimentLabel.Positive)]
+    // "None of" denies the predicate, not the words that describe the subject.
+    [InlineData("es", "Ninguno de los 80 trabajadores de la mina resultó herido.", SentimentLabel.Positive)]
+    [InlineData("it", "Nessuno degli obiettivi fissati dal governo è stato raggiunto.", SentimentLabel.Negative)]
+    [InlineData("pt", "Nenhum dos acordos assinados em Brasília foi cumprido.", SentimentLabel.Negative)]
+    [InlineData("de", "Keiner der 120 Fahrgäste wurde bei dem Unfall verletzt.", SentimentLabel.Positive)]
+    // A negated "there is" denies that the harm exists, and the accident is only its setting.
+    [InlineData("fr", "Il n'y a pas eu de blessés lors de l'incendie de l'entrepôt.", SentimentLabel.Positive)]
+    [InlineData("it", "Non ci sono vittime dopo l'alluvione in Romagna.", SentimentLabel.Positive)]
+    [InlineData("es", "No hubo heridos en el choque de los dos trenes.", SentimentLabel.Positive)]
+    [InlineData("nl", "Geen van de bewoners raakte gewond bij de brand.", SentimentLabel.Positive)]
+    // A harm prevented is good news; a prevention that failed leaves the harm.
+    [InlineData("es", "La empresa evitó la quiebra gracias a un acuerdo con los bancos.", SentimentLabel.Positive)]
+    [InlineData("fr", "Le gouvernement a évité une grève des contrôleurs.", SentimentLabel.Positive)]
+    [InlineData("nl", "De staking is op het laatste moment afgewend.", SentimentLabel.Positive)]
+    [InlineData("de", "Der Verein hat den Abstieg verhindert.", SentimentLabel.Positive)]
+    [InlineData("de", "Der Verein konnte den Abstieg nicht verhindern.", SentimentLabel.Negative)]
+    [InlineData("pt", "O clube não conseguiu evitar o rebaixamento.", SentimentLabel.Negative)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
