@@ -95,7 +95,21 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, found);
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
+        ClubsNamedByTown(text, tokens, found);
         return Resolve(found);
+    }
+
+    /// <summary>"il Napoli", "la Roma", "del Sevilla": where towns take no article, a club's town after one is the club.</summary>
+    private void ClubsNamedByTown(string text, List<Token> tokens, List<Candidate> found)
+    {
+        if (p.ClubPlaces.Count == 0) return;
+        for (int n = 0; n < found.Count; n++)
+        {
+            var c = found[n];
+            if (c.Category == EntityCategories.Location && c.Start > 0 && tokens[c.Start - 1].Kind == TokenKind.Word
+                && p.ClubArticles.Contains(Word(text, tokens, c.Start - 1)) && p.ClubPlaces.Contains(RunText(text, tokens, c.Start, c.End)))
+                found[n] = c with { Category = EntityCategories.Organization, Subcategory = "Sports", Rule = "club-by-town" };
+        }
     }
 
     /// <summary>"1. FC Köln", "1. FSV Mainz 05": the ordinal before a club's form is part of its name, not a quantity.</summary>

@@ -156,6 +156,32 @@ internal sealed class LanguageProfile
     public HashSet<string> NoneWords { get; private set; } = [];
     /// <summary>Words after "none" that make it the subject of a clause ("ninguno de los pasajeros", "geen van de werknemers"): it denies the predicate.</summary>
     public HashSet<string> Partitives { get; private set; } = [];
+    /// <summary>Articles, alone or joined to a preposition, before a club that goes by its town's name ("il Napoli", "del Sevilla").</summary>
+    public HashSet<string> ClubArticles { get; private set; } = [];
+
+    /// <summary>Towns whose name alone is also a listed club's ("SSC Napoli", "AS Roma", "Sevilla FC"), where <see cref="ClubArticles"/> apply.</summary>
+    public HashSet<string> ClubPlaces { get; private set; } = [];
+
+    /// <summary>
+    /// The town in each listed sports club's name, its form ("SSC", "FC", "1.") left out. A place that is also a region
+    /// ("SS Lazio", "SC Braga") is left out: a region takes an article of its own ("nel Lazio").
+    /// </summary>
+    private static HashSet<string> LoadClubPlaces()
+    {
+        var regions = OfflineData.ReadLines("places.tsv").Select(l => l.Split('\t')).Where(f => f.Length > 1 && f[1] == "admin1").Select(f => f[0]).ToHashSet(StringComparer.Ordinal);
+        var clubs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
+            foreach (var f in OfflineData.ReadLines(file).Select(l => l.Split('\t')))
+            {
+                if (f.Length < 2 || f[1] != "Sports") continue;
+                var own = f[0].Split(' ').Where(w => !(w.Length <= 4 && w.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.'))).ToArray();
+                if (own.Length == 1 && !regions.Contains(own[0])) clubs.Add(own[0]);
+            }
+        return clubs;
+    }
+
+    private static readonly Lazy<HashSet<string>> SharedClubPlaces = new(LoadClubPlaces);
+
     /// <summary>Whether the word before <paramref name="i"/> is a preposition, connector or article, making the word the head of a complement.</summary>
     public bool IsComplementHead(string text, List<Token> tokens, int i)
     {
@@ -741,6 +767,8 @@ internal sealed class LanguageProfile
         profile.Partitives = Set("partitives", ignoreCase: true);
         profile.Existentials = Set("existentials", ignoreCase: true);
         profile.Averters = averters;
+        profile.ClubArticles = Set("club-articles", ignoreCase: true);
+        if (profile.ClubArticles.Count > 0) profile.ClubPlaces = SharedClubPlaces.Value;
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);
         profile.Increases = increases;

@@ -283,6 +283,13 @@ public class LanguageSeedTests
     [InlineData("es", "La paciente fue operada en el Hospital Gregorio Marañón de Madrid.", "Hospital Gregorio Marañón", "Organization")]
     [InlineData("it", "Il Politecnico di Milano ha vinto il bando europeo.", "Politecnico di Milano", "Organization")]
     [InlineData("es", "El estudio se publicó en The Lancet Neurology este mes.", "The Lancet Neurology", "Organization")]
+    [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Napoli", "Organization")]
+    [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Roma", "Organization")]
+    [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Torino", "Location")]
+    [InlineData("it", "Il sindaco di Napoli ha incontrato i tifosi.", "Napoli", "Location")]
+    [InlineData("it", "Le piogge hanno colpito il Lazio nella notte.", "Lazio", "Location")]
+    [InlineData("es", "El Sevilla ganó en Getafe con un gol del Valencia en propia puerta.", "Sevilla", "Organization")]
+    [InlineData("es", "El Sevilla ganó en Getafe con un gol del Valencia en propia puerta.", "Getafe", "Location")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
