@@ -297,6 +297,14 @@ public class LanguageSeedTests
         Assert.DoesNotContain(entities, e => e.Text != name && (e.Text.Contains(" da ", StringComparison.Ordinal) || e.Text.Contains(" della ", StringComparison.Ordinal)));
     }
 
+    /// <summary>A lone word that speaks is a person only once the document has named that person in full.</summary>
+    [Theory]
+    [InlineData("fr", "Plus de 140 000 foyers sont privés d'électricité, selon Enedis.", "Enedis", false)]
+    [InlineData("it", "La Lav ha annunciato ricorso al Consiglio di Stato.", "Lav", false)]
+    [InlineData("fr", "Le ministre Gérald Darmanin était à Lille. Darmanin a annoncé des renforts.", "Darmanin", true)]
+    public void A_lone_word_that_speaks_is_a_person_only_when_named_in_full_before(string language, string text, string word, bool person) =>
+        Assert.Equal(person, Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities.Any(e => e.Text == word && e.Category == "Person"));
+
     [Theory]
     [InlineData("es", "El Gobierno aprobó ayer el plan y el Hospital atendió a los heridos.", "Gobierno", "Hospital")]
     [InlineData("pt", "O Governo aprovou a venda e o Hospital abriu uma nova ala.", "Governo", "Hospital")]
