@@ -23,9 +23,23 @@ internal readonly struct NameLookup(PhraseTrie shared, LanguageProfile profile)
             entry = localEntry;
             return true;
         }
-        if (found || start >= limit || !profile.TryGenitivePlace(text.AsSpan(tokens[start].Start, tokens[start].Length), out entry)) return found;
+        if (found || start >= limit) return found;
         tokenCount = 1;
-        return true;
+        var word = text.AsSpan(tokens[start].Start, tokens[start].Length);
+        return profile.TryGenitivePlace(word, out entry) || TryTitleCaseAcronym(word, out entry);
+    }
+
+    /// <summary>
+    /// "la Cgil", "la Uefa", "el Ccoo": the press of these languages writes a listed acronym it can pronounce in title
+    /// case. An ordinary word or a first name so written stays itself ("Nato a Roma", "Tim").
+    /// </summary>
+    private bool TryTitleCaseAcronym(ReadOnlySpan<char> word, out PhraseEntry entry)
+    {
+        entry = null!;
+        if (profile.IsEnglish || word.Length is < 3 or > 6 || !char.IsUpper(word[0])) return false;
+        foreach (char c in word[1..]) if (!char.IsLower(c)) return false;
+        string written = word.ToString();
+        return TryMatchWord(written.ToUpperInvariant(), out entry) && entry.Category == EntityCategories.Organization && !profile.IsCommon(written) && !profile.IsFirstName(written);
     }
 
     /// <summary>One word as a name of its own, listed or in the language's local names.</summary>
@@ -783,7 +797,8 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         {
             if (names.TryMatch(text, tokens, k, e, out int len, out var entry))
             {
-                if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization && AllCapitalisedCommon(text, tokens, runStart, k))
+                if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization
+                    && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k)))
                 {
                     // "Social Democrats", "Free Democrats": capitalised ordinary words before an organisation are its name.
                     output.Add(new Candidate(runStart, k + len, EntityCategories.Organization, entry.Subcategory, entry.Weight, "org-extended"));
@@ -817,6 +832,14 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
             else k++;
         }
         if (!namesOnly && e > runStart) ClassifyRun(text, tokens, runStart, e, evidence!.Value, runStart == s, output);
+    }
+
+    /// <summary>"Fim Cisl", "Flc Cgil": one short word no list knows before a union is its federation's name.</summary>
+    private bool IsFederationPrefix(string text, List<Token> tokens, int s, int e)
+    {
+        if (e - s != 1 || tokens[s].Length > 4) return false;
+        string word = Word(text, tokens, s);
+        return !p.IsCommon(word) && !p.IsFirstName(word) && !names.TryMatch(text, tokens, s, e, out _, out _);
     }
 
     private void ClassifyRun(string text, List<Token> tokens, int s, int e,

@@ -283,6 +283,9 @@ public class LanguageSeedTests
     [InlineData("es", "La paciente fue operada en el Hospital Gregorio Marañón de Madrid.", "Hospital Gregorio Marañón", "Organization")]
     [InlineData("it", "Il Politecnico di Milano ha vinto il bando europeo.", "Politecnico di Milano", "Organization")]
     [InlineData("es", "El estudio se publicó en The Lancet Neurology este mes.", "The Lancet Neurology", "Organization")]
+    [InlineData("it", "La Cgil ha proclamato lo sciopero generale per venerdì.", "Cgil", "Organization")]
+    [InlineData("it", "I delegati della Fim Cisl hanno firmato l'accordo con Stellantis.", "Fim Cisl", "Organization")]
+    [InlineData("es", "Los sindicatos Ccoo y UGT convocaron una huelga.", "Ccoo", "Organization")]
     [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Napoli", "Organization")]
     [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Roma", "Organization")]
     [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Torino", "Location")]
@@ -302,6 +305,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Plus de 140 000 foyers sont privés d'électricité, selon Enedis.", "Enedis", false)]
     [InlineData("it", "La Lav ha annunciato ricorso al Consiglio di Stato.", "Lav", false)]
     [InlineData("fr", "Le ministre Gérald Darmanin était à Lille. Darmanin a annoncé des renforts.", "Darmanin", true)]
+    [InlineData("it", "Tim Cook ha presentato il nuovo iPhone a Milano.", "Tim Cook", true)]
     public void A_lone_word_that_speaks_is_a_person_only_when_named_in_full_before(string language, string text, string word, bool person) =>
         Assert.Equal(person, Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities.Any(e => e.Text == word && e.Category == "Person"));
 
