@@ -339,7 +339,22 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     }
 
     private bool StartsName(string text, List<Token> tokens, int i) =>
-        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _));
+        IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _))
+        || IsStreetWord(text, tokens, i);
+
+    /// <summary>
+    /// "place Kléber", "piazza dei Cavalieri", "stade Jean-Bouin": a street, square or stadium whose name includes its
+    /// lower-case generic word; not before a listed organisation or product ("via WhatsApp"), nor before a listed name
+    /// of its own after "de" ("el aeropuerto de [Barajas]").
+    /// </summary>
+    private bool IsStreetWord(string text, List<Token> tokens, int i)
+    {
+        if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised || !p.StreetWords.Contains(Word(text, tokens, i))) return false;
+        bool linked = i + 2 < tokens.Count && p.Connectors.Contains(Word(text, tokens, i + 1));
+        int name = linked ? i + 2 : i + 1;
+        return IsNameWord(tokens[name]) && !(names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry)
+            && (linked || entry.Category is EntityCategories.Organization or EntityCategories.Product));
+    }
 
     /// <summary>Where a gazetteer name may start: any word, except a German noun that only looks like a name ("Ende").</summary>
     private bool IsGazetteerStart(string text, List<Token> tokens, int i) =>
@@ -348,6 +363,11 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
     private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
     {
         int s = chunk.Start, e = chunk.End;
+        if (IsStreetWord(text, tokens, s))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-street"));
+            return;
+        }
         // "le ministre Lecornu", "la presidenta Sheinbaum": a lower-case title just before the name.
         bool personContext = p.LowercaseTitles && s > 0 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised
             && p.Titles.TryMatch(text, tokens, s - 1, s, out _, out _);

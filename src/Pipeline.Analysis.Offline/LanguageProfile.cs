@@ -67,6 +67,8 @@ internal sealed class LanguageProfile
 
     /// <summary>First words of named structures and features ("Palazzo", "Plaza", "Stade").</summary>
     public HashSet<string> PlacePrefixes { get; private init; } = null!;
+    /// <summary>Lower-case words of streets, squares and stadiums that are part of their name ("place", "piazza", "estadio").</summary>
+    public HashSet<string> StreetWords { get; private init; } = [];
 
     /// <summary>Last words of named structures ("Potsdamer Platz", "Allianz Arena"), which stay names after a capitalised word.</summary>
     public HashSet<string> PlaceSuffixes { get; private init; } = null!;
@@ -699,6 +701,7 @@ internal sealed class LanguageProfile
             GenericHeads = Set("generic-heads"),
             AbstractEndings = List("abstract-endings"),
             PlacePrefixes = Set("place-prefixes"),
+            StreetWords = Set("street-words"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],

@@ -248,6 +248,12 @@ public class LanguageSeedTests
     [InlineData("de", "Die Dürre in Zentralafrika verschärft sich.", "Zentralafrika")]
     [InlineData("es", "Las lluvias afectan al Principado de Asturias desde el lunes.", "Principado de Asturias")]
     [InlineData("es", "El Gobierno reforzará la frontera de Ceuta y Melilla.", "Melilla")]
+    [InlineData("fr", "Un rassemblement a eu lieu place Kléber samedi.", "place Kléber")]
+    [InlineData("it", "Gli studenti hanno protestato in piazza dei Cavalieri.", "piazza dei Cavalieri")]
+    [InlineData("es", "La manifestación recorrió el paseo del Prado.", "paseo del Prado")]
+    [InlineData("pt", "O trânsito foi cortado na avenida Paulista.", "avenida Paulista")]
+    [InlineData("fr", "Le match s'est joué au stade Jean-Bouin devant 15 000 spectateurs.", "stade Jean-Bouin")]
+    [InlineData("es", "Los vuelos salieron con retraso del aeropuerto de Barajas.", "Barajas")]
     public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 
