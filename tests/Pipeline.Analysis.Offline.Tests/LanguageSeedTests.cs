@@ -254,6 +254,7 @@ public class LanguageSeedTests
     [InlineData("pt", "O trânsito foi cortado na avenida Paulista.", "avenida Paulista")]
     [InlineData("fr", "Le match s'est joué au stade Jean-Bouin devant 15 000 spectateurs.", "stade Jean-Bouin")]
     [InlineData("es", "Los vuelos salieron con retraso del aeropuerto de Barajas.", "Barajas")]
+    [InlineData("it", "Il governatore dell'Alto Adige ha incontrato i sindaci a Bolzano.", "Alto Adige")]
     public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 
