@@ -54,7 +54,7 @@ internal readonly struct NameLookup(PhraseTrie shared, LanguageProfile profile)
 /// evidence (a title, a known first name, a speech verb, an earlier full mention). A second pass reuses what the
 /// first learnt about the document, so a surname or an acronym is named the same way everywhere in it.
 /// </summary>
-internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile)
+internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile profile)
 {
     private readonly LanguageProfile p = profile;
     private readonly NameLookup names = new(data.Names, profile);
@@ -110,8 +110,25 @@ internal sealed class EntityRecognizer(OfflineData data, LanguageProfile profile
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
+        FindRoads(text, tokens, found);
         return Resolve(found);
     }
+
+    /// <summary>"l'A35", "sull'A22", "auf der A7", "op de A12", "la M-30": a numbered road after an article or preposition is a place.</summary>
+    private void FindRoads(string text, List<Token> tokens, List<Candidate> found)
+    {
+        if (p.IsEnglish) return;
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || tokens[i - 1].Kind != TokenKind.Word || !RoadNumber().IsMatch(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+            var before = Word(text, tokens, i - 1);
+            if (p.NounMarkers.Contains(before) || p.PlacePrepositions.Contains(before) || before.EndsWith('\'') || before.EndsWith('\u2019'))
+                found.Add(new Candidate(i, i + 1, EntityCategories.Location, "Structural", 0.7, "place-road"));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(A|B|N|E|M|AP|IC|IP|RN|SS|SR)-?[0-9]{1,3}$")]
+    private static partial System.Text.RegularExpressions.Regex RoadNumber();
 
     /// <summary>"il Napoli", "la Roma", "del Sevilla": where towns take no article, a club's town after one is the club.</summary>
     private void ClubsNamedByTown(string text, List<Token> tokens, List<Candidate> found)

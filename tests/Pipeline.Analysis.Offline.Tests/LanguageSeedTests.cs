@@ -255,6 +255,9 @@ public class LanguageSeedTests
     [InlineData("fr", "Le match s'est joué au stade Jean-Bouin devant 15 000 spectateurs.", "stade Jean-Bouin")]
     [InlineData("es", "Los vuelos salieron con retraso del aeropuerto de Barajas.", "Barajas")]
     [InlineData("it", "Il governatore dell'Alto Adige ha incontrato i sindaci a Bolzano.", "Alto Adige")]
+    [InlineData("fr", "Les camions empruntent chaque jour l'A35 pour éviter le péage.", "A35")]
+    [InlineData("de", "Auf der A7 staut sich der Verkehr auf zwölf Kilometern.", "A7")]
+    [InlineData("es", "Un accidente cortó la M-30 durante dos horas.", "M-30")]
     public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 
