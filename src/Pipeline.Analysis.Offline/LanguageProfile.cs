@@ -349,7 +349,17 @@ internal sealed class LanguageProfile
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
     private HashSet<string> FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
 
-    public bool IsFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && IsFirstNameWithoutAccents(word);
+    public bool IsFirstName(string word) => IsSingleFirstName(word) || !IsEnglish && IsDoubleFirstName(word);
+
+    private bool IsSingleFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && IsFirstNameWithoutAccents(word);
+
+    /// <summary>"Frank-Walter", "Karl-Heinz", "Jean-Luc": two first names joined by a hyphen are one.</summary>
+    private bool IsDoubleFirstName(string word)
+    {
+        int hyphen = word.IndexOf('-');
+        return hyphen > 1 && hyphen < word.Length - 2 && word.IndexOf('-', hyphen + 1) < 0
+            && IsSingleFirstName(word[..hyphen]) && IsSingleFirstName(word[(hyphen + 1)..]);
+    }
 
     private bool IsFirstNameWithoutAccents(string word)
     {

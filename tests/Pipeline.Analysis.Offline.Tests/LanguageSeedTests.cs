@@ -234,6 +234,8 @@ public class LanguageSeedTests
     [InlineData("nl", "Gisteren opende de Commissaris van de Koning Jetta Klijnsma het nieuwe gemeentehuis.", "Jetta Klijnsma")]
     [InlineData("de", "Der Virologe Christian Drosten warnte vor einer neuen Welle.", "Christian Drosten")]
     [InlineData("de", "Die Intendantin Barbara Mundel stellte den Spielplan vor.", "Barbara Mundel")]
+    // Two first names joined by a hyphen are one: the surname after them is no noun.
+    [InlineData("de", "Am Montag reiste Frank-Walter Steinmeier nach Polen.", "Frank-Walter Steinmeier")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
