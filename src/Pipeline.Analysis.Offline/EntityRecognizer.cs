@@ -439,7 +439,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (gazetteer) break;
             if (p.Articles.Contains(word)) { s++; continue; }
             // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
-            if ((sentenceStart[s] || !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word)) && p.IsCommon(word) && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
+            // German writes every noun capitalised, so there an unlisted word before a first name is one, dictionary or not ("Torschütze Harry Kane").
+            bool beforeName = !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word);
+            if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
+                && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
                 && !context.OrganizationAliases.Contains(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Federal Reserve Bank" keeps its first word; "Bierbrouwer Heineken N.V." and "Chipmaker Nvidia Corp" do not:
                 // there an ordinary word describes the company whose name follows.

@@ -343,7 +343,16 @@ internal sealed class LanguageProfile
         length = 1;
         var t = tokens[start];
         if (TitleSuffixes.Length == 0 || t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
-        return EndsAfterStem(text.AsSpan(t.Start, t.Length), TitleSuffixes, StringComparison.Ordinal);
+        var word = text.AsSpan(t.Start, t.Length);
+        // "Verdi-Chef", "Bayern-Trainer": a title after a hyphen makes the compound one.
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1]))
+        {
+            var tail = word[(hyphen + 1)..];
+            if (Titles.TryMatchWord(tail, out _) || TitleSuffixes.Contains(tail.ToString().ToLowerInvariant())) return true;
+            word = tail;
+        }
+        return EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal);
     }
 
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
@@ -523,7 +532,7 @@ internal sealed class LanguageProfile
             var t = tokens[i];
             if (t.Kind != TokenKind.Word) { result.Add(t); continue; }
             var word = text.AsSpan(t.Start, t.Length);
-            int acronym = nouns ? 0 : AcronymPrefix(word);
+            int acronym = nouns ? 0 : Math.Max(AcronymPrefix(word), OrganizationBeforeTitle(word));
             if (acronym > 0)
             {
                 // "PVV-leider", "VVD-fractie", "SPD-Chef": the party is a name of its own.
@@ -648,6 +657,16 @@ internal sealed class LanguageProfile
         if (capitals < hyphen && capitals < 2) return 0;
         // Only before an ordinary word: "SPD-Chef", "PVV-leider", not "TGV-INOUI" or "Loir-et-Cher".
         return word[(hyphen + 1)..].Contains('-') || word[(hyphen + 2)..].ContainsAnyInRange('A', 'Z') ? 0 : hyphen;
+    }
+
+    /// <summary>"Verdi-Chef", "Lufthansa-Sprecher": a listed organisation before a title is a name of its own, like an acronym.</summary>
+    private int OrganizationBeforeTitle(ReadOnlySpan<char> word)
+    {
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsUpper(word[hyphen + 1]) || LocalNames is null) return 0;
+        var tail = word[(hyphen + 1)..];
+        bool title = Titles.TryMatchWord(tail, out _) || TitleSuffixes.Contains(tail.ToString().ToLowerInvariant()) || EndsAfterStem(tail, TitleSuffixes, StringComparison.Ordinal);
+        return title && LocalNames.TryMatchWord(word[..hyphen], out var entry) && entry.Category == EntityCategories.Organization ? hyphen : 0;
     }
 
     private int ElisionLength(ReadOnlySpan<char> word)

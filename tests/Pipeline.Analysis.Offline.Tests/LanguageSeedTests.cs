@@ -236,6 +236,10 @@ public class LanguageSeedTests
     [InlineData("de", "Die Intendantin Barbara Mundel stellte den Spielplan vor.", "Barbara Mundel")]
     // Two first names joined by a hyphen are one: the surname after them is no noun.
     [InlineData("de", "Am Montag reiste Frank-Walter Steinmeier nach Polen.", "Frank-Walter Steinmeier")]
+    // A German noun before a first name is a role, listed or not; a title after a hyphen makes a compound a title.
+    [InlineData("de", "Torschütze Harry Kane traf in der zweiten Halbzeit.", "Harry Kane")]
+    [InlineData("de", "Nach Angaben von Verdi-Chef Frank Werneke streikten 20.000 Beschäftigte.", "Frank Werneke")]
+    [InlineData("de", "Der Bayern-Trainer Vincent Kompany lobte seine Mannschaft.", "Vincent Kompany")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
@@ -299,6 +303,7 @@ public class LanguageSeedTests
     [InlineData("it", "Un gruppo del Policlinico San Matteo ha sviluppato un esame del sangue.", "Policlinico San Matteo", "Organization")]
     [InlineData("fr", "Le CHU de Limoges a ouvert un nouveau service en janvier.", "CHU de Limoges", "Organization")]
     [InlineData("nl", "Het Gerechtshof Arnhem-Leeuwarden deed dinsdag uitspraak.", "Gerechtshof Arnhem-Leeuwarden", "Organization")]
+    [InlineData("de", "Nach Angaben von Verdi-Chef Frank Werneke streikten 20.000 Beschäftigte.", "Verdi", "Organization")]
     [InlineData("it", "I delegati della Fim Cisl hanno firmato l'accordo con Stellantis.", "Fim Cisl", "Organization")]
     [InlineData("es", "Los sindicatos Ccoo y UGT convocaron una huelga.", "Ccoo", "Organization")]
     [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Napoli", "Organization")]
