@@ -54,6 +54,8 @@ internal sealed class LanguageProfile
     public PhraseTrie Titles { get; private init; } = null!;
     public PhraseTrie PersonTypes { get; private init; } = null!;
     public PhraseTrie? LocalNames { get; private init; }
+    /// <summary>The shared gazetteer, for names inside compounds ("Ajax-trainer").</summary>
+    private PhraseTrie SharedNames { get; init; } = null!;
     public HashSet<string> OrganizationWords { get; private init; } = null!;
     public HashSet<string> OrganizationPrefixes { get; private init; } = null!;
     public HashSet<string> OrganizationFirstWords { get; private init; } = null!;
@@ -659,14 +661,16 @@ internal sealed class LanguageProfile
         return word[(hyphen + 1)..].Contains('-') || word[(hyphen + 2)..].ContainsAnyInRange('A', 'Z') ? 0 : hyphen;
     }
 
-    /// <summary>"Verdi-Chef", "Lufthansa-Sprecher": a listed organisation before a title is a name of its own, like an acronym.</summary>
+    /// <summary>"Verdi-Chef", "Ajax-trainer": a listed organisation before a title or role is a name of its own, like an acronym.</summary>
     private int OrganizationBeforeTitle(ReadOnlySpan<char> word)
     {
         int hyphen = word.LastIndexOf('-');
-        if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsUpper(word[hyphen + 1]) || LocalNames is null) return 0;
+        if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1]) || LocalNames is null) return 0;
         var tail = word[(hyphen + 1)..];
-        bool title = Titles.TryMatchWord(tail, out _) || TitleSuffixes.Contains(tail.ToString().ToLowerInvariant()) || EndsAfterStem(tail, TitleSuffixes, StringComparison.Ordinal);
-        return title && LocalNames.TryMatchWord(word[..hyphen], out var entry) && entry.Category == EntityCategories.Organization ? hyphen : 0;
+        bool title = Titles.TryMatchWord(tail, out _) || PersonTypes.TryMatchWord(tail, out _) || TitleSuffixes.Contains(tail.ToString().ToLowerInvariant())
+            || EndsAfterStem(tail, TitleSuffixes, StringComparison.Ordinal);
+        var head = word[..hyphen];
+        return title && (LocalNames.TryMatchWord(head, out var entry) || SharedNames.TryMatchWord(head, out entry)) && entry.Category == EntityCategories.Organization ? hyphen : 0;
     }
 
     private int ElisionLength(ReadOnlySpan<char> word)
@@ -722,6 +726,7 @@ internal sealed class LanguageProfile
             Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
             PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
             LocalNames = english ? null : LocalPlaces.Value,
+            SharedNames = data.Names,
             OrganizationWords = english ? data.OrganizationWords : Set("org-words", data.OrganizationWords),
             OrganizationPrefixes = english ? data.OrganizationPrefixes : Set("org-prefixes", data.OrganizationPrefixes),
             OrganizationFirstWords = english ? data.OrganizationFirstWords : Set("org-first-words", data.OrganizationFirstWords),
