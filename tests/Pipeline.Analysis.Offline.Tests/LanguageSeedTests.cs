@@ -305,6 +305,7 @@ public class LanguageSeedTests
     [InlineData("nl", "Het Gerechtshof Arnhem-Leeuwarden deed dinsdag uitspraak.", "Gerechtshof Arnhem-Leeuwarden", "Organization")]
     [InlineData("de", "Nach Angaben von Verdi-Chef Frank Werneke streikten 20.000 Beschäftigte.", "Verdi", "Organization")]
     [InlineData("nl", "Ajax-trainer John Heitinga was tevreden over de tweede helft.", "Ajax", "Organization")]
+    [InlineData("es", "Los diputados del PP y de Vox votaron en contra.", "PP", "Organization")]
     [InlineData("it", "I delegati della Fim Cisl hanno firmato l'accordo con Stellantis.", "Fim Cisl", "Organization")]
     [InlineData("es", "Los sindicatos Ccoo y UGT convocaron una huelga.", "Ccoo", "Organization")]
     [InlineData("it", "Il Napoli ha battuto la Roma a Torino.", "Napoli", "Organization")]
