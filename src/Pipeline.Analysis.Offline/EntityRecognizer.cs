@@ -835,7 +835,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int runStart = s;
         for (int k = s; k < e;)
         {
-            if (names.TryMatch(text, tokens, k, e, out int len, out var entry))
+            if (names.TryMatch(text, tokens, k, e, out int len, out var entry) && !(!namesOnly && !p.IsEnglish && IsGivenNameBeforeSurname(text, tokens, k, len, e, entry)))
             {
                 if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization
                     && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k)))
@@ -873,6 +873,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (!namesOnly && e > runStart) ClassifyRun(text, tokens, runStart, e, evidence!.Value, runStart == s, output);
     }
+
+    /// <summary>
+    /// "della Cgil Maurizio Landini", "ministre Florence Parly": inside a longer run, a one-word place that is also a first
+    /// name, before a capitalised word no list knows, starts a person's name. Not in German, where that word may be a
+    /// noun the dictionary lacks.
+    /// </summary>
+    private bool IsGivenNameBeforeSurname(string text, List<Token> tokens, int k, int length, int e, PhraseEntry entry) =>
+        !p.NounsCapitalised && entry.Category == EntityCategories.Location && length == 1 && k + 1 < e && IsNameWord(tokens[k + 1])
+        && p.IsFirstName(Word(text, tokens, k)) && !names.TryMatch(text, tokens, k + 1, e, out _, out _) && !p.IsCommon(Word(text, tokens, k + 1));
 
     /// <summary>"Fim Cisl", "Flc Cgil": one short word no list knows before a union is its federation's name.</summary>
     private bool IsFederationPrefix(string text, List<Token> tokens, int s, int e)

@@ -237,6 +237,8 @@ public class LanguageSeedTests
     // Two first names joined by a hyphen are one: the surname after them is no noun.
     [InlineData("de", "Am Montag reiste Frank-Walter Steinmeier nach Polen.", "Frank-Walter Steinmeier")]
     // A German noun before a first name is a role, listed or not; a title after a hyphen makes a compound a title.
+    // A first name that is also a place starts a person's name inside a longer run ("Maurizio" is Mauritius in Italian).
+    [InlineData("it", "Ha parlato il segretario della Cgil Maurizio Landini.", "Maurizio Landini")]
     [InlineData("de", "Torschütze Harry Kane traf in der zweiten Halbzeit.", "Harry Kane")]
     [InlineData("de", "Nach Angaben von Verdi-Chef Frank Werneke streikten 20.000 Beschäftigte.", "Frank Werneke")]
     [InlineData("de", "Der Bayern-Trainer Vincent Kompany lobte seine Mannschaft.", "Vincent Kompany")]
