@@ -202,6 +202,10 @@ public class LanguageSeedTests
     [InlineData("it", "Non ci sono vittime dopo l'alluvione in Romagna.", SentimentLabel.Positive)]
     [InlineData("es", "No hubo heridos en el choque de los dos trenes.", SentimentLabel.Positive)]
     [InlineData("nl", "Geen van de bewoners raakte gewond bij de brand.", SentimentLabel.Positive)]
+    // "Surprising" only strengthens what it qualifies: inflation that rose surprisingly is still bad news.
+    [InlineData("de", "Die Inflation in der Eurozone ist im November überraschend deutlich gestiegen.", SentimentLabel.Negative)]
+    [InlineData("de", "Die Rettungskräfte konnten alle 40 Bewohner unverletzt aus dem Gebäude bringen.", SentimentLabel.Positive)]
+    [InlineData("es", "Los bomberos rescataron con vida a un senderista perdido en la sierra.", SentimentLabel.Positive)]
     // A harm prevented is good news; a prevention that failed leaves the harm.
     [InlineData("es", "La empresa evitó la quiebra gracias a un acuerdo con los bancos.", SentimentLabel.Positive)]
     [InlineData("fr", "Le gouvernement a évité une grève des contrôleurs.", SentimentLabel.Positive)]
