@@ -476,6 +476,10 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             // never a noun further on ("despencou após o anúncio de novas tarifas"). What follows also wins when the change
             // is a noun with its complement ("morti nel crollo di un cantiere": the building collapsed, not the deaths), and
             // when only it names a quantity: a rated subject is then the cause ("la siccità ha dimezzato il raccolto").
+            // "O Benfica perdeu em casa e caiu para o terceiro lugar": a verb joined by "and" has its own clause, whose subject is
+            // not the verb before the "and".
+            for (int j = firstChange - 1; j > from; j--)
+                if (tokens[j].Kind == TokenKind.Word && profile.And.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) { from = j + 1; break; }
             int afterEnd = lastChange + 1;
             for (int words = 0; afterEnd < to && words < QuantityReach; afterEnd++)
                 if (tokens[afterEnd].Kind == TokenKind.Word && !profile.QuantityFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[afterEnd].Start, tokens[afterEnd].Length))) words++;

@@ -206,6 +206,11 @@ public class LanguageSeedTests
     [InlineData("de", "Die Inflation in der Eurozone ist im November überraschend deutlich gestiegen.", SentimentLabel.Negative)]
     [InlineData("de", "Die Rettungskräfte konnten alle 40 Bewohner unverletzt aus dem Gebäude bringen.", SentimentLabel.Positive)]
     [InlineData("es", "Los bomberos rescataron con vida a un senderista perdido en la sierra.", SentimentLabel.Positive)]
+    // A verb after "and" has its own subject: the defeat before it is not what fell.
+    [InlineData("pt", "O Benfica perdeu em casa com o Porto e caiu para o terceiro lugar.", SentimentLabel.Negative)]
+    [InlineData("it", "La startup ha raccolto 30 milioni di euro e raddoppierà i dipendenti entro l'anno.", SentimentLabel.Positive)]
+    [InlineData("pt", "A tempestade deixou milhares de casas sem eletricidade no Norte.", SentimentLabel.Negative)]
+    [InlineData("nl", "Het onderzoek duurt naar verwachting nog twee jaar.", SentimentLabel.Neutral)]
     // A harm prevented is good news; a prevention that failed leaves the harm.
     [InlineData("es", "La empresa evitó la quiebra gracias a un acuerdo con los bancos.", SentimentLabel.Positive)]
     [InlineData("fr", "Le gouvernement a évité une grève des contrôleurs.", SentimentLabel.Positive)]
