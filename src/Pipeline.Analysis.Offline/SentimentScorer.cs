@@ -494,9 +494,32 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             bool rated = false;
             for (int j = regionStart; j < regionEnd; j++) rated |= valences[j - start] != 0;
             if (declines && !rated) valences[firstChange - start] = DeclineValence;
-            for (int j = regionStart; declines && j < regionEnd; j++) valences[j - start] = -valences[j - start];
+            // "rutscht tief in die roten Zahlen", "cayó en recesión": what follows "in" is where it fell to, bad as it says.
+            bool into = !subject && IntoFollows(text, tokens, start, lastChange + 1, afterEnd, valences);
+            for (int j = regionStart; declines && !into && j < regionEnd; j++) valences[j - start] = -valences[j - start];
             from = to + 1;
         }
+    }
+
+    /// <summary>
+    /// Whether one of the two words after a change is a preposition of place before a bad word and no quantity: where it
+    /// went ("tief in die roten Zahlen", "en recesión"), not what changed ("reducido a la mitad la cosecha").
+    /// </summary>
+    private bool IntoFollows(string text, List<Token> tokens, int start, int from, int to, Span<double> valences)
+    {
+        int preposition = -1;
+        for (int j = from, words = 0; j < to && words < 2 && preposition < 0; j++)
+        {
+            if (tokens[j].Kind != TokenKind.Word) continue;
+            if (profile!.PlacePrepositions.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) preposition = j;
+            words++;
+        }
+        for (int j = preposition + 1; preposition >= 0 && j < to; j++)
+        {
+            if (tokens[j].Kind == TokenKind.Number || tokens[j].Kind == TokenKind.Word && profile!.RisingDirection(text.AsSpan(tokens[j].Start, tokens[j].Length)) != 0) return false;
+            if (valences[j - start] < 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether tokens [from, to) hold a rated word or a quantity whose rise or fall is news.</summary>

@@ -211,6 +211,9 @@ public class LanguageSeedTests
     [InlineData("it", "La startup ha raccolto 30 milioni di euro e raddoppierà i dipendenti entro l'anno.", SentimentLabel.Positive)]
     [InlineData("pt", "A tempestade deixou milhares de casas sem eletricidade no Norte.", SentimentLabel.Negative)]
     [InlineData("nl", "Het onderzoek duurt naar verwachting nog twee jaar.", SentimentLabel.Neutral)]
+    // What follows "in" after a fall is where it fell to, bad as it says.
+    [InlineData("de", "Der Konzern rutscht tief in die roten Zahlen und kündigt Entlassungen an.", SentimentLabel.Negative)]
+    [InlineData("es", "La economía cayó en recesión en el tercer trimestre.", SentimentLabel.Negative)]
     // A harm prevented is good news; a prevention that failed leaves the harm.
     [InlineData("es", "La empresa evitó la quiebra gracias a un acuerdo con los bancos.", SentimentLabel.Positive)]
     [InlineData("fr", "Le gouvernement a évité une grève des contrôleurs.", SentimentLabel.Positive)]
