@@ -354,7 +354,7 @@ internal sealed class LanguageProfile
             if (Titles.TryMatchWord(tail, out _) || TitleSuffixes.Contains(tail.ToString().ToLowerInvariant())) return true;
             word = tail;
         }
-        return EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal);
+        return EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal) || TitleSuffixes.Contains(word.ToString().ToLowerInvariant());
     }
 
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>

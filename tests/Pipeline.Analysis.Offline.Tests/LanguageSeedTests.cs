@@ -254,6 +254,8 @@ public class LanguageSeedTests
     [InlineData("de", "Torschütze Harry Kane traf in der zweiten Halbzeit.", "Harry Kane")]
     [InlineData("de", "Nach Angaben von Verdi-Chef Frank Werneke streikten 20.000 Beschäftigte.", "Frank Werneke")]
     [InlineData("de", "Der Bayern-Trainer Vincent Kompany lobte seine Mannschaft.", "Vincent Kompany")]
+    [InlineData("nl", "Staatssecretaris van Defensie Gijs Tuinman wil dat het eerste schip in 2029 vaart.", "Gijs Tuinman")]
+    [InlineData("nl", "Topman Arnout Damen wijt de vertraging aan een tekort aan lassers.", "Arnout Damen")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
