@@ -18,6 +18,17 @@ internal sealed class LanguageProfile
     /// <summary>Places by local names ("München", "Lisboa"), shared by the non-English profiles and read once.</summary>
     private static readonly Lazy<PhraseTrie> LocalPlaces = new(LoadLocalPlaces, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The first names of every language but English (tens of thousands), built once and shared by the six profiles.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OfflineData, FirstNameSets> SharedFirstNames = new();
+
+    private sealed record FirstNameSets(HashSet<string> Names, HashSet<string> WithoutAccents);
+
+    private static FirstNameSets LocalFirstNames(OfflineData data) => SharedFirstNames.GetValue(data, d =>
+    {
+        var names = new HashSet<string>(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
+        return new FirstNameSets(names, new HashSet<string>(names.Select(WithoutAccents), StringComparer.Ordinal));
+    });
+
     public static readonly string[] Supported = ["en", "de", "fr", "es", "it", "nl", "pt"];
 
     /// <summary>The profile of a language, or null when the analyzer has none (the caller falls back to names and numbers).</summary>
@@ -720,9 +731,8 @@ internal sealed class LanguageProfile
                 : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])).Concat(List("nouns")), StringComparer.Ordinal),
             Determiners = Set("determiners", ignoreCase: true),
             GenericOrganizationWords = Set("generic-org-words"),
-            FirstNames = english ? data.FirstNames : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal),
-            FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal)
-                : new HashSet<string>(data.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")).Select(WithoutAccents), StringComparer.Ordinal),
+            FirstNames = english ? data.FirstNames : LocalFirstNames(data).Names,
+            FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal) : LocalFirstNames(data).WithoutAccents,
             Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
             PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
             LocalNames = english ? null : LocalPlaces.Value,

