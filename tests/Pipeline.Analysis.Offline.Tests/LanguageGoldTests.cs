@@ -27,13 +27,15 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // The de, es, nl and pt dev sets grew by a second part written on 2026-12-04, fr and it on 2026-12-05 (12 paragraphs and
     // 24 sentences each, Gold/README.md); the floors are re-measured on the whole set, so they fall where the new part is
     // harder than the tuned first one. Raised on 2026-12-05 (sixth session) to what analyzer 1.9.0 measures, rounded down.
+    // A third part (10 paragraphs, 18 sentences) joined de, fr, it and nl on 2026-12-05; the floors are analyzer 1.10.0 on
+    // the whole sets, rounded down.
     [Theory]
-    [InlineData("de", 0.98, 0.89, 0.89, 0.83, 0.81, 0.76)]
-    [InlineData("fr", 0.96, 0.86, 0.86, 0.93, 0.93, 0.79)]
-    [InlineData("es", 0.97, 0.87, 0.90, 0.87, 0.93, 0.89)]
-    [InlineData("it", 0.91, 0.81, 0.73, 0.95, 0.97, 0.90)]
-    [InlineData("nl", 0.88, 0.91, 0.95, 0.85, 0.82, 0.85)]
-    [InlineData("pt", 0.88, 0.85, 0.82, 0.91, 0.90, 0.89)]
+    [InlineData("de", 0.96, 0.82, 0.80, 0.92, 0.83, 0.79)]
+    [InlineData("fr", 0.97, 0.87, 0.82, 0.96, 0.92, 0.80)]
+    [InlineData("es", 0.97, 0.88, 0.91, 0.93, 0.93, 0.89)]
+    [InlineData("it", 0.95, 0.85, 0.78, 0.95, 0.92, 0.90)]
+    [InlineData("nl", 0.89, 0.92, 0.89, 0.84, 0.84, 0.83)]
+    [InlineData("pt", 0.88, 0.85, 0.84, 0.95, 0.90, 0.89)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
         var (entities, sentences) = Score(language, "dev");
