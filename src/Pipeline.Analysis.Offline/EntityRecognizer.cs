@@ -38,8 +38,13 @@ internal readonly struct NameLookup(PhraseTrie shared, LanguageProfile profile)
         entry = null!;
         if (profile.IsEnglish || word.Length is < 3 or > 6 || !char.IsUpper(word[0])) return false;
         foreach (char c in word[1..]) if (!char.IsLower(c)) return false;
+        if (profile.TitleCaseAcronyms.TryGet(word, out var known)) return (entry = known!) is not null;
+        Span<char> upper = stackalloc char[word.Length];
+        word.ToUpperInvariant(upper);
         string written = word.ToString();
-        return TryMatchWord(written.ToUpperInvariant(), out entry) && entry.Category == EntityCategories.Organization && !profile.IsCommon(written) && !profile.IsFirstName(written);
+        bool found = TryMatchWord(upper, out entry) && entry.Category == EntityCategories.Organization && !profile.IsCommon(written) && !profile.IsFirstName(written);
+        profile.TitleCaseAcronyms.Remember(word, found ? entry : null);
+        return found;
     }
 
     /// <summary>One word as a name of its own, listed or in the language's local names.</summary>
@@ -120,7 +125,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (p.IsEnglish) return;
         for (int i = 1; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word || tokens[i - 1].Kind != TokenKind.Word || !RoadNumber().IsMatch(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+            if (tokens[i].Kind != TokenKind.Word || tokens[i - 1].Kind != TokenKind.Word || !char.IsAsciiDigit(text[tokens[i].End - 1])
+                || !RoadNumber().IsMatch(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
             var before = Word(text, tokens, i - 1);
             if (p.NounMarkers.Contains(before) || p.PlacePrepositions.Contains(before) || before.EndsWith('\'') || before.EndsWith('\u2019'))
                 found.Add(new Candidate(i, i + 1, EntityCategories.Location, "Structural", 0.7, "place-road"));
@@ -366,7 +372,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private bool IsStreetWord(string text, List<Token> tokens, int i)
     {
-        if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised || !p.StreetWords.Contains(Word(text, tokens, i))) return false;
+        if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised
+            || !p.StreetWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return false;
         bool linked = i + 2 < tokens.Count && p.Connectors.Contains(Word(text, tokens, i + 1));
         int name = linked ? i + 2 : i + 1;
         return IsNameWord(tokens[name]) && !(names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry)

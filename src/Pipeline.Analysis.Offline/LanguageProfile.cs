@@ -362,10 +362,18 @@ internal sealed class LanguageProfile
         if (hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1]))
         {
             var tail = word[(hyphen + 1)..];
-            if (Titles.TryMatchWord(tail, out _) || TitleSuffixes.Contains(tail.ToString().ToLowerInvariant())) return true;
+            if (Titles.TryMatchWord(tail, out _) || IsTitleSuffix(tail)) return true;
             word = tail;
         }
-        return EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal) || TitleSuffixes.Contains(word.ToString().ToLowerInvariant());
+        return EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal) || IsTitleSuffix(word);
+    }
+
+    /// <summary>A role ending written as a word of its own ("Topman", "Chef").</summary>
+    private bool IsTitleSuffix(ReadOnlySpan<char> word)
+    {
+        foreach (var suffix in TitleSuffixes)
+            if (word.Equals(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
@@ -483,6 +491,9 @@ internal sealed class LanguageProfile
         }
         return forms;
     }
+
+    /// <summary>Title-case words found to be a listed acronym ("Cgil"), or not (null).</summary>
+    internal WordMemo<PhraseEntry?> TitleCaseAcronyms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Words already rated (their valence) or found unrated (null).</summary>
     private readonly WordMemo<double?> _valenceSeen = new(StringComparer.OrdinalIgnoreCase);
@@ -678,7 +689,7 @@ internal sealed class LanguageProfile
         int hyphen = word.LastIndexOf('-');
         if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1]) || LocalNames is null) return 0;
         var tail = word[(hyphen + 1)..];
-        bool title = Titles.TryMatchWord(tail, out _) || PersonTypes.TryMatchWord(tail, out _) || TitleSuffixes.Contains(tail.ToString().ToLowerInvariant())
+        bool title = Titles.TryMatchWord(tail, out _) || PersonTypes.TryMatchWord(tail, out _) || IsTitleSuffix(tail)
             || EndsAfterStem(tail, TitleSuffixes, StringComparison.Ordinal);
         var head = word[..hyphen];
         return title && (LocalNames.TryMatchWord(head, out var entry) || SharedNames.TryMatchWord(head, out entry)) && entry.Category == EntityCategories.Organization ? hyphen : 0;

@@ -115,6 +115,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         Span<double> valences = end - start <= 256 ? stackalloc double[end - start] : new double[end - start];
         valences.Clear();
+        // Which words are verbs of prevention, looked up once per word for the rules that ask it again and again.
+        Span<bool> averters = end - start <= 256 ? stackalloc bool[end - start] : new bool[end - start];
+        averters.Clear();
         var valence = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
         var boosters = _boosters.GetAlternateLookup<ReadOnlySpan<char>>();
         var contrasts = _contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -163,6 +166,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             if (concessiveAt < 0 && concessives.Contains(word)) concessiveAt = i;
             if (concessiveAt < 0 && !pair.IsEmpty && concessives.Contains(pair)) concessiveAt = i - 1;
             if (partitiveAt < 0 && IsPartitiveNone(text, tokens, i, end)) partitiveAt = i;
+            averters[i - start] = IsAverter(word);
             if (named?[i] == true) continue;
 
             double v;
@@ -186,7 +190,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 valences[i - start] = TooValence;
                 continue;
             }
-            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v) && !profile.IsChange(word) && !IsAverter(word))
+            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v) && !profile.IsChange(word) && !averters[i - start])
                 || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
@@ -213,7 +217,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 }
                 var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
                 // "no pudo evitar la quiebra": a negator before a verb of prevention denies the prevention, not the harm.
-                if (contrasts.Contains(before) || IsAverter(before)) break;
+                if (contrasts.Contains(before) || averters[k - start]) break;
                 if (seen < 3)
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
@@ -245,8 +249,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         DenyPredicate(valences);
         if (profile is not null)
         {
-            deniedHarm |= ReadAverters(text, tokens, start, end, valences, named);
-            NegateBackwards(text, tokens, start, end, valences);
+            deniedHarm |= ReadAverters(text, tokens, start, end, valences, averters, named);
+            NegateBackwards(text, tokens, start, end, valences, averters);
             ReadChanges(text, tokens, start, end, valences, named);
             // "Niemand raakte gewond bij de brand", "non ci sono feriti dopo la scossa": harm denied is the news, and the
             // fire or the earthquake only its setting, unless a contrast makes them the point.
@@ -362,7 +366,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// "Sie hat ihr Versprechen nicht gehalten", "het plan is niet gelukt": where the verb comes last, a negator with no
     /// rated word after it in its clause negates the rated word before it.
     /// </summary>
-    private void NegateBackwards(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    private void NegateBackwards(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<bool> averters)
     {
         for (int k = start; k < end; k++)
         {
@@ -372,7 +376,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             {
                 if (IsClauseBreak(text, tokens[j])) break;
                 if (tokens[j].Kind != TokenKind.Word) continue;
-                if (valences[j - start] != 0 || IsAverter(text.AsSpan(tokens[j].Start, tokens[j].Length))) { ratedAfter = true; break; }
+                if (valences[j - start] != 0 || averters[j - start]) { ratedAfter = true; break; }
                 seen++;
             }
             if (ratedAfter) continue;
@@ -392,12 +396,12 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// verhindern", "no pudo evitar el cierre") leaves the harm as it is, the negator being the prevention's.
     /// </summary>
     /// <returns>Whether a harm was averted.</returns>
-    private bool ReadAverters(string text, List<Token> tokens, int start, int end, Span<double> valences, bool[]? named)
+    private bool ReadAverters(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<bool> averters, bool[]? named)
     {
         bool averted = false;
         for (int k = start; k < end; k++)
         {
-            if (tokens[k].Kind != TokenKind.Word || named?[k] == true || !IsAverter(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
+            if (!averters[k - start] || named?[k] == true) continue;
             int from = k, to = k + 1;
             while (from > start && !IsClauseBreak(text, tokens[from - 1])) from--;
             while (to < end && !IsClauseBreak(text, tokens[to])) to++;
