@@ -842,7 +842,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int runStart = s;
         for (int k = s; k < e;)
         {
-            if (names.TryMatch(text, tokens, k, e, out int len, out var entry) && !(!namesOnly && !p.IsEnglish && IsGivenNameBeforeSurname(text, tokens, k, len, e, entry)))
+            if (names.TryMatch(text, tokens, k, e, out int len, out var entry) && (namesOnly || !IsGivenNameBeforeSurname(text, tokens, k, len, e, entry)))
             {
                 if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization
                     && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k)))
@@ -887,7 +887,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// noun the dictionary lacks.
     /// </summary>
     private bool IsGivenNameBeforeSurname(string text, List<Token> tokens, int k, int length, int e, PhraseEntry entry) =>
-        !p.NounsCapitalised && entry.Category == EntityCategories.Location && length == 1 && k + 1 < e && IsNameWord(tokens[k + 1])
+        !p.IsEnglish && !p.NounsCapitalised && entry.Category == EntityCategories.Location && length == 1 && k + 1 < e && IsNameWord(tokens[k + 1])
         && p.IsFirstName(Word(text, tokens, k)) && !names.TryMatch(text, tokens, k + 1, e, out _, out _) && !p.IsCommon(Word(text, tokens, k + 1));
 
     /// <summary>"Fim Cisl", "Flc Cgil": one short word no list knows before a union is its federation's name.</summary>
@@ -974,8 +974,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (speech && length == 1 && !p.IsEnglish && !tokens[s].AllCaps)
         {
             // "selon Enedis", "la Lav ha annunciato": outside English a person is named in full before a surname speaks
-            // alone (and is then known in the document), so a lone unknown word that speaks is nobody known; as an
-            // organisation it was wrong as often as right on the development sets, so it is left unnamed.
+            // alone (and is then known in the document), so a lone unknown word that speaks is nobody known. Whether it is
+            // an organisation nothing here says, so it is left unnamed.
             return;
         }
         if (speech && length <= 3 && !tokens[s].AllCaps)

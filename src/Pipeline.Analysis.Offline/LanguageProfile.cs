@@ -18,16 +18,36 @@ internal sealed class LanguageProfile
     /// <summary>Places by local names ("München", "Lisboa"), shared by the non-English profiles and read once.</summary>
     private static readonly Lazy<PhraseTrie> LocalPlaces = new(LoadLocalPlaces, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The first names of every language but English (tens of thousands), built once and shared by the six profiles.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OfflineData, FirstNameSets> SharedFirstNames = new();
+    /// <summary>
+    /// What the six non-English profiles share and build once per data set: the first names of every language but English
+    /// (tens of thousands) and the towns clubs are named by.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OfflineData, SharedLists> Shared = new();
 
-    private sealed record FirstNameSets(HashSet<string> Names, HashSet<string> WithoutAccents);
+    private sealed record SharedLists(HashSet<string> FirstNames, HashSet<string> FirstNamesWithoutAccents, HashSet<string> ClubTowns);
 
-    private static FirstNameSets LocalFirstNames(OfflineData data) => SharedFirstNames.GetValue(data, d =>
+    private static SharedLists SharedFor(OfflineData data) => Shared.GetValue(data, d =>
     {
         var names = new HashSet<string>(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
-        return new FirstNameSets(names, new HashSet<string>(names.Select(WithoutAccents), StringComparer.Ordinal));
+        return new SharedLists(names, new HashSet<string>(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d));
     });
+
+    /// <summary>
+    /// The town in each listed sports club's name, its form ("SSC", "FC", "1.") left out. A town that is also a region
+    /// ("SS Lazio", "SC Braga") is left out: a region takes an article of its own ("nel Lazio").
+    /// </summary>
+    private static HashSet<string> ClubTowns(OfflineData data)
+    {
+        var towns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
+            foreach (var f in OfflineData.ReadLines(file).Select(l => l.Split('\t')))
+            {
+                if (f.Length < 2 || f[1] != "Sports") continue;
+                var own = f[0].Split(' ').Where(w => !(w.Length <= 4 && w.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.'))).ToArray();
+                if (own.Length == 1 && !data.RegionNames.Contains(own[0])) towns.Add(own[0]);
+            }
+        return towns;
+    }
 
     public static readonly string[] Supported = ["en", "de", "fr", "es", "it", "nl", "pt"];
 
@@ -176,35 +196,6 @@ internal sealed class LanguageProfile
 
     /// <summary>Towns whose name alone is also a listed club's ("SSC Napoli", "AS Roma", "Sevilla FC"), where <see cref="ClubArticles"/> apply.</summary>
     public HashSet<string> ClubPlaces { get; private set; } = [];
-
-    /// <summary>
-    /// The town in each listed sports club's name, its form ("SSC", "FC", "1.") left out. A place that is also a region
-    /// ("SS Lazio", "SC Braga") is left out: a region takes an article of its own ("nel Lazio").
-    /// </summary>
-    private static HashSet<string> LoadClubPlaces()
-    {
-        var regions = OfflineData.ReadLines("places.tsv").Select(l => l.Split('\t')).Where(f => f.Length > 1 && f[1] == "admin1").Select(f => f[0]).ToHashSet(StringComparer.Ordinal);
-        var clubs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
-            foreach (var f in OfflineData.ReadLines(file).Select(l => l.Split('\t')))
-            {
-                if (f.Length < 2 || f[1] != "Sports") continue;
-                var own = f[0].Split(' ').Where(w => !(w.Length <= 4 && w.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.'))).ToArray();
-                if (own.Length == 1 && !regions.Contains(own[0])) clubs.Add(own[0]);
-            }
-        return clubs;
-    }
-
-    private static readonly Lazy<HashSet<string>> SharedClubPlaces = new(LoadClubPlaces);
-
-    /// <summary>Whether the word before <paramref name="i"/> is a preposition, connector or article, making the word the head of a complement.</summary>
-    public bool IsComplementHead(string text, List<Token> tokens, int i)
-    {
-        if (i == 0 || tokens[i - 1].Kind != TokenKind.Word) return false;
-        var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
-        return Partitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || NounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
-            || PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before);
-    }
 
     /// <summary>Verbs of being that make a negator deny that a thing exists ("no hubo víctimas", "non ci sono feriti", "il n'y a pas eu").</summary>
     public HashSet<string> Existentials { get; private set; } = [];
@@ -359,18 +350,13 @@ internal sealed class LanguageProfile
         var word = text.AsSpan(t.Start, t.Length);
         // "Verdi-Chef", "Bayern-Trainer": a title after a hyphen makes the compound one.
         int hyphen = word.LastIndexOf('-');
-        if (hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1]))
-        {
-            var tail = word[(hyphen + 1)..];
-            if (Titles.TryMatchWord(tail, out _) || IsTitleSuffix(tail)) return true;
-            word = tail;
-        }
-        return EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal) || IsTitleSuffix(word);
+        return IsTitleWord(hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1]) ? word[(hyphen + 1)..] : word);
     }
 
-    /// <summary>A role ending written as a word of its own ("Topman", "Chef").</summary>
-    private bool IsTitleSuffix(ReadOnlySpan<char> word)
+    /// <summary>A listed title, a compound ending in a role ("Bezirksleiterin") or a role ending as a word of its own ("Topman", "Chef").</summary>
+    private bool IsTitleWord(ReadOnlySpan<char> word)
     {
+        if (Titles.TryMatchWord(word, out _) || EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal)) return true;
         foreach (var suffix in TitleSuffixes)
             if (word.Equals(suffix, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
@@ -689,8 +675,7 @@ internal sealed class LanguageProfile
         int hyphen = word.LastIndexOf('-');
         if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1]) || LocalNames is null) return 0;
         var tail = word[(hyphen + 1)..];
-        bool title = Titles.TryMatchWord(tail, out _) || PersonTypes.TryMatchWord(tail, out _) || IsTitleSuffix(tail)
-            || EndsAfterStem(tail, TitleSuffixes, StringComparison.Ordinal);
+        bool title = IsTitleWord(tail) || PersonTypes.TryMatchWord(tail, out _);
         var head = word[..hyphen];
         return title && (LocalNames.TryMatchWord(head, out var entry) || SharedNames.TryMatchWord(head, out entry)) && entry.Category == EntityCategories.Organization ? hyphen : 0;
     }
@@ -742,8 +727,8 @@ internal sealed class LanguageProfile
                 : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])).Concat(List("nouns")), StringComparer.Ordinal),
             Determiners = Set("determiners", ignoreCase: true),
             GenericOrganizationWords = Set("generic-org-words"),
-            FirstNames = english ? data.FirstNames : LocalFirstNames(data).Names,
-            FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal) : LocalFirstNames(data).WithoutAccents,
+            FirstNames = english ? data.FirstNames : SharedFor(data).FirstNames,
+            FirstNamesWithoutAccents = english ? new(StringComparer.Ordinal) : SharedFor(data).FirstNamesWithoutAccents,
             Titles = Trie(data.Titles, "titles.txt", "titles", ignoreCase: false, 0.9),
             PersonTypes = Trie(data.PersonTypes, "person-types.txt", "person-types", ignoreCase: true, 0.85),
             LocalNames = english ? null : LocalPlaces.Value,
@@ -826,7 +811,7 @@ internal sealed class LanguageProfile
         profile.Existentials = Set("existentials", ignoreCase: true);
         profile.Averters = averters;
         profile.ClubArticles = Set("club-articles", ignoreCase: true);
-        if (profile.ClubArticles.Count > 0) profile.ClubPlaces = SharedClubPlaces.Value;
+        if (profile.ClubArticles.Count > 0) profile.ClubPlaces = SharedFor(data).ClubTowns;
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);
         profile.Increases = increases;

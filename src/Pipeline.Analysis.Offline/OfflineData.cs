@@ -22,6 +22,8 @@ internal sealed class OfflineData
     public PhraseTrie Titles { get; } = new(ignoreCase: false);
 
     public HashSet<string> FirstNames { get; } = new(StringComparer.Ordinal);
+    /// <summary>The regions and provinces of the shared place list, which take an article where towns take none ("nel Lazio").</summary>
+    public HashSet<string> RegionNames { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CommonWords { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Demonyms { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrganizationWords { get; } = new(StringComparer.Ordinal);
@@ -83,6 +85,7 @@ internal sealed class OfflineData
             // GeoNames and ISO entries are political units; curated ones say what they are.
             double weight = double.Parse(f[2], CultureInfo.InvariantCulture);
             d.Names.Add(f[0], new PhraseEntry(EntityCategories.Location, "GPE", weight * 0.95, "place-" + f[1]));
+            if (f[1] == "admin1") d.RegionNames.Add(f[0]);
         }
         foreach (var f in Fields("places-curated.tsv")) d.Names.Add(f[0], new PhraseEntry(EntityCategories.Location, f[1], 0.96, "place-curated"));
         foreach (var f in Fields("organizations.tsv")) d.Names.Add(f[0], new PhraseEntry(EntityCategories.Organization, Optional(f, 1), 0.93, "org-curated"));

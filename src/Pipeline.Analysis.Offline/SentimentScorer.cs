@@ -237,7 +237,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             deniedHarm |= negated && byNone && v < 0;
             if (negated) v *= byNone && v < 0 ? NoneScalar : NegationScalar;
             valences[i - start] = v;
-            if (partitiveAt >= 0 && span == 1 && !profile!.IsComplementHead(text, tokens, i))
+            if (partitiveAt >= 0 && span == 1 && !IsComplementHead(text, tokens, i))
             {
                 if (predicateEnd != i - 1) (predicateStart, predicateNegated) = (i, false);
                 predicateEnd = i;
@@ -423,6 +423,15 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         return averted;
     }
 
+    /// <summary>Whether the word before <paramref name="i"/> is a preposition, connector or article, making the word the head of a complement.</summary>
+    private bool IsComplementHead(string text, List<Token> tokens, int i)
+    {
+        if (i == 0 || tokens[i - 1].Kind != TokenKind.Word) return false;
+        var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        return profile!.Partitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || profile.NounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
+            || profile.PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || profile.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before);
+    }
+
     private bool IsAverter(ReadOnlySpan<char> word) => profile?.Averters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) == true;
 
     /// <summary>"geen van de werknemers", "keiner der Beschäftigten": a word of none as the head of a partitive subject.</summary>
@@ -483,7 +492,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             // "O Benfica perdeu em casa e caiu para o terceiro lugar": a verb joined by "and" has its own clause, whose subject is
             // not the verb before the "and".
             for (int j = firstChange - 1; j > from; j--)
-                if (tokens[j].Kind == TokenKind.Word && profile.And.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) { from = j + 1; break; }
+                if (tokens[j].Kind == TokenKind.Word && profile.And.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) { from = j + 1; break; }
             int afterEnd = lastChange + 1;
             for (int words = 0; afterEnd < to && words < QuantityReach; afterEnd++)
                 if (tokens[afterEnd].Kind == TokenKind.Word && !profile.QuantityFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[afterEnd].Start, tokens[afterEnd].Length))) words++;
@@ -515,7 +524,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         for (int j = from, words = 0; j < to && words < 2 && preposition < 0; j++)
         {
             if (tokens[j].Kind != TokenKind.Word) continue;
-            if (profile!.PlacePrepositions.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) preposition = j;
+            if (profile!.PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) preposition = j;
             words++;
         }
         for (int j = preposition + 1; preposition >= 0 && j < to; j++)
