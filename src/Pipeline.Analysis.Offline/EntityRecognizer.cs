@@ -377,8 +377,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         bool linked = i + 2 < tokens.Count && p.Connectors.Contains(Word(text, tokens, i + 1));
         int name = linked ? i + 2 : i + 1;
         return IsNameWord(tokens[name]) && !(names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry)
-            && (linked || entry.Category is EntityCategories.Organization or EntityCategories.Product));
+            && (linked || entry.Category is EntityCategories.Organization or EntityCategories.Product))
+            && !IsAirportNamedAfterPerson(text, tokens, name);
     }
+
+    private bool IsAirportNamedAfterPerson(string text, List<Token> tokens, int name) =>
+        name > 0 && p.AirportWords.Contains(Word(text, tokens, name - 1)) && StartsPersonName(text, tokens, name);
 
     /// <summary>Where a gazetteer name may start: any word, except a German noun that only looks like a name ("Ende").</summary>
     private bool IsGazetteerStart(string text, List<Token> tokens, int i) =>
@@ -390,6 +394,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (IsStreetWord(text, tokens, s))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-street"));
+            return;
+        }
+        if (IsAirportNamedAfterPerson(text, tokens, s))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-airport"));
             return;
         }
         // "le ministre Lecornu", "la presidenta Sheinbaum": a lower-case title just before the name.
@@ -451,6 +460,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
                 && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
                 && !context.OrganizationAliases.Contains(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
+                // "Museo Reina Sofía", "Fondazione Giorgio Cini": an institution's head keeps the name it is given after.
+                && !(beforeName && !p.NounsCapitalised && p.OrganizationHeads.Contains(word))
                 // "Federal Reserve Bank" keeps its first word; "Bierbrouwer Heineken N.V." and "Chipmaker Nvidia Corp" do not:
                 // there an ordinary word describes the company whose name follows.
                 && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1)) && p.IsCommon(Word(text, tokens, s + 1)) && !p.OrganizationHeads.Contains(Word(text, tokens, s + 1)))
@@ -536,7 +547,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
             return;
         }
-        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && !StartsPersonName(text, tokens, s + 1))
+        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && (!p.NounsCapitalised || !StartsPersonName(text, tokens, s + 1)))
         {
             // "Partito democratico", "Regione Emilia-Romagna", "Comune Roma": an institution's head before lower-case words or a place.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-head"));

@@ -102,6 +102,8 @@ internal sealed class LanguageProfile
     public HashSet<string> PlacePrefixes { get; private init; } = null!;
     /// <summary>Lower-case words of streets, squares and stadiums that are part of their name ("place", "piazza", "estadio").</summary>
     public HashSet<string> StreetWords { get; private init; } = [];
+    /// <summary>Street words for airports, whose name after a person stands on its own ("aeroporto [Humberto Delgado]").</summary>
+    public HashSet<string> AirportWords { get; private init; } = [];
 
     /// <summary>Last words of named structures ("Potsdamer Platz", "Allianz Arena"), which stay names after a capitalised word.</summary>
     public HashSet<string> PlaceSuffixes { get; private init; } = null!;
@@ -232,6 +234,12 @@ internal sealed class LanguageProfile
     private Dictionary<string, int> RisingNews { get; set; } = [];
     /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>
     public HashSet<string>? Comparatives { get; private set; }
+    /// <summary>"jamás", "mai": after a superlative ("el mayor jamás registrado") they mean "ever", they do not negate.</summary>
+    public HashSet<string> EverWords { get; private set; } = [];
+    /// <summary>"mayor", "più", "plus": superlatives before "ever".</summary>
+    public HashSet<string> Superlatives { get; private set; } = [];
+    /// <summary>"que", "qui", "che": a relative pronoun, whose verb's subject is the noun before it.</summary>
+    public HashSet<string> Relatives { get; private set; } = [];
 
     /// <summary>Compounds (German, Dutch) take the valence of their last part: "Stellenabbau" of "abbau".</summary>
     private bool Compounds { get; init; }
@@ -742,13 +750,14 @@ internal sealed class LanguageProfile
             AbstractEndings = List("abstract-endings"),
             PlacePrefixes = Set("place-prefixes"),
             StreetWords = Set("street-words"),
+            AirportWords = Set("airport-words"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],
             ForeignOrganizationHeads = english ? Foreign("org-prefixes", data) : [],
             EventNouns = Set("event-nouns"),
             OrganizationKinds = Set("org-kinds"),
-            Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("not-numbers"), List("number-space-groups").Length > 0),
+            Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("score-links"), List("not-numbers"), List("number-space-groups").Length > 0),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),
             SpeechVerbs = Set("speech-verbs"),
@@ -814,6 +823,9 @@ internal sealed class LanguageProfile
         if (profile.ClubArticles.Count > 0) profile.ClubPlaces = SharedFor(data).ClubTowns;
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);
+        profile.EverWords = Set("ever-words", ignoreCase: true);
+        profile.Superlatives = Set("superlatives", ignoreCase: true);
+        profile.Relatives = Set("relatives", ignoreCase: true);
         profile.Increases = increases;
         profile.NounMarkers = new HashSet<string>(List("noun-markers").Concat(List("determiners")), StringComparer.OrdinalIgnoreCase);
         profile.QuantityFillers = new HashSet<string>(profile.NounMarkers.Concat(profile.Connectors).Concat(profile.Numbers.NumberWords)

@@ -22,7 +22,7 @@ internal static class NumericRecognizer
     }
 
     private static ReadOnlySpan<char> W(string text, List<Token> tokens, int i) =>
-        i < tokens.Count ? text.AsSpan(tokens[i].Start, tokens[i].Length) : [];
+        i >= 0 && i < tokens.Count ? text.AsSpan(tokens[i].Start, tokens[i].Length) : [];
 
     private static bool In(HashSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
@@ -100,8 +100,8 @@ internal static class NumericRecognizer
         int start = i, j = i;
         bool currency = false;
         var w = W(text, tokens, j);
-        // Currency prefix: "$", "US$", "€", or an ISO code ("USD 5 million").
-        if (w.Length == 2 && w is "US" && W(text, tokens, j + 1) is "$" && tokens[j + 1].Start == tokens[j].End) { j++; w = W(text, tokens, j); }
+        // Currency prefix: "$", "US$", "R$", "€", or an ISO code ("USD 5 million").
+        if (w is "US" or "R" or "A" or "C" or "HK" or "NZ" && W(text, tokens, j + 1) is "$" && tokens[j + 1].Start == tokens[j].End) { j++; w = W(text, tokens, j); }
         if ((w.Length == 1 && CurrencySymbols.Contains(w[0])) || (IsCurrencyCode(currencyCodes, w) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Number))
         {
             currency = true;
@@ -156,6 +156,7 @@ internal static class NumericRecognizer
         else if (after.Equals("percentage", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "point" or "points") { sub = "Percentage"; j += 2; }
         else if (after.Equals("light", StringComparison.OrdinalIgnoreCase) && W(text, tokens, j + 1) is "year" or "years") { sub = "Dimensions"; j += 2; }
         else if (In(v.CurrencyWords, after) || IsCurrencyCode(currencyCodes, after)) { sub = "Currency"; j++; }
+        else if (numeric && j - coreStart == 1 && IsScore(text, tokens, start, j, v)) j += 2;
         else if (numeric && j - coreStart == 1 && In(v.YearUnits, after) && In(v.Links, W(text, tokens, start - 1)) && !In(v.Links, W(text, tokens, j + 1)))
         {
             // "une femme de 78 ans", "el murciano, de 22 años": an age, which the gold rules annotate as the number alone;
@@ -207,6 +208,20 @@ internal static class NumericRecognizer
         output.Add(new Candidate(start, j + 1, category, sub, 0.8, "number-unit"));
         return j + 1;
     }
+
+    /// <summary>
+    /// "venció 2 a 1", "3 x 1": two small numbers joined by the language's score word, neither a range ("de 2 a 5") nor
+    /// measured by a unit after it ("10 a 15 grados").
+    /// </summary>
+    private static bool IsScore(string text, List<Token> tokens, int start, int link, NumericVocabulary v)
+    {
+        if (!In(v.ScoreLinks, W(text, tokens, link)) || link + 1 >= tokens.Count || tokens[link + 1].Kind != TokenKind.Number) return false;
+        if (!IsGoals(W(text, tokens, link - 1)) || !IsGoals(W(text, tokens, link + 1)) || In(v.Links, W(text, tokens, start - 1))) return false;
+        var unit = W(text, tokens, link + 2);
+        return !(unit is "%" || In(v.TimeUnits, unit) || In(v.DimensionUnits, unit) || In(v.CurrencyWords, unit) || In(v.Scales, unit) || PercentLength(text, tokens, link + 2, v) > 0);
+    }
+
+    private static bool IsGoals(ReadOnlySpan<char> w) => w.Length <= 2 && AllAsciiDigits(w);
 
     /// <summary>"87-year", "three-year", "10-day": a number and a time unit joined by a hyphen.</summary>
     private static bool IsHyphenatedDuration(ReadOnlySpan<char> w, NumericVocabulary v)

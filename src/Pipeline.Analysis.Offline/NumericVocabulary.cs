@@ -104,6 +104,9 @@ internal sealed partial class NumericVocabulary
     /// <summary>Words that join a scale to its currency ("millones de euros", "milliards d'euros").</summary>
     public HashSet<string> Links { get; init; } = [];
 
+    /// <summary>Words between the two numbers of a result ("2 a 1", "3 x 1"), which the gold rules keep as one quantity.</summary>
+    public HashSet<string> ScoreLinks { get; init; } = [];
+
     /// <summary>Whether a space separates groups of thousands ("6 500"), as French typography writes them.</summary>
     public bool SpaceGroupsThousands { get; init; }
 
@@ -117,10 +120,10 @@ internal sealed partial class NumericVocabulary
 
     /// <summary>
     /// The vocabulary of <paramref name="iso"/> from the Recognizers' definitions; <paramref name="percent"/>,
-    /// <paramref name="links"/>, the <paramref name="ambiguous"/> number words and whether a space groups thousands
+    /// <paramref name="links"/>, <paramref name="scoreLinks"/>, the <paramref name="ambiguous"/> number words and whether a space groups thousands
     /// (<paramref name="spaceGroups"/>) come from the language's profile.
     /// </summary>
-    public static NumericVocabulary Load(string iso, HashSet<string>? stopWords, IEnumerable<string> percent, IEnumerable<string> links, IEnumerable<string> ambiguous, bool spaceGroups)
+    public static NumericVocabulary Load(string iso, HashSet<string>? stopWords, IEnumerable<string> percent, IEnumerable<string> links, IEnumerable<string> scoreLinks, IEnumerable<string> ambiguous, bool spaceGroups)
     {
         if (!Definitions.TryGetValue(iso, out string? name)) return English;
         var dateTime = Recognizers.Value.GetType($"Microsoft.Recognizers.Definitions.{name}.DateTimeDefinitions", throwOnError: true)!;
@@ -170,6 +173,7 @@ internal sealed partial class NumericVocabulary
             CurrencyWords = Words(currencies),
             DimensionUnits = new HashSet<string>(dimensions.Where(w => w.Length >= 2 && w.All(char.IsLetter) && stopWords?.Contains(w) != true), Fold),
             Links = new HashSet<string>(links, Fold),
+            ScoreLinks = new HashSet<string>(scoreLinks, Fold),
             SpaceGroupsThousands = spaceGroups,
             Percent = percent.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray(),
         };

@@ -491,8 +491,14 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             // when only it names a quantity: a rated subject is then the cause ("la siccità ha dimezzato il raccolto").
             // "O Benfica perdeu em casa e caiu para o terceiro lugar": a verb joined by "and" has its own clause, whose subject is
             // not the verb before the "and".
+            // "el montañero que cayó por una ladera": after a relative pronoun the subject is the noun before it.
             for (int j = firstChange - 1; j > from; j--)
-                if (tokens[j].Kind == TokenKind.Word && profile.And.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) { from = j + 1; break; }
+            {
+                if (tokens[j].Kind != TokenKind.Word) continue;
+                var word = text.AsSpan(tokens[j].Start, tokens[j].Length);
+                if (profile.And.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) { from = j + 1; break; }
+                if (profile.Relatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) { from = j - 1; break; }
+            }
             int afterEnd = lastChange + 1;
             for (int words = 0; afterEnd < to && words < QuantityReach; afterEnd++)
                 if (tokens[afterEnd].Kind == TokenKind.Word && !profile.QuantityFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[afterEnd].Start, tokens[afterEnd].Length))) words++;
@@ -569,6 +575,20 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         if (profile?.Comparatives is not { Count: > 0 } comparatives) return false;
         for (int j = k + 1; j < end && j <= k + 3; j++)
             if (tokens[j].Kind == TokenKind.Word && comparatives.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) return true;
+        return EverAfterSuperlative(text, tokens, k);
+    }
+
+    /// <summary>"el mayor número de turistas jamás registrado", "il livello più alto mai raggiunto": "never" after a superlative is "ever".</summary>
+    private bool EverAfterSuperlative(string text, List<Token> tokens, int k)
+    {
+        if (!profile!.EverWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) return false;
+        var superlatives = profile.Superlatives.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int j = k - 1, words = 0; j >= 0 && words < 5 && !IsClauseBreak(text, tokens[j]); j--)
+        {
+            if (tokens[j].Kind != TokenKind.Word) continue;
+            if (superlatives.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) return true;
+            words++;
+        }
         return false;
     }
 

@@ -19,6 +19,8 @@ public class DatesAndQuantitiesTests
     [InlineData("it", "Lo sciopero di due giorni è previsto per il 10 febbraio, con perdite di 85 milioni di euro.", "due giorni|Duration", "10 febbraio|Date", "85 milioni di euro|Currency")]
     [InlineData("nl", "Het kabinet trekt volgend jaar 32 miljard euro uit, een stijging van 6 procent, zei de minister woensdag.", "volgend jaar|DateRange", "32 miljard euro|Currency", "6 procent|Percentage", "woensdag|Date")]
     [InlineData("pt", "A greve de três semanas terminou esta terça-feira, com perdas de 900 milhões de euros.", "três semanas|Duration", "esta terça-feira|Date", "900 milhões de euros|Currency")]
+    [InlineData("pt", "O Grêmio venceu por 3 a 1 e o bilhete passa a custar R$ 5,40.", "3 a 1|Number", "R$ 5,40|Currency")]
+    [InlineData("es", "El Betis ganó 2 a 1 y la máxima irá de 10 a 15 grados en 3 a 4 días.", "2 a 1|Number", "10|Number", "15|Number", "3|Number", "4 días|Duration")]
     public void Reads_dates_and_amounts_in_the_language_of_the_text(string language, string text, params string[] expected)
     {
         var found = Analyzer.Analyze(new AnalysisDocument("1", text, language)).Entities

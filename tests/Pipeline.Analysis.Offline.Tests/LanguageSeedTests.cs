@@ -221,6 +221,9 @@ public class LanguageSeedTests
     [InlineData("de", "Der Verein hat den Abstieg verhindert.", SentimentLabel.Positive)]
     [InlineData("de", "Der Verein konnte den Abstieg nicht verhindern.", SentimentLabel.Negative)]
     [InlineData("pt", "O clube não conseguiu evitar o rebaixamento.", SentimentLabel.Negative)]
+    // "Never" after a superlative is "ever"; a fall after a relative pronoun is its antecedent's, not the clause's harm.
+    [InlineData("es", "La feria cerró con la mayor cifra de visitantes jamás vista en la ciudad.", SentimentLabel.Positive)]
+    [InlineData("pt", "Os bombeiros não conseguiram salvar o alpinista que caiu numa ravina.", SentimentLabel.Negative)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
@@ -282,6 +285,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Les camions empruntent chaque jour l'A35 pour éviter le péage.", "A35")]
     [InlineData("de", "Auf der A7 staut sich der Verkehr auf zwölf Kilometern.", "A7")]
     [InlineData("es", "Un accidente cortó la M-30 durante dos horas.", "M-30")]
+    [InlineData("pt", "Os voos foram desviados para o aeroporto Humberto Delgado durante a noite.", "Humberto Delgado")]
+    [InlineData("es", "La pista del aeropuerto Adolfo Suárez estuvo cerrada dos horas.", "Adolfo Suárez")]
     public void Rivers_islands_and_airports_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 
@@ -333,6 +338,9 @@ public class LanguageSeedTests
     [InlineData("it", "Le piogge hanno colpito il Lazio nella notte.", "Lazio", "Location")]
     [InlineData("es", "El Sevilla ganó en Getafe con un gol del Valencia en propia puerta.", "Sevilla", "Organization")]
     [InlineData("es", "El Sevilla ganó en Getafe con un gol del Valencia en propia puerta.", "Getafe", "Location")]
+    [InlineData("es", "El Museo Reina Sofía abrirá la muestra en febrero.", "Museo Reina Sofía", "Organization")]
+    [InlineData("it", "Le opere arrivano dalla Fondazione Giorgio Cini di Venezia.", "Fondazione Giorgio Cini", "Organization")]
+    [InlineData("es", "El Parlamento de Navarra aprobó los presupuestos.", "Parlamento de Navarra", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
