@@ -210,6 +210,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     end += 3;
                     continue;
                 }
+                // "Fundação para a Ciência e a Tecnologia", "Ministerio de la Presidencia": an institution's link and an
+                // article before the field it names.
+                if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
+                    && p.OrganizationLinks.Contains(Word(text, tokens, end)) && !tokens[end + 1].Capitalised && p.NounMarkers.Contains(Word(text, tokens, end + 1))
+                    && p.OrganizationHeads.Contains(Word(text, tokens, p.Articles.Contains(Word(text, tokens, i)) && i + 1 < end ? i + 1 : i)))
+                {
+                    end += 3;
+                    continue;
+                }
                 // "Food and Drug Administration", "People's Liberation Army", "Alzheimer's Association": "and" or a
                 // possessive inside a name that ends in an organisation word.
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
@@ -994,8 +1003,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.7, "person-speech"));
             return;
         }
-        // "Eurovisie Songfestival", "Copa Libertadores": outside English, a pair holding an ordinary word is no person.
-        if (length is 2 or 3 && !tokens[s].AllCaps && !(!p.IsEnglish && AnyCommon(text, tokens, s, e)))
+        // "Eurovisie Songfestival", "Copa Libertadores": outside English, a pair holding an ordinary word is no person; in
+        // German, where every noun is capitalised, neither is a pair without a first name.
+        if (length is 2 or 3 && !tokens[s].AllCaps && !p.NounsCapitalised && !(!p.IsEnglish && AnyCommon(text, tokens, s, e)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-two-words"));
             return;

@@ -52,6 +52,11 @@ public class LanguageSeedTests
     public void German_seed_names_no_common_noun(string text) =>
         Assert.DoesNotContain(German.Value.Entities, e => e.Text == text);
 
+    /// <summary>German capitalises every noun, so two unknown capitalised words without a first name are no person.</summary>
+    [Fact]
+    public void German_pair_of_nouns_is_no_person() =>
+        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", "Die Salzburger Festspiele beginnen im Juli.", "de")).Entities, e => e.Category == "Person");
+
     [Fact]
     public void German_job_cuts_read_negative()
     {
@@ -341,6 +346,7 @@ public class LanguageSeedTests
     [InlineData("es", "El Museo Reina Sofía abrirá la muestra en febrero.", "Museo Reina Sofía", "Organization")]
     [InlineData("it", "Le opere arrivano dalla Fondazione Giorgio Cini di Venezia.", "Fondazione Giorgio Cini", "Organization")]
     [InlineData("es", "El Parlamento de Navarra aprobó los presupuestos.", "Parlamento de Navarra", "Organization")]
+    [InlineData("es", "La Agencia para la Transición Energética presentó el plan.", "Agencia para la Transición Energética", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
