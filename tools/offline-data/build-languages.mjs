@@ -180,10 +180,14 @@ write('places-local.tsv', [...places.entries()].sort((a, b) => (a[0] < b[0] ? -1
 // A place is never an ordinary word, even where a dictionary lists its lower-case form ("berlin", "stuttgart").
 const shared = new Set(fs.readFileSync(path.join(out, 'places.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]));
 const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return places.has(c) || shared.has(c); };
+// Nor is a hand-curated place a German noun or a first name ("Nordsee", "Schwarzwald", "Rügen"; "Elba", "Sahara"); its
+// lower-case form may still be an ordinary word ("seine", "mars").
+const curated = new Set(fs.readFileSync(path.join(out, 'places-curated.tsv'), 'utf8').split('\n').filter((l) => !l.startsWith('#')).map((l) => l.split('\t')[0]));
+const isNamedPlace = (w) => isPlace(w) || isUpper(w) && curated.has(w);
 for (const l of languages) {
   // The lexicons list no function words ("an", "aus", "dass"), which hunspell's stems had: the stop words stand in.
   if (lexicon[l]) stems[l].push(...(stopwords[l] ?? []).filter((w) => /^\p{Ll}[\p{L}'\-]*$/u.test(w) && w.length >= 2));
-  const words = stems[l].filter((w) => !isPlace(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
+  const words = stems[l].filter((w) => !isNamedPlace(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
   // A German noun lemma that another dictionary writes as a name ("Burg", "Hof") stays as a lower-case compound part,
   // as hunspell's compound stems were: "Brandenburgs" then ends in an ordinary word, while "Burg" alone is no noun.
   if (l === 'de') {
@@ -202,6 +206,6 @@ const organizations = new Set(['organizations.tsv', 'organizations-known.tsv', '
   .flatMap((f) => fs.readFileSync(path.join(out, f), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0])));
 const listedGiven = ['de', 'fr', 'es', 'it'].flatMap((l) => [...require(`gender-detection-from-name/names/${l}.js`).keys()])
   .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()))
-  .filter((n) => n.length >= 3 && !languages.some((l) => common[l].has(n.toLowerCase())) && !germanNouns.has(n) && !isPlace(n) && !organizations.has(n));
+  .filter((n) => n.length >= 3 && !languages.some((l) => common[l].has(n.toLowerCase())) && !germanNouns.has(n) && !isNamedPlace(n) && !organizations.has(n));
 const given = [...fakerGiven, ...listedGiven].filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));
 write('first-names-local.txt', sortUnique(given.filter((n) => !firstNames.has(n))));
