@@ -210,6 +210,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     end += 3;
                     continue;
                 }
+                // "Max-Planck-Institut für Astronomie", "Bundesministerium der Finanzen", "Kulturstiftung der Länder": German
+                // writes the field after an institution as a noun, which is part of its name.
+                if (p.NounsCapitalised && end + 1 < tokens.Count && !taken[end + 1] && tokens[end + 1].Kind == TokenKind.Word && !tokens[end + 1].LineBreakBefore
+                    && char.IsUpper(text[tokens[end + 1].Start]) && p.OrganizationLinks.Contains(Word(text, tokens, end)) && IsInstitutionHead(Word(text, tokens, end - 1)))
+                {
+                    end += 2;
+                    continue;
+                }
                 // "Fundação para a Ciência e a Tecnologia", "Ministerio de la Presidencia": an institution's link and an
                 // article before the field it names.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
@@ -244,6 +252,21 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         return chunks;
     }
+
+    /// <summary>
+    /// "das Fritz-Walter-Stadion", "des Max-Planck-Instituts für Astronomie", "des Bundesministeriums der Finanzen": a
+    /// compound of names before a head, or an institution's head before its field; where it starts and its category.
+    /// </summary>
+    private (int Start, string Category)? GermanInstitution(string text, List<Token> tokens, int s, int e)
+    {
+        while (s < e - 1 && p.Articles.Contains(Word(text, tokens, s))) s++;
+        string head = Word(text, tokens, s);
+        if (e - s == 1) return p.NamedCompound(head) is { } category ? (s, category) : null;
+        return e - s >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, s + 1)) && IsInstitutionHead(head) ? (s, EntityCategories.Organization) : null;
+    }
+
+    private bool IsInstitutionHead(string word) =>
+        p.OrganizationPrefixes.Contains(word) || p.EndsInOrganizationWord(word) || p.NamedCompound(word) == EntityCategories.Organization;
 
     /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to five words.</summary>
     private int LowerCaseNameEnd(string text, List<Token> tokens, int end, bool[] taken)
@@ -527,6 +550,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
             output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
+            return;
+        }
+        if (p.NounsCapitalised && GermanInstitution(text, tokens, s, e) is var (named, compound))
+        {
+            output.Add(new Candidate(named, e, compound, compound == EntityCategories.Location ? "Structural" : null, 0.75, "named-compound"));
             return;
         }
         if (e - s >= 2 && (p.OrganizationWords.Contains(last) || p.EndsInOrganizationWord(last))

@@ -177,6 +177,26 @@ internal sealed class LanguageProfile
     /// <summary>Endings of compound organisation names ("-gesellschaft", "-museum"), lower case.</summary>
     private string[] OrganizationEndings { get; init; } = [];
 
+    /// <summary>
+    /// "Max-Planck-Institut", "Robert-Koch-Instituts", "Fritz-Walter-Stadion": a hyphenated compound of names before an
+    /// organisation's or a structure's head is the name of one (Organization or Location), where "Ampel-Koalition", of
+    /// ordinary words, is none.
+    /// </summary>
+    public string? NamedCompound(ReadOnlySpan<char> word)
+    {
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen <= 0 || hyphen >= word.Length - 3 || !char.IsUpper(word[0]) || !char.IsUpper(word[hyphen + 1])) return null;
+        var head = word[(hyphen + 1)..];
+        var names = word[..hyphen];
+        int dash = names.IndexOf('-');
+        var first = dash > 0 ? names[..dash] : names;
+        if (IsCommon(first.ToString()) && !IsFirstName(first.ToString())) return null;
+        if (PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head)) return EntityCategories.Location;
+        foreach (var ending in OrganizationEndings)
+            if (head.Equals(ending, StringComparison.OrdinalIgnoreCase)) return EntityCategories.Organization;
+        return OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head) ? EntityCategories.Organization : null;
+    }
+
     /// <summary>Endings of compound roles ("-leiterin", "-sprecher"), lower case.</summary>
     private string[] TitleSuffixes { get; init; } = [];
 
@@ -585,7 +605,11 @@ internal sealed class LanguageProfile
                 && (!afterDeterminer || PlaceFollows(text, tokens, i + 1));
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
             bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
-            if (!afterFirstName && !organizationAfterName && !placeBeforeName && IsNounHere(text, tokens, i, word)
+            // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
+            bool institutionBeforeField = i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
+                && OrganizationLinks.Contains(text.Substring(tokens[i + 1].Start, tokens[i + 1].Length))
+                && (OrganizationPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word));
+            if (!afterFirstName && !organizationAfterName && !placeBeforeName && !institutionBeforeField && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && afterDeterminer)
                 && !OrganizationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
