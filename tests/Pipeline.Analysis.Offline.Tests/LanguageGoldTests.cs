@@ -15,27 +15,15 @@ public class LanguageGoldTests(ITestOutputHelper output)
 
     private static string GoldPath(string name) => Path.Combine(AppContext.BaseDirectory, "Gold", name);
 
-    // Floors: analyzer 1.6.0's exact-span F1 and 3-label sentiment accuracy on each dev set, rounded down. German and
-    // Italian were re-measured after their word lists moved off the GPL-only hunspell dictionaries (german-pos-dict,
-    // morph-it): de Person 0.960 -> 0.906, Location 0.842 -> 0.897, Organization 0.722 -> 0.757; it Organization 0.588 -> 0.549.
-    // Dates and quantities read by the Microsoft.Recognizers.Definitions words (2026-12-04), rounded down likewise; French
-    // Organization rose to 0.745 with them, Dutch Person and Location to 0.837 and 0.892 when a title before a name stopped
-    // hiding it from the particle rules ("Burgemeester Femke Halsema van Amsterdam"). The European organisation gazetteer and
-    // the translated news-sentiment words (2026-12-04) raised Organization in every language (it 0.549 -> 0.630); German
-    // Organization rose to 0.829 when a noun after "Der" (an English first name) stopped being kept as a name; French and
-    // Spanish dates and quantities when an age after "de" became the number alone (fr 0.884 / 0.784 -> 0.905 / 0.808).
-    // The de, es, nl and pt dev sets grew by a second part written on 2026-12-04, fr and it on 2026-12-05 (12 paragraphs and
-    // 24 sentences each, Gold/README.md); the floors are re-measured on the whole set, so they fall where the new part is
-    // harder than the tuned first one. Raised on 2026-12-05 (sixth session) to what analyzer 1.9.0 measures, rounded down.
-    // A third part (10 paragraphs, 18 sentences) joined de, fr, it and nl on 2026-12-05; the floors are analyzer 1.10.0 on
-    // the whole sets, rounded down.
+    // Floors: what the analyzer measures on each whole dev set, rounded down to two decimals, raised whenever a change
+    // lifts them and re-measured when a set grows (docs/offline-analyzer.md keeps the history and Gold/README.md the parts).
     [Theory]
-    [InlineData("de", 0.96, 0.82, 0.80, 0.92, 0.83, 0.79)]
+    [InlineData("de", 0.97, 0.84, 0.83, 0.92, 0.83, 0.79)]
     [InlineData("fr", 0.97, 0.87, 0.82, 0.96, 0.92, 0.80)]
-    [InlineData("es", 0.97, 0.88, 0.91, 0.93, 0.93, 0.89)]
+    [InlineData("es", 0.95, 0.83, 0.88, 0.92, 0.94, 0.90)]
     [InlineData("it", 0.95, 0.85, 0.78, 0.95, 0.92, 0.90)]
     [InlineData("nl", 0.89, 0.92, 0.89, 0.84, 0.84, 0.83)]
-    [InlineData("pt", 0.88, 0.85, 0.84, 0.95, 0.90, 0.89)]
+    [InlineData("pt", 0.89, 0.81, 0.77, 0.93, 0.92, 0.96)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
         var (entities, sentences) = Score(language, "dev");
