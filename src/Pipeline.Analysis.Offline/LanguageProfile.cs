@@ -258,6 +258,8 @@ internal sealed class LanguageProfile
     public HashSet<string> EverWords { get; private set; } = [];
     /// <summary>"mayor", "più", "plus": superlatives before "ever".</summary>
     public HashSet<string> Superlatives { get; private set; } = [];
+    /// <summary>Verbs of commenting ("äußern", "reageren", "comentar"): declined, their object is no news.</summary>
+    public HashSet<string> CommentVerbs { get; private set; } = [];
     /// <summary>"que", "qui", "che": a relative pronoun, whose verb's subject is the noun before it.</summary>
     public HashSet<string> Relatives { get; private set; } = [];
 
@@ -850,6 +852,7 @@ internal sealed class LanguageProfile
         profile.EverWords = Set("ever-words", ignoreCase: true);
         profile.Superlatives = Set("superlatives", ignoreCase: true);
         profile.Relatives = Set("relatives", ignoreCase: true);
+        profile.CommentVerbs = Set("comment-verbs", ignoreCase: true);
         profile.Increases = increases;
         profile.NounMarkers = new HashSet<string>(List("noun-markers").Concat(List("determiners")), StringComparer.OrdinalIgnoreCase);
         profile.QuantityFillers = new HashSet<string>(profile.NounMarkers.Concat(profile.Connectors).Concat(profile.Numbers.NumberWords)

@@ -252,6 +252,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             deniedHarm |= ReadAverters(text, tokens, start, end, valences, averters, named);
             NegateBackwards(text, tokens, start, end, valences, averters);
             ReadChanges(text, tokens, start, end, valences, named);
+            SilenceDeclinedComment(text, tokens, start, end, valences);
             // "Niemand raakte gewond bij de brand", "non ci sono feriti dopo la scossa": harm denied is the news, and the
             // fire or the earthquake only its setting, unless a contrast makes them the point.
             if (deniedHarm && contrastAt < 0)
@@ -517,6 +518,34 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             bool into = !subject && IntoFollows(text, tokens, start, lastChange + 1, afterEnd, valences);
             for (int j = regionStart; declines && !into && j < regionEnd; j++) valences[j - start] = -valences[j - start];
             from = to + 1;
+        }
+    }
+
+    /// <summary>
+    /// "Der Minister äußerte sich nicht zu den Berichten über seinen Rücktritt", "no quiso comentar el informe": what
+    /// somebody declined to comment on is the topic, not news that happened, so the clause of a declined comment carries
+    /// no sentiment.
+    /// </summary>
+    private void SilenceDeclinedComment(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    {
+        var comment = profile!.CommentVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (profile.CommentVerbs.Count == 0) return;
+        for (int i = start; i < end; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || !comment.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+            // The negator stands before the verb ("no quiso comentar", "wilde niet reageren") or, in a German or Dutch main
+            // clause, after it ("äußerte sich nicht").
+            int negator = -1;
+            for (int k = Math.Max(start, i - NegationReach); k <= Math.Min(end - 1, i + NegationReach) && negator < 0; k++)
+                if (k != i && tokens[k].Kind == TokenKind.Word && Negates(text.AsSpan(tokens[k].Start, tokens[k].Length))) negator = k;
+            if (negator < 0) continue;
+            // The whole clause: the refusal ("non ha voluto") is no bad news either, and a German object stands before the
+            // verb ("wollte die Verluste nicht kommentieren").
+            int from = i, to = i;
+            while (from > start && !IsClauseBreak(text, tokens[from - 1])) from--;
+            while (to < end && !IsClauseBreak(text, tokens[to])) to++;
+            valences[(from - start)..(to - start)].Clear();
+            return;
         }
     }
 

@@ -234,6 +234,10 @@ public class LanguageSeedTests
     // "Never" after a superlative is "ever"; a fall after a relative pronoun is its antecedent's, not the clause's harm.
     [InlineData("es", "La feria cerró con la mayor cifra de visitantes jamás vista en la ciudad.", SentimentLabel.Positive)]
     [InlineData("pt", "Os bombeiros não conseguiram salvar o alpinista que caiu numa ravina.", SentimentLabel.Negative)]
+    // What somebody declined to comment on is no news of its own.
+    [InlineData("it", "L'azienda non ha voluto commentare le accuse di frode.", SentimentLabel.Neutral)]
+    [InlineData("de", "Der Konzern wollte die Verluste nicht kommentieren.", SentimentLabel.Neutral)]
+    [InlineData("es", "El ministro no quiso comentar las informaciones sobre su dimisión.", SentimentLabel.Neutral)]
     public void Sentiment_with_negation_rise_decline_and_concession_per_language(string language, string text, SentimentLabel expected) =>
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
