@@ -234,6 +234,10 @@ public class LanguageSeedTests
     // "Never" after a superlative is "ever"; a fall after a relative pronoun is its antecedent's, not the clause's harm.
     [InlineData("es", "La feria cerró con la mayor cifra de visitantes jamás vista en la ciudad.", SentimentLabel.Positive)]
     [InlineData("pt", "Os bombeiros não conseguiram salvar o alpinista que caiu numa ravina.", SentimentLabel.Negative)]
+    // A match or a campaign is no fight, whatever its compound's last part says.
+    [InlineData("nl", "De wedstrijd tussen Feyenoord en Heracles begint zaterdag om half negen.", SentimentLabel.Neutral)]
+    [InlineData("de", "Der Wahlkampf in Sachsen beginnt offiziell am Montag.", SentimentLabel.Neutral)]
+    [InlineData("nl", "De treinen reden vanochtend opnieuw niet op tijd.", SentimentLabel.Negative)]
     // What somebody declined to comment on is no news of its own.
     [InlineData("it", "L'azienda non ha voluto commentare le accuse di frode.", SentimentLabel.Neutral)]
     [InlineData("de", "Der Konzern wollte die Verluste nicht kommentieren.", SentimentLabel.Neutral)]
