@@ -581,7 +581,8 @@ internal sealed class LanguageProfile
                 result.Add(new Token(t.Start + acronym + 1, t.Length - acronym - 1, TokenKind.Word, char.IsUpper(word[acronym + 1]), false, false, false));
                 continue;
             }
-            int cut = nouns ? 0 : ElisionLength(word);
+            // "L'Oréal", "L'Équipe": a listed organisation keeps its article.
+            int cut = nouns || char.IsUpper(word[0]) && IsListedWord(word) ? 0 : ElisionLength(word);
             if (cut > 0)
             {
                 result.Add(new Token(t.Start, cut, TokenKind.Word, char.IsUpper(word[0]), false, t.SpaceBefore, t.LineBreakBefore));
@@ -713,6 +714,11 @@ internal sealed class LanguageProfile
         var head = word[..hyphen];
         return title && (LocalNames.TryMatchWord(head, out var entry) || SharedNames.TryMatchWord(head, out entry)) && entry.Category == EntityCategories.Organization ? hyphen : 0;
     }
+
+    /// <summary>A listed organisation; a town's name ("L'Union") is as often an article and a noun.</summary>
+    private bool IsListedWord(ReadOnlySpan<char> word) =>
+        (LocalNames?.TryMatchWord(word, out var entry) == true || OfflineData.Instance.Names.TryMatchWord(word, out entry))
+        && entry.Category == EntityCategories.Organization;
 
     private int ElisionLength(ReadOnlySpan<char> word)
     {
