@@ -459,6 +459,9 @@ internal sealed class LanguageProfile
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(word[..^suffix.Length], out direction))
                 return direction;
+        // "Strompreis", "gasprijs", "Masernfälle": a compound is the quantity its last part names.
+        for (int k = 3; Compounds && k <= word.Length - 4; k++)
+            if (lookup.TryGetValue(word[k..], out direction)) return direction;
         return 0;
     }
 

@@ -238,6 +238,10 @@ public class LanguageSeedTests
     [InlineData("nl", "De wedstrijd tussen Feyenoord en Heracles begint zaterdag om half negen.", SentimentLabel.Neutral)]
     [InlineData("de", "Der Wahlkampf in Sachsen beginnt offiziell am Montag.", SentimentLabel.Neutral)]
     [InlineData("nl", "De treinen reden vanochtend opnieuw niet op tijd.", SentimentLabel.Negative)]
+    // A compound names the quantity of its last part; out of danger is good news; a mayor is no master.
+    [InlineData("nl", "De gasprijs voor huishoudens daalt per 1 juli met 12 procent.", SentimentLabel.Positive)]
+    [InlineData("it", "Il bambino operato d'urgenza a Padova è ormai fuori pericolo.", SentimentLabel.Positive)]
+    [InlineData("de", "Oberbürgermeister Jens Falk sagte, die Stadt werde den Antrag prüfen.", SentimentLabel.Neutral)]
     // What somebody declined to comment on is no news of its own.
     [InlineData("it", "L'azienda non ha voluto commentare le accuse di frode.", SentimentLabel.Neutral)]
     [InlineData("de", "Der Konzern wollte die Verluste nicht kommentieren.", SentimentLabel.Neutral)]

@@ -113,6 +113,15 @@ public class OfflineRobustnessTests
         Assert.Equal(2, SentenceSplitter.Split(dots, Tokenizer.Tokenize(dots)).Count);
     }
 
+    [Fact]
+    public void A_German_day_before_its_month_ends_no_sentence()
+    {
+        const string text = "Die Preise steigen zum 1. Januar um 18 Prozent. Er traf 12. Dann ging er.";
+        var sentences = SentenceSplitter.Split(text, Tokenizer.Tokenize(text));
+
+        Assert.Equal(["Die Preise steigen zum 1. Januar um 18 Prozent.", "Er traf 12.", "Dann ging er."], sentences.Select(s => Text(text, s)));
+    }
+
     private static string Text(string text, SentenceRange sentence)
     {
         var tokens = Tokenizer.Tokenize(text);

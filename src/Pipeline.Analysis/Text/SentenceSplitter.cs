@@ -16,6 +16,12 @@ public static class SentenceSplitter
         "oct", "nov", "dec", "approx", "fig", "mt",
     };
 
+    /// <summary>German months, which follow a day written as an ordinal ("am 1. Januar", "bis zum 14. März").</summary>
+    private static readonly HashSet<string> OrdinalDateMonths = new(StringComparer.Ordinal)
+    {
+        "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
+    };
+
     public static List<SentenceRange> Split(string text, List<Token> tokens)
     {
         var sentences = new List<SentenceRange>();
@@ -52,6 +58,9 @@ public static class SentenceSplitter
         var prev = tokens[i - 1];
         if (prev.End != tokens[i].Start) return true;
         var word = text.AsSpan(prev.Start, prev.Length);
+        if (prev.Kind == TokenKind.Number && word.Length <= 2 && i + 1 < tokens.Count && !tokens[i + 1].LineBreakBefore
+            && OrdinalDateMonths.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)))
+            return false;
         // Initials ("J.") and abbreviations keep the sentence going unless a line break follows.
         bool abbreviation = (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
         if (!abbreviation) return true;
