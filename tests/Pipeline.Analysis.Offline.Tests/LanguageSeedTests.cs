@@ -242,6 +242,8 @@ public class LanguageSeedTests
     [InlineData("nl", "De gasprijs voor huishoudens daalt per 1 juli met 12 procent.", SentimentLabel.Positive)]
     [InlineData("it", "Il bambino operato d'urgenza a Padova è ormai fuori pericolo.", SentimentLabel.Positive)]
     [InlineData("de", "Oberbürgermeister Jens Falk sagte, die Stadt werde den Antrag prüfen.", SentimentLabel.Neutral)]
+    // Young is no praise: the translated AFINN rated "youthful" +2 in every language.
+    [InlineData("fr", "Un jeune homme a été blessé par balle à Nîmes.", SentimentLabel.Negative)]
     // What somebody declined to comment on is no news of its own.
     [InlineData("it", "L'azienda non ha voluto commentare le accuse di frode.", SentimentLabel.Neutral)]
     [InlineData("de", "Der Konzern wollte die Verluste nicht kommentieren.", SentimentLabel.Neutral)]
