@@ -244,6 +244,8 @@ public class LanguageSeedTests
     [InlineData("de", "Oberbürgermeister Jens Falk sagte, die Stadt werde den Antrag prüfen.", SentimentLabel.Neutral)]
     // Young is no praise: the translated AFINN rated "youthful" +2 in every language.
     [InlineData("fr", "Un jeune homme a été blessé par balle à Nîmes.", SentimentLabel.Negative)]
+    [InlineData("it", "La partita tra il Cesena e la Reggiana si giocherà domenica alle 15.", SentimentLabel.Neutral)]
+    [InlineData("de", "Laut Landesamt leben in der Stadt rund 48.000 Menschen.", SentimentLabel.Neutral)]
     // What somebody declined to comment on is no news of its own.
     [InlineData("it", "L'azienda non ha voluto commentare le accuse di frode.", SentimentLabel.Neutral)]
     [InlineData("de", "Der Konzern wollte die Verluste nicht kommentieren.", SentimentLabel.Neutral)]
