@@ -265,6 +265,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return e - s >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, s + 1)) && IsInstitutionHead(head) ? (s, EntityCategories.Organization) : null;
     }
 
+    /// <summary>"NABU Hamburg", "LOSC Lille", "ARS Nouvelle-Aquitaine": an acronym and the place of its branch or club are one name.</summary>
+    private bool AcronymBeforePlace(string text, List<Token> tokens, int s, int e)
+    {
+        if (e - s < 2 || !tokens[s].AllCaps || tokens[s].Length is < 2 or > 6) return false;
+        if (names.TryMatch(text, tokens, s, s + 1, out _, out var first) && first.Category == EntityCategories.Location) return false;
+        return names.TryMatch(text, tokens, s + 1, e, out int length, out var place) && length == e - s - 1 && place.Category == EntityCategories.Location;
+    }
+
     private bool IsInstitutionHead(string word) =>
         p.OrganizationPrefixes.Contains(word) || p.EndsInOrganizationWord(word) || p.NamedCompound(word) == EntityCategories.Organization;
 
@@ -550,6 +558,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
             output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
+            return;
+        }
+        if (!p.IsEnglish && AcronymBeforePlace(text, tokens, s, e))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-acronym-place"));
             return;
         }
         if (p.NounsCapitalised && GermanInstitution(text, tokens, s, e) is var (named, compound))

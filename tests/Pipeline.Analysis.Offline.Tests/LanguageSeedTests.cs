@@ -372,6 +372,8 @@ public class LanguageSeedTests
     [InlineData("es", "La Agencia para la Transición Energética presentó el plan.", "Agencia para la Transición Energética", "Organization")]
     [InlineData("de", "Forscher des Robert-Koch-Instituts für Infektionskrankheiten warnen.", "Robert-Koch-Instituts für Infektionskrankheiten", "Organization")]
     [InlineData("fr", "Le quotidien L'Équipe consacre sa une au PSG.", "L'Équipe", "Organization")]
+    [InlineData("de", "Der BUND Sachsen klagt gegen die neue Autobahn.", "BUND Sachsen", "Organization")]
+    [InlineData("fr", "Le RC Lens reçoit le LOSC Lille dimanche soir.", "LOSC Lille", "Organization")]
     [InlineData("de", "Ein Sprecher des Bundesministeriums der Verteidigung bestätigte das.", "Bundesministeriums der Verteidigung", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
