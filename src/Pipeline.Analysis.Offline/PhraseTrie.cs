@@ -30,10 +30,26 @@ internal sealed class PhraseTrie
     {
         var tokens = Tokenizer.Tokenize(phrase);
         if (tokens.Count == 0) return;
+        var keys = tokens.ConvertAll(t => phrase.Substring(t.Start, t.Length));
+        Add(keys, entry);
+        // "Fratelli d'Italia", "Côte d'Ivoire": French and Italian text reaches the trie with its elisions split off
+        // ("d'" + "Italia"), so a phrase holding one is also listed so split.
+        var split = keys.SelectMany(SplitElision).ToList();
+        if (split.Count > keys.Count) Add(split, entry);
+    }
+
+    private static IEnumerable<string> SplitElision(string key)
+    {
+        int apostrophe = key.IndexOfAny(['\'', '\u2019']);
+        if (apostrophe is < 1 or > 4 || apostrophe == key.Length - 1 || !char.IsLetter(key[apostrophe + 1])) return [key];
+        return [key[..(apostrophe + 1)], key[(apostrophe + 1)..]];
+    }
+
+    private void Add(List<string> keys, PhraseEntry entry)
+    {
         var node = _root;
-        foreach (var t in tokens)
+        foreach (var key in keys)
         {
-            string key = phrase.Substring(t.Start, t.Length);
             if (!node.Children.TryGetValue(key, out var child))
                 node.Children[key] = child = new Node(_comparer);
             node = child;

@@ -312,6 +312,7 @@ public class LanguageSeedTests
     [InlineData("de", "Auf der A7 staut sich der Verkehr auf zwölf Kilometern.", "A7")]
     [InlineData("es", "Un accidente cortó la M-30 durante dos horas.", "M-30")]
     [InlineData("pt", "Os voos foram desviados para o aeroporto Humberto Delgado durante a noite.", "Humberto Delgado")]
+    [InlineData("fr", "Le président de la Côte d'Ivoire est arrivé à Paris.", "Côte d'Ivoire")]
     [InlineData("de", "Der Sturm richtete an der Küste der Nordsee schwere Schäden an.", "Nordsee")]
     [InlineData("de", "Das Spiel im Carl-Benz-Stadion war ausverkauft.", "Carl-Benz-Stadion")]
     [InlineData("es", "La pista del aeropuerto Adolfo Suárez estuvo cerrada dos horas.", "Adolfo Suárez")]
@@ -374,6 +375,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Le quotidien L'Équipe consacre sa une au PSG.", "L'Équipe", "Organization")]
     [InlineData("de", "Der BUND Sachsen klagt gegen die neue Autobahn.", "BUND Sachsen", "Organization")]
     [InlineData("fr", "Le RC Lens reçoit le LOSC Lille dimanche soir.", "LOSC Lille", "Organization")]
+    [InlineData("it", "Contrari Fratelli d'Italia e la Lega.", "Fratelli d'Italia", "Organization")]
     [InlineData("de", "Ein Sprecher des Bundesministeriums der Verteidigung bestätigte das.", "Bundesministeriums der Verteidigung", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
