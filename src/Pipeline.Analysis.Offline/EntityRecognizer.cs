@@ -436,6 +436,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-street"));
             return;
         }
+        // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name.
+        if (e - s == 1 && sentenceStart[s] && IsFunctionWord(Word(text, tokens, s))) return;
         if (IsAirportNamedAfterPerson(text, tokens, s))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-airport"));

@@ -62,6 +62,11 @@ public class LanguageSeedTests
     public void German_nouns_name_nobody_and_nothing(string text) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Category is "Person" or "Organization");
 
+    /// <summary>"Hanno" is a town in Japan and "they have" in Italian: opening a sentence, a function word is no place.</summary>
+    [Fact]
+    public void A_function_word_opening_a_sentence_is_no_place() =>
+        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", "Hanno votato contro la Lega e il Pd.", "it")).Entities, e => e.Text == "Hanno");
+
     [Fact]
     public void German_job_cuts_read_negative()
     {
