@@ -421,6 +421,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && !IsAirportNamedAfterPerson(text, tokens, name);
     }
 
+    /// <summary>Whether a lower-case kind of place stands before token <paramref name="s"/>, directly or through "de", "del", "di".</summary>
+    private bool AfterPlaceKind(string text, List<Token> tokens, int s)
+    {
+        if (p.PlaceKinds.Count == 0) return false;
+        int k = s - 1;
+        if (k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(Word(text, tokens, k))) k--;
+        return k >= 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.PlaceKinds.Contains(Word(text, tokens, k));
+    }
+
     private bool IsAirportNamedAfterPerson(string text, List<Token> tokens, int name) =>
         name > 0 && p.AirportWords.Contains(Word(text, tokens, name - 1)) && StartsPersonName(text, tokens, name);
 
@@ -438,6 +447,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name.
         if (e - s == 1 && sentenceStart[s] && IsFunctionWord(Word(text, tokens, s))) return;
+        if (AfterPlaceKind(text, tokens, s) && !names.TryMatch(text, tokens, s, e, out _, out _) && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && !StartsPersonName(text, tokens, s))
+        {
+            // "la comarca del Besaya", "el polígono de Morás", "il fiume Lamone": a name after the kind of place it is.
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.7, "place-kind"));
+            return;
+        }
         if (IsAirportNamedAfterPerson(text, tokens, s))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-airport"));

@@ -102,6 +102,8 @@ internal sealed class LanguageProfile
     public HashSet<string> PlacePrefixes { get; private init; } = null!;
     /// <summary>Lower-case words of streets, squares and stadiums that are part of their name ("place", "piazza", "estadio").</summary>
     public HashSet<string> StreetWords { get; private init; } = [];
+    /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
+    public HashSet<string> PlaceKinds { get; private init; } = [];
     /// <summary>Street words for airports, whose name after a person stands on its own ("aeroporto [Humberto Delgado]").</summary>
     public HashSet<string> AirportWords { get; private init; } = [];
 
@@ -786,6 +788,7 @@ internal sealed class LanguageProfile
             PlacePrefixes = Set("place-prefixes"),
             StreetWords = Set("street-words"),
             AirportWords = Set("airport-words"),
+            PlaceKinds = Set("place-kinds"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],

@@ -318,6 +318,8 @@ public class LanguageSeedTests
     [InlineData("es", "Un accidente cortó la M-30 durante dos horas.", "M-30")]
     [InlineData("pt", "Os voos foram desviados para o aeroporto Humberto Delgado durante a noite.", "Humberto Delgado")]
     [InlineData("fr", "Le président de la Côte d'Ivoire est arrivé à Paris.", "Côte d'Ivoire")]
+    [InlineData("es", "El río Guadalete se desbordó en la comarca del Besaya.", "Besaya")]
+    [InlineData("pt", "A água chegou às casas do bairro da Graça durante a noite.", "Graça")]
     [InlineData("de", "Der Sturm richtete an der Küste der Nordsee schwere Schäden an.", "Nordsee")]
     [InlineData("de", "Das Spiel im Carl-Benz-Stadion war ausverkauft.", "Carl-Benz-Stadion")]
     [InlineData("es", "La pista del aeropuerto Adolfo Suárez estuvo cerrada dos horas.", "Adolfo Suárez")]
