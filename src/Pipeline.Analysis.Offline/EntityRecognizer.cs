@@ -265,6 +265,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return e - s >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, s + 1)) && IsInstitutionHead(head) ? (s, EntityCategories.Organization) : null;
     }
 
+    /// <summary>A capitalised word and a short acronym after it that is no regnal number ("Felipe VI") nor a listed name.</summary>
+    private bool IsAcronymAfterName(string text, List<Token> tokens, int s)
+    {
+        var acronym = text.AsSpan(tokens[s + 1].Start, tokens[s + 1].Length);
+        return !tokens[s].AllCaps && tokens[s + 1].AllCaps && acronym.Length is >= 2 and <= 4 && acronym.ContainsAnyExcept("IVXLC")
+            && !names.TryMatch(text, tokens, s + 1, s + 2, out _, out _);
+    }
+
     /// <summary>"NABU Hamburg", "LOSC Lille", "ARS Nouvelle-Aquitaine": an acronym and the place of its branch or club are one name.</summary>
     private bool AcronymBeforePlace(string text, List<Token> tokens, int s, int e)
     {
@@ -676,6 +684,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "Santiago Abascal", "Hansi Flick", "Luuk de Jong": a small place's name before an unknown surname is a given name.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-place-given-name"));
+            return;
+        }
+        if (!p.IsEnglish && !p.NounsCapitalised && e - s == 2 && IsAcronymAfterName(text, tokens, s))
+        {
+            // "Erasmus MC", "Radboud UMC": a name and an acronym after it are an institution's, never a person's.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-name-acronym"));
             return;
         }
         bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first));

@@ -282,6 +282,9 @@ public class LanguageSeedTests
     [InlineData("de", "Die Intendantin Barbara Mundel stellte den Spielplan vor.", "Barbara Mundel")]
     // Two first names joined by a hyphen are one: the surname after them is no noun.
     [InlineData("de", "Am Montag reiste Frank-Walter Steinmeier nach Polen.", "Frank-Walter Steinmeier")]
+    // A nationality before a name is no part of it.
+    [InlineData("nl", "De Engelse Judd Trump won de finale met 10-8.", "Judd Trump")]
+    [InlineData("es", "El rey Felipe VI inauguró la feria.", "Felipe VI")]
     // A German noun before a first name is a role, listed or not; a title after a hyphen makes a compound a title.
     // A first name that is also a place starts a person's name inside a longer run ("Maurizio" is Mauritius in Italian).
     [InlineData("it", "Ha parlato il segretario della Cgil Maurizio Landini.", "Maurizio Landini")]
@@ -383,6 +386,7 @@ public class LanguageSeedTests
     [InlineData("de", "Der BUND Sachsen klagt gegen die neue Autobahn.", "BUND Sachsen", "Organization")]
     [InlineData("fr", "Le RC Lens reçoit le LOSC Lille dimanche soir.", "LOSC Lille", "Organization")]
     [InlineData("it", "Contrari Fratelli d'Italia e la Lega.", "Fratelli d'Italia", "Organization")]
+    [InlineData("nl", "Artsen van het Radboud UMC behandelden de patiënt.", "Radboud UMC", "Organization")]
     [InlineData("de", "Ein Sprecher des Bundesministeriums der Verteidigung bestätigte das.", "Bundesministeriums der Verteidigung", "Organization")]
     public void An_organisation_is_named_apart_from_the_words_around_it(string language, string text, string name, string category)
     {
