@@ -251,6 +251,9 @@ public class LanguageSeedTests
     [InlineData("fr", "Un jeune homme a été blessé par balle à Nîmes.", SentimentLabel.Negative)]
     [InlineData("it", "La partita tra il Cesena e la Reggiana si giocherà domenica alle 15.", SentimentLabel.Neutral)]
     [InlineData("de", "Laut Landesamt leben in der Stadt rund 48.000 Menschen.", SentimentLabel.Neutral)]
+    // Inflation is a quantity: its rise is bad news, the word alone none.
+    [InlineData("pt", "A inflação em Portugal manteve-se nos 2,3% em outubro.", SentimentLabel.Neutral)]
+    [InlineData("es", "La inflación subió al 3,1 % en noviembre.", SentimentLabel.Negative)]
     // What somebody declined to comment on is no news of its own.
     [InlineData("it", "L'azienda non ha voluto commentare le accuse di frode.", SentimentLabel.Neutral)]
     [InlineData("de", "Der Konzern wollte die Verluste nicht kommentieren.", SentimentLabel.Neutral)]
