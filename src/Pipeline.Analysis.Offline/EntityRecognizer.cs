@@ -213,7 +213,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Max-Planck-Institut für Astronomie", "Bundesministerium der Finanzen", "Kulturstiftung der Länder": German
                 // writes the field after an institution as a noun, which is part of its name.
                 if (p.NounsCapitalised && end + 1 < tokens.Count && !taken[end + 1] && tokens[end + 1].Kind == TokenKind.Word && !tokens[end + 1].LineBreakBefore
-                    && char.IsUpper(text[tokens[end + 1].Start]) && p.OrganizationLinks.Contains(Word(text, tokens, end)) && IsInstitutionHead(Word(text, tokens, end - 1)))
+                    && char.IsUpper(text[tokens[end + 1].Start]) && IsIn(p.OrganizationLinks, text, tokens[end]) && IsInstitutionHead(Word(text, tokens, end - 1)))
                 {
                     end += 2;
                     continue;
@@ -221,7 +221,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Fundação para a Ciência e a Tecnologia", "Ministerio de la Presidencia": an institution's link and an
                 // article before the field it names.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
-                    && p.OrganizationLinks.Contains(Word(text, tokens, end)) && !tokens[end + 1].Capitalised && p.NounMarkers.Contains(Word(text, tokens, end + 1))
+                    && IsIn(p.OrganizationLinks, text, tokens[end]) && !tokens[end + 1].Capitalised && IsIn(p.NounMarkers, text, tokens[end + 1])
                     && p.OrganizationHeads.Contains(Word(text, tokens, p.Articles.Contains(Word(text, tokens, i)) && i + 1 < end ? i + 1 : i)))
                 {
                     end += 3;
@@ -1247,6 +1247,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsOfOrFor(string word) => p.Of.Contains(word) || p.ForWords.Contains(word);
 
     private bool IsAndOr(string word) => p.And.Contains(word) || p.Or.Contains(word);
+
+    private static bool IsIn(HashSet<string> words, string text, Token t) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(t.Start, t.Length));
 
     private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
 

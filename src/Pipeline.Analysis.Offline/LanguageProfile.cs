@@ -587,7 +587,8 @@ internal sealed class LanguageProfile
                 continue;
             }
             // "L'Oréal", "L'Équipe": a listed organisation keeps its article.
-            int cut = nouns || char.IsUpper(word[0]) && IsListedWord(word) ? 0 : ElisionLength(word);
+            int cut = nouns ? 0 : ElisionLength(word);
+            if (cut > 0 && char.IsUpper(word[0]) && IsListedWord(word)) cut = 0;
             if (cut > 0)
             {
                 result.Add(new Token(t.Start, cut, TokenKind.Word, char.IsUpper(word[0]), false, t.SpaceBefore, t.LineBreakBefore));
@@ -615,7 +616,7 @@ internal sealed class LanguageProfile
             bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
             // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
             bool institutionBeforeField = i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
-                && OrganizationLinks.Contains(text.Substring(tokens[i + 1].Start, tokens[i + 1].Length))
+                && OrganizationLinks.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
                 && (OrganizationPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word));
             if (!afterFirstName && !organizationAfterName && !placeBeforeName && !institutionBeforeField && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
