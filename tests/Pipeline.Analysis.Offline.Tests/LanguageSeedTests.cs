@@ -254,6 +254,9 @@ public class LanguageSeedTests
     // Inflation is a quantity: its rise is bad news, the word alone none.
     [InlineData("pt", "A inflação em Portugal manteve-se nos 2,3% em outubro.", SentimentLabel.Neutral)]
     [InlineData("es", "La inflación subió al 3,1 % en noviembre.", SentimentLabel.Negative)]
+    // Translation errors of the AFINN lexicons: "rapture" read into a kidnapping, an alarming figure rated good.
+    [InlineData("it", "Il rapimento dell'imprenditore è avvenuto a Milano.", SentimentLabel.Negative)]
+    [InlineData("es", "El aumento de los contagios es alarmante, según los médicos.", SentimentLabel.Negative)]
     // What somebody declined to comment on is no news of its own.
     [InlineData("it", "L'azienda non ha voluto commentare le accuse di frode.", SentimentLabel.Neutral)]
     [InlineData("de", "Der Konzern wollte die Verluste nicht kommentieren.", SentimentLabel.Neutral)]
