@@ -434,12 +434,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (p.PlaceKinds.Count == 0) return false;
         int k = s - 1;
-        if (k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(Word(text, tokens, k))) k--;
-        return k >= 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.PlaceKinds.Contains(Word(text, tokens, k));
+        if (k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && IsIn(p.Connectors, text, tokens[k])) k--;
+        return k >= 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && IsIn(p.PlaceKinds, text, tokens[k]);
     }
 
     private bool IsAirportNamedAfterPerson(string text, List<Token> tokens, int name) =>
-        name > 0 && p.AirportWords.Contains(Word(text, tokens, name - 1)) && StartsPersonName(text, tokens, name);
+        name > 0 && p.AirportWords.Count > 0 && IsIn(p.AirportWords, text, tokens[name - 1]) && StartsPersonName(text, tokens, name);
 
     /// <summary>Where a gazetteer name may start: any word, except a German noun that only looks like a name ("Ende").</summary>
     private bool IsGazetteerStart(string text, List<Token> tokens, int i) =>
@@ -454,7 +454,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name.
-        if (e - s == 1 && sentenceStart[s] && IsFunctionWord(Word(text, tokens, s))) return;
+        if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && IsFunctionWord(Word(text, tokens, s))) return;
         if (AfterPlaceKind(text, tokens, s) && !names.TryMatch(text, tokens, s, e, out _, out _) && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && !StartsPersonName(text, tokens, s))
         {
             // "la comarca del Besaya", "el polígono de Morás", "il fiume Lamone": a name after the kind of place it is.
