@@ -222,7 +222,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // article before the field it names.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
                     && IsIn(p.OrganizationLinks, text, tokens[end]) && !tokens[end + 1].Capitalised && IsIn(p.NounMarkers, text, tokens[end + 1])
-                    && p.OrganizationHeads.Contains(Word(text, tokens, p.Articles.Contains(Word(text, tokens, i)) && i + 1 < end ? i + 1 : i)))
+                    && p.OrganizationHeads.Contains(Word(text, tokens, AfterArticle(text, tokens, i, end))))
                 {
                     end += 3;
                     continue;
@@ -393,7 +393,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         end = at;
         if (!p.And.Contains(Word(text, tokens, at))) return false;
-        if (p.Articles.Contains(Word(text, tokens, start))) start++;
+        start = AfterArticle(text, tokens, start, at);
         if (!p.OrganizationHeads.Contains(Word(text, tokens, start))) return false;
         bool linked = false;
         for (int j = start + 1; j < at && !linked; j++) linked = p.Connectors.Contains(Word(text, tokens, j));
@@ -408,6 +408,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         end = m;
         return true;
     }
+
+    /// <summary>The token after an article opening the run [i, end), or <paramref name="i"/> when none opens it.</summary>
+    private int AfterArticle(string text, List<Token> tokens, int i, int end) => i + 1 < end && p.Articles.Contains(Word(text, tokens, i)) ? i + 1 : i;
 
     private bool StartsName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _))

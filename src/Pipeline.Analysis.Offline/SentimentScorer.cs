@@ -528,8 +528,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// </summary>
     private void SilenceDeclinedComment(string text, List<Token> tokens, int start, int end, Span<double> valences)
     {
-        var comment = profile!.CommentVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (profile.CommentVerbs.Count == 0) return;
+        if (profile!.CommentVerbs.Count == 0) return;
+        var comment = profile.CommentVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = start; i < end; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || !comment.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
