@@ -588,7 +588,7 @@ internal sealed class LanguageProfile
             }
             // "L'Oréal", "L'Équipe": a listed organisation keeps its article.
             int cut = nouns ? 0 : ElisionLength(word);
-            if (cut > 0 && char.IsUpper(word[0]) && IsListedWord(word)) cut = 0;
+            if (cut > 0 && char.IsUpper(word[0]) && IsListedOrganization(word)) cut = 0;
             if (cut > 0)
             {
                 result.Add(new Token(t.Start, cut, TokenKind.Word, char.IsUpper(word[0]), false, t.SpaceBefore, t.LineBreakBefore));
@@ -718,12 +718,13 @@ internal sealed class LanguageProfile
         var tail = word[(hyphen + 1)..];
         bool title = IsTitleWord(tail) || PersonTypes.TryMatchWord(tail, out _);
         var head = word[..hyphen];
-        return title && (LocalNames.TryMatchWord(head, out var entry) || SharedNames.TryMatchWord(head, out entry)) && entry.Category == EntityCategories.Organization ? hyphen : 0;
+        return title && IsListedOrganization(head) ? hyphen : 0;
     }
 
     /// <summary>A listed organisation; a town's name ("L'Union") is as often an article and a noun.</summary>
-    private bool IsListedWord(ReadOnlySpan<char> word) =>
-        (LocalNames?.TryMatchWord(word, out var entry) == true || OfflineData.Instance.Names.TryMatchWord(word, out entry))
+    /// <summary>One word listed as an organisation, in the language's own names or the shared gazetteer.</summary>
+    private bool IsListedOrganization(ReadOnlySpan<char> word) =>
+        (LocalNames?.TryMatchWord(word, out var entry) == true || SharedNames.TryMatchWord(word, out entry))
         && entry.Category == EntityCategories.Organization;
 
     private int ElisionLength(ReadOnlySpan<char> word)

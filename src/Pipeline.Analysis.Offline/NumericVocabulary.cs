@@ -74,6 +74,9 @@ internal sealed partial class NumericVocabulary
     /// <summary>Month names, full and abbreviated.</summary>
     public required HashSet<string> Months { get; init; }
 
+    /// <summary>Whether the day before its month is written as an ordinal ("am 1. Januar"): German.</summary>
+    public bool OrdinalDays { get; init; }
+
     /// <summary>Whether a month name must be capitalised to count ("May" is a month, "may" a verb): English only.</summary>
     public bool MonthsCapitalised { get; init; }
 
@@ -157,6 +160,7 @@ internal sealed partial class NumericVocabulary
         {
             // The longest name of each month is kept even when short ("mei", "mai"); abbreviations of three letters are not ("mar" is the sea).
             MonthsLowercase = iso is not "de",
+            OrdinalDays = iso is "de",
             Months = Names(Map(dateTime, "MonthOfYear").GroupBy(m => m.Value).Where(g => g.Key is >= 1 and <= 12)
                 .SelectMany(g => g.Select(m => m.Word).Where(w => w.Length >= 4 || w.Length == g.Max(m => m.Word.Length)))),
             Weekdays = weekdays,

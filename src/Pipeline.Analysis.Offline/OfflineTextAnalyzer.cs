@@ -82,7 +82,7 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         var rules = RulesFor(language.Iso6391Name);
         // Elisions split off before anything counts sentences or words: "l'Italia" is two words.
         if (rules is { } split) tokens = split.Profile.Adapt(text, tokens, nouns: false);
-        var sentences = SentenceSplitter.Split(text, tokens);
+        var sentences = SentenceSplitter.Split(text, tokens, rules?.Profile.Numbers is { OrdinalDays: true } numbers ? numbers.Months : null);
 
         var entityTokens = rules is { } r ? r.Profile.Adapt(text, tokens, nouns: true) : tokens;
         var candidates = (rules?.Entities ?? _entities).Recognize(text, entityTokens, sentences, rules is not null);

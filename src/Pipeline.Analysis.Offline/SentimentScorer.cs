@@ -226,7 +226,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 }
                 // English "no" a word away is a determiner ("no small feat"); Spanish "no" is the verb's negator before its
                 // auxiliary or pronoun ("no ha logrado", "no se cumplió").
-                if (Negates(before) && !Compares(text, tokens, k, end) && !(profile is null && seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
+                if (Negates(before) && !Compares(text, tokens, k, start, end) && !(profile is null && seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
                 {
                     negated = true;
                     byNone |= profile?.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) == true || DeniesExistence(text, tokens, k, start, end);
@@ -371,7 +371,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         for (int k = start; k < end; k++)
         {
-            if (tokens[k].Kind != TokenKind.Word || !Negates(text.AsSpan(tokens[k].Start, tokens[k].Length)) || Compares(text, tokens, k, end)) continue;
+            if (tokens[k].Kind != TokenKind.Word || !Negates(text.AsSpan(tokens[k].Start, tokens[k].Length)) || Compares(text, tokens, k, start, end)) continue;
             bool ratedAfter = false;
             for (int j = k + 1, seen = 0; j < end && seen < NegationReach; j++)
             {
@@ -599,20 +599,23 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     }
 
     /// <summary>A negator that compares ("jamais aussi élevée", "nunca esteve tão forte") rather than negates.</summary>
-    private bool Compares(string text, List<Token> tokens, int k, int end)
+    private bool Compares(string text, List<Token> tokens, int k, int start, int end)
     {
         if (profile?.Comparatives is not { Count: > 0 } comparatives) return false;
         for (int j = k + 1; j < end && j <= k + 3; j++)
             if (tokens[j].Kind == TokenKind.Word && comparatives.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) return true;
-        return EverAfterSuperlative(text, tokens, k);
+        return EverAfterSuperlative(text, tokens, k, start);
     }
 
-    /// <summary>"el mayor número de turistas jamás registrado", "il livello più alto mai raggiunto": "never" after a superlative is "ever".</summary>
-    private bool EverAfterSuperlative(string text, List<Token> tokens, int k)
+    /// <summary>
+    /// "el mayor número de turistas jamás registrado", "il livello più alto mai raggiunto": "never" after a superlative in
+    /// its own sentence is "ever".
+    /// </summary>
+    private bool EverAfterSuperlative(string text, List<Token> tokens, int k, int start)
     {
         if (!profile!.EverWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) return false;
         var superlatives = profile.Superlatives.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (int j = k - 1, words = 0; j >= 0 && words < 5 && !IsClauseBreak(text, tokens[j]); j--)
+        for (int j = k - 1, words = 0; j >= start && words < 5 && !IsClauseBreak(text, tokens[j]); j--)
         {
             if (tokens[j].Kind != TokenKind.Word) continue;
             if (superlatives.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) return true;

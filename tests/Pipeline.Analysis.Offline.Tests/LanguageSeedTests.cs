@@ -265,6 +265,16 @@ public class LanguageSeedTests
         Assert.Equal(expected, Analyzer.Analyze(new AnalysisDocument("s", text, language)).Sentiment.Label);
 
     [Fact]
+    public void Never_after_a_superlative_in_the_sentence_before_is_still_never()
+    {
+        var alone = Analyzer.Analyze(new AnalysisDocument("s", "El plan nunca fue un éxito.", "es")).Sentences.Single();
+        var after = Analyzer.Analyze(new AnalysisDocument("s", "Fue el mayor. El plan nunca fue un éxito.", "es")).Sentences[1];
+
+        Assert.Equal(SentimentLabel.Negative, alone.Sentiment);
+        Assert.Equal(alone.Sentiment, after.Sentiment);
+    }
+
+    [Fact]
     public void A_name_carries_no_sentiment_outside_English()
     {
         // "Supremo" is praise in the lexicon; inside the court's name it is only a name.

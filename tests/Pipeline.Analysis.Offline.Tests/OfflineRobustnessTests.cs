@@ -117,9 +117,18 @@ public class OfflineRobustnessTests
     public void A_German_day_before_its_month_ends_no_sentence()
     {
         const string text = "Die Preise steigen zum 1. Januar um 18 Prozent. Er traf 12. Dann ging er.";
-        var sentences = SentenceSplitter.Split(text, Tokenizer.Tokenize(text));
+        var sentences = Analyzer.Analyze(new AnalysisDocument("1", text, "de")).Sentences;
 
-        Assert.Equal(["Die Preise steigen zum 1. Januar um 18 Prozent.", "Er traf 12.", "Dann ging er."], sentences.Select(s => Text(text, s)));
+        Assert.Equal(["Die Preise steigen zum 1. Januar um 18 Prozent.", "Er traf 12.", "Dann ging er."], sentences.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void An_English_number_before_a_month_name_ends_its_sentence()
+    {
+        const string text = "The home side won 2-1 and he scored 12. March is next.";
+        var sentences = Analyzer.Analyze(new AnalysisDocument("1", text, "en")).Sentences;
+
+        Assert.Equal(["The home side won 2-1 and he scored 12.", "March is next."], sentences.Select(s => s.Text));
     }
 
     private static string Text(string text, SentenceRange sentence)

@@ -16,13 +16,11 @@ public static class SentenceSplitter
         "oct", "nov", "dec", "approx", "fig", "mt",
     };
 
-    /// <summary>German months, which follow a day written as an ordinal ("am 1. Januar", "bis zum 14. März").</summary>
-    private static readonly HashSet<string> OrdinalDateMonths = new(StringComparer.Ordinal)
-    {
-        "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
-    };
-
-    public static List<SentenceRange> Split(string text, List<Token> tokens)
+    /// <param name="ordinalDayMonths">
+    /// The month names of a language that writes the day before its month as an ordinal ("am 1. Januar", "bis zum 14. März"):
+    /// such a full stop ends no sentence.
+    /// </param>
+    public static List<SentenceRange> Split(string text, List<Token> tokens, HashSet<string>? ordinalDayMonths = null)
     {
         var sentences = new List<SentenceRange>();
         int start = 0;
@@ -34,7 +32,7 @@ public static class SentenceSplitter
                 sentences.Add(new SentenceRange(start, i));
                 start = i;
             }
-            if (t.Kind != TokenKind.Punctuation || t.Length != 1 || !IsTerminal(text, i, tokens)) continue;
+            if (t.Kind != TokenKind.Punctuation || t.Length != 1 || !IsTerminal(text, i, tokens, ordinalDayMonths)) continue;
             int end = i + 1;
             // "Really?!" and "Wait..." end one sentence, not one per mark: a run of full stops is not a run of sentences.
             while (end < tokens.Count && !tokens[end].SpaceBefore && tokens[end].Kind == TokenKind.Punctuation && tokens[end].Length == 1 && IsTerminalMark(text[tokens[end].Start]))
@@ -50,7 +48,7 @@ public static class SentenceSplitter
         return sentences;
     }
 
-    private static bool IsTerminal(string text, int i, List<Token> tokens)
+    private static bool IsTerminal(string text, int i, List<Token> tokens, HashSet<string>? ordinalDayMonths)
     {
         char c = text[tokens[i].Start];
         if (c != '.') return IsTerminalMark(c);
@@ -58,8 +56,8 @@ public static class SentenceSplitter
         var prev = tokens[i - 1];
         if (prev.End != tokens[i].Start) return true;
         var word = text.AsSpan(prev.Start, prev.Length);
-        if (prev.Kind == TokenKind.Number && word.Length <= 2 && i + 1 < tokens.Count && !tokens[i + 1].LineBreakBefore
-            && OrdinalDateMonths.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)))
+        if (ordinalDayMonths is not null && prev.Kind == TokenKind.Number && word.Length <= 2 && i + 1 < tokens.Count && !tokens[i + 1].LineBreakBefore
+            && ordinalDayMonths.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)))
             return false;
         // Initials ("J.") and abbreviations keep the sentence going unless a line break follows.
         bool abbreviation = (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
