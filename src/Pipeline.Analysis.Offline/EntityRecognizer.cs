@@ -784,9 +784,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private bool IsInstitutionOfPlace(string text, List<Token> tokens, int s, int e)
     {
-        string first = Word(text, tokens, s);
+        // "Staatlichen Kunstsammlungen Dresden": the institution's adjectives come before its head.
+        int head = s;
+        while (head + 2 < e && p.IsCapitalisedAdjective(Word(text, tokens, head))) head++;
+        string first = Word(text, tokens, head);
         if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first)) return false;
-        int k = s + 1;
+        int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(Word(text, tokens, k)) || p.Articles.Contains(Word(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
             || e - k == 1 && StartsWithPlace(Word(text, tokens, k));

@@ -311,7 +311,8 @@ internal sealed class LanguageProfile
     private Noun NounForm(ReadOnlySpan<char> word)
     {
         if (_nounForms.TryGet(word, out var form)) return form;
-        form = IsListedNoun(word) ? Noun.Listed : HasListedNounTail(word) ? Noun.CompoundTail : Noun.None;
+        // An adjective is no compound, whatever its tail: "Staatlichen" ends in no "Ich".
+        form = IsListedNoun(word) ? Noun.Listed : HasListedNounTail(word) && !IsCapitalisedAdjective(word) ? Noun.CompoundTail : Noun.None;
         _nounForms.Remember(word, form);
         return form;
     }
@@ -612,13 +613,15 @@ internal sealed class LanguageProfile
             // "Am Universitätsklinikum Leipzig" is an institution named by its place.
             bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
                 && (!afterDeterminer || PlaceFollows(text, tokens, i + 1));
+            // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
+            bool institutionOfPlace = (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1);
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
             bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
             // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
             bool institutionBeforeField = i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
                 && OrganizationLinks.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
                 && (OrganizationPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word));
-            if (!afterFirstName && !organizationAfterName && !placeBeforeName && !institutionBeforeField && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
+            if (!afterFirstName && !organizationAfterName && !institutionOfPlace && !placeBeforeName && !institutionBeforeField && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && afterDeterminer)
                 && !OrganizationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
@@ -665,6 +668,13 @@ internal sealed class LanguageProfile
     /// <summary>The last word of a structure's name or a compound organisation's ("Potsdamer Platz", "Krankenhausgesellschaft").</summary>
     private bool EndsStructureOrOrganization(ReadOnlySpan<char> word) =>
         EndsInOrganizationWord(word) || PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>
+    /// A German adjective written capitalised in a name ("Staatlichen Kunstsammlungen"): the dictionary lists it in lower
+    /// case, with an adjective's ending, and not as a noun.
+    /// </summary>
+    public bool IsCapitalisedAdjective(ReadOnlySpan<char> word) =>
+        NounsCapitalised && HasAdjectiveEnding(word) && !IsListedNoun(word) && CommonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
