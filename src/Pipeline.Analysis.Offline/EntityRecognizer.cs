@@ -456,8 +456,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-street"));
             return;
         }
-        // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name.
-        if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && IsFunctionWord(Word(text, tokens, s))) return;
+        // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
+        // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
+        if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
         if (AfterPlaceKind(text, tokens, s) && !names.TryMatch(text, tokens, s, e, out _, out _) && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && !StartsPersonName(text, tokens, s))
         {
             // "la comarca del Besaya", "el polígono de Morás", "il fiume Lamone": a name after the kind of place it is.
@@ -1245,6 +1246,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         return true;
     }
+
+    private bool IsOrdinaryWordTown(string text, List<Token> tokens, int i) =>
+        names.TryMatch(text, tokens, i, i + 1, out _, out var town) && town.Source == "place-local-city" && p.IsCommon(Word(text, tokens, i));
 
     private bool IsFunctionWord(string word) => !p.IsEnglish && data.StopWords.TryGetValue(p.Language, out var stop) && stop.Contains(word) && !p.Articles.Contains(word);
 

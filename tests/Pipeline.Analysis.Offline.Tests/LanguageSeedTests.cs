@@ -62,10 +62,24 @@ public class LanguageSeedTests
     public void German_nouns_name_nobody_and_nothing(string text) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Category is "Person" or "Organization");
 
-    /// <summary>"Hanno" is a town in Japan and "they have" in Italian: opening a sentence, a function word is no place.</summary>
-    [Fact]
-    public void A_function_word_opening_a_sentence_is_no_place() =>
-        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", "Hanno votato contro la Lega e il Pd.", "it")).Entities, e => e.Text == "Hanno");
+    /// <summary>
+    /// "Hanno" is a town in Japan and "they have" in Italian: opening a sentence, a function word is no place, nor an
+    /// ordinary word that a small town's name spells ("Leer" is a town in Lower Saxony and "empty").
+    /// </summary>
+    [Theory]
+    [InlineData("it", "Hanno votato contro la Lega e il Pd.", "Hanno")]
+    [InlineData("de", "Leer stand das Haus am Hafen seit Jahren.", "Leer")]
+    [InlineData("fr", "Tours et détours de la réforme des retraites.", "Tours")]
+    public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
+        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
+
+    /// <summary>A town of 20,000 people or more whose name is an ordinary word elsewhere ("gent" in French) is a place where it is written as a name.</summary>
+    [Theory]
+    [InlineData("nl", "In Gent werd gisteren een nieuwe brug geopend.", "Gent")]
+    [InlineData("fr", "Le maire de Tours a démissionné mardi.", "Tours")]
+    [InlineData("de", "Der Regionalzug hielt in Leer und fuhr dann weiter.", "Leer")]
+    public void Towns_named_like_ordinary_words_are_places(string language, string text, string name) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 
     [Fact]
     public void German_job_cuts_read_negative()

