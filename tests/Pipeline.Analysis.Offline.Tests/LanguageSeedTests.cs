@@ -62,6 +62,15 @@ public class LanguageSeedTests
     public void German_nouns_name_nobody_and_nothing(string text) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Category is "Person" or "Organization");
 
+    /// <summary>A German noun is no place for a canton or another city's other name that shares it.</summary>
+    [Theory]
+    [InlineData("Der Zug hatte zwei Stunden Verspätung.", "Zug")]
+    [InlineData("Der Rest der Mannschaft trainierte am Vormittag.", "Rest")]
+    [InlineData("Er sprach im Namen der ganzen Familie.", "Namen")]
+    [InlineData("Die Kapelle spielte bis in die Nacht.", "Kapelle")]
+    public void German_nouns_are_no_places(string text, string noun) =>
+        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Text == noun);
+
     /// <summary>
     /// "Hanno" is a town in Japan and "they have" in Italian: opening a sentence, a function word is no place, nor an
     /// ordinary word that a small town's name spells ("Leer" is a town in Lower Saxony and "empty").

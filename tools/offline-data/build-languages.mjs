@@ -82,10 +82,20 @@ for (const l of languages) {
 
 // Places by their local names: countries as iso-codes translates them, subdivisions as ISO 3166-2 writes them (in
 // the local language), and GeoNames cities with their alternate names (cities500): "München", "Lisboa", "Bruxelles".
+// German nouns with a singular and a plural ("Zug", "Rest", "Kapelle") are ordinary nouns; the dictionary's place names
+// have one number only ("Bayern", "Niederlande"). Such a noun names no place of under 200,000 people here (Zug canton),
+// and no form of one is a city's other name (a Chinese city's "Hang", Namur's "Namen"), unless a capital's ("Rom"); the
+// noun stays in the German word list, so "der Zug" is a train. Countries and regions keep theirs; a place's own name
+// is kept when it is only an inflected form ("Bayern", "Siegen": the plurals of "Bayer" and "Sieg").
+const countable = Object.entries(JSON.parse(fs.readFileSync(path.join(modules, lexicon.de[0]), 'utf8')))
+  .filter(([w, forms]) => isUpper(w) && forms?.NOM?.SIN && forms?.NOM?.PLU);
+const countableNouns = new Set(countable.map(([w]) => w));
+const countableForms = new Set(countable.flatMap(([w, forms]) => [w, ...leaves(forms, [])]));
 const places = new Map();
-const add = (name, kind, weight) => {
+const add = (name, kind, weight, population = 0, nouns = countableNouns) => {
   name = name.trim();
   if (name.length < 3 || /[,()\/]/.test(name) || !/^\p{Lu}/u.test(name)) return;
+  if (kind !== 'country' && kind !== 'region' && population < 200000 && nouns.has(name)) return;
   const prev = places.get(name);
   if (!prev || prev.weight < weight) places.set(name, { kind, weight });
 };
@@ -178,12 +188,12 @@ for (const line of lines) {
   const wordTown = population >= 20000 && european.has(country) && ambiguous(name, population) && !germanNouns.has(name) && !firstNames.has(name)
     && !localGiven.has(name) && !fakerFamily.has(name) && !functionWords.has(name.toLowerCase()) && !places.has(name);
   if (wordTown) wordTowns.add(name);
-  if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight);
+  if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight, population);
   if (population < 250000 && !(local.has(country) && population >= 50000)) continue;
   for (const alt of alternates.split(',')) {
     // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages.
     if (!/^\p{Lu}[\p{Ll}'\-]+( (\p{Lu}[\p{Ll}'\-]+|de|del|di|da|do|am|an|im|sur|la|le))*$/u.test(alt) || ambiguous(alt, population) || !/^[\p{Script=Latin} '\-]+$/u.test(alt)) continue;
-    add(alt, 'city', weight);
+    add(alt, 'city', weight, featureCode === 'PPLC' ? population : 0, countableForms);
   }
 }
 write('places-local.tsv', [...places.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([n, p]) => `${n}\t${p.kind}\t${p.weight}`));
@@ -191,16 +201,21 @@ write('places-local.tsv', [...places.entries()].sort((a, b) => (a[0] < b[0] ? -1
 // Ordinary words per language. German nouns are written capitalised; a capitalised German stem that another
 // dictionary knows as a name, that is a place, or that is an English first name stays a possible name.
 // A place is never an ordinary word, even where a dictionary lists its lower-case form ("berlin", "stuttgart").
-const shared = new Set(fs.readFileSync(path.join(out, 'places.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]));
+const sharedPlaces = fs.readFileSync(path.join(out, 'places.tsv'), 'utf8').split('\n').map((l) => l.split('\t'));
+const shared = new Set(sharedPlaces.map(([name]) => name));
+// The shared gazetteer's countries and cities of about 200,000 people or more (its weight for a city grows with the
+// population): a German noun of the same name stays out of the word list ("Essen" the city, not the meal).
+const sharedMajor = new Set(sharedPlaces.filter(([, kind, weight]) => kind === 'country' || kind === 'city' && Number(weight) >= 0.6).map(([name]) => name));
 const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return places.has(c) && !wordTowns.has(c) || shared.has(c); };
 // Nor is a hand-curated place a German noun or a first name ("Nordsee", "Schwarzwald", "Rügen"; "Elba", "Sahara"); its
 // lower-case form may still be an ordinary word ("seine", "mars").
 const curated = new Set(fs.readFileSync(path.join(out, 'places-curated.tsv'), 'utf8').split('\n').filter((l) => !l.startsWith('#')).map((l) => l.split('\t')[0]));
 const isNamedPlace = (w) => isPlace(w) || isUpper(w) && curated.has(w);
+const isGermanNoun = (w) => countableNouns.has(w) && !places.has(w) && !sharedMajor.has(w) && !curated.has(w);
 for (const l of languages) {
   // The lexicons list no function words ("an", "aus", "dass"), which hunspell's stems had: the stop words stand in.
   if (lexicon[l]) stems[l].push(...(stopwords[l] ?? []).filter((w) => /^\p{Ll}[\p{L}'\-]*$/u.test(w) && w.length >= 2));
-  const words = stems[l].filter((w) => !isNamedPlace(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
+  const words = stems[l].filter((w) => (!isNamedPlace(w) || l === 'de' && isGermanNoun(w)) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
   // A German noun lemma that another dictionary writes as a name ("Burg", "Hof") stays as a lower-case compound part,
   // as hunspell's compound stems were: "Brandenburgs" then ends in an ordinary word, while "Burg" alone is no noun.
   if (l === 'de') {
