@@ -615,13 +615,17 @@ internal sealed class LanguageProfile
                 && (!afterDeterminer || PlaceFollows(text, tokens, i + 1));
             // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
             bool institutionOfPlace = (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1);
+            // "in Siegen", "aus Aalen": after a preposition of place, a listed place is the place, though it reads as a
+            // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
+            bool placeAfterPreposition = i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
+                && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i);
             // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
             bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
             // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
             bool institutionBeforeField = i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
                 && OrganizationLinks.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
                 && (OrganizationPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word));
-            if (!afterFirstName && !organizationAfterName && !institutionOfPlace && !placeBeforeName && !institutionBeforeField && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
+            if (!afterFirstName && !organizationAfterName && !institutionOfPlace && !placeAfterPreposition && !placeBeforeName && !institutionBeforeField && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && afterDeterminer)
                 && !OrganizationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)

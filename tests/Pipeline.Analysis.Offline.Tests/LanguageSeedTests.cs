@@ -82,11 +82,16 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
 
-    /// <summary>A town of 20,000 people or more whose name is an ordinary word elsewhere ("gent" in French) is a place where it is written as a name.</summary>
+    /// <summary>
+    /// A town of 20,000 people or more whose name is an ordinary word elsewhere ("gent" in French) is a place where it is
+    /// written as a name; so is a German town whose name reads as a noun's plural ("Siegen", "Aalen") after "in" or "aus".
+    /// </summary>
     [Theory]
     [InlineData("nl", "In Gent werd gisteren een nieuwe brug geopend.", "Gent")]
     [InlineData("fr", "Le maire de Tours a démissionné mardi.", "Tours")]
     [InlineData("de", "Der Regionalzug hielt in Leer und fuhr dann weiter.", "Leer")]
+    [InlineData("de", "Das Spiel in Siegen endete ohne Tore.", "Siegen")]
+    [InlineData("de", "Die Firma aus Aalen stellt Werkzeugmaschinen her.", "Aalen")]
     public void Towns_named_like_ordinary_words_are_places(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Location");
 
