@@ -386,12 +386,19 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>
     /// Whether "e" at <paramref name="at"/> continues a Romance institution's name of the form head, words and "of"
     /// ("Instituto Português do Mar e da Atmosfera", "Autoridade Nacional de Emergência e Proteção Civil"), up to three
-    /// capitalised words after it and its "of"; a second institution or a listed name after it stays apart
-    /// ("Ministério da Saúde e Ministério da Educação", "Banco de Portugal e Caixa Geral de Depósitos").
+    /// capitalised words after it and its "of", or a comma before a list of its fields that "e" ends ("Ministério da
+    /// Ciência, Tecnologia e Inovação"). A second institution or a listed name after it stays apart ("Ministério da Saúde
+    /// e Ministério da Educação", "Banco de Portugal e Caixa Geral de Depósitos").
     /// </summary>
     private bool JoinsInstitution(string text, List<Token> tokens, int start, int at, bool[] taken, out int end)
     {
         end = at;
+        if (text[tokens[at].Start] == ',' && tokens[at].Length == 1)
+        {
+            int next = at + 1;
+            while (next < tokens.Count && next - at <= 3 && !taken[next] && IsNameWord(tokens[next]) && !tokens[next].LineBreakBefore && p.IsCommon(Word(text, tokens, next))) next++;
+            return next > at + 1 && next < tokens.Count && !taken[next] && JoinsInstitution(text, tokens, start, next, taken, out end);
+        }
         if (!p.And.Contains(Word(text, tokens, at))) return false;
         start = AfterArticle(text, tokens, start, at);
         if (!p.OrganizationHeads.Contains(Word(text, tokens, start))) return false;
