@@ -396,10 +396,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (text[tokens[at].Start] == ',' && tokens[at].Length == 1)
         {
             int next = at + 1;
-            while (next < tokens.Count && next - at <= 3 && !taken[next] && IsNameWord(tokens[next]) && !tokens[next].LineBreakBefore && p.IsCommon(Word(text, tokens, next))) next++;
+            while (next < tokens.Count && next - at <= 3 && !taken[next] && IsFieldWord(text, tokens, next)) next++;
             return next > at + 1 && next < tokens.Count && !taken[next] && JoinsInstitution(text, tokens, start, next, taken, out end);
         }
         if (!p.And.Contains(Word(text, tokens, at))) return false;
+        if (p.NounsCapitalised) return JoinsGermanInstitution(text, tokens, start, at, taken, out end);
         start = AfterArticle(text, tokens, start, at);
         if (!p.OrganizationHeads.Contains(Word(text, tokens, start))) return false;
         bool linked = false;
@@ -415,6 +416,37 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         end = m;
         return true;
     }
+
+    /// <summary>
+    /// "Bundesministerium für Wirtschaft und Energie", "Bund für Umwelt und Naturschutz Deutschland": "und" and a second
+    /// field after a German institution's head and its link, with the country or region that may close the name. A
+    /// second institution after it stays apart ("Bundesministerium für Arbeit und Bundesamt für Migration").
+    /// </summary>
+    private bool JoinsGermanInstitution(string text, List<Token> tokens, int start, int at, bool[] taken, out int end)
+    {
+        end = at;
+        start = AfterArticle(text, tokens, start, at);
+        string head = Word(text, tokens, start);
+        if (!IsInstitutionHead(head) && !p.OrganizationHeads.Contains(head)) return false;
+        bool linked = false;
+        for (int j = start + 1; j < at && !linked; j++) linked = IsIn(p.OrganizationLinks, text, tokens[j]);
+        int k = at + 1;
+        if (!linked || k >= tokens.Count || taken[k] || tokens[k].LineBreakBefore || !IsFieldWord(text, tokens, k)) return false;
+        string field = Word(text, tokens, k);
+        if (IsInstitutionHead(field) || p.OrganizationWords.Contains(field) || p.TryTitle(text, tokens, k, k + 1, out _) || p.PersonTypes.TryMatch(text, tokens, k, k + 1, out _, out _))
+            return false;
+        int next = k + 1;
+        if (next < tokens.Count && !taken[next] && names.TryMatch(text, tokens, next, tokens.Count, out int length, out var place) && place.Category == EntityCategories.Location)
+            next += length;
+        // "und Kulturstaatsminister Wolfram Weimer": a name after the field makes it a role, not a field.
+        if (next < tokens.Count && IsNameWord(tokens[next]) && !tokens[next].LineBreakBefore) return false;
+        end = next;
+        return true;
+    }
+
+    /// <summary>A capitalised ordinary word, the kind that names an institution's field ("Tecnologia", "Energie").</summary>
+    private bool IsFieldWord(string text, List<Token> tokens, int i) =>
+        tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start]) && !tokens[i].AllCaps && !tokens[i].LineBreakBefore && p.IsCommon(Word(text, tokens, i));
 
     /// <summary>The token after an article opening the run [i, end), or <paramref name="i"/> when none opens it.</summary>
     private int AfterArticle(string text, List<Token> tokens, int i, int end) => i + 1 < end && p.Articles.Contains(Word(text, tokens, i)) ? i + 1 : i;
