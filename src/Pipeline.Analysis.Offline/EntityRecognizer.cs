@@ -246,7 +246,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "Corte dei conti", "Partito democratico", "Agenzia spaziale italiana": Romance institutions write only their
             // first word capitalised, so the lower-case words after an institution's head belong to its name.
             if (p.LowercaseTitles && (end == i + 1 || end == i + 2 && p.Articles.Contains(Word(text, tokens, i))) && p.OrganizationHeads.Contains(Word(text, tokens, end - 1)))
-                end = LowerCaseNameEnd(text, tokens, end, taken);
+            {
+                int lowerCaseEnd = LowerCaseNameEnd(text, tokens, end, taken);
+                // "Orchestre symphonique de Mulhouse", "Provincia autonoma di Trento": the place such an institution serves closes its name.
+                end = lowerCaseEnd > end ? PlaceClosingName(text, tokens, lowerCaseEnd, taken) : end;
+            }
             chunks.Add(new Chunk(i, end));
             i = end;
         }
@@ -297,6 +301,17 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             last = ++k;
         }
         return last;
+    }
+
+    /// <summary>The end of "de", an article where one follows it, and a listed place after <paramref name="end"/>; <paramref name="end"/> when they do not follow.</summary>
+    private int PlaceClosingName(string text, List<Token> tokens, int end, bool[] taken)
+    {
+        int k = end;
+        if (k >= tokens.Count || !IsIn(p.Connectors, text, tokens[k])) return end;
+        k++;
+        if (k < tokens.Count && !tokens[k].Capitalised && IsIn(p.NounMarkers, text, tokens[k])) k++;
+        return k < tokens.Count && !taken[k] && tokens[k].Capitalised && !tokens[k].LineBreakBefore
+            && names.TryMatch(text, tokens, k, tokens.Count, out int length, out var place) && place.Category == EntityCategories.Location ? k + length : end;
     }
 
     /// <summary>Whether the capitalised run from <paramref name="i"/> is no surname: a listed place or organisation, one ending in an organisation word, or ordinary words.</summary>

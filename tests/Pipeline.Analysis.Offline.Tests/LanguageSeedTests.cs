@@ -381,6 +381,8 @@ public class LanguageSeedTests
     [InlineData("fr", "La Cour des comptes publiera son rapport en juin.", "Cour des comptes", "Organization")]
     [InlineData("it", "La Corte dei conti approverà il rendiconto a luglio.", "Corte dei conti", "Organization")]
     [InlineData("it", "Il presidente della Regione Lombardia ha firmato l'ordinanza.", "Regione Lombardia", "Organization")]
+    [InlineData("fr", "L'Orchestre symphonique de Mulhouse donne ce soir son dernier concert.", "Orchestre symphonique de Mulhouse", "Organization")]
+    [InlineData("it", "La Provincia autonoma di Trento ha chiuso le scuole.", "Provincia autonoma di Trento", "Organization")]
     [InlineData("fr", "L'Eurométropole de Strasbourg a lancé un appel d'offres.", "Eurométropole de Strasbourg", "Organization")]
     [InlineData("nl", "De Veiligheidsregio Twente adviseert ramen en deuren te sluiten.", "Veiligheidsregio Twente", "Organization")]
     [InlineData("pt", "O Metro de Lisboa vai abrir duas novas estações.", "Metro de Lisboa", "Organization")]
