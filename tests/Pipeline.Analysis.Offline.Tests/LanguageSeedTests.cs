@@ -82,6 +82,13 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
 
+    /// <summary>French "en" is "in", never a link inside a name: a town "en" its region is two places.</summary>
+    [Theory]
+    [InlineData("Le festival a lieu à Saint-Michel-Chef-Chef en Loire-Atlantique.", "Saint-Michel-Chef-Chef")]
+    [InlineData("Le festival a lieu à Saint-Michel-Chef-Chef en Loire-Atlantique.", "Loire-Atlantique")]
+    public void A_French_town_in_its_region_is_two_places(string text, string name) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "fr")).Entities, e => e.Text == name && e.Category == "Location");
+
     /// <summary>
     /// A town of 20,000 people or more whose name is an ordinary word elsewhere ("gent" in French) is a place where it is
     /// written as a name; so is a German town whose name reads as a noun's plural ("Siegen", "Aalen") after "in" or "aus".
