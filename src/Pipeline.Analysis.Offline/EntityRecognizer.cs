@@ -751,7 +751,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first));
-        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || IsUnknownName(text, tokens, s)) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2 && !sentenceStart[s])
+        // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name.
+        bool unknownGivenName = IsUnknownName(text, tokens, s) && !(sentenceStart[s] && p.IsInflectedVerb(first));
+        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || unknownGivenName) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2 && !sentenceStart[s])
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {

@@ -82,6 +82,17 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
 
+    /// <summary>A verb opening a sentence before "de" and a place is nobody's given name.</summary>
+    [Theory]
+    [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
+    [InlineData("pt", "Chegou de Lisboa ao Porto de comboio.", "Lisboa")]
+    public void A_verb_opening_a_sentence_names_nobody(string language, string text, string place)
+    {
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
+        Assert.DoesNotContain(entities, e => e.Category == "Person");
+        Assert.Contains(entities, e => e.Text == place && e.Category == "Location");
+    }
+
     /// <summary>French "en" is "in", never a link inside a name: a town "en" its region is two places.</summary>
     [Theory]
     [InlineData("Le festival a lieu à Saint-Michel-Chef-Chef en Loire-Atlantique.", "Saint-Michel-Chef-Chef")]
