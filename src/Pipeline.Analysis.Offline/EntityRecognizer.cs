@@ -277,12 +277,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && !names.TryMatch(text, tokens, s + 1, s + 2, out _, out _);
     }
 
-    /// <summary>"NABU Hamburg", "LOSC Lille", "ARS Nouvelle-Aquitaine": an acronym and the place of its branch or club are one name.</summary>
+    /// <summary>
+    /// "NABU Hamburg", "LOSC Lille", "ARS Nouvelle-Aquitaine", "IG Metall Bayreuth": an acronym or a listed organisation
+    /// of two or more words and the place of its branch or club are one name.
+    /// </summary>
     private bool AcronymBeforePlace(string text, List<Token> tokens, int s, int e)
     {
-        if (e - s < 2 || !tokens[s].AllCaps || tokens[s].Length is < 2 or > 6) return false;
-        if (names.TryMatch(text, tokens, s, s + 1, out _, out var first) && first.Category == EntityCategories.Location) return false;
-        return names.TryMatch(text, tokens, s + 1, e, out int length, out var place) && length == e - s - 1 && place.Category == EntityCategories.Location;
+        if (e - s < 2) return false;
+        int organization = names.TryMatch(text, tokens, s, e - 1, out int listed, out var first) && first.Category == EntityCategories.Organization && listed >= 2 ? listed
+            : tokens[s].AllCaps && tokens[s].Length is >= 2 and <= 6 && !(names.TryMatch(text, tokens, s, s + 1, out _, out first) && first.Category == EntityCategories.Location) ? 1
+            : 0;
+        return organization > 0 && names.TryMatch(text, tokens, s + organization, e, out int length, out var place) && length == e - s - organization
+            && place.Category == EntityCategories.Location;
     }
 
     private bool IsInstitutionHead(string word) =>

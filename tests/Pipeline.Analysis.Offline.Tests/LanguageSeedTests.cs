@@ -406,6 +406,8 @@ public class LanguageSeedTests
     [InlineData("pt", "O Metro de Lisboa vai abrir duas novas estações.", "Metro de Lisboa", "Organization")]
     [InlineData("de", "Das Polizeipräsidium Mittelfranken sucht Zeugen.", "Polizeipräsidium Mittelfranken", "Organization")]
     [InlineData("de", "Er lehrt seit 2019 an der Universität Hamburg.", "Universität Hamburg", "Organization")]
+    [InlineData("de", "Die IG Metall Bayreuth ruft für Montag zum Warnstreik auf.", "IG Metall Bayreuth", "Organization")]
+    [InlineData("de", "Das Zollfahndungsamt München ermittelt gegen den Händler.", "Zollfahndungsamt München", "Organization")]
     [InlineData("de", "Das Bundesministerium für Wirtschaft und Energie fördert das Projekt mit zwei Millionen Euro.", "Bundesministerium für Wirtschaft und Energie", "Organization")]
     [InlineData("de", "Das Bundesministerium für Familie, Senioren, Frauen und Jugend legt den Bericht vor.", "Bundesministerium für Familie, Senioren, Frauen und Jugend", "Organization")]
     [InlineData("de", "Die Kulturstiftung der Länder und Kulturstaatsminister Wolfram Weimer kauften das Bild.", "Kulturstiftung der Länder", "Organization")]
