@@ -492,6 +492,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && !IsAirportNamedAfterPerson(text, tokens, name);
     }
 
+    /// <summary>
+    /// Where a lower-case court's name starts that the place at <paramref name="s"/> closes: "tribunal correctionnel de
+    /// Paris", "cour d'appel de Douai", "parquet de Lille"; null when no court's head stands up to four words before it.
+    /// </summary>
+    private int? CourtBeforePlace(string text, List<Token> tokens, int s)
+    {
+        if (p.CourtWords.Count == 0 || s < 2 || !IsIn(p.Connectors, text, tokens[s - 1])) return null;
+        for (int k = s - 2; k >= 0 && s - k <= 5 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised; k--)
+            if (IsIn(p.CourtWords, text, tokens[k])) return k;
+        return null;
+    }
+
     /// <summary>Whether a lower-case kind of place stands before token <paramref name="s"/>, directly or through "de", "del", "di".</summary>
     private bool AfterPlaceKind(string text, List<Token> tokens, int s)
     {
@@ -523,6 +535,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "la comarca del Besaya", "el polígono de Morás", "il fiume Lamone": a name after the kind of place it is.
             output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.7, "place-kind"));
+            return;
+        }
+        if (CourtBeforePlace(text, tokens, s) is int court && names.TryMatch(text, tokens, s, e, out int seat, out var seatPlace) && seat == e - s && seatPlace.Category == EntityCategories.Location)
+        {
+            output.Add(new Candidate(court, e, EntityCategories.Organization, null, 0.75, "org-court"));
             return;
         }
         if (IsAirportNamedAfterPerson(text, tokens, s))

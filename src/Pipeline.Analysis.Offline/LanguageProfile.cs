@@ -104,6 +104,9 @@ internal sealed class LanguageProfile
     public HashSet<string> StreetWords { get; private init; } = [];
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public HashSet<string> PlaceKinds { get; private init; } = [];
+
+    /// <summary>Lower-case heads of courts and prosecutors' offices named by their seat ("tribunal correctionnel de Paris", "cour d'appel de Douai").</summary>
+    public HashSet<string> CourtWords { get; private init; } = [];
     /// <summary>Street words for airports, whose name after a person stands on its own ("aeroporto [Humberto Delgado]").</summary>
     public HashSet<string> AirportWords { get; private init; } = [];
 
@@ -805,6 +808,7 @@ internal sealed class LanguageProfile
             StreetWords = Set("street-words"),
             AirportWords = Set("airport-words"),
             PlaceKinds = Set("place-kinds"),
+            CourtWords = Set("court-words"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],

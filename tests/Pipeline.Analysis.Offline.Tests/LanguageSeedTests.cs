@@ -400,6 +400,8 @@ public class LanguageSeedTests
     [InlineData("it", "La Corte dei conti approverà il rendiconto a luglio.", "Corte dei conti", "Organization")]
     [InlineData("it", "Il presidente della Regione Lombardia ha firmato l'ordinanza.", "Regione Lombardia", "Organization")]
     [InlineData("fr", "L'Orchestre symphonique de Mulhouse donne ce soir son dernier concert.", "Orchestre symphonique de Mulhouse", "Organization")]
+    [InlineData("fr", "La cour d'appel de Douai a confirmé la peine mardi.", "cour d'appel de Douai", "Organization")]
+    [InlineData("fr", "Le parquet de Lille a ouvert une enquête.", "parquet de Lille", "Organization")]
     [InlineData("it", "La Provincia autonoma di Trento ha chiuso le scuole.", "Provincia autonoma di Trento", "Organization")]
     [InlineData("fr", "L'Eurométropole de Strasbourg a lancé un appel d'offres.", "Eurométropole de Strasbourg", "Organization")]
     [InlineData("nl", "De Veiligheidsregio Twente adviseert ramen en deuren te sluiten.", "Veiligheidsregio Twente", "Organization")]
