@@ -287,9 +287,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int organization = names.TryMatch(text, tokens, s, e - 1, out int listed, out var first) && first.Category == EntityCategories.Organization && listed >= 2 ? listed
             : tokens[s].AllCaps && tokens[s].Length is >= 2 and <= 6 && !(names.TryMatch(text, tokens, s, s + 1, out _, out first) && first.Category == EntityCategories.Location) ? 1
             : 0;
-        return organization > 0 && names.TryMatch(text, tokens, s + organization, e, out int length, out var place) && length == e - s - organization
-            && place.Category == EntityCategories.Location;
+        return organization > 0 && IsListedPlace(text, tokens, s + organization, e);
     }
+
+    /// <summary>Whether tokens [s, e) are one listed place, exactly.</summary>
+    private bool IsListedPlace(string text, List<Token> tokens, int s, int e) =>
+        names.TryMatch(text, tokens, s, e, out int length, out var place) && length == e - s && place.Category == EntityCategories.Location;
 
     private bool IsInstitutionHead(string word) =>
         p.OrganizationPrefixes.Contains(word) || p.EndsInOrganizationWord(word) || p.NamedCompound(word) == EntityCategories.Organization;
@@ -537,7 +540,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.7, "place-kind"));
             return;
         }
-        if (CourtBeforePlace(text, tokens, s) is int court && names.TryMatch(text, tokens, s, e, out int seat, out var seatPlace) && seat == e - s && seatPlace.Category == EntityCategories.Location)
+        if (CourtBeforePlace(text, tokens, s) is int court && IsListedPlace(text, tokens, s, e))
         {
             output.Add(new Candidate(court, e, EntityCategories.Organization, null, 0.75, "org-court"));
             return;
@@ -774,8 +777,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first));
-        // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name.
-        bool unknownGivenName = IsUnknownName(text, tokens, s) && !(sentenceStart[s] && p.IsInflectedVerb(first));
+        // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name; "Ifremer de Sète": nor is a
+        // word whose "de" leads to a listed place, the seat of what it names.
+        bool unknownGivenName = IsUnknownName(text, tokens, s) && !(sentenceStart[s] && p.IsInflectedVerb(first))
+            && !(s + 2 < e && IsIn(p.Connectors, text, tokens[s + 1]) && IsListedPlace(text, tokens, s + 2, e));
         if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || unknownGivenName) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2 && !sentenceStart[s])
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))

@@ -82,10 +82,11 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
 
-    /// <summary>A verb opening a sentence before "de" and a place is nobody's given name.</summary>
+    /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
     [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
     [InlineData("pt", "Chegou de Lisboa ao Porto de comboio.", "Lisboa")]
+    [InlineData("fr", "Les chercheurs de l'Ifremer de Sète ont analysé les huîtres.", "Sète")]
     public void A_verb_opening_a_sentence_names_nobody(string language, string text, string place)
     {
         var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
