@@ -617,7 +617,8 @@ internal sealed class LanguageProfile
             bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
                 && (!afterDeterminer || PlaceFollows(text, tokens, i + 1));
             // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
-            bool institutionOfPlace = (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1);
+            bool institutionOfPlace = i + 1 < tokens.Count && tokens[i + 1].Capitalised
+                && (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1);
             // "in Siegen", "aus Aalen": after a preposition of place, a listed place is the place, though it reads as a
             // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
             bool placeAfterPreposition = i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
