@@ -284,7 +284,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool AcronymBeforePlace(string text, List<Token> tokens, int s, int e)
     {
         if (e - s < 2) return false;
-        int organization = names.TryMatch(text, tokens, s, e - 1, out int listed, out var first) && first.Category == EntityCategories.Organization && listed >= 2 ? listed
+        int organization = e - s >= 3 && names.TryMatch(text, tokens, s, e - 1, out int listed, out var first) && first.Category == EntityCategories.Organization && listed >= 2 ? listed
             : tokens[s].AllCaps && tokens[s].Length is >= 2 and <= 6 && !(names.TryMatch(text, tokens, s, s + 1, out _, out first) && first.Category == EntityCategories.Location) ? 1
             : 0;
         return organization > 0 && IsListedPlace(text, tokens, s + organization, e);
@@ -319,9 +319,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (k >= tokens.Count || !IsIn(p.Connectors, text, tokens[k])) return end;
         k++;
         if (k < tokens.Count && !tokens[k].Capitalised && IsIn(p.NounMarkers, text, tokens[k])) k++;
-        return k < tokens.Count && !taken[k] && tokens[k].Capitalised && !tokens[k].LineBreakBefore
-            && names.TryMatch(text, tokens, k, tokens.Count, out int length, out var place) && place.Category == EntityCategories.Location ? k + length : end;
+        return k < tokens.Count && !taken[k] && tokens[k].Capitalised && !tokens[k].LineBreakBefore && ListedPlaceLength(text, tokens, k) is > 0 and var length ? k + length : end;
     }
+
+    /// <summary>How many tokens the listed place starting at <paramref name="i"/> spans; 0 when none starts there.</summary>
+    private int ListedPlaceLength(string text, List<Token> tokens, int i) =>
+        names.TryMatch(text, tokens, i, tokens.Count, out int length, out var place) && place.Category == EntityCategories.Location ? length : 0;
 
     /// <summary>Whether the capitalised run from <paramref name="i"/> is no surname: a listed place or organisation, one ending in an organisation word, or ordinary words.</summary>
     /// <param name="surnameLikely">After "van der", "von der": an ordinary word there is a surname ("Plas", "Laan"), not a ministry's field.</param>
@@ -460,8 +463,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (IsInstitutionHead(field) || p.OrganizationWords.Contains(field) || p.TryTitle(text, tokens, k, k + 1, out _) || p.PersonTypes.TryMatch(text, tokens, k, k + 1, out _, out _))
             return false;
         int next = k + 1;
-        if (next < tokens.Count && !taken[next] && names.TryMatch(text, tokens, next, tokens.Count, out int length, out var place) && place.Category == EntityCategories.Location)
-            next += length;
+        if (next < tokens.Count && !taken[next]) next += ListedPlaceLength(text, tokens, next);
         // "und Kulturstaatsminister Wolfram Weimer": a name after the field makes it a role, not a field.
         if (next < tokens.Count && IsNameWord(tokens[next]) && !tokens[next].LineBreakBefore) return false;
         end = next;
@@ -871,7 +873,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         // "Staatlichen Kunstsammlungen Dresden": the institution's adjectives come before its head.
         int head = s;
-        while (head + 2 < e && p.IsCapitalisedAdjective(Word(text, tokens, head))) head++;
+        while (p.NounsCapitalised && head + 2 < e && p.IsCapitalisedAdjective(Word(text, tokens, head))) head++;
         string first = Word(text, tokens, head);
         if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first)) return false;
         int k = head + 1;
