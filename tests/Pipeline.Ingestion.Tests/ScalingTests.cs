@@ -18,9 +18,9 @@ namespace Pipeline.Ingestion.Tests;
 
 /// <summary>
 /// Every stage costs time linear in its input, whatever the input's shape: eight times the input may cost about eight
-/// times the time. Linear stages measure 8 to 13 on an idle machine and up to 17 on a busy one (the large input's arrays
+/// times the time. Linear stages measure 8 to 13 on an idle machine and up to 24 on a busy one (the large input's arrays
 /// outgrow the caches), n·log n about 10, a quadratic stage 64: the bound is their midpoint on a log scale, 8^1.5 ≈ 22.6,
-/// which fails any stage growing faster than n^1.5 and leaves a linear one room for a busy machine. The stages:
+/// which fails any stage growing faster than n^1.5; a linear stage past it is measured again until the busy spell passes. The stages:
 /// parse (decode, format, normalise), tokenize and sentence-split the whole text, chunk, the offline analyzer over the
 /// chunks (entities, sentiment, key phrases), entity linking over every mention, the enriched document's JSON, the
 /// summary contribution and its fold into the summary state.
@@ -31,6 +31,7 @@ public class ScalingTests(ITestOutputHelper output)
     /// <summary>Both texts past the large-object threshold (UTF-16, twice the bytes), so the ratio compares work, not two kinds of allocation.</summary>
     private const int Small = 48 * 1024, Large = 8 * Small;
     private static readonly double MaxRatio = Math.Pow(8, 1.5);
+    private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(30);
 
     private static readonly OfflineTextAnalyzer Analyzer = new();
     private static readonly ArticleEnricher Enricher = new(new ChunkedTextAnalysis(Analyzer), Options.Create(new EnrichmentOptions()), TimeProvider.System);
@@ -114,9 +115,11 @@ public class ScalingTests(ITestOutputHelper output)
             int rounds = RoundsFor(small);
             var (smallTime, largeTime) = Fastest(small, large, rounds);
             double ratio = largeTime / smallTime;
-            // A ratio past the bound is measured again, five times at most: a stage that is not linear stays past it (at 64
-            // for a quadratic one), a moment of a busy machine does not.
-            for (int again = 0; again < 5 && ratio >= MaxRatio; again++)
+            // A ratio past the bound is measured again for up to half a minute: a stage that is not linear stays past it (at
+            // 64 for a quadratic one) however long it is measured, while a busy spell of the machine (another test assembly
+            // on the other core, taking the caches the large input needs) passes.
+            var retrying = Stopwatch.StartNew();
+            while (ratio >= MaxRatio && retrying.Elapsed < RetryFor)
             {
                 (smallTime, largeTime) = Fastest(small, large, rounds);
                 ratio = Math.Min(ratio, largeTime / smallTime);
@@ -139,27 +142,30 @@ public class ScalingTests(ITestOutputHelper output)
     /// <summary>
     /// The fastest of three measurements of each, taken in turns so both meet the same machine, and the fastest being the
     /// one least disturbed by the rest of it; without the collector's pauses, which a larger live heap (an HTML table's
-    /// DOM) makes longer: that is the runtime's cost, not a stage's.
+    /// DOM) makes longer: that is the runtime's cost, not a stage's. A measurement whose pauses (wall-clock time) outlast
+    /// the thread's processor time was descheduled during them and tells nothing: it is left out, and a stage none of
+    /// whose measurements tell anything counts as past the bound, to be measured again.
     /// </summary>
     private static (double Small, double Large) Fastest(Action small, Action large, int rounds)
     {
-        double bestSmall = double.MaxValue, bestLarge = double.MaxValue;
+        double bestSmall = double.PositiveInfinity, bestLarge = double.PositiveInfinity;
         for (int measurement = 0; measurement < 3; measurement++)
         {
-            bestSmall = Math.Min(bestSmall, Measure(small, rounds));
-            bestLarge = Math.Min(bestLarge, Measure(large, rounds));
+            bestSmall = Math.Min(bestSmall, Measure(small, rounds) ?? double.PositiveInfinity);
+            bestLarge = Math.Min(bestLarge, Measure(large, rounds) ?? double.PositiveInfinity);
         }
-        return (bestSmall, bestLarge);
+        return double.IsPositiveInfinity(bestSmall) ? (1, double.PositiveInfinity) : (bestSmall, bestLarge);
     }
 
-    private static double Measure(Action work, int rounds)
+    private static double? Measure(Action work, int rounds)
     {
         GC.Collect();
         var paused = GC.GetTotalPauseDuration();
         var started = ThreadClock.Now();
         for (int i = 0; i < rounds; i++)
             work();
-        return (ThreadClock.Now() - started - (GC.GetTotalPauseDuration() - paused)).TotalMilliseconds;
+        var working = ThreadClock.Now() - started - (GC.GetTotalPauseDuration() - paused);
+        return working > TimeSpan.Zero ? working.TotalMilliseconds : null;
     }
 }
 
