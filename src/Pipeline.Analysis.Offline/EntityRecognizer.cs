@@ -63,9 +63,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 {
     private readonly LanguageProfile p = profile;
     private readonly NameLookup names = new(data.Names, profile);
-    /// <summary>What the first pass learnt about a document.</summary>
+    /// <summary>
+    /// What the first pass learnt about a document. The classifying rules ask through the methods, which note each
+    /// question while <see cref="Recording"/>: the first pass asks an empty context, so a chunk none of whose questions
+    /// has a different answer after <see cref="Learn"/> is classified the same again, and keeps its first-pass candidates.
+    /// </summary>
     private sealed class DocumentContext
     {
+        private enum Question : byte { Person, Acronym, Alias, OrganizationName, OrganizationStart, OrganizationEnd }
+
+        private readonly List<(Question Question, string? Name, int Index)> _asked = [];
+
+        public bool Recording { get; set; } = true;
+        public int Asked => _asked.Count;
+
         public HashSet<string> PersonNames { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (string Category, string? Subcategory)> Acronyms { get; } = new(StringComparer.Ordinal);
 
@@ -78,6 +89,42 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
         /// <summary>Names an organisation cue named anywhere ("the company Aurora Orbital"), which no first name overrides elsewhere.</summary>
         public HashSet<string> OrganizationNames { get; } = new(StringComparer.Ordinal);
+
+        public bool IsPerson(string name) => Ask(Question.Person, name, 0);
+        public bool IsAlias(string word) => Ask(Question.Alias, word, 0);
+        public bool IsOrganizationName(string name) => Ask(Question.OrganizationName, name, 0);
+        public bool OrganizationStartsAt(int token) => Ask(Question.OrganizationStart, null, token);
+        public bool OrganizationEndsAt(int token) => Ask(Question.OrganizationEnd, null, token);
+
+        public bool TryGetAcronym(string word, out (string Category, string? Subcategory) meaning)
+        {
+            if (Recording) _asked.Add((Question.Acronym, word, 0));
+            return Acronyms.TryGetValue(word, out meaning);
+        }
+
+        /// <summary>Whether any question asked between two counts of <see cref="Asked"/> is answered yes now.</summary>
+        public bool AnswersYes(int from, int to)
+        {
+            for (int i = from; i < to; i++)
+                if (Answer(_asked[i].Question, _asked[i].Name, _asked[i].Index)) return true;
+            return false;
+        }
+
+        private bool Ask(Question question, string? name, int index)
+        {
+            if (Recording) _asked.Add((question, name, index));
+            return Answer(question, name, index);
+        }
+
+        private bool Answer(Question question, string? name, int index) => question switch
+        {
+            Question.Person => PersonNames.Contains(name!),
+            Question.Acronym => Acronyms.ContainsKey(name!),
+            Question.Alias => OrganizationAliases.Contains(name!),
+            Question.OrganizationName => OrganizationNames.Contains(name!),
+            Question.OrganizationStart => OrganizationStarts.Contains(index),
+            _ => OrganizationEnds.Contains(index),
+        };
     }
 
     private readonly record struct Chunk(int Start, int End);
@@ -108,10 +155,23 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
         var context = new DocumentContext();
         var firstPass = new List<Candidate>();
-        foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, firstPass);
+        var firstPassEnds = new (int Candidates, int Asked)[chunks.Count];
+        for (int c = 0; c < chunks.Count; c++)
+        {
+            Classify(text, tokens, chunks[c], sentenceStart, context, firstPass);
+            firstPassEnds[c] = (firstPass.Count, context.Asked);
+        }
+        context.Recording = false;
         Learn(text, tokens, chunks, firstPass, context);
 
-        foreach (var chunk in chunks) Classify(text, tokens, chunk, sentenceStart, context, found);
+        for (int c = 0; c < chunks.Count; c++)
+        {
+            var (candidates, asked) = c == 0 ? (0, 0) : firstPassEnds[c - 1];
+            if (context.AnswersYes(asked, firstPassEnds[c].Asked))
+                Classify(text, tokens, chunks[c], sentenceStart, context, found);
+            else
+                found.AddRange(firstPass.GetRange(candidates, firstPassEnds[c].Candidates - candidates));
+        }
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
@@ -536,7 +596,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
         if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
-        if (AfterPlaceKind(text, tokens, s) && !names.TryMatch(text, tokens, s, e, out _, out _) && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && !StartsPersonName(text, tokens, s))
+        if (AfterPlaceKind(text, tokens, s) && !names.TryMatch(text, tokens, s, e, out _, out _) && !context.IsPerson(RunText(text, tokens, s, e)) && !StartsPersonName(text, tokens, s))
         {
             // "la comarca del Besaya", "el polígono de Morás", "il fiume Lamone": a name after the kind of place it is.
             output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.7, "place-kind"));
@@ -610,7 +670,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             bool beforeName = !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word);
             if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
                 && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
-                && !context.OrganizationAliases.Contains(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
+                && !context.IsAlias(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Museo Reina Sofía", "Fondazione Giorgio Cini": an institution's head keeps the name it is given after.
                 && !(beforeName && !p.NounsCapitalised && p.OrganizationHeads.Contains(word))
                 // "Federal Reserve Bank" keeps its first word; "Bierbrouwer Heineken N.V." and "Chipmaker Nvidia Corp" do not:
@@ -660,7 +720,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.75, "event-quoted"));
             return;
         }
-        if (!p.IsEnglish && e - s == 1 && context.PersonNames.Contains(first) && !(s > 0 && p.IsOrganizationDescriptor(text.AsSpan(tokens[s - 1].Start, tokens[s - 1].Length))))
+        if (!p.IsEnglish && e - s == 1 && context.IsPerson(first) && !(s > 0 && p.IsOrganizationDescriptor(text.AsSpan(tokens[s - 1].Start, tokens[s - 1].Length))))
         {
             // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
@@ -750,14 +810,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.7, "event-word"));
             return;
         }
-        if (!personContext && !context.PersonNames.Contains(RunText(text, tokens, s, e)) && e - s <= 4 && !HasName(text, tokens, s, e)
+        if (!personContext && !context.IsPerson(RunText(text, tokens, s, e)) && e - s <= 4 && !HasName(text, tokens, s, e)
             && (OrganizationContext(text, tokens, s, e) || e - s >= 2 && HasCamelCase(text, tokens, s, e)))
         {
             // "supplier Spirit AeroSystems", "economists at BNP Paribas", "the IG Metall union", "SoftBank Group".
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-evidence-chunk"));
             return;
         }
-        if (!personContext && context.OrganizationNames.Contains(RunText(text, tokens, s, e)))
+        if (!personContext && context.IsOrganizationName(RunText(text, tokens, s, e)))
         {
             // "Aurora Orbital's launch" in a headline, before the body says "the company Aurora Orbital".
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.78, "org-known-in-document"));
@@ -1009,8 +1069,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>"Reuters and Ipsos", "Eisai and Biogen": a name joined by "and"/"or" to an organisation found in the first pass.</summary>
     private bool IsCoordinatedWithOrganization(string text, List<Token> tokens, int s, int e, DocumentContext context) =>
-        s >= 2 && IsAndOr(Word(text, tokens, s - 1)) && context.OrganizationEnds.Contains(s - 1)
-        || e + 1 < tokens.Count && IsAndOr(Word(text, tokens, e)) && context.OrganizationStarts.Contains(e + 1);
+        s >= 2 && IsAndOr(Word(text, tokens, s - 1)) && context.OrganizationEndsAt(s - 1)
+        || e + 1 < tokens.Count && IsAndOr(Word(text, tokens, e)) && context.OrganizationStartsAt(e + 1);
 
     /// <summary>Whether tokens [s, e) hold a country, a curated place or any organisation, which no surname overrides.</summary>
     private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
@@ -1101,7 +1161,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
         var context = evidence.Context;
 
-        if (length == 1 && context.Acronyms.TryGetValue(first, out var acronym))
+        if (length == 1 && context.TryGetAcronym(first, out var acronym))
         {
             output.Add(new Candidate(s, e, acronym.Category, acronym.Subcategory, 0.85, "acronym-defined"));
             return;
@@ -1111,7 +1171,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
             return;
         }
-        if (context.PersonNames.Contains(RunText(text, tokens, s, e)))
+        if (context.IsPerson(RunText(text, tokens, s, e)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
             return;
@@ -1122,7 +1182,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));
             return;
         }
-        if (length == 1 && context.OrganizationAliases.Contains(first))
+        if (length == 1 && context.IsAlias(first))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-alias"));
             return;

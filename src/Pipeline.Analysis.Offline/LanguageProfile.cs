@@ -607,29 +607,31 @@ internal sealed class LanguageProfile
                 continue;
             }
             bool afterDeterminer = AfterDeterminer(text, tokens, i);
-            // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
-            // An abstract noun's ending is no surname's ("Katja Wolf Zustimmung": "Wolf" is the surname there).
-            bool afterFirstName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word
-                && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !afterDeterminer && !HasAbstractEnding(word);
-            // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
-            // A determiner opening the sentence is no adjective: "Der Chemiekonzern BASF" describes the company, while
-            // "Am Universitätsklinikum Leipzig" is an institution named by its place.
-            bool organizationAfterName = result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
-                && (!afterDeterminer || PlaceFollows(text, tokens, i + 1));
-            // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
-            bool institutionOfPlace = i + 1 < tokens.Count && tokens[i + 1].Capitalised
-                && (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1);
-            // "in Siegen", "aus Aalen": after a preposition of place, a listed place is the place, though it reads as a
-            // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
-            bool placeAfterPreposition = i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
-                && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i);
-            // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
-            bool placeBeforeName = i + 1 < tokens.Count && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised;
-            // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
-            bool institutionBeforeField = i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
-                && OrganizationLinks.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
-                && (OrganizationPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word));
-            if (!afterFirstName && !organizationAfterName && !institutionOfPlace && !placeAfterPreposition && !placeBeforeName && !institutionBeforeField && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
+            // Each reading below keeps the word a name; they are tried in turn, so most nouns meet only the first few.
+            bool staysName =
+                // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
+                // An abstract noun's ending is no surname's ("Katja Wolf Zustimmung": "Wolf" is the surname there).
+                result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && !afterDeterminer
+                    && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !HasAbstractEnding(word)
+                // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
+                // A determiner opening the sentence is no adjective: "Der Chemiekonzern BASF" describes the company, while
+                // "Am Universitätsklinikum Leipzig" is an institution named by its place.
+                || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
+                    && (!afterDeterminer || PlaceFollows(text, tokens, i + 1))
+                // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
+                || i + 1 < tokens.Count && tokens[i + 1].Capitalised
+                    && (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1)
+                // "in Siegen", "aus Aalen": after a preposition of place, a listed place is the place, though it reads as a
+                // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
+                || i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
+                    && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i)
+                // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
+                || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
+                || i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
+                    && OrganizationLinks.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
+                    && (OrganizationPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word));
+            if (!staysName && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && afterDeterminer)
                 && !OrganizationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
