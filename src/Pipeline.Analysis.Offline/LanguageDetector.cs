@@ -58,6 +58,7 @@ internal sealed class LanguageDetector(OfflineData data)
     {
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
         var lookup = data.LanguageWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stopWords = data.StopWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[32];
         int words = 0;
         foreach (var t in tokens)
@@ -73,7 +74,7 @@ internal sealed class LanguageDetector(OfflineData data)
             }
             // A short text has few of the most frequent words; the longer stop-word lists still tell "dit", "loi" or
             // "sono" apart, at a quarter of the weight.
-            if (data.StopWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower[..n], out var stopLangs))
+            if (stopWords.TryGetValue(lower[..n], out var stopLangs))
                 foreach (var lang in stopLangs) votes[lang] = votes.GetValueOrDefault(lang) + 0.25 / stopLangs.Length;
         }
         // Letters that only one of the candidate languages writes tip close votes.
