@@ -1143,6 +1143,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return !p.IsCommon(word) && !p.IsFirstName(word) && !names.TryMatch(text, tokens, s, e, out _, out _);
     }
 
+    /// <summary>Whether a word is an article, in any case: the profile lists articles as they open a sentence ("A", "Os").</summary>
+    private bool IsArticle(string word) => word.Length > 0 && p.Articles.Contains(string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1)));
+
     private void ClassifyRun(string text, List<Token> tokens, int s, int e,
         (bool PersonContext, DocumentContext Context, bool[] SentenceStart) evidence, bool atChunkStart, List<Candidate> output)
     {
@@ -1209,7 +1212,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-first-name"));
             return;
         }
-        if (allCommon) return;
+        // "à Guéret", "en Grado": where common nouns are written in lower case, a capitalised word after a preposition of
+        // place inside a sentence is a place's name, though the word is also an ordinary one; not the head of a longer
+        // name ("au Palais des festivals", "na Bacia de Campos"), nor after a preposition that is also an article
+        // (Portuguese "a Tecnologia").
+        if (allCommon && !(length == 1 && !p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && !tokens[s].AllCaps
+            && s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)) && !IsArticle(Word(text, tokens, s - 1))
+            && !(e < tokens.Count && p.Connectors.Contains(Word(text, tokens, e))))) return;
         if (length == 1 && s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)) && LanguageProfile.IsLocalPlace(text, tokens, s, e))
         {
             // "now lives in Lyon, said she ...": a listed city after "in" stays a place though a speech verb follows it.

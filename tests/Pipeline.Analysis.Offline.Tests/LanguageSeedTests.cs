@@ -82,6 +82,21 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
 
+    /// <summary>
+    /// Where common nouns are written in lower case, a capitalised word after a preposition of place inside a sentence
+    /// is a place, though it is also an ordinary word ("guéret" is fallow land, "grado" a degree); not where it heads a
+    /// longer name, nor after a preposition that is also an article (Portuguese "a"), nor opening a sentence, nor in German,
+    /// which capitalises every noun.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "Il habite à Guéret depuis 2010.", "Guéret", true)]
+    [InlineData("es", "Nació en Grado y estudió en Oviedo.", "Grado", true)]
+    [InlineData("fr", "La cérémonie a eu lieu au Palais des festivals.", "Palais", false)]
+    [InlineData("pt", "A Fundação para a Ciência e a Tecnologia vai financiar o estudo.", "Tecnologia", false)]
+    [InlineData("de", "Er stieg in Zug um, nicht in Bern.", "Zug", false)]
+    public void A_capitalised_word_after_a_preposition_of_place_is_a_place(string language, string text, string word, bool place) =>
+        Assert.Equal(place, Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities.Any(e => e.Text == word && e.Category == "Location"));
+
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
     [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
