@@ -1190,6 +1190,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-alias"));
             return;
         }
+        if (length == 1 && p.IsCompoundPlaceName(first))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-compound"));
+            return;
+        }
         bool camelCase = HasCamelCase(text, tokens, s, e);
         bool allCommon = !camelCase;
         for (int i = s; i < e; i++) allCommon &= p.IsCommon(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;

@@ -107,6 +107,10 @@ internal sealed class LanguageProfile
 
     /// <summary>Lower-case heads of courts and prosecutors' offices named by their seat ("tribunal correctionnel de Paris", "cour d'appel de Douai").</summary>
     public HashSet<string> CourtWords { get; private init; } = [];
+    /// <summary>Lower-case words that join the parts of a hyphenated place name ("sur" in "Sablé-sur-Sarthe", "et" in "Maine-et-Loire").</summary>
+    private HashSet<string> CompoundPlaceLinks { get; init; } = [];
+    /// <summary>Saints whose name opens a hyphenated place name ("Saint-Martin-Vésubie").</summary>
+    private HashSet<string> CompoundPlaceHeads { get; init; } = [];
     /// <summary>Street words for airports, whose name after a person stands on its own ("aeroporto [Humberto Delgado]").</summary>
     public HashSet<string> AirportWords { get; private init; } = [];
 
@@ -715,6 +719,30 @@ internal sealed class LanguageProfile
         return listed;
     }
 
+    /// <summary>
+    /// "Saint-Valery-sur-Somme", "Maine-et-Loire", "Côtes-d'Armor", "Saint-Martin-Vésubie": a hyphenated name of three
+    /// parts or more, capitalised but for a link ("sur", "et", "d'…") or opened by a saint, is a place's; two parts are
+    /// as often a person's ("Jean-Pierre", "Saint-Exupéry").
+    /// </summary>
+    public bool IsCompoundPlaceName(ReadOnlySpan<char> word)
+    {
+        if (CompoundPlaceLinks.Count == 0) return false;
+        var links = CompoundPlaceLinks.GetAlternateLookup<ReadOnlySpan<char>>();
+        int parts = 0;
+        bool linked = false, saint = false;
+        foreach (var range in word.Split('-'))
+        {
+            var part = word[range];
+            if (part.IsEmpty) return false;
+            parts++;
+            if (parts == 1) saint = CompoundPlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part);
+            if (parts > 1 && links.Contains(part)) linked = true;
+            else if (parts > 1 && part.Length > 2 && part[1] is '\'' or '’' && char.IsLower(part[0]) && char.IsUpper(part[2])) linked = true;
+            else if (!char.IsUpper(part[0])) return false;
+        }
+        return parts >= 3 && (linked || saint);
+    }
+
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word) => EndsAfterStem(word, OrganizationEndings, StringComparison.Ordinal);
 
@@ -812,6 +840,8 @@ internal sealed class LanguageProfile
             AirportWords = Set("airport-words"),
             PlaceKinds = Set("place-kinds"),
             CourtWords = Set("court-words"),
+            CompoundPlaceLinks = Set("compound-place-links"),
+            CompoundPlaceHeads = Set("compound-place-heads"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],

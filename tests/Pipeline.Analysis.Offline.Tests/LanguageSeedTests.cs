@@ -97,6 +97,17 @@ public class LanguageSeedTests
     public void A_capitalised_word_after_a_preposition_of_place_is_a_place(string language, string text, string word, bool place) =>
         Assert.Equal(place, Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities.Any(e => e.Text == word && e.Category == "Location"));
 
+    /// <summary>
+    /// A French hyphenated name of three parts or more joined by a link ("sur", "et") or opened by a saint is a place,
+    /// wherever it stands; a name of two parts may be a person's.
+    /// </summary>
+    [Theory]
+    [InlineData("Le maire de Saint-Martin-Vésubie a parlé.", "Saint-Martin-Vésubie", "Location")]
+    [InlineData("Les habitants de Bourg-la-Reine ont voté.", "Bourg-la-Reine", "Location")]
+    [InlineData("Antoine de Saint-Exupéry est né à Lyon.", "Antoine de Saint-Exupéry", "Person")]
+    public void A_French_hyphenated_name_joined_by_a_link_is_a_place(string text, string name, string category) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "fr")).Entities, e => e.Text == name && e.Category == category);
+
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
     [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
