@@ -244,6 +244,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     end += len;
                     continue;
                 }
+                // "GmbH & Co. KG", "SE & Co. KGaA": the abbreviation's dot inside a legal form.
+                if (text[tokens[end].Start] == '.' && tokens[end].Length == 1 && Word(text, tokens, end - 1) == "Co" && end + 1 < tokens.Count && !taken[end + 1]
+                    && p.OrganizationWords.Contains(Word(text, tokens, end + 1)))
+                {
+                    end += 2;
+                    continue;
+                }
                 // An initial: "S. Somanath", "John F. Kennedy".
                 if (tokens[end - 1].Length == 1 && char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end].Start] == '.' && tokens[end].Length == 1
                     && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])

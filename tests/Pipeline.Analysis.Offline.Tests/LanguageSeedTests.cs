@@ -108,6 +108,13 @@ public class LanguageSeedTests
     public void A_French_hyphenated_name_joined_by_a_link_is_a_place(string text, string name, string category) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "fr")).Entities, e => e.Text == name && e.Category == category);
 
+    /// <summary>"& Co." inside a German legal form keeps its dot: the company is one name, not "KSB SE & Co" and "KGaA".</summary>
+    [Theory]
+    [InlineData("Der Pumpenhersteller KSB SE & Co. KGaA hat Zahlen vorgelegt.", "KSB SE & Co. KGaA")]
+    [InlineData("Die Spedition Hellmann GmbH & Co. KG baut Stellen ab.", "Hellmann GmbH & Co. KG")]
+    public void A_legal_form_with_and_Co_is_one_name(string text, string company) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Text == company && e.Category == "Organization");
+
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
     [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
