@@ -1202,13 +1202,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-compound"));
             return;
         }
+        bool afterPlacePreposition = s > 0 && IsIn(p.PlacePrepositions, text, tokens[s - 1]);
         bool camelCase = HasCamelCase(text, tokens, s, e);
         bool allCommon = !camelCase;
         for (int i = s; i < e; i++) allCommon &= p.IsCommon(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
         bool firstName = p.IsFirstName(first) && !(evidence.SentenceStart[s] && p.IsCommon(first));
         if (length <= 4 && !allCommon && (OrganizationContext(text, tokens, s, e) || camelCase
             || !firstName && IsCoordinatedWithOrganization(text, tokens, s, e, context)
-            || length == 1 && data.CompanyWords.Contains(first) && !(s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)))))
+            || length == 1 && data.CompanyWords.Contains(first) && !afterPlacePreposition))
         {
             // "investors at SoftBank", "IndiGo", "Reuters and Ipsos", "Biogen".
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-evidence"));
@@ -1229,9 +1230,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // name ("au Palais des festivals", "na Bacia de Campos"), nor after a preposition that is also an article
         // (Portuguese "a Tecnologia").
         if (allCommon && !(length == 1 && !p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && !tokens[s].AllCaps
-            && s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)) && !IsArticle(Word(text, tokens, s - 1))
+            && afterPlacePreposition && !IsArticle(Word(text, tokens, s - 1))
             && !(e < tokens.Count && p.Connectors.Contains(Word(text, tokens, e))))) return;
-        if (length == 1 && s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)) && LanguageProfile.IsLocalPlace(text, tokens, s, e))
+        if (length == 1 && afterPlacePreposition && LanguageProfile.IsLocalPlace(text, tokens, s, e))
         {
             // "now lives in Lyon, said she ...": a listed city after "in" stays a place though a speech verb follows it.
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-local-after-preposition"));
@@ -1264,7 +1265,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
                 return;
             }
-            if (s > 0 && p.PlacePrepositions.Contains(Word(text, tokens, s - 1)))
+            if (afterPlacePreposition)
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
             return;
         }

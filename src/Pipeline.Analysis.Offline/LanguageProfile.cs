@@ -737,7 +737,7 @@ internal sealed class LanguageProfile
             parts++;
             if (parts == 1) saint = CompoundPlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part);
             if (parts > 1 && links.Contains(part)) linked = true;
-            else if (parts > 1 && part.Length > 2 && part[1] is '\'' or '’' && char.IsLower(part[0]) && char.IsUpper(part[2])) linked = true;
+            else if (parts > 1 && ElisionLength(part) is > 0 and var elided && char.IsUpper(part[elided])) linked = true;
             else if (!char.IsUpper(part[0])) return false;
         }
         return parts >= 3 && (linked || saint);
