@@ -1269,7 +1269,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
             if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6)))
             {
-                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
+                if (!p.CommonAcronyms.Contains(first)) output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
                 return;
             }
             if (afterPlacePreposition)

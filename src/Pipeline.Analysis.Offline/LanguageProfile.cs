@@ -105,6 +105,9 @@ internal sealed class LanguageProfile
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public HashSet<string> PlaceKinds { get; private init; } = [];
 
+    /// <summary>Ordinary nouns written as acronyms ("PIB", "ADN", "LNG"): no organisation however capitalised.</summary>
+    public HashSet<string> CommonAcronyms { get; private init; } = [];
+
     /// <summary>Lower-case heads of courts and prosecutors' offices named by their seat ("tribunal correctionnel de Paris", "cour d'appel de Douai").</summary>
     public HashSet<string> CourtWords { get; private init; } = [];
     /// <summary>Lower-case words that join the parts of a hyphenated place name ("sur" in "Sablé-sur-Sarthe", "et" in "Maine-et-Loire").</summary>
@@ -840,6 +843,7 @@ internal sealed class LanguageProfile
             AirportWords = Set("airport-words"),
             PlaceKinds = Set("place-kinds"),
             CourtWords = Set("court-words"),
+            CommonAcronyms = Set("common-acronyms"),
             CompoundPlaceLinks = Set("compound-place-links"),
             CompoundPlaceHeads = Set("compound-place-heads"),
             PlaceSuffixes = Set("place-suffixes"),

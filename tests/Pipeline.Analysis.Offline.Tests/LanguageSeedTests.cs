@@ -82,6 +82,19 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
 
+    /// <summary>An ordinary noun written as an acronym names no organisation; an unknown acronym still does.</summary>
+    [Theory]
+    [InlineData("pt", "O PIB cresceu 0,8 % no terceiro trimestre, segundo a ANEEL.", "PIB", "ANEEL")]
+    [InlineData("es", "El PIB creció un 0,6 % y la CNMV abrió un expediente.", "PIB", "CNMV")]
+    [InlineData("de", "Das Terminal für LNG in Mukran kritisiert die DUH seit Monaten.", "LNG", "DUH")]
+    [InlineData("fr", "La hausse de la TVA inquiète la CPME.", "TVA", "CPME")]
+    public void An_ordinary_noun_written_as_an_acronym_is_no_organisation(string language, string text, string noun, string organisation)
+    {
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
+        Assert.DoesNotContain(entities, e => e.Text == noun);
+        Assert.Contains(entities, e => e.Text == organisation && e.Category == "Organization");
+    }
+
     /// <summary>
     /// Where common nouns are written in lower case, a capitalised word after a preposition of place inside a sentence
     /// is a place, though it is also an ordinary word ("guéret" is fallow land, "grado" a degree); not where it heads a
