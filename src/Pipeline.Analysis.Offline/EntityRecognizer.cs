@@ -845,12 +845,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-name-acronym"));
             return;
         }
-        bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first));
+        // "Marine Le Pen", "Pierre Moscovici": opening a sentence, a first name that is also an ordinary word is a first
+        // name when a surname follows it.
+        bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first) && !(s + 1 < e && IsSurname(text, tokens, s + 1, e)));
         // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name; "Ifremer de Sète": nor is a
         // word whose "de" leads to a listed place, the seat of what it names.
         bool unknownGivenName = IsUnknownName(text, tokens, s) && !(sentenceStart[s] && p.IsInflectedVerb(first))
             && !(s + 2 < e && IsIn(p.Connectors, text, tokens[s + 1]) && IsListedPlace(text, tokens, s + 2, e));
-        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || unknownGivenName) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2 && !sentenceStart[s])
+        if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || unknownGivenName) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2)
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
@@ -1388,10 +1390,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsUnknownName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
 
-    /// <summary>Whether a word after a first name can be its surname: no list knows it, or, where common nouns are written in lower case, only as a town ("Juan Pérez").</summary>
+    /// <summary>
+    /// Whether a surname starts at token <paramref name="i"/> after a first name: a word no list knows or, where common
+    /// nouns are written in lower case, only as a town ("Juan Pérez"); or a capitalised particle before a name.
+    /// </summary>
     private bool IsSurname(string text, List<Token> tokens, int i, int e) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i))
-        && (!names.TryMatch(text, tokens, i, e, out int length, out var entry) || !p.IsEnglish && !p.NounsCapitalised && IsTown(entry, length));
+        && (!names.TryMatch(text, tokens, i, e, out int length, out var entry) || !p.IsEnglish && !p.NounsCapitalised && IsTown(entry, length))
+        // "Le Pen", "Le Maire", "De Gaulle": a capitalised particle and a name.
+        || !p.IsEnglish && i + 1 < e && tokens[i].Capitalised && IsNameWord(tokens[i + 1]) && p.NameParticles.Contains(Word(text, tokens, i).ToLowerInvariant());
 
     /// <summary>
     /// Where a chunk's name begins: after a title ("Burgemeester Femke Halsema") and a capitalised function word that

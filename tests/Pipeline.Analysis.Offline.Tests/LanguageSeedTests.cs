@@ -409,6 +409,10 @@ public class LanguageSeedTests
     [InlineData("es", "Juan Pérez sentenció el partido en el minuto 77.", "Juan Pérez")]
     [InlineData("es", "Isi Palazón abrió el marcador y Álvaro García sentenció en el minuto 77.", "Álvaro García")]
     [InlineData("fr", "Hier soir, Louis Valence a marqué deux buts.", "Louis Valence")]
+    // Opening a sentence: a first name that is also an ordinary word ("marine") before a capitalised particle, and a
+    // first name before a surname that a company shares ("DuPont").
+    [InlineData("fr", "Marine Le Pen, présidente du groupe du Rassemblement national, a dénoncé un coup de force.", "Marine Le Pen")]
+    [InlineData("fr", "Antoine Dupont, élu homme du match, a inscrit deux essais.", "Antoine Dupont")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
