@@ -346,13 +346,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// "NABU Hamburg", "LOSC Lille", "ARS Nouvelle-Aquitaine", "IG Metall Bayreuth": an acronym or a listed organisation
-    /// of two or more words and the place of its branch or club are one name.
+    /// of two or more words and the place of its branch or club are one name; so are a club's acronym that is also a
+    /// place's and its town ("US Dax", "US Lecce").
     /// </summary>
     private bool AcronymBeforePlace(string text, List<Token> tokens, int s, int e)
     {
         if (e - s < 2) return false;
         int organization = e - s >= 3 && names.TryMatch(text, tokens, s, e - 1, out int listed, out var first) && first.Category == EntityCategories.Organization && listed >= 2 ? listed
-            : tokens[s].AllCaps && tokens[s].Length is >= 2 and <= 6 && !(names.TryMatch(text, tokens, s, s + 1, out _, out first) && first.Category == EntityCategories.Location) ? 1
+            : tokens[s].AllCaps && tokens[s].Length is >= 2 and <= 6 && (!(names.TryMatch(text, tokens, s, s + 1, out _, out first) && first.Category == EntityCategories.Location)
+                || p.OrganizationFirstWords.Contains(Word(text, tokens, s))) ? 1
             : 0;
         return organization > 0 && IsListedPlace(text, tokens, s + organization, e);
     }
@@ -565,8 +567,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// Where a lower-case court's name starts that the place at <paramref name="s"/> closes: "tribunal correctionnel de
-    /// Paris", "cour d'appel de Douai", "parquet de Lille"; null when no court's head stands up to four words before it.
+    /// Where a lower-case court's or police force's name starts that the place at <paramref name="s"/> closes: "tribunal
+    /// correctionnel de Paris", "cour d'appel de Douai", "police judiciaire de Lille"; null when no such head stands up to
+    /// four words before it.
     /// </summary>
     private int? CourtBeforePlace(string text, List<Token> tokens, int s)
     {
@@ -609,7 +612,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.7, "place-kind"));
             return;
         }
-        if (CourtBeforePlace(text, tokens, s) is int court && IsListedPlace(text, tokens, s, e))
+        if (CourtBeforePlace(text, tokens, s) is int court && (IsListedPlace(text, tokens, s, e) || e - s == 1 && p.IsCompoundPlaceName(Word(text, tokens, s))))
         {
             output.Add(new Candidate(court, e, EntityCategories.Organization, null, 0.75, "org-court"));
             return;

@@ -108,7 +108,7 @@ internal sealed class LanguageProfile
     /// <summary>Ordinary nouns written as acronyms ("PIB", "ADN", "LNG"): no organisation however capitalised.</summary>
     public HashSet<string> CommonAcronyms { get; private init; } = [];
 
-    /// <summary>Lower-case heads of courts and prosecutors' offices named by their seat ("tribunal correctionnel de Paris", "cour d'appel de Douai").</summary>
+    /// <summary>Lower-case heads of courts, prosecutors' offices and police forces named by their seat ("tribunal correctionnel de Paris", "police judiciaire de Lille").</summary>
     public HashSet<string> CourtWords { get; private init; } = [];
     /// <summary>Lower-case words that join the parts of a hyphenated place name ("sur" in "Sablé-sur-Sarthe", "et" in "Maine-et-Loire").</summary>
     private HashSet<string> CompoundPlaceLinks { get; init; } = [];
