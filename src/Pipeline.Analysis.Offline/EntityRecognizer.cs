@@ -336,6 +336,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return e - s >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, s + 1)) && IsInstitutionHead(head) ? (s, EntityCategories.Organization) : null;
     }
 
+    /// <summary>
+    /// "Berchtesgadener Land", "Allgäuer Alpen", "Oberbergischer Kreis", "Sächsische Schweiz", "Erzgebirgskreis": a
+    /// German region named by a place's adjective and a landscape's or district's head, or a district's compound.
+    /// </summary>
+    private bool IsGermanRegion(string text, List<Token> tokens, int s, int e) =>
+        e - s == 1 ? p.IsDistrictCompound(Word(text, tokens, s))
+        : e - s == 2 && p.RegionHeads.Contains(Word(text, tokens, s + 1)) && p.IsRegionAdjective(Word(text, tokens, s));
+
     /// <summary>A capitalised word and a short acronym after it that is no regnal number ("Felipe VI") nor a listed name.</summary>
     private bool IsAcronymAfterName(string text, List<Token> tokens, int s)
     {
@@ -744,6 +752,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (!p.IsEnglish && AcronymBeforePlace(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-acronym-place"));
+            return;
+        }
+        if (p.NounsCapitalised && IsGermanRegion(text, tokens, s, e))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.7, "place-region"));
             return;
         }
         if (p.NounsCapitalised && GermanInstitution(text, tokens, s, e) is var (named, compound))

@@ -77,6 +77,28 @@ internal sealed class LanguageProfile
         return LocalNames.TryMatchWord(word[..^1], out entry) && entry.Category == EntityCategories.Location;
     }
 
+    /// <summary>
+    /// "Allgäuer", "Oberbergischer", "Sächsische": a place's adjective, which before a region's head
+    /// (<see cref="RegionHeads"/>) names the region ("Allgäuer Alpen"). An "-er" word must be no ordinary word or be
+    /// made of a place's name ("Mecklenburger").
+    /// </summary>
+    public bool IsRegionAdjective(ReadOnlySpan<char> word) =>
+        word.Length > 4 && char.IsUpper(word[0])
+        && (word.EndsWith("ische", StringComparison.Ordinal) || word.EndsWith("ischen", StringComparison.Ordinal) || word.EndsWith("ischer", StringComparison.Ordinal)
+            || word.EndsWith("er", StringComparison.Ordinal) && (!IsCommon(word) || IsPlaceName(word[..^2])));
+
+    private bool IsPlaceName(ReadOnlySpan<char> word) =>
+        (LocalNames is { } local && local.TryMatchWord(word, out var place) || OfflineData.Instance.Names.TryMatchWord(word, out place)) && place.Category == EntityCategories.Location;
+
+    /// <summary>"Erzgebirgskreis", "Hohenlohekreis": a district named by a compound whose own part is no ordinary word ("Wahlkreis" is none).</summary>
+    public bool IsDistrictCompound(ReadOnlySpan<char> word)
+    {
+        const string District = "kreis";
+        if (word.Length < District.Length + 4 || !word.EndsWith(District, StringComparison.Ordinal) || !char.IsUpper(word[0])) return false;
+        var own = word[..^District.Length];
+        return !IsCommon(own) && !(own[^1] == 's' && IsCommon(own[..^1]));
+    }
+
     /// <summary>Titles and roles written in lower case before a name ("le président Macron"), as Romance languages do.</summary>
     public bool LowercaseTitles { get; private init; }
 
@@ -104,6 +126,9 @@ internal sealed class LanguageProfile
     public HashSet<string> StreetWords { get; private init; } = [];
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public HashSet<string> PlaceKinds { get; private init; } = [];
+
+    /// <summary>Heads of German regions named by a place's adjective ("Land", "Alpen", "Bucht": "Berchtesgadener Land").</summary>
+    public HashSet<string> RegionHeads { get; private init; } = [];
 
     /// <summary>Ordinary nouns written as acronyms ("PIB", "ADN", "LNG"): no organisation however capitalised.</summary>
     public HashSet<string> CommonAcronyms { get; private init; } = [];
@@ -632,6 +657,12 @@ internal sealed class LanguageProfile
                 // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
                 || i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
                     && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i)
+                // "Erzgebirgskreis", "Allgäuer Alpen": a district's compound, and a region's head after a place's adjective.
+                || IsDistrictCompound(word)
+                || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                    && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
+                || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised
+                    && RegionHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)) && IsRegionAdjective(word)
                 // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
                 // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
@@ -844,6 +875,7 @@ internal sealed class LanguageProfile
             PlaceKinds = Set("place-kinds"),
             CourtWords = Set("court-words"),
             CommonAcronyms = Set("common-acronyms"),
+            RegionHeads = Set("region-heads"),
             CompoundPlaceLinks = Set("compound-place-links"),
             CompoundPlaceHeads = Set("compound-place-heads"),
             PlaceSuffixes = Set("place-suffixes"),

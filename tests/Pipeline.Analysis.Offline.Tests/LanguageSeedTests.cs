@@ -82,6 +82,19 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == word);
 
+    /// <summary>A German region named by a place's adjective and a landscape's or district's head, or a district's compound, is a place.</summary>
+    [Theory]
+    [InlineData("Im Berchtesgadener Land schneit es seit Sonntag.", "Berchtesgadener Land")]
+    [InlineData("Lawinengefahr besteht vor allem in den Allgäuer Alpen.", "Allgäuer Alpen")]
+    [InlineData("Das Krankenhaus im Oberbergischen Kreis schließt die Geburtsstation.", "Oberbergischen Kreis")]
+    [InlineData("Der Hohenlohekreis meldet Hochwasser an Kocher und Jagst.", "Hohenlohekreis")]
+    public void A_German_region_is_a_place(string text, string region) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Text == region && e.Category == "Location");
+
+    [Fact]
+    public void A_German_compound_of_ordinary_words_ending_in_kreis_is_no_place() =>
+        Assert.Empty(Analyzer.Analyze(new AnalysisDocument("e", "Im Wahlkreis und im Freundeskreis ist es ruhig.", "de")).Entities);
+
     /// <summary>An ordinary noun written as an acronym names no organisation; an unknown acronym still does.</summary>
     [Theory]
     [InlineData("pt", "O PIB cresceu 0,8 % no terceiro trimestre, segundo a ANEEL.", "PIB", "ANEEL")]
