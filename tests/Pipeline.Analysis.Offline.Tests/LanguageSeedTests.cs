@@ -323,6 +323,10 @@ public class LanguageSeedTests
     [InlineData("it", "Non ci sono vittime dopo l'alluvione in Romagna.", SentimentLabel.Positive)]
     [InlineData("es", "No hubo heridos en el choque de los dos trenes.", SentimentLabel.Positive)]
     [InlineData("nl", "Geen van de bewoners raakte gewond bij de brand.", SentimentLabel.Positive)]
+    // A quantity that is high is news as a rise is: good for bookings, bad for unemployment.
+    [InlineData("es", "La ocupación hotelera en Canarias fue extraordinariamente alta durante el puente.", SentimentLabel.Positive)]
+    [InlineData("it", "La disoccupazione giovanile resta molto alta nel Mezzogiorno.", SentimentLabel.Negative)]
+    [InlineData("pt", "As exportações de café atingiram um nível muito elevado em outubro.", SentimentLabel.Positive)]
     // "Surprising" only strengthens what it qualifies: inflation that rose surprisingly is still bad news.
     [InlineData("de", "Die Inflation in der Eurozone ist im November überraschend deutlich gestiegen.", SentimentLabel.Negative)]
     [InlineData("de", "Die Rettungskräfte konnten alle 40 Bewohner unverletzt aus dem Gebäude bringen.", SentimentLabel.Positive)]
