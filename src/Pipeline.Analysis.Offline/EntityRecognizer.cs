@@ -174,6 +174,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
+        IncludeLegalFormDots(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
         FindRoads(text, tokens, found);
         return Resolve(found);
@@ -223,6 +224,26 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             ordinals.Add(c.Start - 2);
         }
         if (ordinals.Count > 0) found.RemoveAll(q => q.Category == EntityCategories.Quantity && ordinals.Contains(q.Start));
+    }
+
+    /// <summary>Legal forms written as an abbreviation with a dot, which the sentence splitter does not take for a full stop.</summary>
+    private static readonly HashSet<string> AbbreviatedLegalForms = new(StringComparer.Ordinal) { "Inc", "Corp", "Co", "Ltd", "Ltda" };
+
+    /// <summary>
+    /// "Fiagril Ltda. anunciou", "Acme Corp. said": inside a sentence, an organisation that ends in an abbreviated legal
+    /// form ends with its dot. At a sentence's end the dot is the full stop ("... de WK Kellogg Co.").
+    /// </summary>
+    private static void IncludeLegalFormDots(string text, List<Token> tokens, List<Candidate> found)
+    {
+        for (int n = 0; n < found.Count; n++)
+        {
+            var c = found[n];
+            int dot = c.End;
+            if (c.Category == EntityCategories.Organization && dot + 1 < tokens.Count && tokens[dot].Length == 1 && text[tokens[dot].Start] == '.'
+                && tokens[dot].Start == tokens[dot - 1].End && AbbreviatedLegalForms.Contains(Word(text, tokens, dot - 1))
+                && !tokens[dot + 1].LineBreakBefore && (tokens[dot + 1].Kind != TokenKind.Word || !char.IsUpper(text[tokens[dot + 1].Start])))
+                found[n] = c with { End = dot + 1 };
+        }
     }
 
     private List<Chunk> FindChunks(string text, List<Token> tokens, bool[] taken)

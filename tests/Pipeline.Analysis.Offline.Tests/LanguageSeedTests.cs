@@ -552,6 +552,9 @@ public class LanguageSeedTests
     [InlineData("de", "Der BUND Sachsen klagt gegen die neue Autobahn.", "BUND Sachsen", "Organization")]
     [InlineData("fr", "Le RC Lens reçoit le LOSC Lille dimanche soir.", "LOSC Lille", "Organization")]
     [InlineData("fr", "L'US Dax a battu Biarritz 21-18.", "US Dax", "Organization")]
+    // An abbreviated legal form keeps its dot inside a sentence; at its end the dot is the full stop.
+    [InlineData("pt", "Em Sorriso, a trading Fiagril Ltda. anunciou a contratação de 600 trabalhadores.", "Fiagril Ltda.", "Organization")]
+    [InlineData("it", "Le vendite sono salite grazie all'acquisizione di WK Kellogg Co.", "WK Kellogg Co", "Organization")]
     [InlineData("it", "Contrari Fratelli d'Italia e la Lega.", "Fratelli d'Italia", "Organization")]
     [InlineData("nl", "Artsen van het Radboud UMC behandelden de patiënt.", "Radboud UMC", "Organization")]
     [InlineData("de", "Ein Sprecher des Bundesministeriums der Verteidigung bestätigte das.", "Bundesministeriums der Verteidigung", "Organization")]
