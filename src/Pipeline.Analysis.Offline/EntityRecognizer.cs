@@ -608,6 +608,16 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return null;
     }
 
+    /// <summary>
+    /// "en La Moneda", "el palacio de La Moneda", "la fábrica de A Grela": inside a sentence, a capitalised article after a
+    /// preposition of place, or after "de" and an ordinary word, is the article of a place's own name, which then is a
+    /// place. After a name "de La" is a surname's ("Luis de La Fuente").
+    /// </summary>
+    private bool HasOwnArticle(string text, List<Token> tokens, int s, bool[] sentenceStart) =>
+        !p.IsEnglish && !p.NounsCapitalised && s > 0 && !sentenceStart[s] && p.Articles.Contains(Word(text, tokens, s))
+        && (IsIn(p.PlacePrepositions, text, tokens[s - 1])
+            || s > 1 && IsIn(p.Connectors, text, tokens[s - 1]) && tokens[s - 2].Kind == TokenKind.Word && !tokens[s - 2].Capitalised);
+
     /// <summary>Whether a lower-case kind of place stands before token <paramref name="s"/>, directly or through "de", "del", "di".</summary>
     private bool AfterPlaceKind(string text, List<Token> tokens, int s)
     {
@@ -701,6 +711,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 continue;
             }
             // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it ("La Palma").
+            if (s + 1 < e && HasOwnArticle(text, tokens, s, sentenceStart)) break;
             if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e && !(names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)) { s++; continue; }
             if (gazetteer) break;
             if (p.Articles.Contains(word)) { s++; continue; }
@@ -728,6 +739,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
+        if (e - s == 2 && HasOwnArticle(text, tokens, s, sentenceStart) && !(e < tokens.Count && p.Connectors.Contains(Word(text, tokens, e)))
+            && !names.TryMatch(text, tokens, s, e, out _, out _))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
+            return;
+        }
         if (!p.IsEnglish && PlaceAfterOwnName(text, tokens, s, e) is var (cityLink, city))
         {
             // "Museo del Prado di Madrid", "Ospedale San Raffaele di Milano": an institution with a name of its own

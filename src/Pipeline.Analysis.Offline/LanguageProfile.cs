@@ -433,7 +433,8 @@ internal sealed class LanguageProfile
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
     private HashSet<string> FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
 
-    public bool IsFirstName(string word) => IsSingleFirstName(word) || !IsEnglish && IsDoubleFirstName(word);
+    /// <summary>A first name; outside English never an article, which the English list has as a name ("La", "El", "De").</summary>
+    public bool IsFirstName(string word) => IsEnglish ? IsSingleFirstName(word) : !Articles.Contains(word) && (IsSingleFirstName(word) || IsDoubleFirstName(word));
 
     private bool IsSingleFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && IsFirstNameWithoutAccents(word);
 

@@ -131,6 +131,10 @@ public class LanguageSeedTests
     [InlineData("fr", "La cérémonie a eu lieu au Palais des festivals.", "Palais", false)]
     [InlineData("pt", "A Fundação para a Ciência e a Tecnologia vai financiar o estudo.", "Tecnologia", false)]
     [InlineData("de", "Er stieg in Zug um, nicht in Bern.", "Zug", false)]
+    // A capitalised article after such a preposition, or after "de" and an ordinary word, is the place's own.
+    [InlineData("es", "El presidente firmó ayer en La Moneda el proyecto de ley.", "La Moneda", true)]
+    [InlineData("es", "La pista rozará la laguna de La Ricarda, según el informe.", "La Ricarda", true)]
+    [InlineData("es", "El seleccionador Luis de La Fuente habló tras el partido.", "La Fuente", false)]
     public void A_capitalised_word_after_a_preposition_of_place_is_a_place(string language, string text, string word, bool place) =>
         Assert.Equal(place, Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities.Any(e => e.Text == word && e.Category == "Location"));
 
