@@ -358,7 +358,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "Berchtesgadener Land", "Allgäuer Alpen", "Oberbergischer Kreis", "Sächsische Schweiz", "Erzgebirgskreis": a
+    /// "Berchtesgadener Land", "Allgäuer Alpen", "Oberbergischer Kreis", "Sächsische Schweiz", "Hohenlohekreis": a
     /// German region named by a place's adjective and a landscape's or district's head, or a district's compound.
     /// </summary>
     private bool IsGermanRegion(string text, List<Token> tokens, int s, int e) =>
@@ -609,7 +609,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "en La Moneda", "el palacio de La Moneda", "la fábrica de A Grela": inside a sentence, a capitalised article after a
+    /// "en La Moneda", "el palacio de La Moneda", "la laguna de La Ricarda": inside a sentence, a capitalised article after a
     /// preposition of place, or after "de" and an ordinary word, is the article of a place's own name, which then is a
     /// place. After a name "de La" is a surname's ("Luis de La Fuente").
     /// </summary>
@@ -710,8 +710,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 personContext = true;
                 continue;
             }
-            // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it ("La Palma").
             if (s + 1 < e && HasOwnArticle(text, tokens, s, sentenceStart)) break;
+            // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it ("La Palma").
             if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e && !(names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)) { s++; continue; }
             if (gazetteer) break;
             if (p.Articles.Contains(word)) { s++; continue; }
@@ -742,6 +742,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (e - s == 2 && HasOwnArticle(text, tokens, s, sentenceStart) && !(e < tokens.Count && p.Connectors.Contains(Word(text, tokens, e)))
             && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
+            // "en La Moneda": a name with its own article where a place is named is a place.
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
             return;
         }

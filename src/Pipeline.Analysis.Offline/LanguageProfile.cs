@@ -90,7 +90,7 @@ internal sealed class LanguageProfile
     private bool IsPlaceName(ReadOnlySpan<char> word) =>
         (LocalNames is { } local && local.TryMatchWord(word, out var place) || OfflineData.Instance.Names.TryMatchWord(word, out place)) && place.Category == EntityCategories.Location;
 
-    /// <summary>"Erzgebirgskreis", "Hohenlohekreis": a district named by a compound whose own part is no ordinary word ("Wahlkreis" is none).</summary>
+    /// <summary>"Hohenlohekreis": a district named by a compound whose own part is no ordinary word ("Wahlkreis" is none).</summary>
     public bool IsDistrictCompound(ReadOnlySpan<char> word)
     {
         const string District = "kreis";
@@ -658,7 +658,7 @@ internal sealed class LanguageProfile
                 // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
                 || i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
                     && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i)
-                // "Erzgebirgskreis", "Allgäuer Alpen": a district's compound, and a region's head after a place's adjective.
+                // "Hohenlohekreis", "Allgäuer Alpen": a district's compound, and a region's head after a place's adjective.
                 || IsDistrictCompound(word)
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
                     && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
