@@ -88,7 +88,7 @@ internal sealed class LanguageProfile
             || word.EndsWith("er", StringComparison.Ordinal) && (!IsCommon(word) || IsPlaceName(word[..^2])));
 
     private bool IsPlaceName(ReadOnlySpan<char> word) =>
-        (LocalNames is { } local && local.TryMatchWord(word, out var place) || OfflineData.Instance.Names.TryMatchWord(word, out place)) && place.Category == EntityCategories.Location;
+        new NameLookup(OfflineData.Instance.Names, this).TryMatchWord(word, out var place) && place.Category == EntityCategories.Location;
 
     /// <summary>"Hohenlohekreis": a district named by a compound whose own part is no ordinary word ("Wahlkreis" is none).</summary>
     public bool IsDistrictCompound(ReadOnlySpan<char> word)
