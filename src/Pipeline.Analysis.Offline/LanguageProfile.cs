@@ -173,6 +173,10 @@ internal sealed class LanguageProfile
     public HashSet<string> AccordingTo { get; private init; } = null!;
     public HashSet<string> PlacePrepositions { get; private init; } = null!;
     public HashSet<string> Honorifics { get; private init; } = null!;
+    /// <summary>
+    /// Titles that stay in the person's name ("Pope Francis", "King Charles"): only English has them; the other languages'
+    /// annotation rules keep every title outside the name ("Koning [Willem-Alexander]", "Papa [Leone XIV]").
+    /// </summary>
     public HashSet<string> NameTitles { get; private init; } = null!;
     public HashSet<string> Articles { get; private init; } = null!;
     /// <summary>"of"/"for" in the language: inside an organisation after its head word, between two names otherwise.</summary>

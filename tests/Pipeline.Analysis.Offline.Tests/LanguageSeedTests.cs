@@ -426,6 +426,10 @@ public class LanguageSeedTests
     // A nationality before a name is no part of it.
     [InlineData("nl", "De Engelse Judd Trump won de finale met 10-8.", "Judd Trump")]
     [InlineData("es", "El rey Felipe VI inauguró la feria.", "Felipe VI")]
+    // Outside English a royal's or a pope's title is a title like any other, capitalised or not.
+    [InlineData("nl", "Koning Willem-Alexander heeft maandag het nieuwe kabinet beëdigd.", "Willem-Alexander")]
+    [InlineData("it", "Papa Leone XIV ha ricevuto in Vaticano il presidente della Repubblica.", "Leone XIV")]
+    [InlineData("es", "Ayer la Reina Letizia inauguró la feria del libro.", "Letizia")]
     // A German noun before a first name is a role, listed or not; a title after a hyphen makes a compound a title.
     // A first name that is also a place starts a person's name inside a longer run ("Maurizio" is Mauritius in Italian).
     [InlineData("it", "Ha parlato il segretario della Cgil Maurizio Landini.", "Maurizio Landini")]
