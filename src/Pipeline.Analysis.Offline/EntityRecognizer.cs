@@ -769,6 +769,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             Classify(text, tokens, new Chunk(organization, e), sentenceStart, context, output);
             return;
         }
+        if (PersonBeforeAffiliation(text, tokens, s, e) is int affiliation)
+        {
+            // "Burgemeester Carola Schouten van Rotterdam", "Herman Schueremans van Live Nation": the person is named
+            // apart from the place or body they belong to.
+            Classify(text, tokens, new Chunk(s, affiliation), sentenceStart, context, output);
+            Classify(text, tokens, new Chunk(affiliation + 1, e), sentenceStart, context, output);
+            return;
+        }
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
         if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(Word(text, tokens, e + 1)))
@@ -1034,6 +1042,22 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             bool head = p.OrganizationHeads.Contains(Word(text, tokens, after));
             bool worksAt = p.IsFirstName(first) && e - after >= 2 && p.OrganizationWords.Contains(Word(text, tokens, e - 1));
             return head || worksAt ? (k, after) : null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Where a run that opens with a first name and a surname goes on with an affiliation particle (Dutch "van") before a
+    /// capitalised word: the particle's token. A particle right after the first name, or after a second first name, starts
+    /// the surname ("Vincent van Gogh", "Jan Peter van Dam").
+    /// </summary>
+    private int? PersonBeforeAffiliation(string text, List<Token> tokens, int s, int e)
+    {
+        if (p.AffiliationLinks.Count == 0 || !p.IsFirstName(Word(text, tokens, s))) return null;
+        for (int k = s + 2; k + 1 < e; k++)
+        {
+            if (!IsIn(p.AffiliationLinks, text, tokens[k])) continue;
+            return IsNameWord(tokens[k - 1]) && !p.IsFirstName(Word(text, tokens, k - 1)) && tokens[k + 1].Capitalised ? k : null;
         }
         return null;
     }
@@ -1447,13 +1471,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// Whether a surname starts at token <paramref name="i"/> after a first name: a word no list knows or, where common
-    /// nouns are written in lower case, only as a town ("Juan Pérez"); or a capitalised particle before a name.
+    /// nouns are written in lower case, only as a town ("Juan Pérez"); or a particle before a name ("Le Pen", "van Bommel").
     /// </summary>
     private bool IsSurname(string text, List<Token> tokens, int i, int e) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i))
         && (!names.TryMatch(text, tokens, i, e, out int length, out var entry) || !p.IsEnglish && !p.NounsCapitalised && IsTown(entry, length))
-        // "Le Pen", "Le Maire", "De Gaulle": a capitalised particle and a name.
-        || !p.IsEnglish && i + 1 < e && tokens[i].Capitalised && IsNameWord(tokens[i + 1]) && p.NameParticles.Contains(Word(text, tokens, i).ToLowerInvariant());
+        // "Le Pen", "De Gaulle", "van Bommel": a particle and a name.
+        || !p.IsEnglish && i + 1 < e && IsNameWord(tokens[i + 1]) && p.NameParticles.Contains(Word(text, tokens, i).ToLowerInvariant());
 
     /// <summary>
     /// Where a chunk's name begins: after a title ("Burgemeester Femke Halsema") and a capitalised function word that

@@ -184,6 +184,8 @@ internal sealed class LanguageProfile
     public HashSet<string> ForWords { get; private init; } = null!;
     /// <summary>Words joining an organisation's head to its complement ("Bank of", "Ministerio de", "Ministério da").</summary>
     public HashSet<string> OrganizationLinks { get; private init; } = null!;
+    /// <summary>A particle that, after a first name and a surname, says where the person belongs (Dutch "van").</summary>
+    public HashSet<string> AffiliationLinks { get; private init; } = null!;
     public HashSet<string> And { get; private init; } = null!;
     public HashSet<string> Or { get; private init; } = null!;
     /// <summary>Lower-case words after a name that make it a political or civic organisation ("the Morena party").</summary>
@@ -902,6 +904,7 @@ internal sealed class LanguageProfile
             Of = Set("of"),
             ForWords = Set("for"),
             OrganizationLinks = Set("org-links"),
+            AffiliationLinks = Set("affiliation-links"),
             And = Set("and"),
             Or = Set("or"),
             PartyWords = Set("party-words"),

@@ -449,8 +449,25 @@ public class LanguageSeedTests
     // first name before a surname that a company shares ("DuPont").
     [InlineData("fr", "Marine Le Pen, présidente du groupe du Rassemblement national, a dénoncé un coup de force.", "Marine Le Pen")]
     [InlineData("fr", "Antoine Dupont, élu homme du match, a inscrit deux essais.", "Antoine Dupont")]
+    [InlineData("nl", "Mark van Bommel won met PSV de titel.", "Mark van Bommel")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
+
+    /// <summary>
+    /// Dutch "van" after a first name and a surname says where the person belongs; right after a first name, or after
+    /// a second one, it starts the surname.
+    /// </summary>
+    [Theory]
+    [InlineData("Burgemeester Carola Schouten van Rotterdam opende vrijdag een waterstoffabriek.", "Carola Schouten", "Rotterdam")]
+    [InlineData("Trainer Mark van Bommel van PSV was tevreden.", "Mark van Bommel", "PSV")]
+    [InlineData("Het museum toont werk van Vincent van Gogh.", "Vincent van Gogh", null)]
+    [InlineData("Volgens Jan Peter van Dijk is het plan onhaalbaar.", "Jan Peter van Dijk", null)]
+    public void A_Dutch_person_is_named_apart_from_where_they_belong(string text, string person, string? belongsTo)
+    {
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, "nl")).Entities;
+        Assert.Contains(entities, e => e.Text == person && e.Category == "Person");
+        if (belongsTo is not null) Assert.Contains(entities, e => e.Text == belongsTo && e.Category != "Person");
+    }
 
     [Theory]
     [InlineData("pt", "O caudal do Mondego subiu durante a noite.", "Mondego")]
