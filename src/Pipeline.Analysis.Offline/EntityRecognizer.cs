@@ -677,6 +677,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (s < e)
         {
             var word = Word(text, tokens, s);
+            if (!p.IsEnglish && e - s >= 2 && tokens[s].Capitalised && p.NameParticles.Contains(word.ToLowerInvariant()) && context.IsPerson(RunText(text, tokens, s, e)))
+            {
+                // "Van Weel" after "David van Weel": a surname whose particle opens the sentence.
+                output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
+                return;
+            }
             bool gazetteer = names.TryMatch(text, tokens, s, e, out _, out _);
             // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name; a
             // first name before a surname is no adjective ("Christian Drosten").
@@ -1393,6 +1399,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 context.PersonNames.Add(Word(text, tokens, c.End - 1));
                 if (!p.IsFirstName(Word(text, tokens, c.Start)))
                     context.PersonNames.Add(Word(text, tokens, c.Start));
+            }
+            // "David van Weel", then "Van Weel": the surname with its particles, as written and as a sentence opens it.
+            for (int k = c.Start + 1; k + 1 < c.End; k++)
+            {
+                if (tokens[k].Capitalised || !p.NameParticles.Contains(Word(text, tokens, k))) continue;
+                string surname = RunText(text, tokens, k, c.End);
+                context.PersonNames.Add(surname);
+                context.PersonNames.Add(string.Concat(char.ToUpperInvariant(surname[0]).ToString(), surname.AsSpan(1)));
+                break;
             }
         }
         // "North Atlantic Treaty Organization (NATO)": the bracketed acronym takes the long form's category, or the

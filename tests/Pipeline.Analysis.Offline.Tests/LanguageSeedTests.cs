@@ -453,6 +453,13 @@ public class LanguageSeedTests
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
+    /// <summary>A surname named with its particle earlier keeps the particle when it opens a sentence.</summary>
+    [Theory]
+    [InlineData("nl", "Minister David van Weel is woensdag in Kiev aangekomen. Van Weel zegde 350 miljoen euro steun toe.", "Van Weel")]
+    [InlineData("nl", "Volgens Caroline van der Plas is het plan onhaalbaar. Van der Plas wil nieuwe verkiezingen.", "Van der Plas")]
+    public void A_surname_with_its_particle_opening_a_sentence_is_the_person_named_before(string language, string text, string surname) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == surname && e.Category == "Person");
+
     /// <summary>
     /// Dutch "van" after a first name and a surname says where the person belongs; right after a first name, or after
     /// a second one, it starts the surname.
