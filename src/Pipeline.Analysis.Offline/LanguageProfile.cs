@@ -268,6 +268,10 @@ internal sealed class LanguageProfile
     public HashSet<string> Averters { get; private set; } = [];
     /// <summary>"trotz", "malgré", "apesar", "ondanks": the clause they open is conceded, the rest of the sentence is the point.</summary>
     public HashSet<string>? Concessives { get; private set; }
+    /// <summary>"nach", "après", "dopo": before a span of time (<see cref="TimeSpans"/>), what was lived through before the news.</summary>
+    public HashSet<string> AfterWords { get; private set; } = [];
+    /// <summary>Spans of time a hardship lasts ("Jahren", "années", "anni", "jarenlange").</summary>
+    public HashSet<string> TimeSpans { get; private set; } = [];
     /// <summary>Adjectives of size and strength that strengthen a bad word after them instead of praising ("forte perdita", "hohe Verluste").</summary>
     public HashSet<string>? AdjectiveIntensifiers { get; private set; }
     /// <summary>Verbs of decline, which make the bad thing they are said of good news ("unemployment fell").</summary>
@@ -949,6 +953,8 @@ internal sealed class LanguageProfile
         profile.Negators = negators;
         profile.Contrasts = Set("contrasts", ignoreCase: true);
         profile.Concessives = Set("concessives", ignoreCase: true);
+        profile.AfterWords = Set("after-words", ignoreCase: true);
+        profile.TimeSpans = Set("time-spans", ignoreCase: true);
         profile.AdjectiveIntensifiers = Set("adjective-intensifiers", ignoreCase: true);
         profile.NoneWords = Set("none-words", ignoreCase: true);
         profile.Partitives = Set("partitives", ignoreCase: true);

@@ -22,6 +22,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private const double NegationScalar = -0.74;
     private const double NoneScalar = -1.5;
     private const double SettingScalar = 0.25;
+    /// <summary>What a hardship lived through before the news weighs: as much as a conceded clause.</summary>
+    private const double BackdropScalar = 0.5;
     private const double CapsEmphasis = 0.733;
     private const double Threshold = 0.05;
 
@@ -253,6 +255,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             NegateBackwards(text, tokens, start, end, valences, averters);
             ReadChanges(text, tokens, start, end, valences, named);
             SilenceDeclinedComment(text, tokens, start, end, valences);
+            WeighDownHardshipLivedThrough(text, tokens, start, end, valences);
             // "Niemand raakte gewond bij de brand", "non ci sono feriti dopo la scossa": harm denied is the news, and the
             // fire or the earthquake only its setting, unless a contrast makes them the point.
             if (deniedHarm && contrastAt < 0)
@@ -526,6 +529,32 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// somebody declined to comment on is the topic, not news that happened, so the clause of a declined comment carries
     /// no sentiment.
     /// </summary>
+    /// <summary>
+    /// "Nach Jahren der Verluste schreibt sie schwarze Zahlen", "dopo anni di perdite": a hardship that lasted a span of
+    /// time before the news is its backdrop and weighs less than what the sentence reports now.
+    /// </summary>
+    private void WeighDownHardshipLivedThrough(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    {
+        if (profile!.AfterWords.Count == 0) return;
+        var after = profile.AfterWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var spans = profile.TimeSpans.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = start; i < end; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || !after.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+            // "nach Jahren", "après des années", "después de dos años", "nach jahrelangen": up to two words before the span.
+            int span = i + 1;
+            while (span < end && span <= i + 3 && !IsClauseBreak(text, tokens[span]) && !spans.Contains(text.AsSpan(tokens[span].Start, tokens[span].Length))) span++;
+            if (span >= end || span > i + 3 || !spans.Contains(text.AsSpan(tokens[span].Start, tokens[span].Length))) continue;
+            // The hardship is the first rated word after the span, a few words on at most ("der Verluste", "de pertes").
+            for (int k = span + 1; k < end && k <= span + 3 && !IsClauseBreak(text, tokens[k]); k++)
+            {
+                if (valences[k - start] == 0) continue;
+                if (valences[k - start] < 0) valences[k - start] *= BackdropScalar;
+                break;
+            }
+        }
+    }
+
     private void SilenceDeclinedComment(string text, List<Token> tokens, int start, int end, Span<double> valences)
     {
         if (profile!.CommentVerbs.Count == 0) return;

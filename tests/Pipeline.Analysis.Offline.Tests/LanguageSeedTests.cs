@@ -293,6 +293,14 @@ public class LanguageSeedTests
     [InlineData("it", "Il fatturato è crollato e il titolo è sceso del 9 per cento.", SentimentLabel.Negative)]
     [InlineData("nl", "De omzet kelderde en het aandeel daalde met 9 procent.", SentimentLabel.Negative)]
     [InlineData("pt", "O desemprego despencou e caiu para o valor mais baixo.", SentimentLabel.Positive)]
+    // A hardship lived through for years before the news is its backdrop; what happens now is the news.
+    [InlineData("de", "Nach Jahren der Verluste schreibt der Konzern wieder schwarze Zahlen.", SentimentLabel.Positive)]
+    [InlineData("de", "Nach Jahren der Verluste schließt das Werk.", SentimentLabel.Negative)]
+    [InlineData("fr", "Après des années de pertes, le groupe renoue avec les bénéfices.", SentimentLabel.Positive)]
+    [InlineData("it", "Dopo anni di crisi, l'azienda è tornata in utile.", SentimentLabel.Positive)]
+    [InlineData("es", "Tras años de pérdidas, la aerolínea vuelve a tener beneficios.", SentimentLabel.Positive)]
+    [InlineData("nl", "Na jaren van verlies maakt het bedrijf weer winst.", SentimentLabel.Positive)]
+    [InlineData("pt", "Após anos de prejuízos, a empresa voltou ao lucro.", SentimentLabel.Positive)]
     // What rises or falls says which news it is; the verb alone says nothing.
     [InlineData("es", "Las exportaciones de vino se duplicaron en el último año.", SentimentLabel.Positive)]
     [InlineData("es", "Los precios del alquiler se dispararon en Barcelona.", SentimentLabel.Negative)]
