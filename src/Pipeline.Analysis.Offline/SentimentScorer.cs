@@ -16,6 +16,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private readonly HashSet<string> _negators = profile?.Negators ?? Negators;
     private readonly HashSet<string> _contrasts = profile?.Contrasts ?? Contrasts;
     private readonly HashSet<string> _concessives = profile?.Concessives ?? [];
+    private readonly HashSet<string> _and = profile is { IsEnglish: false } ? profile.And : [];
     private readonly HashSet<string> _adjectiveIntensifiers = profile?.AdjectiveIntensifiers ?? AdjectiveIntensifiers;
 
     internal const double BoosterStep = 0.293;
@@ -124,6 +125,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         var boosters = _boosters.GetAlternateLookup<ReadOnlySpan<char>>();
         var contrasts = _contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
         var concessives = _concessives.GetAlternateLookup<ReadOnlySpan<char>>();
+        var and = _and.GetAlternateLookup<ReadOnlySpan<char>>();
         bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
         int contrastAt = -1, concessiveAt = -1, words = 0, exclamations = 0, questions = 0;
         // "Ninguno de los 212 pasajeros del avión que aterrizó de emergencia sufrió daños": "none of" denies the predicate,
@@ -220,6 +222,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
                 // "no pudo evitar la quiebra": a negator before a verb of prevention denies the prevention, not the harm.
                 if (contrasts.Contains(before) || averters[k - start]) break;
+                // "n'a obtenu aucun financement et risque d'être abandonné": a negator does not reach past "and" into the next clause.
+                if (and.Contains(before)) break;
                 if (seen < 3)
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);

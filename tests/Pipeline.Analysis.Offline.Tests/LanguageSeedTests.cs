@@ -301,6 +301,11 @@ public class LanguageSeedTests
     [InlineData("es", "Tras años de pérdidas, la aerolínea vuelve a tener beneficios.", SentimentLabel.Positive)]
     [InlineData("nl", "Na jaren van verlies maakt het bedrijf weer winst.", SentimentLabel.Positive)]
     [InlineData("pt", "Após anos de prejuízos, a empresa voltou ao lucro.", SentimentLabel.Positive)]
+    // A negator's reach ends at "and": the next clause's harm is no harm denied.
+    [InlineData("fr", "L'usine n'a trouvé aucun repreneur et risque la faillite.", SentimentLabel.Negative)]
+    [InlineData("de", "Das Werk fand keinen Käufer und droht die Pleite.", SentimentLabel.Negative)]
+    // Italian "alcun" after "non" is "no" ("non ... alcun accordo").
+    [InlineData("it", "L'incontro con i sindacati non ha portato ad alcun accordo.", SentimentLabel.Negative)]
     // What rises or falls says which news it is; the verb alone says nothing.
     [InlineData("es", "Las exportaciones de vino se duplicaron en el último año.", SentimentLabel.Positive)]
     [InlineData("es", "Los precios del alquiler se dispararon en Barcelona.", SentimentLabel.Negative)]
