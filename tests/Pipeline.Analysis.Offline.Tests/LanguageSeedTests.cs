@@ -421,6 +421,18 @@ public class LanguageSeedTests
         Assert.Equal(SentimentLabel.Neutral, sentence.Sentiment.Label);
     }
 
+    /// <summary>Regions abroad by each language's own name, also where no preposition of place stands before them.</summary>
+    [Theory]
+    [InlineData("de", "Katalonien und Schottland wollen über ihre Unabhängigkeit abstimmen.", "Katalonien")]
+    [InlineData("de", "Katalonien und Schottland wollen über ihre Unabhängigkeit abstimmen.", "Schottland")]
+    [InlineData("es", "La borrasca afecta sobre todo al País Vasco y a Navarra.", "País Vasco")]
+    [InlineData("es", "Baja Sajonia y Baviera votan el domingo.", "Baja Sajonia")]
+    [InlineData("it", "Paesi Baschi e Catalogna chiedono più autonomia.", "Paesi Baschi")]
+    [InlineData("fr", "La Basse-Saxe investit dans l'éolien.", "Basse-Saxe")]
+    [InlineData("pt", "Os Açores e a Madeira recebem mais turistas.", "Açores")]
+    public void Regions_abroad_are_places_in_each_language_s_words(string language, string text, string region) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == region && e.Category == "Location");
+
     [Theory]
     [InlineData("de", "Die Vorlage scheiterte, obwohl Parteichefin Anna Werner Unterstützung zugesagt hatte.", "Anna Werner")]
     [InlineData("pt", "A presidente da Comissão, Ursula von der Leyen, chegou ontem a Lisboa.", "Ursula von der Leyen")]

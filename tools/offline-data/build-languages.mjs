@@ -161,6 +161,25 @@ for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2
         && !germanNouns.has(translated) && !firstNames.has(translated.normalize('NFD').replace(/\p{M}/gu, ''))) add(translated, 'admin1', 0.8);
   }
 }
+// The same regions, and the United Kingdom's nations, in each language's own words where iso-codes has no translation
+// ("Katalonien", "Paesi Baschi", "Baja Sajonia", "Écosse"): iso3166-2-db's names (MIT; Wikipedia's article titles per
+// language). It has no Dutch. A name English writes the same way is its fallback, not a translation; the rest pass the
+// same tests as the iso-codes translations, with lower-case links allowed ("Renania del Norte-Westfalia", "Valle d'Aosta"),
+// and no plural of an ordinary word ("Marches", the Marche in French).
+const regionNames = (l) => require(`iso3166-2-db/i18n/${l}.json`);
+const englishRegions = regionNames('en');
+for (const l of languages.filter((l) => fs.existsSync(path.join(modules, 'iso3166-2-db/i18n', `${l}.json`)))) {
+  const translated = regionNames(l);
+  for (const country of [...local, 'GB'])
+    (translated[country]?.regions ?? []).forEach((region, i) => {
+      const name = region.name.replace(/\u2019/g, "'");
+      const english = englishRegions[country]?.regions?.[i];
+      if (english?.iso === region.iso && english.name === region.name) return;
+      if (!/^\p{Lu}[\p{L}'\-]+( (\p{Lu}[\p{L}'\-]+|d'\p{Lu}[\p{L}'\-]+|de|del|di|y|e|et|und))*$/u.test(name) || ambiguous(name)
+        || germanNouns.has(name) || common[l].has(name.toLowerCase()) || common[l].has(name.toLowerCase().replace(/s$/, '')) || firstNames.has(name.normalize('NFD').replace(/\p{M}/gu, ''))) return;
+      add(name, 'admin1', 0.8);
+    });
+}
 // First names of these languages' speakers (faker's locale lists, MIT): no small town takes one, and they are evidence
 // that a capitalised pair is a person (first-names-local.txt, below).
 const { allLocales } = require('@faker-js/faker');
