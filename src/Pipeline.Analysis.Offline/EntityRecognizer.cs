@@ -1053,8 +1053,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// Where a run that opens with a first name and a surname goes on with an affiliation particle (Dutch "van") before a
-    /// capitalised word: the particle's token. A particle right after the first name, or after a second first name, starts
+    /// Where a run that opens with a first name and a surname goes on with an affiliation particle (Dutch "van", German
+    /// "von", "vom") before a capitalised word: the particle's token. A particle right after the first name, or after a second first name, starts
     /// the surname ("Vincent van Gogh", "Jan Peter van Dam").
     /// </summary>
     private int? PersonBeforeAffiliation(string text, List<Token> tokens, int s, int e)
@@ -1063,7 +1063,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         for (int k = s + 2; k + 1 < e; k++)
         {
             if (!IsIn(p.AffiliationLinks, text, tokens[k])) continue;
-            return IsNameWord(tokens[k - 1]) && !p.IsFirstName(Word(text, tokens, k - 1)) && tokens[k + 1].Capitalised ? k : null;
+            // "von der ÖVP": an article may stand between the particle and the name.
+            int named = k + 1;
+            while (named + 1 < e && !tokens[named].Capitalised && IsArticle(Word(text, tokens, named))) named++;
+            return IsNameWord(tokens[k - 1]) && !p.IsFirstName(Word(text, tokens, k - 1)) && tokens[named].Capitalised ? k : null;
         }
         return null;
     }

@@ -184,7 +184,7 @@ internal sealed class LanguageProfile
     public HashSet<string> ForWords { get; private init; } = null!;
     /// <summary>Words joining an organisation's head to its complement ("Bank of", "Ministerio de", "Ministério da").</summary>
     public HashSet<string> OrganizationLinks { get; private init; } = null!;
-    /// <summary>A particle that, after a first name and a surname, says where the person belongs (Dutch "van").</summary>
+    /// <summary>A particle that, after a first name and a surname, says where the person belongs (Dutch "van", German "von").</summary>
     public HashSet<string> AffiliationLinks { get; private init; } = null!;
     public HashSet<string> And { get; private init; } = null!;
     public HashSet<string> Or { get; private init; } = null!;
@@ -876,7 +876,8 @@ internal sealed class LanguageProfile
             OrganizationWords = english ? data.OrganizationWords : Set("org-words", data.OrganizationWords),
             OrganizationPrefixes = english ? data.OrganizationPrefixes : Set("org-prefixes", data.OrganizationPrefixes),
             OrganizationFirstWords = english ? data.OrganizationFirstWords : Set("org-first-words", data.OrganizationFirstWords),
-            Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms),
+            // English "Christian" is a first name elsewhere ("Christian Stocker").
+            Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms.Where(d => !SharedFor(data).FirstNames.Contains(d))),
             OrganizationHeads = Set("org-prefixes"),
             GenericHeads = Set("generic-heads"),
             AbstractEndings = List("abstract-endings"),

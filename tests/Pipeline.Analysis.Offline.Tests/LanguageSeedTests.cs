@@ -486,17 +486,22 @@ public class LanguageSeedTests
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == surname && e.Category == "Person");
 
     /// <summary>
-    /// Dutch "van" after a first name and a surname says where the person belongs; right after a first name, or after
-    /// a second one, it starts the surname.
+    /// Dutch "van" and German "von"/"vom" after a first name and a surname say where the person belongs; right after a
+    /// first name, or after a second one, they start the surname.
     /// </summary>
     [Theory]
-    [InlineData("Burgemeester Carola Schouten van Rotterdam opende vrijdag een waterstoffabriek.", "Carola Schouten", "Rotterdam")]
-    [InlineData("Trainer Mark van Bommel van PSV was tevreden.", "Mark van Bommel", "PSV")]
-    [InlineData("Het museum toont werk van Vincent van Gogh.", "Vincent van Gogh", null)]
-    [InlineData("Volgens Jan Peter van Dijk is het plan onhaalbaar.", "Jan Peter van Dijk", null)]
-    public void A_Dutch_person_is_named_apart_from_where_they_belong(string text, string person, string? belongsTo)
+    [InlineData("nl", "Burgemeester Carola Schouten van Rotterdam opende vrijdag een waterstoffabriek.", "Carola Schouten", "Rotterdam")]
+    [InlineData("nl", "Trainer Mark van Bommel van PSV was tevreden.", "Mark van Bommel", "PSV")]
+    [InlineData("nl", "Het museum toont werk van Vincent van Gogh.", "Vincent van Gogh", null)]
+    [InlineData("nl", "Volgens Jan Peter van Dijk is het plan onhaalbaar.", "Jan Peter van Dijk", null)]
+    [InlineData("de", "Laut Walther Pelzer vom Deutschen Zentrum für Luft- und Raumfahrt ist die Mission ein Erfolg.", "Walther Pelzer", null)]
+    [InlineData("de", "Bundeskanzler Christian Stocker von der ÖVP verteidigte das Gesetz.", "Christian Stocker", "ÖVP")]
+    [InlineData("de", "Gestern sprach Ursula von der Leyen in Straßburg.", "Ursula von der Leyen", null)]
+    // English "Christian" is a first name in German, not an adjective of faith.
+    [InlineData("de", "Christian Stocker verteidigte das Gesetz.", "Christian Stocker", null)]
+    public void A_person_is_named_apart_from_where_they_belong(string language, string text, string person, string? belongsTo)
     {
-        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, "nl")).Entities;
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
         Assert.Contains(entities, e => e.Text == person && e.Category == "Person");
         if (belongsTo is not null) Assert.Contains(entities, e => e.Text == belongsTo && e.Category != "Person");
     }
