@@ -1184,7 +1184,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int runStart = s;
         for (int k = s; k < e;)
         {
-            if (names.TryMatch(text, tokens, k, e, out int len, out var entry) && (namesOnly || !IsTownInPersonName(text, tokens, k, len, runStart, e, entry)))
+            if (names.TryMatch(text, tokens, k, e, out int len, out var entry)
+                && (namesOnly || !IsTownInPersonName(text, tokens, k, len, runStart, e, entry) && !IsPlaceAfterTitledFirstName(text, tokens, k, len, runStart, entry, evidence!.Value.PersonContext)))
             {
                 if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization
                     && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k)))
@@ -1236,6 +1237,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return true;
         return k > runStart && IsTown(entry, length) && p.IsFirstName(Word(text, tokens, k - 1)) && !p.IsCommon(Word(text, tokens, k));
     }
+
+    /// <summary>
+    /// "Ministerpräsident Boris Rhein", "Premier Rob Jetten": after a title and a first name, a place's one-word name is the
+    /// surname, also where nouns are capitalised; the title stands in the run or opened the chunk.
+    /// </summary>
+    private bool IsPlaceAfterTitledFirstName(string text, List<Token> tokens, int k, int length, int runStart, PhraseEntry entry, bool personContext) =>
+        !p.IsEnglish && length == 1 && entry.Category == EntityCategories.Location && k > runStart && p.IsFirstName(Word(text, tokens, k - 1))
+        && (personContext && k - 1 == runStart || k - 2 >= runStart && p.TryTitle(text, tokens, k - 2, k - 1, out _));
 
     private static bool IsTown(PhraseEntry entry, int length) => length == 1 && entry.Category == EntityCategories.Location && entry.Weight < 0.9;
 

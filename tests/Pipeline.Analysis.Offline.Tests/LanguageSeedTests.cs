@@ -475,6 +475,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Marine Le Pen, présidente du groupe du Rassemblement national, a dénoncé un coup de force.", "Marine Le Pen")]
     [InlineData("fr", "Antoine Dupont, élu homme du match, a inscrit deux essais.", "Antoine Dupont")]
     [InlineData("nl", "Mark van Bommel won met PSV de titel.", "Mark van Bommel")]
+    // After a title and a first name, a place's name is the surname, in German too.
+    [InlineData("de", "Hessens Ministerpräsident Boris Rhein eröffnete die Messe.", "Boris Rhein")]
     public void People_are_named_with_their_particles_and_without_their_titles(string language, string text, string name) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == "Person");
 
