@@ -259,6 +259,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
             {
                 if (IsNameWord(tokens[end])) { end++; continue; }
+                // "in Limburg an der Lahn": a listed place whose name goes on in lower case, wherever it stands in the run.
+                if (end - 1 > i && names.TryMatch(text, tokens, end - 1, tokens.Count, out len, out _) && end - 1 + len > end)
+                {
+                    end = end - 1 + len;
+                    continue;
+                }
                 // "Vorstandschef Dr. Matthias Kessler": an abbreviated title after a title keeps the chunk going.
                 if (p.Titles.TryMatch(text, tokens, end, tokens.Count, out len, out _) && len > 1 && end + len < tokens.Count && IsNameWord(tokens[end + len]))
                 {

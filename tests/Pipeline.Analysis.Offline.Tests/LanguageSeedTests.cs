@@ -421,6 +421,14 @@ public class LanguageSeedTests
         Assert.Equal(SentimentLabel.Neutral, sentence.Sentiment.Label);
     }
 
+    /// <summary>A town named with its river or region is one place, also inside a longer capitalised run.</summary>
+    [Theory]
+    [InlineData("In Limburg an der Lahn wurde die Brücke gesperrt.", "Limburg an der Lahn")]
+    [InlineData("Mülheim an der Ruhr und Frankfurt an der Oder liegen weit auseinander.", "Mülheim an der Ruhr")]
+    [InlineData("Mülheim an der Ruhr und Frankfurt an der Oder liegen weit auseinander.", "Frankfurt an der Oder")]
+    public void A_German_town_named_with_its_river_is_one_place(string text, string town) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Text == town && e.Category == "Location");
+
     /// <summary>Regions abroad by each language's own name, also where no preposition of place stands before them.</summary>
     [Theory]
     [InlineData("de", "Katalonien und Schottland wollen über ihre Unabhängigkeit abstimmen.", "Katalonien")]

@@ -218,7 +218,7 @@ for (const line of lines) {
     // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages,
     // nor, abroad, a local first name that is not the city's own name with other accents, unless a capital's or a
     // city's of half a million people ("Bagdad", "Jerusalén"): GeoNames gives Alwar, 280,000 people, "Álvaro".
-    if (!/^\p{Lu}[\p{Ll}'\-]+( (\p{Lu}[\p{Ll}'\-]+|de|del|di|da|do|am|an|im|sur|la|le))*$/u.test(alt) || ambiguous(alt, population) || !/^[\p{Script=Latin} '\-]+$/u.test(alt)
+    if (!/^\p{Lu}[\p{Ll}'\-]+( (\p{Lu}[\p{Ll}'\-]+|de|del|di|da|do|am|an|im|der|ob|sur|la|le))*$/u.test(alt) || ambiguous(alt, population) || !/^[\p{Script=Latin} '\-]+$/u.test(alt)
         || anyGiven.has(withoutAccents(alt)) && withoutAccents(alt) !== withoutAccents(name) && !local.has(country) && population < 500000 && featureCode !== 'PPLC') continue;
     add(alt, 'city', weight, featureCode === 'PPLC' ? population : 0, countableForms);
   }
