@@ -421,6 +421,20 @@ public class LanguageSeedTests
         Assert.Equal(SentimentLabel.Neutral, sentence.Sentiment.Label);
     }
 
+    /// <summary>A cup or a stage race named after its country is the event, not the country.</summary>
+    [Theory]
+    [InlineData("es", "El Betis ganó la Copa del Rey en Sevilla.", "Copa del Rey", "Sevilla")]
+    [InlineData("it", "Pogačar punta a vincere il Giro d'Italia a maggio.", "Giro d'Italia", null)]
+    [InlineData("fr", "Le PSG a remporté la Coupe de France au Stade de France.", "Coupe de France", null)]
+    [InlineData("pt", "O Sporting conquistou a Taça de Portugal no Jamor.", "Taça de Portugal", null)]
+    public void A_cup_named_after_its_country_is_an_event(string language, string text, string cup, string? place)
+    {
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
+        Assert.Contains(entities, e => e.Text == cup && e.Category == "Event");
+        Assert.DoesNotContain(entities, e => e.Category == "Location" && cup.Contains(e.Text));
+        if (place is not null) Assert.Contains(entities, e => e.Text == place && e.Category == "Location");
+    }
+
     /// <summary>A town named with its river or region is one place, also inside a longer capitalised run.</summary>
     [Theory]
     [InlineData("In Limburg an der Lahn wurde die Brücke gesperrt.", "Limburg an der Lahn")]
