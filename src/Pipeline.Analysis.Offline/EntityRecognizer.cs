@@ -823,6 +823,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(named, e, compound, compound == EntityCategories.Location ? "Structural" : null, 0.75, "named-compound"));
             return;
         }
+        if (e - s >= 2 && p.EventHeads.Contains(first))
+        {
+            // "Festival de Cannes", "Festival di Sanremo": a festival named by its place or its art is an event.
+            output.Add(new Candidate(s, e, EntityCategories.Event, "Cultural", 0.75, "event-head"));
+            return;
+        }
         if (e - s >= 2 && (p.OrganizationWords.Contains(last) || p.EndsInOrganizationWord(last))
             || e - s >= 3 && p.OrganizationPrefixes.Contains(first) && p.OrganizationLinks.Contains(Word(text, tokens, s + 1))
             || HasOrganizationHead(text, tokens, s, e))

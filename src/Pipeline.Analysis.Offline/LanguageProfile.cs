@@ -186,6 +186,8 @@ internal sealed class LanguageProfile
     public HashSet<string> OrganizationLinks { get; private init; } = null!;
     /// <summary>A particle that, after a first name and a surname, says where the person belongs (Dutch "van", German "von").</summary>
     public HashSet<string> AffiliationLinks { get; private init; } = null!;
+    /// <summary>Words that open an event's name ("Festival" in "Festival de Cannes").</summary>
+    public HashSet<string> EventHeads { get; private init; } = null!;
     public HashSet<string> And { get; private init; } = null!;
     public HashSet<string> Or { get; private init; } = null!;
     /// <summary>Lower-case words after a name that make it a political or civic organisation ("the Morena party").</summary>
@@ -910,6 +912,7 @@ internal sealed class LanguageProfile
             ForWords = Set("for"),
             OrganizationLinks = Set("org-links"),
             AffiliationLinks = Set("affiliation-links"),
+            EventHeads = Set("event-heads"),
             And = Set("and"),
             Or = Set("or"),
             PartyWords = Set("party-words"),

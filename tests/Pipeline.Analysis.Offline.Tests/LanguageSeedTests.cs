@@ -421,6 +421,19 @@ public class LanguageSeedTests
         Assert.Equal(SentimentLabel.Neutral, sentence.Sentiment.Label);
     }
 
+    /// <summary>A festival named by its place or its art is an event, not an organisation.</summary>
+    [Theory]
+    [InlineData("fr", "Le Festival de Cannes s'ouvre mardi.", "Festival de Cannes")]
+    [InlineData("it", "Il Festival di Sanremo inizia martedì.", "Festival di Sanremo")]
+    [InlineData("es", "El Festival de San Sebastián premió a la directora.", "Festival de San Sebastián")]
+    [InlineData("pt", "O Festival de Cinema de Gramado começa hoje.", "Festival de Cinema de Gramado")]
+    public void A_festival_is_an_event(string language, string text, string festival)
+    {
+        var entities = Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities;
+        Assert.Contains(entities, e => e.Text == festival && e.Category == "Event");
+        Assert.DoesNotContain(entities, e => e.Category == "Organization");
+    }
+
     /// <summary>A cup or a stage race named after its country is the event, not the country.</summary>
     [Theory]
     [InlineData("es", "El Betis ganó la Copa del Rey en Sevilla.", "Copa del Rey", "Sevilla")]
