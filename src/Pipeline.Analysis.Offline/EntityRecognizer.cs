@@ -1009,10 +1009,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
                 // The bare preposition introduces a field ("Instituto de Astrofísica"), the article with it a name ("del Prado").
                 || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
-                || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization;
+                || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization
+                // "Istituto italiano di tecnologia di Genova": a name written in lower case after its head, with a field of
+                // its own before the city.
+                || !tokens[s + 1].Capitalised && HasLink(text, tokens, s + 2, link - 1);
             return ownName ? (link, place) : null;
         }
         return null;
+    }
+
+    private bool HasLink(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (p.Connectors.Contains(Word(text, tokens, i))) return true;
+        return false;
     }
 
     /// <summary>
