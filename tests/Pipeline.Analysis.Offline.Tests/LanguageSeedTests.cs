@@ -448,6 +448,14 @@ public class LanguageSeedTests
         if (place is not null) Assert.Contains(entities, e => e.Text == place && e.Category == "Location");
     }
 
+    /// <summary>A French town whose article merges into "du" or "au" is named without it, and with it elsewhere.</summary>
+    [Theory]
+    [InlineData("Les salariés de l'usine du Creusot ont manifesté jeudi.", "Creusot")]
+    [InlineData("Le Creusot accueille le salon de la métallurgie.", "Le Creusot")]
+    [InlineData("Les vacanciers sont nombreux au Touquet cet été.", "Touquet")]
+    public void A_French_town_after_a_merged_article_is_a_place(string text, string town) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "fr")).Entities, e => e.Text == town && e.Category == "Location");
+
     /// <summary>A town named with its river or region is one place, also inside a longer capitalised run.</summary>
     [Theory]
     [InlineData("In Limburg an der Lahn wurde die Brücke gesperrt.", "Limburg an der Lahn")]

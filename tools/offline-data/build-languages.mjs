@@ -198,6 +198,7 @@ const functionWords = new Set(languages.flatMap((l) => stopwords[l] ?? []));
 const wordTowns = new Set();
 // Latin America's towns are named after people ("Allende", "Alvarado", "Avellaneda"): there the word stays out.
 const european = new Set([...local].filter((c) => !['BR', 'AR', 'MX', 'CO', 'CL', 'PE'].includes(c)));
+const contractedArticle = { FR: /^(?:Le|Les) (.+)$/, BE: /^(?:Le|Les) (.+)$/, CH: /^(?:Le|Les) (.+)$/ };
 for (const line of lines) {
   const f = line.split('\t');
   if (f.length < 15) continue;
@@ -213,6 +214,12 @@ for (const line of lines) {
     && !localGiven.has(name) && !fakerFamily.has(name) && !functionWords.has(name.toLowerCase()) && !places.has(name);
   if (wordTown) wordTowns.add(name);
   if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight, population);
+  // "l'usine du Creusot", "au Touquet": where French merges a town's article into "de" or "à" ("du", "au", "des",
+  // "aux"), the town is named without it; the rest of its name must be no ordinary word or plural of one
+  // ("Le Havre", "Les Olives").
+  const merged = contractedArticle[country]?.exec(name);
+  if (merged && population >= 5000 && !ambiguous(merged[1]) && !countableNouns.has(merged[1])
+    && !languages.some((l) => common[l].has(merged[1].toLowerCase().replace(/s$/, '')))) add(merged[1], 'city', weight, population);
   if (population < 250000 && !(local.has(country) && population >= 50000)) continue;
   for (const alt of alternates.split(',')) {
     // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages,
