@@ -1011,8 +1011,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
                 || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization
                 // "Istituto italiano di tecnologia di Genova": a name written in lower case after its head, with a field of
-                // its own before the city.
-                || !tokens[s + 1].Capitalised && HasLink(text, tokens, s + 2, link - 1);
+                // its own before the city (not a sea or a range it serves: "Comité régional de la conchyliculture de Méditerranée").
+                || !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && HasLink(text, tokens, s + 2, link - 1);
             return ownName ? (link, place) : null;
         }
         return null;

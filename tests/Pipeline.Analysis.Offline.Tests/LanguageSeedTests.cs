@@ -635,6 +635,7 @@ public class LanguageSeedTests
     [InlineData("it", "Il Politecnico di Milano ha vinto il bando europeo.", "Politecnico di Milano", "Organization")]
     [InlineData("it", "I ricercatori dell'Istituto italiano di tecnologia di Genova hanno presentato un robot.", "Istituto italiano di tecnologia", "Organization")]
     [InlineData("it", "I ricercatori dell'Istituto italiano di tecnologia di Genova hanno presentato un robot.", "Genova", "Location")]
+    [InlineData("fr", "Le Comité régional de la conchyliculture de Méditerranée a demandé des aides.", "Comité régional de la conchyliculture de Méditerranée", "Organization")]
     [InlineData("es", "El estudio se publicó en The Lancet Neurology este mes.", "The Lancet Neurology", "Organization")]
     [InlineData("it", "La Cgil ha proclamato lo sciopero generale per venerdì.", "Cgil", "Organization")]
     [InlineData("it", "Un gruppo del Policlinico San Matteo ha sviluppato un esame del sangue.", "Policlinico San Matteo", "Organization")]
