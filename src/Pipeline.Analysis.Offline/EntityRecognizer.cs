@@ -683,7 +683,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (s < e)
         {
             var word = Word(text, tokens, s);
-            if (!p.IsEnglish && e - s >= 2 && tokens[s].Capitalised && p.NameParticles.Contains(word.ToLowerInvariant()) && context.IsPerson(RunText(text, tokens, s, e)))
+            if (!p.IsEnglish && e - s >= 2 && tokens[s].Capitalised && IsIn(p.NameParticlesAnyCase, text, tokens[s]) && context.IsPerson(RunText(text, tokens, s, e)))
             {
                 // "Van Weel" after "David van Weel": a surname whose particle opens the sentence.
                 output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
@@ -1526,7 +1526,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i))
         && (!names.TryMatch(text, tokens, i, e, out int length, out var entry) || !p.IsEnglish && !p.NounsCapitalised && IsTown(entry, length))
         // "Le Pen", "De Gaulle", "van Bommel": a particle and a name.
-        || !p.IsEnglish && i + 1 < e && IsNameWord(tokens[i + 1]) && p.NameParticles.Contains(Word(text, tokens, i).ToLowerInvariant());
+        || !p.IsEnglish && i + 1 < e && IsNameWord(tokens[i + 1]) && IsIn(p.NameParticlesAnyCase, text, tokens[i]);
 
     /// <summary>
     /// Where a chunk's name begins: after a title ("Burgemeester Femke Halsema") and a capitalised function word that

@@ -168,6 +168,8 @@ internal sealed class LanguageProfile
 
     public HashSet<string> Connectors { get; private init; } = null!;
     public HashSet<string> NameParticles { get; private init; } = null!;
+    /// <summary>The same particles in any case: a sentence's start capitalises them ("Van Weel", "Le Pen").</summary>
+    public HashSet<string> NameParticlesAnyCase { get; private init; } = null!;
     public HashSet<string> SpeechVerbs { get; private init; } = null!;
     /// <summary>Words that put a source's name after them ("laut", "selon", "según").</summary>
     public HashSet<string> AccordingTo { get; private init; } = null!;
@@ -901,6 +903,7 @@ internal sealed class LanguageProfile
             Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("score-links"), List("not-numbers"), List("number-space-groups").Length > 0),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),
+            NameParticlesAnyCase = Set("name-particles", ignoreCase: true),
             SpeechVerbs = Set("speech-verbs"),
             AccordingTo = Set("according-to", ignoreCase: true),
             PlacePrepositions = Set("place-prepositions"),
