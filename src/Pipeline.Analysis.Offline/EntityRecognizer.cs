@@ -1081,14 +1081,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private int? PersonBeforeAffiliation(string text, List<Token> tokens, int s, int e)
     {
-        if (p.AffiliationLinks.Count == 0 || !p.IsFirstName(Word(text, tokens, s))) return null;
+        if (p.AffiliationLinks.Count == 0) return null;
         for (int k = s + 2; k + 1 < e; k++)
         {
             if (!IsIn(p.AffiliationLinks, text, tokens[k])) continue;
             // "von der ÖVP": an article may stand between the particle and the name.
             int named = k + 1;
             while (named + 1 < e && !tokens[named].Capitalised && IsArticle(Word(text, tokens, named))) named++;
-            return IsNameWord(tokens[k - 1]) && !p.IsFirstName(Word(text, tokens, k - 1)) && tokens[named].Capitalised ? k : null;
+            return IsNameWord(tokens[k - 1]) && tokens[named].Capitalised && p.IsFirstName(Word(text, tokens, s)) && !p.IsFirstName(Word(text, tokens, k - 1)) ? k : null;
         }
         return null;
     }
