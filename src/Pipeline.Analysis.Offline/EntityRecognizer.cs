@@ -1018,6 +1018,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return null;
     }
 
+    /// <summary>Whether a connector ("di", "de", "van") stands among tokens [s, e).</summary>
     private bool HasLink(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
@@ -1076,8 +1077,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// Where a run that opens with a first name and a surname goes on with an affiliation particle (Dutch "van", German
-    /// "von", "vom") before a capitalised word: the particle's token. A particle right after the first name, or after a second first name, starts
-    /// the surname ("Vincent van Gogh", "Jan Peter van Dam").
+    /// "von", "vom") before a capitalised word: the particle's token. A particle right after the first name, or after a
+    /// second first name, starts the surname ("Vincent van Gogh", "Jan Peter van Dijk").
     /// </summary>
     private int? PersonBeforeAffiliation(string text, List<Token> tokens, int s, int e)
     {
@@ -1261,8 +1262,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "Ministerpräsident Boris Rhein", "Premier Rob Jetten": after a title and a first name, a place's one-word name is the
-    /// surname, also where nouns are capitalised; the title stands in the run or opened the chunk.
+    /// "Ministerpräsident Boris Rhein": after a title and a first name, a place's one-word name is the surname, also where
+    /// nouns are capitalised; the title stands in the run or opened the chunk.
     /// </summary>
     private bool IsPlaceAfterTitledFirstName(string text, List<Token> tokens, int k, int length, int runStart, PhraseEntry entry, bool personContext) =>
         !p.IsEnglish && length == 1 && entry.Category == EntityCategories.Location && k > runStart && p.IsFirstName(Word(text, tokens, k - 1))

@@ -529,11 +529,6 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     }
 
     /// <summary>
-    /// "Der Minister äußerte sich nicht zu den Berichten über seinen Rücktritt", "no quiso comentar el informe": what
-    /// somebody declined to comment on is the topic, not news that happened, so the clause of a declined comment carries
-    /// no sentiment.
-    /// </summary>
-    /// <summary>
     /// "Nach Jahren der Verluste schreibt sie schwarze Zahlen", "dopo anni di perdite": a hardship that lasted a span of
     /// time before the news is its backdrop and weighs less than what the sentence reports now.
     /// </summary>
@@ -559,6 +554,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         }
     }
 
+    /// <summary>
+    /// "Der Minister äußerte sich nicht zu den Berichten über seinen Rücktritt", "no quiso comentar el informe": what
+    /// somebody declined to comment on is the topic, not news that happened, so the clause of a declined comment carries
+    /// no sentiment.
+    /// </summary>
     private void SilenceDeclinedComment(string text, List<Token> tokens, int start, int end, Span<double> valences)
     {
         if (profile!.CommentVerbs.Count == 0) return;
