@@ -962,12 +962,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return false;
     }
 
-    private bool HasNameParticle(string text, List<Token> tokens, int s, int e)
-    {
-        for (int i = s + 1; i + 1 < e; i++)
-            if (p.NameParticles.Contains(Word(text, tokens, i))) return true;
-        return false;
-    }
+    private bool HasNameParticle(string text, List<Token> tokens, int s, int e) => HasAnyOf(p.NameParticles, text, tokens, s + 1, e - 1);
 
     private bool HasPlace(string text, List<Token> tokens, int s, int e)
     {
@@ -1012,18 +1007,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization
                 // "Istituto italiano di tecnologia di Genova": a name written in lower case after its head, with a field of
                 // its own before the city (not a sea or a range it serves: "Comité régional de la conchyliculture de Méditerranée").
-                || !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && HasLink(text, tokens, s + 2, link - 1);
+                || !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && HasAnyOf(p.Connectors, text, tokens, s + 2, link - 1);
             return ownName ? (link, place) : null;
         }
         return null;
-    }
-
-    /// <summary>Whether a connector ("di", "de", "van") stands among tokens [s, e).</summary>
-    private bool HasLink(string text, List<Token> tokens, int s, int e)
-    {
-        for (int i = s; i < e; i++)
-            if (p.Connectors.Contains(Word(text, tokens, i))) return true;
-        return false;
     }
 
     /// <summary>
@@ -1280,7 +1267,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>Whether a word is an article, in any case: the profile lists articles as they open a sentence ("A", "Os").</summary>
-    private bool IsArticle(string word) => word.Length > 0 && p.Articles.Contains(string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1)));
+    private bool IsArticle(string word) => word.Length > 0 && p.Articles.Contains(Capitalised(word));
+
+    private static string Capitalised(string word) => string.Concat(char.ToUpperInvariant(word[0]).ToString(), word.AsSpan(1));
 
     private void ClassifyRun(string text, List<Token> tokens, int s, int e,
         (bool PersonContext, DocumentContext Context, bool[] SentenceStart) evidence, bool atChunkStart, List<Candidate> output)
@@ -1441,7 +1430,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 if (tokens[k].Capitalised || !p.NameParticles.Contains(Word(text, tokens, k))) continue;
                 string surname = RunText(text, tokens, k, c.End);
                 context.PersonNames.Add(surname);
-                context.PersonNames.Add(string.Concat(char.ToUpperInvariant(surname[0]).ToString(), surname.AsSpan(1)));
+                context.PersonNames.Add(Capitalised(surname));
                 break;
             }
         }
@@ -1572,6 +1561,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsOfOrFor(string word) => p.Of.Contains(word) || p.ForWords.Contains(word);
 
     private bool IsAndOr(string word) => p.And.Contains(word) || p.Or.Contains(word);
+
+    /// <summary>Whether any of tokens [s, e) is one of <paramref name="words"/>.</summary>
+    private static bool HasAnyOf(HashSet<string> words, string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (IsIn(words, text, tokens[i])) return true;
+        return false;
+    }
 
     private static bool IsIn(HashSet<string> words, string text, Token t) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(t.Start, t.Length));
 
