@@ -354,13 +354,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>
     /// "das Fritz-Walter-Stadion", "des Max-Planck-Instituts für Astronomie", "des Bundesministeriums der Finanzen": a
     /// compound of names before a head, or an institution's head before its field; where it starts and its category.
+    /// The head's adjectives are part of the name: "das Bayerische Landesamt für Umwelt".
     /// </summary>
     private (int Start, string Category)? GermanInstitution(string text, List<Token> tokens, int s, int e)
     {
         while (s < e - 1 && p.Articles.Contains(Word(text, tokens, s))) s++;
-        string head = Word(text, tokens, s);
-        if (e - s == 1) return p.NamedCompound(head) is { } category ? (s, category) : null;
-        return e - s >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, s + 1)) && IsInstitutionHead(head) ? (s, EntityCategories.Organization) : null;
+        if (e - s == 1) return p.NamedCompound(Word(text, tokens, s)) is { } category ? (s, category) : null;
+        int head = s;
+        while (e - head > 3 && p.IsCapitalisedAdjective(Word(text, tokens, head))) head++;
+        return e - head >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, head + 1)) && IsInstitutionHead(Word(text, tokens, head)) ? (s, EntityCategories.Organization) : null;
     }
 
     /// <summary>
@@ -556,7 +558,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool JoinsGermanInstitution(string text, List<Token> tokens, int start, int at, bool[] taken, out int end)
     {
         end = at;
+        // "Hamburger Hafen und Logistik AG": "und" between ordinary nouns inside a company's name that ends in its legal
+        // form; between two names it joins two companies ("Siemens und Bosch AG").
+        int form = at + 1;
+        bool nounBefore = p.IsCommon(Word(text, tokens, at - 1)) && !names.TryMatch(text, tokens, at - 1, at, out _, out _);
+        while (form < tokens.Count && form - at <= 3 && !taken[form] && IsNameWord(tokens[form]) && !p.IsLegalForm(text.AsSpan(tokens[form].Start, tokens[form].Length))) form++;
+        if (nounBefore && form > at + 1 && form < tokens.Count && !taken[form] && p.IsLegalForm(text.AsSpan(tokens[form].Start, tokens[form].Length)))
+        {
+            end = form + 1;
+            return true;
+        }
         start = AfterArticle(text, tokens, start, at);
+        while (start + 1 < at && p.IsCapitalisedAdjective(Word(text, tokens, start))) start++;
         string head = Word(text, tokens, start);
         if (!IsInstitutionHead(head) && !p.OrganizationHeads.Contains(head)) return false;
         bool linked = false;

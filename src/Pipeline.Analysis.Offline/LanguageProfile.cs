@@ -665,6 +665,9 @@ internal sealed class LanguageProfile
                 // "Am Universitätsklinikum Leipzig" is an institution named by its place.
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
                     && (!afterDeterminer || PlaceFollows(text, tokens, i + 1))
+                // "Heidelberger Druckmaschinen AG", "Deutsche Wohnen SE": nouns before a legal form are the company's name,
+                // though not the kind of company before its name ("Chemiekonzern BASF SE").
+                || BeforeLegalForm(text, tokens, i) && !IsOrganizationDescriptor(word)
                 // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
                 || i + 1 < tokens.Count && tokens[i + 1].Capitalised
                     && (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1)
@@ -697,6 +700,32 @@ internal sealed class LanguageProfile
         }
         return result;
     }
+
+    /// <summary>
+    /// Whether up to three more words lead from token <paramref name="i"/> to a legal form: nouns and "and" ("Hafen und
+    /// Logistik AG"), but no name, acronym nor adjective, which start a name of their own ("Spedition Hellmann GmbH",
+    /// "Vermieter Deutsche Wohnen SE").
+    /// </summary>
+    private bool BeforeLegalForm(string text, List<Token> tokens, int i)
+    {
+        for (int k = i + 1; k < tokens.Count && k <= i + 4; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word) return false;
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (!tokens[k].Capitalised)
+            {
+                if (And.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) continue;
+                return false;
+            }
+            if (IsLegalForm(word)) return true;
+            if (tokens[k].AllCaps || IsCapitalisedAdjective(word) || !IsCommon(word)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>An organisation word written as an abbreviation with two capitals ("AG", "GmbH", "KGaA"), not as a noun ("Bank").</summary>
+    public bool IsLegalForm(ReadOnlySpan<char> word) =>
+        word.Length is >= 2 and <= 5 && word[1..].ContainsAnyInRange('A', 'Z') && OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     /// <summary>Endings only abstract nouns have ("Zustimmung", "Mehrheit", "Gesellschaft").</summary>
     private string[] AbstractEndings { get; init; } = [];

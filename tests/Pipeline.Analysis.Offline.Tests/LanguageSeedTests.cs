@@ -156,6 +156,26 @@ public class LanguageSeedTests
     public void A_legal_form_with_and_Co_is_one_name(string text, string company) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities, e => e.Text == company && e.Category == "Organization");
 
+    /// <summary>
+    /// A German institution keeps its adjectives before its field ("Sächsische Landesamt für Denkmalpflege"), and the nouns
+    /// before a legal form name the company ("Stuttgarter Straßenbahnen AG"), but the kind of company and a second company
+    /// joined by "und" stay outside.
+    /// </summary>
+    [Theory]
+    [InlineData("Das Sächsische Landesamt für Denkmalpflege gab den Fund bekannt.", "Sächsische Landesamt für Denkmalpflege")]
+    [InlineData("Das Niedersächsische Landesamt für Verbraucherschutz und Lebensmittelsicherheit warnt vor dem Produkt.", "Niedersächsische Landesamt für Verbraucherschutz und Lebensmittelsicherheit")]
+    [InlineData("Die Stuttgarter Straßenbahnen AG erhöht die Preise.", "Stuttgarter Straßenbahnen AG")]
+    [InlineData("Die Leipziger Verkehrsbetriebe GmbH suchen Fahrer.", "Leipziger Verkehrsbetriebe GmbH")]
+    [InlineData("Die Kölner Wasser und Abwasser AG investiert.", "Kölner Wasser und Abwasser AG")]
+    [InlineData("Der Vermieter Deutsche Wohnen SE erhöht die Mieten.", "Deutsche Wohnen SE")]
+    [InlineData("Der Chemiekonzern BASF SE wächst.", "BASF SE")]
+    [InlineData("Aktien von Siemens und Bosch AG legten zu.", "Bosch AG")]
+    public void A_German_institution_or_company_is_named_whole(string text, string organisation)
+    {
+        var organisations = Analyzer.Analyze(new AnalysisDocument("e", text, "de")).Entities.Where(e => e.Category == "Organization").Select(e => e.Text);
+        Assert.Equal(organisation, Assert.Single(organisations, o => o != "Siemens"));
+    }
+
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
     [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
