@@ -176,6 +176,35 @@ public class LanguageSeedTests
         Assert.Equal(organisation, Assert.Single(organisations, o => o != "Siemens"));
     }
 
+    /// <summary>Societies, cooperatives, orders, committees and relief agencies are named by their head, as ministries are.</summary>
+    [Theory]
+    [InlineData("es", "La Sociedad General de Autores y Editores reclama el pago.", "Sociedad General de Autores y Editores")]
+    [InlineData("es", "La Cooperativa Agrícola de Villena cerró el año con pérdidas.", "Cooperativa Agrícola de Villena")]
+    [InlineData("es", "La Organización Nacional de Ciegos Españoles repartió el premio.", "Organización Nacional de Ciegos Españoles")]
+    [InlineData("pt", "A Sociedade Portuguesa de Autores homenageou o escritor.", "Sociedade Portuguesa de Autores")]
+    [InlineData("pt", "A Ordem dos Médicos criticou o governo.", "Ordem dos Médicos")]
+    [InlineData("pt", "O Comando Nacional de Emergência coordena o combate.", "Comando Nacional de Emergência")]
+    [InlineData("it", "La Società Dante Alighieri apre una sede a Tokyo.", "Società Dante Alighieri")]
+    [InlineData("it", "Il Corpo nazionale dei vigili del fuoco è intervenuto a Roma.", "Corpo nazionale dei vigili del fuoco")]
+    [InlineData("it", "Il Comitato olimpico nazionale italiano ha scelto il portabandiera.", "Comitato olimpico nazionale italiano")]
+    [InlineData("fr", "La Ligue des droits de l'homme a porté plainte.", "Ligue des droits de l'homme")]
+    [InlineData("fr", "Le Réseau Action Climat a publié un rapport.", "Réseau Action Climat")]
+    [InlineData("nl", "De Maatschappij der Nederlandse Letterkunde kent de prijs toe.", "Maatschappij der Nederlandse Letterkunde")]
+    [InlineData("de", "Die Deutsche Umwelthilfe klagt gegen die Stadt.", "Deutsche Umwelthilfe")]
+    [InlineData("de", "Helfer des Technischen Hilfswerks waren im Einsatz.", "Technischen Hilfswerks")]
+    public void An_institution_is_named_by_its_head(string language, string text, string organisation) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == organisation && e.Category == "Organization");
+
+    /// <summary>The same heads alone, or opening a sentence as ordinary words, name nothing.</summary>
+    [Theory]
+    [InlineData("de", "Das Hilfswerk hilft seit Jahren.")]
+    [InlineData("it", "Corpo e mente sono collegati, dice lo studio.")]
+    [InlineData("pt", "Ordem e progresso, lê-se na bandeira.")]
+    [InlineData("fr", "Organisation et rigueur, a résumé l'entraîneur.")]
+    [InlineData("nl", "Nationaal gezien daalde de werkloosheid.")]
+    public void An_institution_head_alone_names_nothing(string language, string text) =>
+        Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Category == "Organization");
+
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
     [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
