@@ -205,6 +205,19 @@ public class LanguageSeedTests
     public void An_institution_head_alone_names_nothing(string language, string text) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Category == "Organization");
 
+    /// <summary>Arenas, basins, caves, forests, churches and lifts are places named by their head and what follows it.</summary>
+    [Theory]
+    [InlineData("it", "Il concerto si è tenuto all'Arena di Verona sabato.", "Arena di Verona")]
+    [InlineData("it", "Il traghetto attraversa lo Stretto di Messina in venti minuti.", "Stretto di Messina")]
+    [InlineData("pt", "O concerto decorreu no Coliseu dos Recreios, em Lisboa.", "Coliseu dos Recreios")]
+    [InlineData("pt", "A Petrobras encontrou petróleo na Bacia de Campos.", "Bacia de Campos")]
+    [InlineData("pt", "O Elevador de Santa Justa reabre na segunda-feira.", "Elevador de Santa Justa")]
+    [InlineData("es", "Las lluvias llenaron el Embalse de Alarcón hasta el 80 %.", "Embalse de Alarcón")]
+    [InlineData("fr", "Les pompiers luttent contre le feu dans la Forêt de Brocéliande.", "Forêt de Brocéliande")]
+    [InlineData("fr", "Les fidèles se sont réunis devant l'Église Saint-Sulpice.", "Église Saint-Sulpice")]
+    public void A_landmark_is_named_by_its_head(string language, string text, string place) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == place && e.Category == "Location");
+
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
     [InlineData("es", "Viajó de Madrid a Sevilla en tren.", "Madrid")]
