@@ -537,9 +537,16 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         start = AfterArticle(text, tokens, start, at);
         if (!p.OrganizationHeads.Contains(Word(text, tokens, start))) return false;
         bool linked = false;
-        for (int j = start + 1; j < at && !linked; j++) linked = p.Connectors.Contains(Word(text, tokens, j));
+        string? article = null;
+        for (int j = start + 1; j < at && !linked; j++)
+        {
+            linked = IsIn(p.Connectors, text, tokens[j]) || IsIn(p.OrganizationLinks, text, tokens[j]);
+            if (linked && j + 1 < at && !tokens[j + 1].Capitalised && IsIn(p.NounMarkers, text, tokens[j + 1])) article = Word(text, tokens, j + 1);
+        }
         int k = at + 1;
-        while (k < tokens.Count && k - at <= 2 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(Word(text, tokens, k))) k++;
+        // "Fundação para a Ciência e a Tecnologia": the second field may open with the article that opened the first.
+        while (k < tokens.Count && k - at <= 2 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised
+               && (IsIn(p.Connectors, text, tokens[k]) || Word(text, tokens, k) == article)) k++;
         if (!linked || k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore) return false;
         string first = Word(text, tokens, k);
         if (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) || names.TryMatch(text, tokens, k, tokens.Count, out _, out _)) return false;

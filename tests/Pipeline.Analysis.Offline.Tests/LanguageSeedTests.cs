@@ -192,6 +192,10 @@ public class LanguageSeedTests
     [InlineData("nl", "De Maatschappij der Nederlandse Letterkunde kent de prijs toe.", "Maatschappij der Nederlandse Letterkunde")]
     [InlineData("de", "Die Deutsche Umwelthilfe klagt gegen die Stadt.", "Deutsche Umwelthilfe")]
     [InlineData("de", "Helfer des Technischen Hilfswerks waren im Einsatz.", "Technischen Hilfswerks")]
+    [InlineData("es", "La Fundación para la Investigación y la Innovación publicó el informe.", "Fundación para la Investigación y la Innovación")]
+    [InlineData("pt", "A Agência para a Modernização e a Inovação lançou o concurso.", "Agência para a Modernização e a Inovação")]
+    [InlineData("it", "La Fondazione per la Ricerca e la Cura dei Tumori ha aperto un bando.", "Fondazione per la Ricerca e la Cura dei Tumori")]
+    [InlineData("it", "Lo hanno firmato l'Università di Bologna e la Sapienza di Roma.", "Università di Bologna")]
     public void An_institution_is_named_by_its_head(string language, string text, string organisation) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == organisation && e.Category == "Organization");
 
