@@ -209,6 +209,19 @@ public class LanguageSeedTests
     public void An_institution_head_alone_names_nothing(string language, string text) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Category == "Organization");
 
+    /// <summary>Historic provinces and natural regions at home are places, and close an institution's name ("d'Alsace").</summary>
+    [Theory]
+    [InlineData("fr", "La Collectivité européenne d'Alsace a voté le budget.", "Collectivité européenne d'Alsace", "Organization")]
+    [InlineData("fr", "Les vignerons de Bourgogne et du Beaujolais craignent le gel.", "Beaujolais", "Location")]
+    [InlineData("de", "Im Emsland und in Ostfriesland stehen die meisten Windräder.", "Emsland", "Location")]
+    [InlineData("de", "Die Bahnstrecke durch den Odenwald bleibt gesperrt.", "Odenwald", "Location")]
+    [InlineData("es", "Los incendios en la Axarquía obligaron a desalojar a 300 vecinos.", "Axarquía", "Location")]
+    [InlineData("it", "Le piogge hanno colpito la Garfagnana e la Versilia.", "Garfagnana", "Location")]
+    [InlineData("nl", "In het Gooi stijgen de huizenprijzen het hardst.", "Gooi", "Location")]
+    [InlineData("pt", "As chuvas atingiram a Baixada Fluminense na segunda-feira.", "Baixada Fluminense", "Location")]
+    public void Historic_and_natural_regions_are_places(string language, string text, string name, string category) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == name && e.Category == category);
+
     /// <summary>Arenas, basins, caves, forests, churches and lifts are places named by their head and what follows it.</summary>
     [Theory]
     [InlineData("it", "Il concerto si è tenuto all'Arena di Verona sabato.", "Arena di Verona")]
