@@ -209,6 +209,17 @@ public class LanguageSeedTests
     public void An_institution_head_alone_names_nothing(string language, string text) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Category == "Organization");
 
+    /// <summary>Villages of 1,000 to 5,000 people in Europe are listed places, wherever they stand in the sentence.</summary>
+    [Theory]
+    [InlineData("de", "Warngau ist seit Montag ohne Strom.", "Warngau")]
+    [InlineData("it", "I carabinieri di Gavoi hanno arrestato un uomo.", "Gavoi")]
+    [InlineData("nl", "De brug bij Akkrum gaat dicht voor onderhoud.", "Akkrum")]
+    [InlineData("es", "Los vecinos de Legorreta protestaron ayer.", "Legorreta")]
+    [InlineData("fr", "Le maire de Langoiran a fermé l'école.", "Langoiran")]
+    [InlineData("pt", "Penedono ficou sem água durante dois dias.", "Penedono")]
+    public void Villages_are_places(string language, string text, string village) =>
+        Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == village && e.Category == "Location");
+
     /// <summary>Historic provinces and natural regions at home are places, and close an institution's name ("d'Alsace").</summary>
     [Theory]
     [InlineData("fr", "La Collectivité européenne d'Alsace a voté le budget.", "Collectivité européenne d'Alsace", "Organization")]

