@@ -547,12 +547,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Fundação para a Ciência e a Tecnologia": the second field may open with the article that opened the first.
         while (k < tokens.Count && k - at <= 2 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised
                && (IsIn(p.Connectors, text, tokens[k]) || Word(text, tokens, k) == article)) k++;
-        if (!linked || k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore) return false;
+        // "Inspectie Leefomgeving en Transport": a head and one field of ordinary words needs no link before "and", if the
+        // second field has none after it either ("Protezione Civile e Vigili del fuoco" are two bodies).
+        bool bare = !linked && at == start + 2 && k < tokens.Count && IsFieldWord(text, tokens, start + 1) && IsFieldWord(text, tokens, k);
+        if (!linked && !bare || k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore) return false;
         string first = Word(text, tokens, k);
         if (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) || names.TryMatch(text, tokens, k, tokens.Count, out _, out _)) return false;
         int m = k;
         while (m < tokens.Count && m - k < 3 && !taken[m] && IsNameWord(tokens[m]) && !tokens[m].LineBreakBefore) m++;
-        if (m < tokens.Count && IsNameWord(tokens[m])) return false;
+        if (m < tokens.Count && (IsNameWord(tokens[m]) || bare && IsIn(p.Connectors, text, tokens[m]))) return false;
         end = m;
         return true;
     }

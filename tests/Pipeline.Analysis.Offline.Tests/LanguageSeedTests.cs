@@ -196,6 +196,9 @@ public class LanguageSeedTests
     [InlineData("pt", "A Agência para a Modernização e a Inovação lançou o concurso.", "Agência para a Modernização e a Inovação")]
     [InlineData("it", "La Fondazione per la Ricerca e la Cura dei Tumori ha aperto un bando.", "Fondazione per la Ricerca e la Cura dei Tumori")]
     [InlineData("it", "Lo hanno firmato l'Università di Bologna e la Sapienza di Roma.", "Università di Bologna")]
+    [InlineData("nl", "De Inspectie Gezondheidszorg en Jeugd onderzoekt de zaak.", "Inspectie Gezondheidszorg en Jeugd")]
+    [InlineData("it", "La Protezione Civile e Vigili del fuoco sono sul posto.", "Protezione Civile")]
+    [InlineData("es", "El Ministerio Fiscal y Policía investigan.", "Ministerio Fiscal")]
     public void An_institution_is_named_by_its_head(string language, string text, string organisation) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == organisation && e.Category == "Organization");
 
