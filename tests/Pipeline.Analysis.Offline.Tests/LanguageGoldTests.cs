@@ -18,7 +18,7 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // Floors: what the analyzer measures on each whole dev set, rounded down to two decimals, raised whenever a change
     // lifts them and re-measured when a set grows (docs/offline-analyzer.md keeps the history and Gold/README.md the parts).
     [Theory]
-    [InlineData("de", 0.98, 0.88, 0.90, 0.95, 0.83, 0.79)]
+    [InlineData("de", 0.98, 0.88, 0.91, 0.95, 0.83, 0.79)]
     [InlineData("fr", 0.98, 0.91, 0.89, 0.96, 0.92, 0.80)]
     [InlineData("es", 0.96, 0.89, 0.89, 0.93, 0.94, 0.90)]
     [InlineData("it", 0.96, 0.90, 0.80, 0.96, 0.92, 0.90)]

@@ -199,6 +199,8 @@ public class LanguageSeedTests
     [InlineData("nl", "De Inspectie Gezondheidszorg en Jeugd onderzoekt de zaak.", "Inspectie Gezondheidszorg en Jeugd")]
     [InlineData("it", "La Protezione Civile e Vigili del fuoco sono sul posto.", "Protezione Civile")]
     [InlineData("es", "El Ministerio Fiscal y Policía investigan.", "Ministerio Fiscal")]
+    [InlineData("de", "Die Neue Nationalgalerie zeigt Bilder von Gerhard Richter.", "Neue Nationalgalerie")]
+    [InlineData("de", "Die Bayerischen Staatsgemäldesammlungen und die Alte Pinakothek öffnen länger.", "Alte Pinakothek")]
     public void An_institution_is_named_by_its_head(string language, string text, string organisation) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == organisation && e.Category == "Organization");
 
