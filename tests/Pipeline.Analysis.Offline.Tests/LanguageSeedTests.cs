@@ -248,6 +248,8 @@ public class LanguageSeedTests
     [InlineData("es", "Las lluvias llenaron el Embalse de Alarcón hasta el 80 %.", "Embalse de Alarcón")]
     [InlineData("fr", "Les pompiers luttent contre le feu dans la Forêt de Brocéliande.", "Forêt de Brocéliande")]
     [InlineData("fr", "Les fidèles se sont réunis devant l'Église Saint-Sulpice.", "Église Saint-Sulpice")]
+    [InlineData("es", "La Policía desalojó la Plaça de Catalunya a medianoche.", "Plaça de Catalunya")]
+    [InlineData("es", "El Palau Sant Jordi acogerá el concierto.", "Palau Sant Jordi")]
     public void A_landmark_is_named_by_its_head(string language, string text, string place) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == place && e.Category == "Location");
 
