@@ -625,15 +625,21 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// Where a lower-case court's or police force's name starts that the place at <paramref name="s"/> closes: "tribunal
-    /// correctionnel de Paris", "cour d'appel de Douai", "police judiciaire de Lille"; null when no such head stands up to
-    /// four words before it.
+    /// Where a lower-case court's, police force's or university's name starts that the place at <paramref name="s"/>
+    /// closes: "tribunal correctionnel de Paris", "cour d'appel de Douai", "police judiciaire de Lille", "université de
+    /// Lausanne"; null when no such head stands up to four words before it.
     /// </summary>
     private int? CourtBeforePlace(string text, List<Token> tokens, int s)
     {
         if (p.CourtWords.Count == 0 || s < 2 || !IsIn(p.Connectors, text, tokens[s - 1])) return null;
+        var stop = data.StopWords.TryGetValue(p.Language, out var words) ? words : null;
         for (int k = s - 2; k >= 0 && s - k <= 5 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised; k--)
+        {
             if (IsIn(p.CourtWords, text, tokens[k])) return k;
+            // "l'université avant de partir de Lyon": a function word or a verb between the head and the place ends the name.
+            var word = Word(text, tokens, k);
+            if (!IsIn(p.Connectors, text, tokens[k]) && (stop?.Contains(word) == true || p.IsInflectedVerb(word))) return null;
+        }
         return null;
     }
 

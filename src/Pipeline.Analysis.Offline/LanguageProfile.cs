@@ -133,7 +133,7 @@ internal sealed class LanguageProfile
     /// <summary>Ordinary nouns written as acronyms ("PIB", "ADN", "LNG"): no organisation however capitalised.</summary>
     public HashSet<string> CommonAcronyms { get; private init; } = [];
 
-    /// <summary>Lower-case heads of courts, prosecutors' offices and police forces named by their seat ("tribunal correctionnel de Paris", "police judiciaire de Lille").</summary>
+    /// <summary>Lower-case heads of courts, prosecutors' offices, police forces and universities named by their seat ("tribunal correctionnel de Paris", "police judiciaire de Lille", "université de Lausanne").</summary>
     public HashSet<string> CourtWords { get; private init; } = [];
     /// <summary>Lower-case words that join the parts of a hyphenated place name ("sur" in "Sablé-sur-Sarthe", "et" in "Maine-et-Loire").</summary>
     private HashSet<string> CompoundPlaceLinks { get; init; } = [];
