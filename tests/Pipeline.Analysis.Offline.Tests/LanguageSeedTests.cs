@@ -201,6 +201,9 @@ public class LanguageSeedTests
     [InlineData("es", "El Ministerio Fiscal y Policía investigan.", "Ministerio Fiscal")]
     [InlineData("de", "Die Neue Nationalgalerie zeigt Bilder von Gerhard Richter.", "Neue Nationalgalerie")]
     [InlineData("de", "Die Bayerischen Staatsgemäldesammlungen und die Alte Pinakothek öffnen länger.", "Alte Pinakothek")]
+    [InlineData("it", "La Pinacoteca di Brera ha prestato il quadro.", "Pinacoteca di Brera")]
+    [InlineData("it", "I Musei Vaticani resteranno chiusi lunedì.", "Musei Vaticani")]
+    [InlineData("it", "La Galleria Borghese ha acquistato un disegno.", "Galleria Borghese")]
     public void An_institution_is_named_by_its_head(string language, string text, string organisation) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == organisation && e.Category == "Organization");
 
