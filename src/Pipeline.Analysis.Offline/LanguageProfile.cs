@@ -821,8 +821,17 @@ internal sealed class LanguageProfile
         return parts >= 3 && (linked || saint);
     }
 
-    /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum").</summary>
-    public bool EndsInOrganizationWord(ReadOnlySpan<char> word) => EndsAfterStem(word, OrganizationEndings, StringComparison.Ordinal);
+    /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
+    public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
+    {
+        if (EndsAfterStem(word, OrganizationEndings, StringComparison.Ordinal)) return true;
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen <= 0 || hyphen + 1 >= word.Length || !char.IsUpper(word[hyphen + 1])) return false;
+        var head = word[(hyphen + 1)..];
+        foreach (var ending in OrganizationEndings)
+            if (head.EndsWith(ending, StringComparison.OrdinalIgnoreCase) && (head.Length == ending.Length || head.Length > ending.Length + 2)) return true;
+        return false;
+    }
 
     private static int AcronymPrefix(ReadOnlySpan<char> word)
     {

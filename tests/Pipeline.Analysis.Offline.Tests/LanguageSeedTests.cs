@@ -204,6 +204,10 @@ public class LanguageSeedTests
     [InlineData("it", "La Pinacoteca di Brera ha prestato il quadro.", "Pinacoteca di Brera")]
     [InlineData("it", "I Musei Vaticani resteranno chiusi lunedì.", "Musei Vaticani")]
     [InlineData("it", "La Galleria Borghese ha acquistato un disegno.", "Galleria Borghese")]
+    [InlineData("de", "Der Deutsche Fußball-Bund hat den Trainer entlassen.", "Deutsche Fußball-Bund")]
+    [InlineData("de", "Der Landesbetrieb für Straßenbau sperrt die Brücke.", "Landesbetrieb für Straßenbau")]
+    [InlineData("de", "Der Bayerische Verfassungsgerichtshof entschied am Montag.", "Bayerische Verfassungsgerichtshof")]
+    [InlineData("de", "Im Abgeordnetenhaus stimmten die Grünen und die Linken dagegen.", "Linken")]
     public void An_institution_is_named_by_its_head(string language, string text, string organisation) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == organisation && e.Category == "Organization");
 
@@ -214,6 +218,8 @@ public class LanguageSeedTests
     [InlineData("pt", "Ordem e progresso, lê-se na bandeira.")]
     [InlineData("fr", "Organisation et rigueur, a résumé l'entraîneur.")]
     [InlineData("nl", "Nationaal gezien daalde de werkloosheid.")]
+    [InlineData("de", "Im Zentrum der Stadt wird gebaut.")]
+    [InlineData("de", "Die linken Abgeordneten stimmten dagegen.")]
     public void An_institution_head_alone_names_nothing(string language, string text) =>
         Assert.DoesNotContain(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Category == "Organization");
 
