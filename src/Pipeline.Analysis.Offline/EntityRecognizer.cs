@@ -820,6 +820,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
+        if (e - s <= 3 && p.IsNamedStructure(last, e - s >= 2 && p.IsFirstName(Word(text, tokens, e - 2))) && !names.TryMatch(text, tokens, s, e, out _, out _))
+        {
+            // "die Carolabrücke", "het Jan Breydelstadion": a structure named by a compound, a person's name included.
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-named-structure"));
+            return;
+        }
         if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(Word(text, tokens, e + 1)))
         {
             // "the “Noches de Flamenco” festival": a quoted title is the event's name, whatever words it holds.

@@ -224,6 +224,25 @@ internal sealed class LanguageProfile
     /// <summary>Endings of compound organisation names ("-gesellschaft", "-museum"), lower case.</summary>
     private string[] OrganizationEndings { get; init; } = [];
 
+    /// <summary>Endings of compound structures' names ("-brücke", "-stadion", "-kathedraal"), lower case.</summary>
+    private string[] PlaceEndings { get; init; } = [];
+
+    /// <summary>
+    /// A compound that ends in a structure's head after a name: the name of one ("Carolabrücke", "Sint-Baafskathedraal",
+    /// "Breydelstadion" after "Jan"), where "Fußballstadion" and "Autobahnbrücke" are ordinary words.
+    /// </summary>
+    public bool IsNamedStructure(ReadOnlySpan<char> word, bool afterFirstName)
+    {
+        foreach (var ending in PlaceEndings)
+        {
+            if (word.Length <= ending.Length + 2 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
+            var stem = word[..^ending.Length];
+            return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
+                && (afterFirstName || stem.Contains('-') || IsFirstName(stem.ToString()) || LocalNames?.TryMatchWord(stem, out _) == true);
+        }
+        return false;
+    }
+
     /// <summary>
     /// "Max-Planck-Institut", "Robert-Koch-Instituts", "Fritz-Walter-Stadion": a hyphenated compound of names before an
     /// organisation's or a structure's head is the name of one (Organization or Location), where "Ampel-Koalition", of
@@ -675,8 +694,9 @@ internal sealed class LanguageProfile
                 // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
                 || i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
                     && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i)
-                // "Hohenlohekreis", "Allgäuer Alpen": a district's compound, and a region's head after a place's adjective.
-                || IsDistrictCompound(word)
+                // "Hohenlohekreis", "Carolabrücke", "Allgäuer Alpen": a district's or a structure's compound, and a region's
+                // head after a place's adjective.
+                || IsDistrictCompound(word) || IsNamedStructure(word, afterFirstName: false)
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
                     && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised
@@ -967,6 +987,7 @@ internal sealed class LanguageProfile
             Suffixes = List("suffixes").OrderByDescending(e => e.Length).ToArray(),
             TitleSuffixes = List("title-suffixes"),
             OrganizationEndings = List("org-endings"),
+            PlaceEndings = List("place-endings"),
             Endings = List("endings"),
             VerbEndings = List("verb-endings").Select(e => e.Split('>')).Select(e => (e[0], e[1])).OrderByDescending(e => e.Item1.Length).ToArray(),
             Compounds = List("compounds").Length > 0,

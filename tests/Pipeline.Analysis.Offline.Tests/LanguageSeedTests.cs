@@ -234,6 +234,11 @@ public class LanguageSeedTests
     public void Villages_are_places(string language, string text, string village) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == village && e.Category == "Location");
 
+    /// <summary>A compound of ordinary words ending in a structure's head names no structure.</summary>
+    [Fact]
+    public void An_ordinary_compound_is_no_place() =>
+        Assert.Empty(Analyzer.Analyze(new AnalysisDocument("e", "Das neue Fußballstadion und die Autobahnbrücke sind fertig.", "de")).Entities);
+
     /// <summary>Historic provinces and natural regions at home are places, and close an institution's name ("d'Alsace").</summary>
     [Theory]
     [InlineData("fr", "La Collectivité européenne d'Alsace a voté le budget.", "Collectivité européenne d'Alsace", "Organization")]
@@ -259,6 +264,9 @@ public class LanguageSeedTests
     [InlineData("fr", "Les fidèles se sont réunis devant l'Église Saint-Sulpice.", "Église Saint-Sulpice")]
     [InlineData("es", "La Policía desalojó la Plaça de Catalunya a medianoche.", "Plaça de Catalunya")]
     [InlineData("es", "El Palau Sant Jordi acogerá el concierto.", "Palau Sant Jordi")]
+    [InlineData("de", "Die Carolabrücke in Dresden ist eingestürzt.", "Carolabrücke")]
+    [InlineData("nl", "Club Brugge speelt in het Jan Breydelstadion.", "Jan Breydelstadion")]
+    [InlineData("nl", "De mis in de Sint-Baafskathedraal begint om tien uur.", "Sint-Baafskathedraal")]
     public void A_landmark_is_named_by_its_head(string language, string text, string place) =>
         Assert.Contains(Analyzer.Analyze(new AnalysisDocument("e", text, language)).Entities, e => e.Text == place && e.Category == "Location");
 
