@@ -571,9 +571,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hamburger Hafen und Logistik AG": "und" between ordinary nouns inside a company's name that ends in its legal
         // form; between two names it joins two companies ("Siemens und Bosch AG").
         int form = at + 1;
-        bool nounBefore = p.IsCommon(Word(text, tokens, at - 1)) && !names.TryMatch(text, tokens, at - 1, at, out _, out _);
         while (form < tokens.Count && form - at <= 3 && !taken[form] && IsNameWord(tokens[form]) && !p.IsLegalForm(text.AsSpan(tokens[form].Start, tokens[form].Length))) form++;
-        if (nounBefore && form > at + 1 && form < tokens.Count && !taken[form] && p.IsLegalForm(text.AsSpan(tokens[form].Start, tokens[form].Length)))
+        if (form > at + 1 && form < tokens.Count && !taken[form] && p.IsLegalForm(text.AsSpan(tokens[form].Start, tokens[form].Length))
+            && p.IsCommon(Word(text, tokens, at - 1)) && !names.TryMatch(text, tokens, at - 1, at, out _, out _))
         {
             end = form + 1;
             return true;
@@ -820,7 +820,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
-        if (e - s <= 3 && p.IsNamedStructure(last, e - s >= 2 && p.IsFirstName(Word(text, tokens, e - 2))) && !names.TryMatch(text, tokens, s, e, out _, out _))
+        if (e - s <= 3 && p.EndsInStructureHead(last) && p.IsNamedStructure(last, e - s >= 2 && p.IsFirstName(Word(text, tokens, e - 2)))
+            && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "die Carolabrücke", "het Jan Breydelstadion": a structure named by a compound, a person's name included.
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-named-structure"));

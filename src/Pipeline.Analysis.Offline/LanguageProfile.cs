@@ -243,6 +243,9 @@ internal sealed class LanguageProfile
         return false;
     }
 
+    /// <summary>The cheap first test of <see cref="IsNamedStructure"/>: the word ends in a structure's head after a stem.</summary>
+    public bool EndsInStructureHead(ReadOnlySpan<char> word) => EndsAfterStem(word, PlaceEndings, StringComparison.Ordinal);
+
     /// <summary>
     /// "Max-Planck-Institut", "Robert-Koch-Instituts", "Fritz-Walter-Stadion": a hyphenated compound of names before an
     /// organisation's or a structure's head is the name of one (Organization or Location), where "Ampel-Koalition", of
