@@ -63,6 +63,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 {
     private readonly LanguageProfile p = profile;
     private readonly NameLookup names = new(data.Names, profile);
+    /// <summary>The language's function words (none for a language without a list).</summary>
+    private readonly HashSet<string>? stopWords = data.StopWords.GetValueOrDefault(profile.Language);
     /// <summary>
     /// What the first pass learnt about a document. The classifying rules ask through the methods, which note each
     /// question while <see cref="Recording"/>: the first pass asks an empty context, so a chunk none of whose questions
@@ -360,8 +362,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         while (s < e - 1 && p.Articles.Contains(Word(text, tokens, s))) s++;
         if (e - s == 1) return p.NamedCompound(Word(text, tokens, s)) is { } category ? (s, category) : null;
-        int head = s;
-        while (e - head > 3 && p.IsCapitalisedAdjective(Word(text, tokens, head))) head++;
+        int head = AfterAdjectives(text, tokens, s, e - 3);
         return e - head >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, head + 1)) && IsInstitutionHead(Word(text, tokens, head)) ? (s, EntityCategories.Organization) : null;
     }
 
@@ -407,12 +408,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private int LowerCaseNameEnd(string text, List<Token> tokens, int end, bool[] taken)
     {
         int k = end, last = end;
-        var stop = data.StopWords.TryGetValue(p.Language, out var words) ? words : null;
         while (k < tokens.Count && k - end < 5 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && !tokens[k].LineBreakBefore)
         {
             var w = Word(text, tokens, k);
             if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w)) { k++; continue; }
-            if (stop?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w) || p.IsInflectedVerb(w)) break;
+            if (stopWords?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w) || p.IsInflectedVerb(w)) break;
             last = ++k;
         }
         return last;
@@ -579,7 +579,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return true;
         }
         start = AfterArticle(text, tokens, start, at);
-        while (start + 1 < at && p.IsCapitalisedAdjective(Word(text, tokens, start))) start++;
+        start = AfterAdjectives(text, tokens, start, at - 1);
         string head = Word(text, tokens, start);
         if (!IsInstitutionHead(head) && !p.OrganizationHeads.Contains(head)) return false;
         bool linked = false;
@@ -632,13 +632,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private int? CourtBeforePlace(string text, List<Token> tokens, int s)
     {
         if (p.CourtWords.Count == 0 || s < 2 || !IsIn(p.Connectors, text, tokens[s - 1])) return null;
-        var stop = data.StopWords.TryGetValue(p.Language, out var words) ? words : null;
         for (int k = s - 2; k >= 0 && s - k <= 5 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised; k--)
         {
             if (IsIn(p.CourtWords, text, tokens[k])) return k;
             // "l'université avant de partir de Lyon": a function word or a verb between the head and the place ends the name.
             var word = Word(text, tokens, k);
-            if (!IsIn(p.Connectors, text, tokens[k]) && (stop?.Contains(word) == true || p.IsInflectedVerb(word))) return null;
+            if (!IsIn(p.Connectors, text, tokens[k]) && (stopWords?.Contains(word) == true || p.IsInflectedVerb(word))) return null;
         }
         return null;
     }
@@ -820,7 +819,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
-        if (e - s <= 3 && p.EndsInStructureHead(last) && p.IsNamedStructure(last, e - s >= 2 && p.IsFirstName(Word(text, tokens, e - 2)))
+        if (e - s <= 3 && p.IsNamedStructure(last, e - s >= 2 ? text.AsSpan(tokens[e - 2].Start, tokens[e - 2].Length) : default)
             && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "die Carolabrücke", "het Jan Breydelstadion": a structure named by a compound, a person's name included.
@@ -1056,8 +1055,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsInstitutionOfPlace(string text, List<Token> tokens, int s, int e)
     {
         // "Staatlichen Kunstsammlungen Dresden": the institution's adjectives come before its head.
-        int head = s;
-        while (p.NounsCapitalised && head + 2 < e && p.IsCapitalisedAdjective(Word(text, tokens, head))) head++;
+        int head = AfterAdjectives(text, tokens, s, e - 2);
         string first = Word(text, tokens, head);
         if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first)) return false;
         int k = head + 1;
@@ -1590,13 +1588,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsOrdinaryWordTown(string text, List<Token> tokens, int i) =>
         names.TryMatch(text, tokens, i, i + 1, out _, out var town) && town.Source == "place-local-city" && p.IsCommon(Word(text, tokens, i));
 
-    private bool IsFunctionWord(string word) => !p.IsEnglish && data.StopWords.TryGetValue(p.Language, out var stop) && stop.Contains(word) && !p.Articles.Contains(word);
+    private bool IsFunctionWord(string word) => !p.IsEnglish && stopWords?.Contains(word) == true && !p.Articles.Contains(word);
 
     private static bool IsQuote(string word) => word is "\"" or "\u201C" or "\u201D" or "\u201E" or "\u00AB" or "\u00BB";
 
     private bool IsOfOrFor(string word) => p.Of.Contains(word) || p.ForWords.Contains(word);
 
     private bool IsAndOr(string word) => p.And.Contains(word) || p.Or.Contains(word);
+
+    /// <summary>The first token from <paramref name="i"/> that is no capitalised German adjective, <paramref name="last"/> at most ("Bayerische Landesamt").</summary>
+    private int AfterAdjectives(string text, List<Token> tokens, int i, int last)
+    {
+        while (p.NounsCapitalised && i < last && p.IsCapitalisedAdjective(Word(text, tokens, i))) i++;
+        return i;
+    }
 
     /// <summary>Whether any of tokens [s, e) is one of <paramref name="words"/>.</summary>
     private static bool HasAnyOf(HashSet<string> words, string text, List<Token> tokens, int s, int e)

@@ -229,22 +229,19 @@ internal sealed class LanguageProfile
 
     /// <summary>
     /// A compound that ends in a structure's head after a name: the name of one ("Carolabrücke", "Sint-Baafskathedraal",
-    /// "Breydelstadion" after "Jan"), where "Fußballstadion" and "Autobahnbrücke" are ordinary words.
+    /// "Breydelstadion" after "Jan", the word before it), where "Fußballstadion" and "Autobahnbrücke" are ordinary words.
     /// </summary>
-    public bool IsNamedStructure(ReadOnlySpan<char> word, bool afterFirstName)
+    public bool IsNamedStructure(ReadOnlySpan<char> word, ReadOnlySpan<char> before = default)
     {
         foreach (var ending in PlaceEndings)
         {
             if (word.Length <= ending.Length + 2 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
             var stem = word[..^ending.Length];
             return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
-                && (afterFirstName || stem.Contains('-') || IsFirstName(stem.ToString()) || LocalNames?.TryMatchWord(stem, out _) == true);
+                && (stem.Contains('-') || IsFirstName(stem.ToString()) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before.ToString()));
         }
         return false;
     }
-
-    /// <summary>The cheap first test of <see cref="IsNamedStructure"/>: the word ends in a structure's head after a stem.</summary>
-    public bool EndsInStructureHead(ReadOnlySpan<char> word) => EndsAfterStem(word, PlaceEndings, StringComparison.Ordinal);
 
     /// <summary>
     /// "Max-Planck-Institut", "Robert-Koch-Instituts", "Fritz-Walter-Stadion": a hyphenated compound of names before an
@@ -261,9 +258,7 @@ internal sealed class LanguageProfile
         var first = dash > 0 ? names[..dash] : names;
         if (IsCommon(first.ToString()) && !IsFirstName(first.ToString())) return null;
         if (PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head)) return EntityCategories.Location;
-        foreach (var ending in OrganizationEndings)
-            if (head.Equals(ending, StringComparison.OrdinalIgnoreCase)) return EntityCategories.Organization;
-        return OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head) ? EntityCategories.Organization : null;
+        return IsOrganizationEnding(head) || OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head) ? EntityCategories.Organization : null;
     }
 
     /// <summary>Endings of compound roles ("-leiterin", "-sprecher"), lower case.</summary>
@@ -699,7 +694,7 @@ internal sealed class LanguageProfile
                     && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i)
                 // "Hohenlohekreis", "Carolabrücke", "Allgäuer Alpen": a district's or a structure's compound, and a region's
                 // head after a place's adjective.
-                || IsDistrictCompound(word) || IsNamedStructure(word, afterFirstName: false)
+                || IsDistrictCompound(word) || IsNamedStructure(word)
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
                     && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised
@@ -851,8 +846,14 @@ internal sealed class LanguageProfile
         int hyphen = word.LastIndexOf('-');
         if (hyphen <= 0 || hyphen + 1 >= word.Length || !char.IsUpper(word[hyphen + 1])) return false;
         var head = word[(hyphen + 1)..];
+        return IsOrganizationEnding(head) || EndsAfterStem(head, OrganizationEndings, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A hyphenated compound's capitalised head that is an organisation's ending as a word of its own ("-Institut", "-Bund").</summary>
+    private bool IsOrganizationEnding(ReadOnlySpan<char> head)
+    {
         foreach (var ending in OrganizationEndings)
-            if (head.EndsWith(ending, StringComparison.OrdinalIgnoreCase) && (head.Length == ending.Length || head.Length > ending.Length + 2)) return true;
+            if (head.Equals(ending, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
