@@ -40,9 +40,12 @@ public partial class ReliabilityTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.InRange(report.ReplayedFromPoison, 0, 3);
         Assert.Equal(300 / SoakOptions.EmptyEvery, report.Quarantined);
         Assert.Equal(17, report.Deleted); // 10% of the 177 articles with text among the first 180
-        // Deleting once half of those have settled comes well after the scanner's handover, so none vanishes, and some
-        // of the deleted articles were counted and taken out while the others raced their ingestion.
-        Assert.Equal((report.Deleted, 0), (report.Retracted, report.Vanished));
+        // Every deleted article the pipeline had recorded is retracted. One it had not may vanish when its delete falls on
+        // a scanner handover, which the faults' timing decides (one CI run saw 11 of 17); some of the deleted articles
+        // were counted and taken out while the others raced their ingestion.
+        Assert.Equal(report.Deleted, report.Retracted + report.Vanished);
+        Assert.InRange(report.Vanished, 0, report.DeletedUnrecorded);
+        Assert.InRange(report.Retracted, report.Deleted - report.DeletedUnrecorded, report.Deleted);
         Assert.InRange(report.RetractedAfterCounting, 1, report.Deleted - 1);
         Assert.Equal(report.RetractedAfterCounting, report.SummaryRetractedCount);
         Assert.Equal(300 - 6 - 17, report.Summarised);

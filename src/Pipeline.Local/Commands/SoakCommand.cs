@@ -40,13 +40,13 @@ internal static class SoakCommand
             var report = await new SoakRun(options, Console.Out).RunAsync(cancellationToken);
             foreach (string line in report.HostReports) Console.WriteLine("  " + line);
             Console.WriteLine($"Uploaded {report.Uploaded}: summarised {report.Summarised}, quarantined {report.Quarantined}, poisoned {report.Poisoned} (after replaying {report.ReplayedFromPoison} from poison), unaccounted {report.Unaccounted}; " +
-                              $"deleted {report.Deleted}: retracted {report.Retracted} ({report.RetractedAfterCounting} after the summary had counted them), " +
+                              $"deleted {report.Deleted} ({report.DeletedUnrecorded} not yet recorded then): retracted {report.Retracted} ({report.RetractedAfterCounting} after the summary had counted them), " +
                               $"vanished {report.Vanished} (deleted before the pipeline recorded anything of them). " +
                               $"Summary counts {report.SummaryArticleCount} articles, retractedCount {report.SummaryRetractedCount}. " +
                               $"{report.Kills} SIGKILLs, {report.StorageCrashes} Azurite SIGKILLs, {report.StorageRestarts} Azurite restarts, {report.Elapsed.TotalSeconds:F0} s. " +
                               $"Hosts exited {report.HostsExited}; peak host resident set {report.PeakHostResidentBytes / (1024 * 1024)} MB (bound {PipelineHostProcess.MemoryBoundBytes / (1024 * 1024)} MB).");
             Console.WriteLine(report.ExactlyOnce
-                ? "EXACTLY ONCE: every article summarised or quarantined, every deleted one retracted or never counted, none counted or retracted twice."
+                ? "EXACTLY ONCE: every article summarised or quarantined, every deleted one retracted or never counted, every recorded one retracted, none counted or retracted twice."
                 : "FAILED: the books do not balance.");
             if (!report.HostsHeld) Console.WriteLine("FAILED: a host exited or outgrew the memory bound.");
             return report.ExactlyOnce && report.HostsHeld ? 0 : 1;

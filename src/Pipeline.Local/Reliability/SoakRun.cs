@@ -48,21 +48,25 @@ public sealed record SoakOptions(int Articles, int Hosts, int Kills, bool Restar
 /// Azurite restarted, or overran it with a long pass) and before its ingestion recorded anything leaves no trace. In
 /// Azure, Event Grid's BlobDeleted event leaves a retraction for it. See docs/measurements.md.
 /// </param>
+/// <param name="DeletedUnrecorded">
+/// Deleted articles without a head record at the check just before the deletes: only these can vanish. How many do
+/// depends on whether a lease handover falls on the deletes, which the faults' timing decides, not the pipeline.
+/// </param>
 public sealed record SoakReport(
     int Uploaded, int Summarised, int Quarantined, int Poisoned, int ReplayedFromPoison, int Unaccounted, int SummaryArticleCount,
-    int Deleted, int Retracted, int RetractedAfterCounting, int Vanished, int SummaryRetractedCount,
+    int Deleted, int DeletedUnrecorded, int Retracted, int RetractedAfterCounting, int Vanished, int SummaryRetractedCount,
     int Kills, int StorageRestarts, int StorageCrashes, int HostsExited, long PeakHostResidentBytes, TimeSpan Elapsed, IReadOnlyList<string> HostReports)
 {
     /// <summary>No host died of the faults, and none outgrew the stated memory bound.</summary>
     public bool HostsHeld => HostsExited == 0 && PeakHostResidentBytes < PipelineHostProcess.MemoryBoundBytes;
 
     /// <summary>
-    /// Nothing lost, nothing counted twice, nothing poisoned; no deleted article counted, and every one the summary had
-    /// counted taken out of it exactly once.
+    /// Nothing lost, nothing counted twice, nothing poisoned; no deleted article counted, every one the summary had
+    /// counted taken out of it exactly once, and every one the pipeline had recorded retracted rather than vanished.
     /// </summary>
     public bool ExactlyOnce =>
         Unaccounted == 0 && Poisoned == 0 &&
-        Summarised + Quarantined + Retracted + Vanished == Uploaded && Retracted + Vanished == Deleted &&
+        Summarised + Quarantined + Retracted + Vanished == Uploaded && Retracted + Vanished == Deleted && Vanished <= DeletedUnrecorded &&
         SummaryArticleCount == Summarised && Summarised == Uploaded - Quarantined - Deleted &&
         SummaryRetractedCount == RetractedAfterCounting;
 }
@@ -174,9 +178,9 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
             }
             await uploading;
             log.WriteLine($"All {articles.Count} uploaded after {clock.Elapsed.TotalSeconds:F0} s.");
-            var (deleted, uploadedThen) = await deleting;
+            var (deleted, unrecorded, uploadedThen) = await deleting;
             log.WriteLine($"Deleted {deleted.Count} of the {options.DeleteCandidates.Count()} articles with text among the first {SoakOptions.DeleteFrom * 100:F0}% once half of those had settled " +
-                          $"({uploadedThen} uploaded then, {clock.Elapsed.TotalSeconds:F0} s); waiting for every article to settle.");
+                          $"({unrecorded} not yet recorded; {uploadedThen} uploaded then, {clock.Elapsed.TotalSeconds:F0} s); waiting for every article to settle.");
 
             // A deleted article reads as summarised until its retraction is folded, so it settles only as retracted or vanished.
             var gone = deleted.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
@@ -221,6 +225,7 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
                 results.Count(r => r.State == ArticleState.InFlight && !IsVanished(r)),
                 summary.State.ArticleCount,
                 deleted.Count,
+                unrecorded,
                 results.Count(r => r.State == ArticleState.Retracted),
                 results.Count(r => r.State == ArticleState.Retracted && r.Head!.AppliedHash == ArticleRecordStore.RetractedHash),
                 results.Count(IsVanished),
@@ -263,21 +268,27 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
     /// point of the upload instead found nothing recorded yet (the upload outruns the pipeline many times over) and fell
     /// within the scanner's handover after the first SIGKILL, so no deletion was even noticed.
     /// </summary>
-    /// <returns>The deleted articles, and how many articles were uploaded when the deletions began.</returns>
-    private async Task<(IReadOnlyList<UploadedArticle> Deleted, int Uploaded)> DeleteAsync(ArticleTracker tracker, TaskCompletionSource<UploadedArticle>[] uploads, CancellationToken cancellationToken)
+    /// <returns>
+    /// The deleted articles, how many of them had no head record at the last check before the deletes, and how many
+    /// articles were uploaded when the deletions began.
+    /// </returns>
+    private async Task<(IReadOnlyList<UploadedArticle> Deleted, int Unrecorded, int Uploaded)> DeleteAsync(ArticleTracker tracker, TaskCompletionSource<UploadedArticle>[] uploads, CancellationToken cancellationToken)
     {
         var candidates = await Task.WhenAll(options.DeleteCandidates.Select(i => uploads[i].Task));
-        await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilAsync(candidates,
-            check => check.Count(r => r.State != ArticleState.InFlight) * 2 >= check.Count, SettleTimeout, TimeSpan.FromMilliseconds(500), c), cancellationToken);
+        var check = await NewsroomRetry.ExecuteAsync(async c => await tracker.WaitUntilAsync(candidates,
+            results => results.Count(r => r.State != ArticleState.InFlight) * 2 >= results.Count, SettleTimeout, TimeSpan.FromMilliseconds(500), c), cancellationToken);
         int uploaded = uploads.Count(u => u.Task.IsCompleted);
         new Random(options.Seed).Shuffle(candidates);
         var deleted = candidates.Take(options.Deletions).ToList();
+        // A head written after this check only makes the count too high, so "vanished <= unrecorded" stays a sound check.
+        var recorded = check.Where(r => r.Head is not null).Select(r => r.Article.Name).ToHashSet(StringComparer.Ordinal);
+        int unrecorded = deleted.Count(d => !recorded.Contains(d.Name));
         foreach (var article in deleted)
         {
             // Null when an attempt deleted the blob but its answer was lost to the Azurite restart: gone all the same.
             _ = await NewsroomRetry.ExecuteAsync(async c => await tracker.DeleteAsync(article.Name, c), cancellationToken);
         }
-        return (deleted, uploaded);
+        return (deleted, unrecorded, uploaded);
     }
 
     private static async Task<PipelineHostProcess> StartHostAsync(string connectionString, bool languageFaults, CancellationToken cancellationToken)
