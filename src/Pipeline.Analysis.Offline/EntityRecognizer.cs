@@ -64,7 +64,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private readonly LanguageProfile p = profile;
     private readonly NameLookup names = new(data.Names, profile);
     /// <summary>The language's function words (none for a language without a list).</summary>
-    private readonly HashSet<string>? stopWords = data.StopWords.GetValueOrDefault(profile.Language);
+    private readonly WordSet? stopWords = data.StopWords.GetValueOrDefault(profile.Language);
     /// <summary>
     /// What the first pass learnt about a document. The classifying rules ask through the methods, which note each
     /// question while <see cref="Recording"/>: the first pass asks an empty context, so a chunk none of whose questions
@@ -79,18 +79,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         public bool Recording { get; set; } = true;
         public int Asked => _asked.Count;
 
-        public HashSet<string> PersonNames { get; } = new(StringComparer.Ordinal);
+        public WordSet PersonNames { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (string Category, string? Subcategory)> Acronyms { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The first word of a multi-word organisation ("Spirit" after "Spirit AeroSystems").</summary>
-        public HashSet<string> OrganizationAliases { get; } = new(StringComparer.Ordinal);
+        public WordSet OrganizationAliases { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Token indices where a first-pass organisation starts and ends, for "X and Y" coordination.</summary>
         public HashSet<int> OrganizationStarts { get; } = [];
         public HashSet<int> OrganizationEnds { get; } = [];
 
         /// <summary>Names an organisation cue named anywhere ("the company Aurora Orbital"), which no first name overrides elsewhere.</summary>
-        public HashSet<string> OrganizationNames { get; } = new(StringComparer.Ordinal);
+        public WordSet OrganizationNames { get; } = new(StringComparer.Ordinal);
 
         public bool IsPerson(string name) => Ask(Question.Person, name, 0);
         public bool IsAlias(string word) => Ask(Question.Alias, word, 0);
@@ -229,7 +229,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>Legal forms written as an abbreviation with a dot, which the sentence splitter does not take for a full stop.</summary>
-    private static readonly HashSet<string> AbbreviatedLegalForms = new(StringComparer.Ordinal) { "Inc", "Corp", "Co", "Ltd", "Ltda" };
+    private static readonly WordSet AbbreviatedLegalForms = new(StringComparer.Ordinal) { "Inc", "Corp", "Co", "Ltd", "Ltda" };
 
     /// <summary>
     /// "Fiagril Ltda. anunciou", "Acme Corp. said": inside a sentence, an organisation that ends in an abbreviated legal
@@ -290,7 +290,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words, but "of" does not join
                 // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
-                    && p.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
+                    && p.Connectors.Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
                     && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
                     && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken)))
@@ -616,7 +616,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsStreetWord(string text, List<Token> tokens, int i)
     {
         if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised
-            || !p.StreetWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return false;
+            || !p.StreetWords.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return false;
         bool linked = i + 2 < tokens.Count && p.Connectors.Contains(Word(text, tokens, i + 1));
         int name = linked ? i + 2 : i + 1;
         return IsNameWord(tokens[name]) && !(names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry)
@@ -1604,14 +1604,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>Whether any of tokens [s, e) is one of <paramref name="words"/>.</summary>
-    private static bool HasAnyOf(HashSet<string> words, string text, List<Token> tokens, int s, int e)
+    private static bool HasAnyOf(WordSet words, string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
             if (IsIn(words, text, tokens[i])) return true;
         return false;
     }
 
-    private static bool IsIn(HashSet<string> words, string text, Token t) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(t.Start, t.Length));
+    private static bool IsIn(WordSet words, string text, Token t) => words.Contains(text.AsSpan(t.Start, t.Length));
 
     private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
 

@@ -16,9 +16,9 @@ internal static class KeyPhraseExtractor
     private const int PresizedWords = 2048;
 
     /// <param name="named">Which tokens lie inside a name (a phrase that is one scores higher).</param>
-    public static List<string> Extract(string text, List<Token> tokens, HashSet<string> stopWords, bool[] named)
+    public static List<string> Extract(string text, List<Token> tokens, WordSet stopWords, bool[] named)
     {
-        var stop = stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stop = stopWords;
         var phrases = new List<(int Start, int End)>();
         int runStart = -1;
         for (int i = 0; i <= tokens.Count; i++)

@@ -24,21 +24,21 @@ internal sealed class LanguageProfile
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OfflineData, SharedLists> Shared = new();
 
-    private sealed record SharedLists(HashSet<string> FirstNames, HashSet<string> FirstNamesWithoutAccents, HashSet<string> ClubTowns);
+    private sealed record SharedLists(WordSet FirstNames, WordSet FirstNamesWithoutAccents, WordSet ClubTowns);
 
     private static SharedLists SharedFor(OfflineData data) => Shared.GetValue(data, d =>
     {
-        var names = new HashSet<string>(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
-        return new SharedLists(names, new HashSet<string>(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d));
+        var names = new WordSet(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
+        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d));
     });
 
     /// <summary>
     /// The town in each listed sports club's name, its form ("SSC", "FC", "1.") left out. A town that is also a region
     /// ("SS Lazio", "SC Braga") is left out: a region takes an article of its own ("nel Lazio").
     /// </summary>
-    private static HashSet<string> ClubTowns(OfflineData data)
+    private static WordSet ClubTowns(OfflineData data)
     {
-        var towns = new HashSet<string>(StringComparer.Ordinal);
+        var towns = new WordSet(StringComparer.Ordinal);
         foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
             foreach (var f in OfflineData.ReadLines(file).Select(l => l.Split('\t')))
             {
@@ -102,62 +102,62 @@ internal sealed class LanguageProfile
     /// <summary>Titles and roles written in lower case before a name ("le président Macron"), as Romance languages do.</summary>
     public bool LowercaseTitles { get; private init; }
 
-    public HashSet<string> CommonWords { get; private init; } = null!;
-    public HashSet<string> FirstNames { get; private init; } = null!;
+    public WordSet CommonWords { get; private init; } = null!;
+    public WordSet FirstNames { get; private init; } = null!;
     public PhraseTrie Titles { get; private init; } = null!;
     public PhraseTrie PersonTypes { get; private init; } = null!;
     public PhraseTrie? LocalNames { get; private init; }
     /// <summary>The shared gazetteer, for names inside compounds ("Ajax-trainer").</summary>
     private PhraseTrie SharedNames { get; init; } = null!;
-    public HashSet<string> OrganizationWords { get; private init; } = null!;
-    public HashSet<string> OrganizationPrefixes { get; private init; } = null!;
-    public HashSet<string> OrganizationFirstWords { get; private init; } = null!;
-    public HashSet<string> Demonyms { get; private init; } = null!;
+    public WordSet OrganizationWords { get; private init; } = null!;
+    public WordSet OrganizationPrefixes { get; private init; } = null!;
+    public WordSet OrganizationFirstWords { get; private init; } = null!;
+    public WordSet Demonyms { get; private init; } = null!;
 
     /// <summary>The language's own institution heads ("Ministerio", "Corte", "Regione"), without the English list.</summary>
-    public HashSet<string> OrganizationHeads { get; private init; } = null!;
+    public WordSet OrganizationHeads { get; private init; } = null!;
 
     /// <summary>Institution words that alone name a kind, not an institution ("el Gobierno", "l'hôpital", "die Landesregierung"): no entity on their own.</summary>
-    public HashSet<string> GenericHeads { get; private init; } = [];
+    public WordSet GenericHeads { get; private init; } = [];
 
     /// <summary>First words of named structures and features ("Palazzo", "Plaza", "Stade").</summary>
-    public HashSet<string> PlacePrefixes { get; private init; } = null!;
+    public WordSet PlacePrefixes { get; private init; } = null!;
     /// <summary>Lower-case words of streets, squares and stadiums that are part of their name ("place", "piazza", "estadio").</summary>
-    public HashSet<string> StreetWords { get; private init; } = [];
+    public WordSet StreetWords { get; private init; } = [];
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
-    public HashSet<string> PlaceKinds { get; private init; } = [];
+    public WordSet PlaceKinds { get; private init; } = [];
 
     /// <summary>Heads of German regions named by a place's adjective ("Land", "Alpen", "Bucht": "Berchtesgadener Land").</summary>
-    public HashSet<string> RegionHeads { get; private init; } = [];
+    public WordSet RegionHeads { get; private init; } = [];
 
     /// <summary>Ordinary nouns written as acronyms ("PIB", "ADN", "LNG"): no organisation however capitalised.</summary>
-    public HashSet<string> CommonAcronyms { get; private init; } = [];
+    public WordSet CommonAcronyms { get; private init; } = [];
 
     /// <summary>Lower-case heads of courts, prosecutors' offices, police forces and universities named by their seat ("tribunal correctionnel de Paris", "police judiciaire de Lille", "université de Lausanne").</summary>
-    public HashSet<string> CourtWords { get; private init; } = [];
+    public WordSet CourtWords { get; private init; } = [];
     /// <summary>Lower-case words that join the parts of a hyphenated place name ("sur" in "Sablé-sur-Sarthe", "et" in "Maine-et-Loire").</summary>
-    private HashSet<string> CompoundPlaceLinks { get; init; } = [];
+    private WordSet CompoundPlaceLinks { get; init; } = [];
     /// <summary>Saints whose name opens a hyphenated place name ("Saint-Martin-Vésubie").</summary>
-    private HashSet<string> CompoundPlaceHeads { get; init; } = [];
+    private WordSet CompoundPlaceHeads { get; init; } = [];
     /// <summary>Street words for airports, whose name after a person stands on its own ("aeroporto [Humberto Delgado]").</summary>
-    public HashSet<string> AirportWords { get; private init; } = [];
+    public WordSet AirportWords { get; private init; } = [];
 
     /// <summary>Last words of named structures ("Potsdamer Platz", "Allianz Arena"), which stay names after a capitalised word.</summary>
-    public HashSet<string> PlaceSuffixes { get; private init; } = null!;
+    public WordSet PlaceSuffixes { get; private init; } = null!;
 
     /// <summary>
     /// In English only: the other profiles' place prefixes and suffixes and institution heads ("Plaza", "Stadion",
     /// "Junta"), because English news names foreign streets, stadiums and bodies in their own language.
     /// </summary>
-    public HashSet<string> ForeignPlacePrefixes { get; private init; } = [];
-    public HashSet<string> ForeignPlaceSuffixes { get; private init; } = [];
-    public HashSet<string> ForeignOrganizationHeads { get; private init; } = [];
+    public WordSet ForeignPlacePrefixes { get; private init; } = [];
+    public WordSet ForeignPlaceSuffixes { get; private init; } = [];
+    public WordSet ForeignOrganizationHeads { get; private init; } = [];
 
     /// <summary>Lower-case words after a quoted name that make it an event ("the “Noches de Flamenco” festival").</summary>
-    public HashSet<string> EventNouns { get; private init; } = null!;
+    public WordSet EventNouns { get; private init; } = null!;
 
     /// <summary>Words that name the kind of the organisation right after them ("the company Aurora Orbital"), stronger than a first name.</summary>
-    public HashSet<string> OrganizationKinds { get; private init; } = null!;
+    public WordSet OrganizationKinds { get; private init; } = null!;
 
     /// <summary>Whether a word is a place by its local name ("Lyon"), whatever the text's language.</summary>
     public static bool IsLocalPlace(string text, List<Token> tokens, int start, int end) =>
@@ -166,35 +166,35 @@ internal sealed class LanguageProfile
     /// <summary>The words dates and quantities are read by.</summary>
     public NumericVocabulary Numbers { get; private init; } = null!;
 
-    public HashSet<string> Connectors { get; private init; } = null!;
-    public HashSet<string> NameParticles { get; private init; } = null!;
+    public WordSet Connectors { get; private init; } = null!;
+    public WordSet NameParticles { get; private init; } = null!;
     /// <summary>The same particles in any case: a sentence's start capitalises them ("Van Weel", "Le Pen").</summary>
-    public HashSet<string> NameParticlesAnyCase { get; private init; } = null!;
-    public HashSet<string> SpeechVerbs { get; private init; } = null!;
+    public WordSet NameParticlesAnyCase { get; private init; } = null!;
+    public WordSet SpeechVerbs { get; private init; } = null!;
     /// <summary>Words that put a source's name after them ("laut", "selon", "según").</summary>
-    public HashSet<string> AccordingTo { get; private init; } = null!;
-    public HashSet<string> PlacePrepositions { get; private init; } = null!;
-    public HashSet<string> Honorifics { get; private init; } = null!;
+    public WordSet AccordingTo { get; private init; } = null!;
+    public WordSet PlacePrepositions { get; private init; } = null!;
+    public WordSet Honorifics { get; private init; } = null!;
     /// <summary>
     /// Titles that stay in the person's name ("Pope Francis", "King Charles"): only English has them; the other languages'
     /// annotation rules keep every title outside the name ("Koning [Willem-Alexander]", "Papa [Leone XIV]").
     /// </summary>
-    public HashSet<string> NameTitles { get; private init; } = null!;
-    public HashSet<string> Articles { get; private init; } = null!;
+    public WordSet NameTitles { get; private init; } = null!;
+    public WordSet Articles { get; private init; } = null!;
     /// <summary>"of"/"for" in the language: inside an organisation after its head word, between two names otherwise.</summary>
-    public HashSet<string> Of { get; private init; } = null!;
-    public HashSet<string> ForWords { get; private init; } = null!;
+    public WordSet Of { get; private init; } = null!;
+    public WordSet ForWords { get; private init; } = null!;
     /// <summary>Words joining an organisation's head to its complement ("Bank of", "Ministerio de", "Ministério da").</summary>
-    public HashSet<string> OrganizationLinks { get; private init; } = null!;
+    public WordSet OrganizationLinks { get; private init; } = null!;
     /// <summary>A particle that, after a first name and a surname, says where the person belongs (Dutch "van", German "von").</summary>
-    public HashSet<string> AffiliationLinks { get; private init; } = null!;
+    public WordSet AffiliationLinks { get; private init; } = null!;
     /// <summary>Words that open an event's name ("Festival" in "Festival de Cannes").</summary>
-    public HashSet<string> EventHeads { get; private init; } = null!;
-    public HashSet<string> And { get; private init; } = null!;
-    public HashSet<string> Or { get; private init; } = null!;
+    public WordSet EventHeads { get; private init; } = null!;
+    public WordSet And { get; private init; } = null!;
+    public WordSet Or { get; private init; } = null!;
     /// <summary>Lower-case words after a name that make it a political or civic organisation ("the Morena party").</summary>
-    public HashSet<string> PartyWords { get; private init; } = null!;
-    private HashSet<string> OrganizationDescriptors { get; init; } = null!;
+    public WordSet PartyWords { get; private init; } = null!;
+    private WordSet OrganizationDescriptors { get; init; } = null!;
 
     /// <summary>Endings of compound descriptors ("Chemiekonzern", "Dax-Konzern", "Supermarktkette"), lower case.</summary>
     private string[] OrganizationDescriptorEndings { get; init; } = [];
@@ -202,7 +202,7 @@ internal sealed class LanguageProfile
     /// <summary>A word that says an organisation's name follows ("the company", "der Autozulieferer", "der Softwarehersteller").</summary>
     public bool IsOrganizationDescriptor(ReadOnlySpan<char> word)
     {
-        return OrganizationDescriptors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        return OrganizationDescriptors.Contains(word)
             || EndsAfterStem(word, OrganizationDescriptorEndings, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -213,10 +213,10 @@ internal sealed class LanguageProfile
             if (word.Length > ending.Length + 2 && word.EndsWith(ending, comparison)) return true;
         return false;
     }
-    public HashSet<string> OrganizationNouns { get; private init; } = null!;
-    public HashSet<string> OrganizationRoles { get; private init; } = null!;
-    public HashSet<string> Staff { get; private init; } = null!;
-    public HashSet<string> PlaysFor { get; private init; } = null!;
+    public WordSet OrganizationNouns { get; private init; } = null!;
+    public WordSet OrganizationRoles { get; private init; } = null!;
+    public WordSet Staff { get; private init; } = null!;
+    public WordSet PlaysFor { get; private init; } = null!;
 
     /// <summary>Elided articles and prepositions glued to the next word ("l'", "dell'", "d'"), split off before recognition.</summary>
     private string[] Elisions { get; init; } = [];
@@ -257,8 +257,8 @@ internal sealed class LanguageProfile
         int dash = names.IndexOf('-');
         var first = dash > 0 ? names[..dash] : names;
         if (IsCommon(first.ToString()) && !IsFirstName(first.ToString())) return null;
-        if (PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head)) return EntityCategories.Location;
-        return IsOrganizationEnding(head) || OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head) ? EntityCategories.Organization : null;
+        if (PlaceSuffixes.Contains(head)) return EntityCategories.Location;
+        return IsOrganizationEnding(head) || OrganizationWords.Contains(head) ? EntityCategories.Organization : null;
     }
 
     /// <summary>Endings of compound roles ("-leiterin", "-sprecher"), lower case.</summary>
@@ -271,34 +271,34 @@ internal sealed class LanguageProfile
     public Dictionary<string, double>? Valence { get; private set; }
     public PhraseTrie? ValencePhrases { get; private set; }
     public Dictionary<string, double>? Boosters { get; private set; }
-    public HashSet<string>? Negators { get; private set; }
-    public HashSet<string>? Contrasts { get; private set; }
+    public WordSet? Negators { get; private set; }
+    public WordSet? Contrasts { get; private set; }
     /// <summary>Negators that say nobody or nothing ("niemand", "nadie", "aucun"): what they deny of a harm is good news.</summary>
-    public HashSet<string> NoneWords { get; private set; } = [];
+    public WordSet NoneWords { get; private set; } = [];
     /// <summary>Words after "none" that make it the subject of a clause ("ninguno de los pasajeros", "geen van de werknemers"): it denies the predicate.</summary>
-    public HashSet<string> Partitives { get; private set; } = [];
+    public WordSet Partitives { get; private set; } = [];
     /// <summary>Articles, alone or joined to a preposition, before a club that goes by its town's name ("il Napoli", "del Sevilla").</summary>
-    public HashSet<string> ClubArticles { get; private set; } = [];
+    public WordSet ClubArticles { get; private set; } = [];
 
     /// <summary>Towns whose name alone is also a listed club's ("SSC Napoli", "AS Roma", "Sevilla FC"), where <see cref="ClubArticles"/> apply.</summary>
-    public HashSet<string> ClubPlaces { get; private set; } = [];
+    public WordSet ClubPlaces { get; private set; } = [];
 
     /// <summary>Verbs of being that make a negator deny that a thing exists ("no hubo víctimas", "non ci sono feriti", "il n'y a pas eu").</summary>
-    public HashSet<string> Existentials { get; private set; } = [];
+    public WordSet Existentials { get; private set; } = [];
     /// <summary>Verbs of prevention ("verhindert", "évité", "scongiurato", "afgewend"): the harm they avert is good news, unless they are negated.</summary>
-    public HashSet<string> Averters { get; private set; } = [];
+    public WordSet Averters { get; private set; } = [];
     /// <summary>"trotz", "malgré", "apesar", "ondanks": the clause they open is conceded, the rest of the sentence is the point.</summary>
-    public HashSet<string>? Concessives { get; private set; }
+    public WordSet? Concessives { get; private set; }
     /// <summary>"nach", "après", "dopo": before a span of time (<see cref="TimeSpans"/>), what was lived through before the news.</summary>
-    public HashSet<string> AfterWords { get; private set; } = [];
+    public WordSet AfterWords { get; private set; } = [];
     /// <summary>Spans of time a hardship lasts ("Jahren", "années", "anni", "jarenlange").</summary>
-    public HashSet<string> TimeSpans { get; private set; } = [];
+    public WordSet TimeSpans { get; private set; } = [];
     /// <summary>Adjectives of size and strength that strengthen a bad word after them instead of praising ("forte perdita", "hohe Verluste").</summary>
-    public HashSet<string>? AdjectiveIntensifiers { get; private set; }
+    public WordSet? AdjectiveIntensifiers { get; private set; }
     /// <summary>Verbs of decline, which make the bad thing they are said of good news ("unemployment fell").</summary>
-    public HashSet<string>? Decreases { get; private set; }
+    public WordSet? Decreases { get; private set; }
     /// <summary>Verbs and nouns of rise ("se dispararon", "verdoppelt", "aumento"), which carry no valence of their own.</summary>
-    public HashSet<string>? Increases { get; private set; }
+    public WordSet? Increases { get; private set; }
     /// <summary>Finite parts of separable verbs of rise (false) or decline (true), with the particle that completes each ("nam" … "toe").</summary>
     private Dictionary<string, (string Particle, bool Decline)[]> SeparableChanges { get; set; } = [];
 
@@ -321,15 +321,15 @@ internal sealed class LanguageProfile
     /// <summary>Quantities whose rise is good news, +1 (sales, jobs, bookings), or bad news, -1 (prices, unemployment, deaths).</summary>
     private Dictionary<string, int> RisingNews { get; set; } = [];
     /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>
-    public HashSet<string>? Comparatives { get; private set; }
+    public WordSet? Comparatives { get; private set; }
     /// <summary>"jamás", "mai": after a superlative ("el mayor jamás registrado") they mean "ever", they do not negate.</summary>
-    public HashSet<string> EverWords { get; private set; } = [];
+    public WordSet EverWords { get; private set; } = [];
     /// <summary>"mayor", "più", "plus": superlatives before "ever".</summary>
-    public HashSet<string> Superlatives { get; private set; } = [];
+    public WordSet Superlatives { get; private set; } = [];
     /// <summary>Verbs of commenting ("äußern", "reageren", "comentar"): declined, their object is no news.</summary>
-    public HashSet<string> CommentVerbs { get; private set; } = [];
+    public WordSet CommentVerbs { get; private set; } = [];
     /// <summary>"que", "qui", "che": a relative pronoun, whose verb's subject is the noun before it.</summary>
-    public HashSet<string> Relatives { get; private set; } = [];
+    public WordSet Relatives { get; private set; } = [];
 
     /// <summary>Compounds (German, Dutch) take the valence of their last part: "Stellenabbau" of "abbau".</summary>
     private bool Compounds { get; init; }
@@ -338,13 +338,13 @@ internal sealed class LanguageProfile
     /// German nouns as the dictionary writes them (capitalised), matched case-sensitively, with the profile's own "nouns":
     /// ordinary words the generated list leaves out because a place elsewhere has the same spelling ("bis Ende 2027").
     /// </summary>
-    private HashSet<string> Nouns { get; init; } = new(StringComparer.Ordinal);
+    private WordSet Nouns { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Words after which a capitalised ordinary word is a noun, not a name ("das Land Brandenburg", "die Werke").</summary>
-    private HashSet<string> Determiners { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    private WordSet Determiners { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Organisation words that name a kind of body, not one body, when they stand alone after a determiner ("die Gewerkschaft").</summary>
-    private HashSet<string> GenericOrganizationWords { get; init; } = new(StringComparer.Ordinal);
+    private WordSet GenericOrganizationWords { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Words already found ordinary or not: the rules ask about the same words many times per document.</summary>
     private readonly WordMemo<bool> _commonAnswers = new(StringComparer.Ordinal);
@@ -398,7 +398,7 @@ internal sealed class LanguageProfile
 
     private bool IsListedNoun(ReadOnlySpan<char> word)
     {
-        var lookup = Nouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = Nouns;
         if (lookup.Contains(word)) return true;
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && lookup.Contains(word[..^suffix.Length])) return true;
@@ -422,7 +422,7 @@ internal sealed class LanguageProfile
 
     private bool IsListed(ReadOnlySpan<char> word)
     {
-        var lookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = CommonWords;
         if (lookup.Contains(word)) return true;
         if (Endings.Length > 0 && word.Length > 4)
         {
@@ -462,7 +462,7 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
-    private HashSet<string> FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
+    private WordSet FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>A first name; outside English never an article, which the English list has as a name ("La", "El", "De").</summary>
     public bool IsFirstName(string word) => IsEnglish ? IsSingleFirstName(word) : !Articles.Contains(word) && (IsSingleFirstName(word) || IsDoubleFirstName(word));
@@ -485,7 +485,7 @@ internal sealed class LanguageProfile
             Span<char> folded = stackalloc char[word.Length];
             int i = 0;
             for (; i < word.Length && word[i] < LatinWithoutAccents.Length && LatinWithoutAccents[word[i]] != '\0'; i++) folded[i] = LatinWithoutAccents[word[i]];
-            if (i == word.Length) return FirstNamesWithoutAccents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);
+            if (i == word.Length) return FirstNamesWithoutAccents.Contains(folded);
         }
         return FirstNamesWithoutAccents.Contains(WithoutAccents(word));
     }
@@ -519,7 +519,7 @@ internal sealed class LanguageProfile
 
     /// <summary>A verb or noun of rise or decline: it says which way a quantity went, not whether that is good ("subiu", not "subir").</summary>
     public bool IsChange(ReadOnlySpan<char> word) =>
-        Increases!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || Decreases!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        Increases!.Contains(word) || Decreases!.Contains(word);
 
     /// <summary>+1 for a quantity that is good news when it rises, -1 for one that is bad news, 0 otherwise; as written or without an inflection ending.</summary>
     public int RisingDirection(ReadOnlySpan<char> word)
@@ -550,22 +550,22 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>Prepositions between a title and its portfolio besides "of" ("commissaire à la Défense", "minister voor Klimaat").</summary>
-    public HashSet<string> TitleLinks { get; private init; } = [];
+    public WordSet TitleLinks { get; private init; } = [];
 
     /// <summary>Articles and their contractions with a preposition ("il", "nel", "du", "do"): a noun follows.</summary>
-    public HashSet<string> NounMarkers { get; private set; } = [];
+    public WordSet NounMarkers { get; private set; } = [];
 
     /// <summary>Articles, "of", numbers and percent words: what the reach from a change to its quantity does not count ("del 40 per cento i ricoveri").</summary>
-    public HashSet<string> QuantityFillers { get; private set; } = [];
+    public WordSet QuantityFillers { get; private set; } = [];
 
     /// <summary>
     /// The words with every form the verb endings give for the same infinitive ("calato" brings "caleranno", "calava",
     /// "calando"), so a list of rise or decline verbs need not spell out each tense. The extra forms that are no words
     /// never occur in text.
     /// </summary>
-    private HashSet<string> WithVerbForms(IEnumerable<string> words)
+    private WordSet WithVerbForms(IEnumerable<string> words)
     {
-        var forms = new HashSet<string>(words, StringComparer.OrdinalIgnoreCase);
+        var forms = new WordSet(words, StringComparer.OrdinalIgnoreCase);
         var infinitives = VerbEndings.Select(e => e.Infinitive).Distinct().ToArray();
         foreach (string word in forms.ToList())
         {
@@ -687,28 +687,28 @@ internal sealed class LanguageProfile
                 || BeforeLegalForm(text, tokens, i) && !IsOrganizationDescriptor(word)
                 // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
                 || i + 1 < tokens.Count && tokens[i + 1].Capitalised
-                    && (OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1)
+                    && (OrganizationWords.Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1)
                 // "in Siegen", "aus Aalen": after a preposition of place, a listed place is the place, though it reads as a
                 // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
-                || i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
-                    && !Nouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && PlaceFollows(text, tokens, i)
+                || i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
+                    && !Nouns.Contains(word) && PlaceFollows(text, tokens, i)
                 // "Hohenlohekreis", "Carolabrücke", "Allgäuer Alpen": a district's or a structure's compound, and a region's
                 // head after a place's adjective.
                 || IsDistrictCompound(word) || IsNamedStructure(word)
-                || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.Contains(word)
                     && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised
-                    && RegionHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)) && IsRegionAdjective(word)
+                    && RegionHeads.Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length)) && IsRegionAdjective(word)
                 // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
-                || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && PlacePrefixes.Contains(word)
                 // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
                 || i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
-                    && OrganizationLinks.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
-                    && (OrganizationPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsInOrganizationWord(word));
+                    && OrganizationLinks.Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
+                    && (OrganizationPrefixes.Contains(word) || EndsInOrganizationWord(word));
             if (!staysName && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
-                && (!OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || GenericOrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && afterDeterminer)
-                && !OrganizationFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                && (!OrganizationWords.Contains(word) || GenericOrganizationWords.Contains(word) && afterDeterminer)
+                && !OrganizationFirstWords.Contains(word)
                 && LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out _) != true && !TryGenitivePlace(word, out _))
             {
                 result.Add(t with { Capitalised = false });
@@ -732,7 +732,7 @@ internal sealed class LanguageProfile
             var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
             if (!tokens[k].Capitalised)
             {
-                if (And.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) continue;
+                if (And.Contains(word)) continue;
                 return false;
             }
             if (IsLegalForm(word)) return true;
@@ -743,7 +743,7 @@ internal sealed class LanguageProfile
 
     /// <summary>An organisation word written as an abbreviation with two capitals ("AG", "GmbH", "KGaA"), not as a noun ("Bank").</summary>
     public bool IsLegalForm(ReadOnlySpan<char> word) =>
-        word.Length is >= 2 and <= 5 && word[1..].ContainsAnyInRange('A', 'Z') && OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        word.Length is >= 2 and <= 5 && word[1..].ContainsAnyInRange('A', 'Z') && OrganizationWords.Contains(word);
 
     /// <summary>Endings only abstract nouns have ("Zustimmung", "Mehrheit", "Gesellschaft").</summary>
     private string[] AbstractEndings { get; init; } = [];
@@ -762,7 +762,7 @@ internal sealed class LanguageProfile
     private bool IsNounHere(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
     {
         if (IsNoun(text, tokens, i, word)) return true;
-        bool descriptor = IsOrganizationDescriptor(word) && !OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        bool descriptor = IsOrganizationDescriptor(word) && !OrganizationWords.Contains(word);
         bool afterDeterminer = word.Length > 3 && AfterDeterminer(text, tokens, i) && IsCommon(word) && !BeforeNameHead(text, tokens, i, word);
         return (descriptor || afterDeterminer) && !OfflineData.Instance.Names.TryMatch(text, tokens, i, i + 1, out _, out _);
     }
@@ -772,19 +772,19 @@ internal sealed class LanguageProfile
     {
         if (i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Word || !tokens[i + 1].Capitalised) return false;
         var next = text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length);
-        return HasAdjectiveEnding(word) || EndsStructureOrOrganization(next) || OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next);
+        return HasAdjectiveEnding(word) || EndsStructureOrOrganization(next) || OrganizationWords.Contains(next);
     }
 
     /// <summary>The last word of a structure's name or a compound organisation's ("Potsdamer Platz", "Krankenhausgesellschaft").</summary>
     private bool EndsStructureOrOrganization(ReadOnlySpan<char> word) =>
-        EndsInOrganizationWord(word) || PlaceSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        EndsInOrganizationWord(word) || PlaceSuffixes.Contains(word);
 
     /// <summary>
     /// A German adjective written capitalised in a name ("Staatlichen Kunstsammlungen"): the dictionary lists it in lower
     /// case, with an adjective's ending, and not as a noun.
     /// </summary>
     public bool IsCapitalisedAdjective(ReadOnlySpan<char> word) =>
-        NounsCapitalised && HasAdjectiveEnding(word) && !IsListedNoun(word) && CommonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        NounsCapitalised && HasAdjectiveEnding(word) && !IsListedNoun(word) && CommonWords.Contains(word);
 
     private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
@@ -795,7 +795,7 @@ internal sealed class LanguageProfile
             || OfflineData.Instance.Names.TryMatch(text, tokens, i, tokens.Count, out _, out var shared) && shared.Category == EntityCategories.Location);
 
     private bool AfterDeterminer(string text, List<Token> tokens, int i) =>
-        i > 0 && tokens[i - 1].Kind == TokenKind.Word && Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length));
+        i > 0 && tokens[i - 1].Kind == TokenKind.Word && Determiners.Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length));
 
     /// <summary>Tokens inside a listed name of two or more words ("IG Metall", "Deutsche Bahn", "Allianz Arena"), whose nouns are names.</summary>
     private bool[] ListedNames(string text, List<Token> tokens)
@@ -823,7 +823,7 @@ internal sealed class LanguageProfile
     public bool IsCompoundPlaceName(ReadOnlySpan<char> word)
     {
         if (CompoundPlaceLinks.Count == 0) return false;
-        var links = CompoundPlaceLinks.GetAlternateLookup<ReadOnlySpan<char>>();
+        var links = CompoundPlaceLinks;
         int parts = 0;
         bool linked = false, saint = false;
         foreach (var range in word.Split('-'))
@@ -831,7 +831,7 @@ internal sealed class LanguageProfile
             var part = word[range];
             if (part.IsEmpty) return false;
             parts++;
-            if (parts == 1) saint = CompoundPlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part);
+            if (parts == 1) saint = CompoundPlaceHeads.Contains(part);
             if (parts > 1 && links.Contains(part)) linked = true;
             else if (parts > 1 && ElisionLength(part) is > 0 and var elided && char.IsUpper(part[elided])) linked = true;
             else if (!char.IsUpper(part[0])) return false;
@@ -909,7 +909,7 @@ internal sealed class LanguageProfile
             lists[line[..tab]] = line[(tab + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
         string[] List(string key) => lists.TryGetValue(key, out var v) ? v : [];
-        HashSet<string> Set(string key, IEnumerable<string>? with = null, bool ignoreCase = false) =>
+        WordSet Set(string key, IEnumerable<string>? with = null, bool ignoreCase = false) =>
             new(List(key).Concat(with ?? []), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         bool english = iso == "en";
 
@@ -930,7 +930,7 @@ internal sealed class LanguageProfile
             LowercaseTitles = List("lowercase-titles").Length > 0,
             CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data, List("nouns")),
             Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)
-                : new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])).Concat(List("nouns")), StringComparer.Ordinal),
+                : new WordSet(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])).Concat(List("nouns")), StringComparer.Ordinal),
             Determiners = Set("determiners", ignoreCase: true),
             GenericOrganizationWords = Set("generic-org-words"),
             FirstNames = english ? data.FirstNames : SharedFor(data).FirstNames,
@@ -1039,8 +1039,8 @@ internal sealed class LanguageProfile
         profile.Relatives = Set("relatives", ignoreCase: true);
         profile.CommentVerbs = Set("comment-verbs", ignoreCase: true);
         profile.Increases = increases;
-        profile.NounMarkers = new HashSet<string>(List("noun-markers").Concat(List("determiners")), StringComparer.OrdinalIgnoreCase);
-        profile.QuantityFillers = new HashSet<string>(profile.NounMarkers.Concat(profile.Connectors).Concat(profile.Numbers.NumberWords)
+        profile.NounMarkers = new WordSet(List("noun-markers").Concat(List("determiners")), StringComparer.OrdinalIgnoreCase);
+        profile.QuantityFillers = new WordSet(profile.NounMarkers.Concat(profile.Connectors).Concat(profile.Numbers.NumberWords)
             .Concat(profile.Numbers.Percent.SelectMany(words => words)), StringComparer.OrdinalIgnoreCase);
         profile.SeparableChanges = List("separable-increases").Select(pair => (Pair: pair, Decline: false))
             .Concat(List("separable-decreases").Select(pair => (Pair: pair, Decline: true)))
@@ -1053,18 +1053,18 @@ internal sealed class LanguageProfile
         return profile;
     }
 
-    private static HashSet<string> LoadCommonWords(string iso, OfflineData data, string[] nouns)
+    private static WordSet LoadCommonWords(string iso, OfflineData data, string[] nouns)
     {
-        var words = new HashSet<string>(OfflineData.ReadLines($"words-{iso}.txt").Concat(nouns), StringComparer.OrdinalIgnoreCase);
+        var words = new WordSet(OfflineData.ReadLines($"words-{iso}.txt").Concat(nouns), StringComparer.OrdinalIgnoreCase);
         // Function words are ordinary words too, and hunspell lists stems, not these.
         if (data.StopWords.TryGetValue(iso, out var stop)) words.UnionWith(stop);
         return words;
     }
 
     /// <summary>A list of every other profile, without English first names, which would turn people into places.</summary>
-    private static HashSet<string> Foreign(string key, OfflineData data)
+    private static WordSet Foreign(string key, OfflineData data)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var set = new WordSet(StringComparer.Ordinal);
         foreach (var iso in Supported)
         {
             if (iso == "en") continue;

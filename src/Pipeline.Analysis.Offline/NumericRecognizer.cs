@@ -11,7 +11,7 @@ internal static class NumericRecognizer
 {
     private const string CurrencySymbols = "$€£¥₴₽₹₩₺₪";
 
-    public static void Recognize(string text, List<Token> tokens, HashSet<string> currencyCodes, NumericVocabulary words, List<Candidate> output)
+    public static void Recognize(string text, List<Token> tokens, WordSet currencyCodes, NumericVocabulary words, List<Candidate> output)
     {
         for (int i = 0; i < tokens.Count;)
         {
@@ -24,7 +24,7 @@ internal static class NumericRecognizer
     private static ReadOnlySpan<char> W(string text, List<Token> tokens, int i) =>
         i >= 0 && i < tokens.Count ? text.AsSpan(tokens[i].Start, tokens[i].Length) : [];
 
-    private static bool In(HashSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static bool In(WordSet set, ReadOnlySpan<char> word) => set.Contains(word);
 
     private static bool IsDay(ReadOnlySpan<char> w) => w.Length <= 2 && int.TryParse(w, out int d) && d is >= 1 and <= 31;
 
@@ -95,7 +95,7 @@ internal static class NumericRecognizer
         return IsMonth(v, text, tokens, k) ? k + 1 - i : 0;
     }
 
-    private static int TryQuantity(string text, List<Token> tokens, int i, HashSet<string> currencyCodes, NumericVocabulary v, List<Candidate> output)
+    private static int TryQuantity(string text, List<Token> tokens, int i, WordSet currencyCodes, NumericVocabulary v, List<Candidate> output)
     {
         int start = i, j = i;
         bool currency = false;
@@ -256,5 +256,5 @@ internal static class NumericRecognizer
     private static bool IsMeridiem(ReadOnlySpan<char> w) =>
         w.Equals("am", StringComparison.OrdinalIgnoreCase) || w.Equals("pm", StringComparison.OrdinalIgnoreCase) || w is "a.m." or "p.m.";
 
-    private static bool IsCurrencyCode(HashSet<string> codes, ReadOnlySpan<char> w) => w.Length == 3 && In(codes, w);
+    private static bool IsCurrencyCode(WordSet codes, ReadOnlySpan<char> w) => w.Length == 3 && In(codes, w);
 }

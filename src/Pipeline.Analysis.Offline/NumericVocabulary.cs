@@ -72,7 +72,7 @@ internal sealed partial class NumericVocabulary
     private static readonly Lazy<Assembly> Recognizers = new(() => typeof(Microsoft.Recognizers.Definitions.German.NumbersDefinitions).Assembly);
 
     /// <summary>Month names, full and abbreviated.</summary>
-    public required HashSet<string> Months { get; init; }
+    public required WordSet Months { get; init; }
 
     /// <summary>Whether the day before its month is written as an ordinal ("am 1. Januar"): German.</summary>
     public bool OrdinalDays { get; init; }
@@ -86,29 +86,29 @@ internal sealed partial class NumericVocabulary
     /// </summary>
     public bool MonthsLowercase { get; init; }
 
-    public required HashSet<string> Weekdays { get; init; }
-    public required HashSet<string> RelativeDays { get; init; }
-    public HashSet<string> Seasons { get; init; } = [];
+    public required WordSet Weekdays { get; init; }
+    public required WordSet RelativeDays { get; init; }
+    public WordSet Seasons { get; init; } = [];
 
     /// <summary>Words before a period or weekday that make it a date ("last week", "diesem Jahr", "este miércoles").</summary>
-    public HashSet<string> RelativeStarts { get; init; } = [];
+    public WordSet RelativeStarts { get; init; } = [];
     public Regex? RelativeStart { get; init; }
-    public required HashSet<string> Periods { get; init; }
-    public required HashSet<string> TimeUnits { get; init; }
+    public required WordSet Periods { get; init; }
+    public required WordSet TimeUnits { get; init; }
 
     /// <summary>The units of years ("ans", "años", "anni", "jaar"): after "de 22" a person's age.</summary>
-    public HashSet<string> YearUnits { get; init; } = [];
-    public required HashSet<string> NumberWords { get; init; }
-    public required HashSet<string> Scales { get; init; }
-    public required HashSet<string> OrdinalWords { get; init; }
-    public required HashSet<string> CurrencyWords { get; init; }
-    public required HashSet<string> DimensionUnits { get; init; }
+    public WordSet YearUnits { get; init; } = [];
+    public required WordSet NumberWords { get; init; }
+    public required WordSet Scales { get; init; }
+    public required WordSet OrdinalWords { get; init; }
+    public required WordSet CurrencyWords { get; init; }
+    public required WordSet DimensionUnits { get; init; }
 
     /// <summary>Words that join a scale to its currency ("millones de euros", "milliards d'euros").</summary>
-    public HashSet<string> Links { get; init; } = [];
+    public WordSet Links { get; init; } = [];
 
     /// <summary>Words between the two numbers of a result ("2 a 1", "3 x 1"), which the gold rules keep as one quantity.</summary>
-    public HashSet<string> ScoreLinks { get; init; } = [];
+    public WordSet ScoreLinks { get; init; } = [];
 
     /// <summary>Whether a space separates groups of thousands ("6 500"), as French typography writes them.</summary>
     public bool SpaceGroupsThousands { get; init; }
@@ -116,7 +116,7 @@ internal sealed partial class NumericVocabulary
     /// <summary>Percentage words after a number, one or two words each ("Prozent", "per cento").</summary>
     public required string[][] Percent { get; init; }
 
-    public bool IsRelativeStart(ReadOnlySpan<char> word) => RelativeStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || RelativeStart?.IsMatch(word) == true;
+    public bool IsRelativeStart(ReadOnlySpan<char> word) => RelativeStarts.Contains(word) || RelativeStart?.IsMatch(word) == true;
 
     /// <summary>A word that names a day, month or season: the end of an institution's lower-case name.</summary>
     public bool IsDateWord(string word) => Months.Contains(word) || Weekdays.Contains(word) || Seasons.Contains(word) || RelativeDays.Contains(word);
@@ -126,7 +126,7 @@ internal sealed partial class NumericVocabulary
     /// <paramref name="links"/>, <paramref name="scoreLinks"/>, the <paramref name="ambiguous"/> number words and whether a space groups thousands
     /// (<paramref name="spaceGroups"/>) come from the language's profile.
     /// </summary>
-    public static NumericVocabulary Load(string iso, HashSet<string>? stopWords, IEnumerable<string> percent, IEnumerable<string> links, IEnumerable<string> scoreLinks, IEnumerable<string> ambiguous, bool spaceGroups)
+    public static NumericVocabulary Load(string iso, WordSet? stopWords, IEnumerable<string> percent, IEnumerable<string> links, IEnumerable<string> scoreLinks, IEnumerable<string> ambiguous, bool spaceGroups)
     {
         if (!Definitions.TryGetValue(iso, out string? name)) return English;
         var dateTime = Recognizers.Value.GetType($"Microsoft.Recognizers.Definitions.{name}.DateTimeDefinitions", throwOnError: true)!;
@@ -138,9 +138,9 @@ internal sealed partial class NumericVocabulary
         // Names of days and seasons that are also function words are left out ("été" is also "been"); number words are
         // kept although stop-word lists hold them ("deux", "tres"), but for those the profile names ("sei" is also "you are").
         bool Shaped(string w) => w.Length >= 3 && w.All(c => char.IsLetter(c) || c == '-');
-        var notNumbers = new HashSet<string>(ambiguous, Fold);
-        HashSet<string> Words(IEnumerable<string> words) => new(words.Where(w => Shaped(w) && !notNumbers.Contains(w)), Fold);
-        HashSet<string> Names(IEnumerable<string> words) => new(words.Where(w => Shaped(w) && stopWords?.Contains(w) != true), Fold);
+        var notNumbers = new WordSet(ambiguous, Fold);
+        WordSet Words(IEnumerable<string> words) => new(words.Where(w => Shaped(w) && !notNumbers.Contains(w)), Fold);
+        WordSet Names(IEnumerable<string> words) => new(words.Where(w => Shaped(w) && stopWords?.Contains(w) != true), Fold);
         IEnumerable<(string Word, long Value)> Map(Type type, string field)
         {
             foreach (DictionaryEntry e in Field<IDictionary>(type, field))
@@ -175,9 +175,9 @@ internal sealed partial class NumericVocabulary
             Scales = Words(Map(numbers, "RoundNumberMap").Where(m => m.Value >= 100 && !FractionWord().IsMatch(m.Word)).Select(m => m.Word)),
             OrdinalWords = ordinals,
             CurrencyWords = Words(currencies),
-            DimensionUnits = new HashSet<string>(dimensions.Where(w => w.Length >= 2 && w.All(char.IsLetter) && stopWords?.Contains(w) != true), Fold),
-            Links = new HashSet<string>(links, Fold),
-            ScoreLinks = new HashSet<string>(scoreLinks, Fold),
+            DimensionUnits = new WordSet(dimensions.Where(w => w.Length >= 2 && w.All(char.IsLetter) && stopWords?.Contains(w) != true), Fold),
+            Links = new WordSet(links, Fold),
+            ScoreLinks = new WordSet(scoreLinks, Fold),
             SpaceGroupsThousands = spaceGroups,
             Percent = percent.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray(),
         };

@@ -21,23 +21,23 @@ internal sealed class OfflineData
     /// <summary>Honorifics and capitalised roles that can stand before a name ("Mr", "President").</summary>
     public PhraseTrie Titles { get; } = new(ignoreCase: false);
 
-    public HashSet<string> FirstNames { get; } = new(StringComparer.Ordinal);
+    public WordSet FirstNames { get; } = new(StringComparer.Ordinal);
     /// <summary>The regions and provinces of the shared place list, which take an article where towns take none ("nel Lazio").</summary>
-    public HashSet<string> RegionNames { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> CommonWords { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public HashSet<string> Demonyms { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> OrganizationWords { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> OrganizationPrefixes { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> OrganizationFirstWords { get; } = new(StringComparer.Ordinal);
+    public WordSet RegionNames { get; } = new(StringComparer.Ordinal);
+    public WordSet CommonWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public WordSet Demonyms { get; } = new(StringComparer.Ordinal);
+    public WordSet OrganizationWords { get; } = new(StringComparer.Ordinal);
+    public WordSet OrganizationPrefixes { get; } = new(StringComparer.Ordinal);
+    public WordSet OrganizationFirstWords { get; } = new(StringComparer.Ordinal);
 
     /// <summary>One-word company names from a spelling list: weak evidence for a lone capitalised word.</summary>
-    public HashSet<string> CompanyWords { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> EventWords { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> ProductWords { get; } = new(StringComparer.Ordinal);
+    public WordSet CompanyWords { get; } = new(StringComparer.Ordinal);
+    public WordSet EventWords { get; } = new(StringComparer.Ordinal);
+    public WordSet ProductWords { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> PlaceSuffixes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> PlacePrefixes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string?> EventPrefixes { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> CurrencyCodes { get; } = new(StringComparer.Ordinal);
+    public WordSet CurrencyCodes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Rule and category -> the precision that rule reached on the development gold sets (smoothed), used as the
@@ -62,7 +62,7 @@ internal sealed class OfflineData
     public Dictionary<string, string[]> StopWordLanguages { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Phrase delimiters for key phrases, per language.</summary>
-    public Dictionary<string, HashSet<string>> StopWords { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, WordSet> StopWords { get; } = new(StringComparer.Ordinal);
 
     internal static OfflineData Load()
     {
@@ -118,12 +118,12 @@ internal sealed class OfflineData
                 d.LanguageWords[word] = d.LanguageWords.TryGetValue(word, out var langs) ? [.. langs, f[0]] : [f[0]];
         }
         foreach (var f in Fields("stopwords.tsv"))
-            d.StopWords[f[0]] = new HashSet<string>(f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+            d.StopWords[f[0]] = new WordSet(f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
         foreach (var (lang, words) in d.StopWords)
             foreach (var word in words)
                 d.StopWordLanguages[word] = d.StopWordLanguages.TryGetValue(word, out var langs) ? [.. langs, lang] : [lang];
         // English key phrases split on a tighter list of our own: the ISO list for English holds content words.
-        d.StopWords["en"] = new HashSet<string>(Lines("stopwords-en.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparer.OrdinalIgnoreCase);
+        d.StopWords["en"] = new WordSet(Lines("stopwords-en.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparer.OrdinalIgnoreCase);
         return d;
     }
 

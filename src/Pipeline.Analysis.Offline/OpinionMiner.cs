@@ -23,7 +23,7 @@ public sealed class OpinionMiner
     private const int NegationReach = 3;
 
     private readonly Dictionary<string, double> _valence;
-    private readonly HashSet<string> _stopWords;
+    private readonly WordSet _stopWords;
 
     public OpinionMiner()
     {

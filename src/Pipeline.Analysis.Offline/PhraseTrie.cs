@@ -10,9 +10,17 @@ internal sealed record PhraseEntry(string Category, string? Subcategory, double 
 /// </summary>
 internal sealed class PhraseTrie
 {
-    private sealed class Node(StringComparer comparer)
+    private sealed class Node
     {
-        public Dictionary<string, Node> Children { get; } = new(comparer);
+        public Node(StringComparer comparer)
+        {
+            Children = new(comparer);
+            // Made once: asking the dictionary for its span view on every step type-checks the comparer each time.
+            Spans = Children.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public Dictionary<string, Node> Children { get; }
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> Spans { get; }
         public PhraseEntry? Entry { get; set; }
     }
 
@@ -61,7 +69,7 @@ internal sealed class PhraseTrie
     public bool TryMatchWord(ReadOnlySpan<char> word, out PhraseEntry entry)
     {
         entry = null!;
-        if (!_root.Children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var node) || node.Entry is null) return false;
+        if (!_root.Spans.TryGetValue(word, out var node) || node.Entry is null) return false;
         entry = node.Entry;
         return true;
     }
@@ -77,8 +85,7 @@ internal sealed class PhraseTrie
             var t = tokens[i];
             // A phrase never runs across a line break.
             if (i > start && t.LineBreakBefore) break;
-            var lookup = node.Children.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var next)) break;
+            if (!node.Spans.TryGetValue(text.AsSpan(t.Start, t.Length), out var next)) break;
             node = next;
             if (node.Entry is not null)
             {

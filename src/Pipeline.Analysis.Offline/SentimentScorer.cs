@@ -13,11 +13,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private readonly Dictionary<string, double> _valence = profile?.Valence ?? data.Valence;
     private readonly PhraseTrie _phrases = profile?.ValencePhrases ?? data.ValencePhrases;
     private readonly Dictionary<string, double> _boosters = profile?.Boosters ?? Boosters;
-    private readonly HashSet<string> _negators = profile?.Negators ?? Negators;
-    private readonly HashSet<string> _contrasts = profile?.Contrasts ?? Contrasts;
-    private readonly HashSet<string> _concessives = profile?.Concessives ?? [];
-    private readonly HashSet<string> _and = profile is { IsEnglish: false } ? profile.And : [];
-    private readonly HashSet<string> _adjectiveIntensifiers = profile?.AdjectiveIntensifiers ?? AdjectiveIntensifiers;
+    private readonly WordSet _negators = profile?.Negators ?? Negators;
+    private readonly WordSet _contrasts = profile?.Contrasts ?? Contrasts;
+    private readonly WordSet _concessives = profile?.Concessives ?? [];
+    private readonly WordSet _and = profile is { IsEnglish: false } ? profile.And : [];
+    private readonly WordSet _adjectiveIntensifiers = profile?.AdjectiveIntensifiers ?? AdjectiveIntensifiers;
 
     internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
@@ -39,7 +39,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         ["partly"] = -BoosterStep, ["fairly"] = -BoosterStep, ["less"] = -BoosterStep, ["little"] = -BoosterStep,
     };
 
-    private static readonly HashSet<string> Negators = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly WordSet Negators = new(StringComparer.OrdinalIgnoreCase)
     {
         "not", "no", "never", "without", "nor", "neither", "nobody", "nothing", "none", "hardly", "cannot", "cant",
         "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "wont", "wouldnt", "couldnt", "shouldnt", "aint",
@@ -47,11 +47,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     };
 
     /// <summary>Words with a valence of their own that only intensify when a rated word follows ("pretty bad", "truly awful").</summary>
-    private static readonly HashSet<string> BoostersBeforeRated = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly WordSet BoostersBeforeRated = new(StringComparer.OrdinalIgnoreCase)
         { "pretty", "truly", "quite", "rather", "real", "genuinely", "seriously", "particularly", "especially", "remarkably" };
 
     /// <summary>Positive adjectives that only intensify a negative noun after them ("a great disappointment", "a huge mess").</summary>
-    private static readonly HashSet<string> AdjectiveIntensifiers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly WordSet AdjectiveIntensifiers = new(StringComparer.OrdinalIgnoreCase)
         { "great", "huge", "big", "major", "complete", "total", "absolute", "real", "true", "utter", "pure" };
 
     /// <summary>Negation reaches this many words back ("wasn't the least bit interested"), never across a clause boundary.</summary>
@@ -106,7 +106,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         return false;
     }
 
-    private static readonly HashSet<string> Contrasts = new(StringComparer.OrdinalIgnoreCase) { "but", "however", "yet", "although", "though" };
+    private static readonly WordSet Contrasts = new(StringComparer.OrdinalIgnoreCase) { "but", "however", "yet", "although", "though" };
 
     internal readonly record struct Score(double Compound, double Positive, double Neutral, double Negative);
 
@@ -123,9 +123,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         averters.Clear();
         var valence = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
         var boosters = _boosters.GetAlternateLookup<ReadOnlySpan<char>>();
-        var contrasts = _contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
-        var concessives = _concessives.GetAlternateLookup<ReadOnlySpan<char>>();
-        var and = _and.GetAlternateLookup<ReadOnlySpan<char>>();
+        var contrasts = _contrasts;
+        var concessives = _concessives;
+        var and = _and;
         bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
         int contrastAt = -1, concessiveAt = -1, words = 0, exclamations = 0, questions = 0;
         // "Ninguno de los 212 pasajeros del avión que aterrizó de emergencia sufrió daños": "none of" denies the predicate,
@@ -203,9 +203,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             // As in VADER, "no" before a rated word only negates it ("no problem") and carries no valence of its own.
             if (word.Equals("no", StringComparison.OrdinalIgnoreCase) && NextWordIsRated(text, tokens, i, end)) continue;
             // "pretty bad", "truly, truly awful": an intensifier before a rated word has no valence of its own.
-            if (span == 1 && BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _)) continue;
+            if (span == 1 && BoostersBeforeRated.Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _)) continue;
             // "a great disappointment": a positive adjective before a negative word strengthens it instead.
-            if (span == 1 && v > 0 && _adjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            if (span == 1 && v > 0 && _adjectiveIntensifiers.Contains(word)
                 && NextRatedWithin(text, tokens, i, end, 1, out double nextValence) && nextValence < 0) continue;
             if (mixedCase && t.AllCaps) v += Math.Sign(v) * CapsEmphasis;
             // Boosters and negators look back over the three words before the term, fading with distance.
@@ -227,15 +227,15 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 if (seen < 3)
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
-                    else if (BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
-                        || v < 0 && _adjectiveIntensifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
+                    else if (BoostersBeforeRated.Contains(before)
+                        || v < 0 && _adjectiveIntensifiers.Contains(before)) v += Math.Sign(v) * BoosterStep * (1 - 0.05 * seen);
                 }
                 // English "no" a word away is a determiner ("no small feat"); Spanish "no" is the verb's negator before its
                 // auxiliary or pronoun ("no ha logrado", "no se cumplió").
                 if (Negates(before) && !Compares(text, tokens, k, start, end) && !(profile is null && seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
                 {
                     negated = true;
-                    byNone |= profile?.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) == true || DeniesExistence(text, tokens, k, start, end);
+                    byNone |= profile?.NoneWords.Contains(before) == true || DeniesExistence(text, tokens, k, start, end);
                 }
                 seen++;
             }
@@ -331,7 +331,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         if (!word.Equals("like", StringComparison.OrdinalIgnoreCase)) return false;
         if (i == start || tokens[i - 1].Kind != TokenKind.Word) return true;
         var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
-        return !LikeSubjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && !IsNegation(before);
+        return !LikeSubjects.Contains(before) && !IsNegation(before);
     }
 
     /// <summary>Whether a rated word follows within <paramref name="reach"/> words (punctuation and repeats skipped).</summary>
@@ -345,7 +345,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             if (tokens[k].Kind != TokenKind.Word) continue;
             var next = text.AsSpan(tokens[k].Start, tokens[k].Length);
             if (next.Equals(word, StringComparison.OrdinalIgnoreCase)) continue;
-            if ((profile is null ? lookup.TryGetValue(next, out valence) : profile.TryValence(next, out valence)) && !BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next)) return true;
+            if ((profile is null ? lookup.TryGetValue(next, out valence) : profile.TryValence(next, out valence)) && !BoostersBeforeRated.Contains(next)) return true;
             words++;
         }
         return false;
@@ -354,7 +354,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private bool NextWordIsRated(string text, List<Token> tokens, int i, int end) =>
         i + 1 < end && tokens[i + 1].Kind == TokenKind.Word && _valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
 
-    private static readonly HashSet<string> LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly WordSet LikeSubjects = new(StringComparer.OrdinalIgnoreCase)
         { "i", "we", "you", "they", "he", "she", "would", "really", "do", "did", "does", "to", "also", "just", "definitely", "always", "still" };
 
     /// <summary>
@@ -367,7 +367,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
         if (Boosters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out double boost)) return Math.Sign(boost);
-        return BoostersBeforeRated.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
+        return BoostersBeforeRated.Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
     }
 
     /// <summary>
@@ -436,17 +436,17 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         if (i == 0 || tokens[i - 1].Kind != TokenKind.Word) return false;
         var before = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
-        return profile!.Partitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || profile.NounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)
-            || profile.PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || profile.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before);
+        return profile!.Partitives.Contains(before) || profile.NounMarkers.Contains(before)
+            || profile.PlacePrepositions.Contains(before) || profile.Connectors.Contains(before);
     }
 
-    private bool IsAverter(ReadOnlySpan<char> word) => profile?.Averters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) == true;
+    private bool IsAverter(ReadOnlySpan<char> word) => profile?.Averters.Contains(word) == true;
 
     /// <summary>"geen van de werknemers", "keiner der Beschäftigten": a word of none as the head of a partitive subject.</summary>
     private bool IsPartitiveNone(string text, List<Token> tokens, int i, int end) =>
         profile is not null && i + 1 < end && tokens[i + 1].Kind == TokenKind.Word
-        && profile.NoneWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))
-        && profile.Partitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
+        && profile.NoneWords.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))
+        && profile.Partitives.Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length));
 
     /// <summary>
     /// A negator beside a verb of being denies that the thing exists, as a word of none does: "no hubo víctimas",
@@ -455,7 +455,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private bool DeniesExistence(string text, List<Token> tokens, int k, int start, int end)
     {
         if (profile is not { Existentials.Count: > 0 } p) return false;
-        var existentials = p.Existentials.GetAlternateLookup<ReadOnlySpan<char>>();
+        var existentials = p.Existentials;
         bool Words(int from, int to) => from >= start && to < end && tokens[from].Kind == TokenKind.Word && tokens[to].Kind == TokenKind.Word
             && existentials.Contains(text.AsSpan(tokens[from].Start, tokens[to].End - tokens[from].Start));
         return Words(k + 1, k + 1) || Words(k + 1, k + 2) || Words(k - 1, k - 1) || Words(k - 2, k - 1);
@@ -470,9 +470,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// </summary>
     private void ReadChanges(string text, List<Token> tokens, int start, int end, Span<double> valences, bool[]? named)
     {
-        var decreases = profile!.Decreases!.GetAlternateLookup<ReadOnlySpan<char>>();
-        var increases = profile.Increases!.GetAlternateLookup<ReadOnlySpan<char>>();
-        bool Is(int k, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> verbs) => tokens[k].Kind == TokenKind.Word && verbs.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length));
+        var decreases = profile!.Decreases!;
+        var increases = profile.Increases!;
+        bool Is(int k, WordSet verbs) => tokens[k].Kind == TokenKind.Word && verbs.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length));
         for (int from = start; from < end;)
         {
             int to = from;
@@ -504,12 +504,12 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             {
                 if (tokens[j].Kind != TokenKind.Word) continue;
                 var word = text.AsSpan(tokens[j].Start, tokens[j].Length);
-                if (profile.And.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) { from = j + 1; break; }
-                if (profile.Relatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) { from = j - 1; break; }
+                if (profile.And.Contains(word)) { from = j + 1; break; }
+                if (profile.Relatives.Contains(word)) { from = j - 1; break; }
             }
             int afterEnd = lastChange + 1;
             for (int words = 0; afterEnd < to && words < QuantityReach; afterEnd++)
-                if (tokens[afterEnd].Kind == TokenKind.Word && !profile.QuantityFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[afterEnd].Start, tokens[afterEnd].Length))) words++;
+                if (tokens[afterEnd].Kind == TokenKind.Word && !profile.QuantityFillers.Contains(text.AsSpan(tokens[afterEnd].Start, tokens[afterEnd].Length))) words++;
             bool subject = !IsNounWithComplement(text, tokens, lastChange, to)
                 && HasSignal(text, tokens, start, from, firstChange, valences, named)
                 && (HasQuantity(text, tokens, from, firstChange, named) || !HasQuantity(text, tokens, lastChange + 1, afterEnd, named));
@@ -535,8 +535,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private void WeighDownHardshipLivedThrough(string text, List<Token> tokens, int start, int end, Span<double> valences)
     {
         if (profile!.AfterWords.Count == 0) return;
-        var after = profile.AfterWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        var spans = profile.TimeSpans.GetAlternateLookup<ReadOnlySpan<char>>();
+        var after = profile.AfterWords;
+        var spans = profile.TimeSpans;
         for (int i = start; i < end; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || !after.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
@@ -562,7 +562,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private void SilenceDeclinedComment(string text, List<Token> tokens, int start, int end, Span<double> valences)
     {
         if (profile!.CommentVerbs.Count == 0) return;
-        var comment = profile.CommentVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var comment = profile.CommentVerbs;
         for (int i = start; i < end; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || !comment.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
@@ -592,7 +592,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         for (int j = from, words = 0; j < to && words < 2 && preposition < 0; j++)
         {
             if (tokens[j].Kind != TokenKind.Word) continue;
-            if (profile!.PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) preposition = j;
+            if (profile!.PlacePrepositions.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) preposition = j;
             words++;
         }
         for (int j = preposition + 1; preposition >= 0 && j < to; j++)
@@ -626,9 +626,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private bool IsNounWithComplement(string text, List<Token> tokens, int change, int to)
     {
         if (change == 0 || change + 2 >= to || tokens[change - 1].Kind != TokenKind.Word || tokens[change + 1].Kind != TokenKind.Word || tokens[change + 2].Kind != TokenKind.Word) return false;
-        return profile!.NounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[change - 1].Start, tokens[change - 1].Length))
-            && profile.Connectors.Contains(text.Substring(tokens[change + 1].Start, tokens[change + 1].Length))
-            && !profile.Numbers.NumberWords.Contains(text.Substring(tokens[change + 2].Start, tokens[change + 2].Length));
+        return profile!.NounMarkers.Contains(text.AsSpan(tokens[change - 1].Start, tokens[change - 1].Length))
+            && profile.Connectors.Contains(text.AsSpan(tokens[change + 1].Start, tokens[change + 1].Length))
+            && !profile.Numbers.NumberWords.Contains(text.AsSpan(tokens[change + 2].Start, tokens[change + 2].Length));
     }
 
     /// <summary>A negator that compares ("jamais aussi élevée", "nunca esteve tão forte") rather than negates.</summary>
@@ -636,7 +636,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         if (profile?.Comparatives is not { Count: > 0 } comparatives) return false;
         for (int j = k + 1; j < end && j <= k + 3; j++)
-            if (tokens[j].Kind == TokenKind.Word && comparatives.Contains(text.Substring(tokens[j].Start, tokens[j].Length))) return true;
+            if (tokens[j].Kind == TokenKind.Word && comparatives.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) return true;
         return EverAfterSuperlative(text, tokens, k, start);
     }
 
@@ -646,8 +646,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// </summary>
     private bool EverAfterSuperlative(string text, List<Token> tokens, int k, int start)
     {
-        if (!profile!.EverWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) return false;
-        var superlatives = profile.Superlatives.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!profile!.EverWords.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) return false;
+        var superlatives = profile.Superlatives;
         for (int j = k - 1, words = 0; j >= start && words < 5 && !IsClauseBreak(text, tokens[j]); j--)
         {
             if (tokens[j].Kind != TokenKind.Word) continue;
@@ -659,10 +659,10 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
 
     private static bool IsClauseBreak(string text, Token t) => t.Kind != TokenKind.Word && text[t.Start] is ',' or ';' or ':' or '(' or '"' or '„' or '“';
 
-    private bool Negates(ReadOnlySpan<char> word) => profile is null ? IsNegation(word) : _negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private bool Negates(ReadOnlySpan<char> word) => profile is null ? IsNegation(word) : _negators.Contains(word);
 
     internal static bool IsNegation(ReadOnlySpan<char> word) =>
-        Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        Negators.Contains(word)
         || word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasLowerCaseWord(string text, List<Token> tokens, int start, int end)

@@ -117,13 +117,13 @@ internal sealed class WordPolarity
     /// <summary>Whether a contrast ("but", "however", ...) follows the sentence's first word.</summary>
     public static bool HasContrast(string text, List<Token> tokens, int start, int end)
     {
-        var contrasts = Contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var contrasts = Contrasts;
         for (int i = start + 1; i < end; i++)
             if (tokens[i].Kind == TokenKind.Word && contrasts.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return true;
         return false;
     }
 
-    private static readonly HashSet<string> Contrasts = new(StringComparer.OrdinalIgnoreCase) { "but", "however", "yet", "although", "though" };
+    private static readonly WordSet Contrasts = new(StringComparer.OrdinalIgnoreCase) { "but", "however", "yet", "although", "though" };
 
     /// <summary>
     /// Each token's weight in the sentence's mean word vector: 0 for punctuation, numbers and symbols; 1 for a word,
@@ -139,7 +139,7 @@ internal sealed class WordPolarity
         bool negatorsAreOperators, SentimentScorer rules, Span<double> factors)
     {
         factors.Clear();
-        var contrasts = Contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var contrasts = Contrasts;
         int words = 0, contrastAt = -1, negationLeft = 0;
         double pending = 1;
         for (int i = start; i < end; i++)
