@@ -197,22 +197,15 @@ internal sealed class LanguageProfile
     private WordSet OrganizationDescriptors { get; init; } = null!;
 
     /// <summary>Endings of compound descriptors ("Chemiekonzern", "Dax-Konzern", "Supermarktkette"), lower case.</summary>
-    private string[] OrganizationDescriptorEndings { get; init; } = [];
+    private WordEndings OrganizationDescriptorEndings { get; init; } = new([]);
 
     /// <summary>A word that says an organisation's name follows ("the company", "der Autozulieferer", "der Softwarehersteller").</summary>
     public bool IsOrganizationDescriptor(ReadOnlySpan<char> word)
     {
         return OrganizationDescriptors.Contains(word)
-            || EndsAfterStem(word, OrganizationDescriptorEndings, StringComparison.OrdinalIgnoreCase);
+            || OrganizationDescriptorEndings.EndsAfterStem(word, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Whether the word ends in one of <paramref name="endings"/> after at least three letters of its own ("Bezirks|leiterin").</summary>
-    private static bool EndsAfterStem(ReadOnlySpan<char> word, string[] endings, StringComparison comparison)
-    {
-        foreach (var ending in endings)
-            if (word.Length > ending.Length + 2 && word.EndsWith(ending, comparison)) return true;
-        return false;
-    }
     public WordSet OrganizationNouns { get; private init; } = null!;
     public WordSet OrganizationRoles { get; private init; } = null!;
     public WordSet Staff { get; private init; } = null!;
@@ -222,10 +215,10 @@ internal sealed class LanguageProfile
     private string[] Elisions { get; init; } = [];
 
     /// <summary>Endings of compound organisation names ("-gesellschaft", "-museum"), lower case.</summary>
-    private string[] OrganizationEndings { get; init; } = [];
+    private WordEndings OrganizationEndings { get; init; } = new([]);
 
     /// <summary>Endings of compound structures' names ("-brücke", "-stadion", "-kathedraal"), lower case.</summary>
-    private string[] PlaceEndings { get; init; } = [];
+    private WordEndings PlaceEndings { get; init; } = new([]);
 
     /// <summary>
     /// A compound that ends in a structure's head after a name: the name of one ("Carolabrücke", "Sint-Baafskathedraal",
@@ -233,7 +226,7 @@ internal sealed class LanguageProfile
     /// </summary>
     public bool IsNamedStructure(ReadOnlySpan<char> word, ReadOnlySpan<char> before = default)
     {
-        foreach (var ending in PlaceEndings)
+        foreach (var ending in PlaceEndings.Candidates(word))
         {
             if (word.Length <= ending.Length + 2 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
             var stem = word[..^ending.Length];
@@ -258,11 +251,11 @@ internal sealed class LanguageProfile
         var first = dash > 0 ? names[..dash] : names;
         if (IsCommon(first.ToString()) && !IsFirstName(first.ToString())) return null;
         if (PlaceSuffixes.Contains(head)) return EntityCategories.Location;
-        return IsOrganizationEnding(head) || OrganizationWords.Contains(head) ? EntityCategories.Organization : null;
+        return OrganizationEndings.IsOne(head) || OrganizationWords.Contains(head) ? EntityCategories.Organization : null;
     }
 
     /// <summary>Endings of compound roles ("-leiterin", "-sprecher"), lower case.</summary>
-    private string[] TitleSuffixes { get; init; } = [];
+    private WordEndings TitleSuffixes { get; init; } = new([]);
 
     /// <summary>Inflection endings, longest first, tried when a word is not listed as it is written.</summary>
     private string[] Suffixes { get; init; } = [];
@@ -349,11 +342,12 @@ internal sealed class LanguageProfile
     /// <summary>Words already found ordinary or not: the rules ask about the same words many times per document.</summary>
     private readonly WordMemo<bool> _commonAnswers = new(StringComparer.Ordinal);
 
-    public bool IsCommon(string word)
+    public bool IsCommon(string word) => IsEnglish ? CommonWords.Contains(word) : IsCommon(word.AsSpan());
+
+    public bool IsCommon(ReadOnlySpan<char> word)
     {
-        if (IsEnglish) return CommonWords.Contains(word);
         if (_commonAnswers.TryGet(word, out bool common)) return common;
-        common = IsCommon(word.AsSpan());
+        common = IsOrdinary(word);
         _commonAnswers.Remember(word, common);
         return common;
     }
@@ -405,7 +399,7 @@ internal sealed class LanguageProfile
         return false;
     }
 
-    public bool IsCommon(ReadOnlySpan<char> word)
+    private bool IsOrdinary(ReadOnlySpan<char> word)
     {
         if (IsListed(word)) return true;
         // "PVV-leider", "Chipmachinemaker": a hyphenated or (in compounding languages) closed compound of an ordinary word.
@@ -445,7 +439,7 @@ internal sealed class LanguageProfile
         if (Titles.TryMatch(text, tokens, start, limit, out length, out _)) return true;
         length = 1;
         var t = tokens[start];
-        if (TitleSuffixes.Length == 0 || t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
+        if (TitleSuffixes.IsEmpty || t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) return false;
         var word = text.AsSpan(t.Start, t.Length);
         // "Verdi-Chef", "Bayern-Trainer": a title after a hyphen makes the compound one.
         int hyphen = word.LastIndexOf('-');
@@ -455,10 +449,7 @@ internal sealed class LanguageProfile
     /// <summary>A listed title, a compound ending in a role ("Bezirksleiterin") or a role ending as a word of its own ("Topman", "Chef").</summary>
     private bool IsTitleWord(ReadOnlySpan<char> word)
     {
-        if (Titles.TryMatchWord(word, out _) || EndsAfterStem(word, TitleSuffixes, StringComparison.Ordinal)) return true;
-        foreach (var suffix in TitleSuffixes)
-            if (word.Equals(suffix, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        return Titles.TryMatchWord(word, out _) || TitleSuffixes.EndsAfterStem(word, StringComparison.Ordinal) || TitleSuffixes.IsOne(word);
     }
 
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
@@ -746,9 +737,9 @@ internal sealed class LanguageProfile
         word.Length is >= 2 and <= 5 && word[1..].ContainsAnyInRange('A', 'Z') && OrganizationWords.Contains(word);
 
     /// <summary>Endings only abstract nouns have ("Zustimmung", "Mehrheit", "Gesellschaft").</summary>
-    private string[] AbstractEndings { get; init; } = [];
+    private WordEndings AbstractEndings { get; init; } = new([]);
 
-    private bool HasAbstractEnding(ReadOnlySpan<char> word) => EndsAfterStem(word, AbstractEndings, StringComparison.Ordinal);
+    private bool HasAbstractEnding(ReadOnlySpan<char> word) => AbstractEndings.EndsAfterStem(word, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether a capitalised German word is an ordinary noun where it stands: a listed noun; a word naming what kind of
@@ -842,19 +833,11 @@ internal sealed class LanguageProfile
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
     {
-        if (EndsAfterStem(word, OrganizationEndings, StringComparison.Ordinal)) return true;
+        if (OrganizationEndings.EndsAfterStem(word, StringComparison.Ordinal)) return true;
         int hyphen = word.LastIndexOf('-');
         if (hyphen <= 0 || hyphen + 1 >= word.Length || !char.IsUpper(word[hyphen + 1])) return false;
         var head = word[(hyphen + 1)..];
-        return IsOrganizationEnding(head) || EndsAfterStem(head, OrganizationEndings, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>A hyphenated compound's capitalised head that is an organisation's ending as a word of its own ("-Institut", "-Bund").</summary>
-    private bool IsOrganizationEnding(ReadOnlySpan<char> head)
-    {
-        foreach (var ending in OrganizationEndings)
-            if (head.Equals(ending, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        return OrganizationEndings.IsOne(head) || OrganizationEndings.EndsAfterStem(head, StringComparison.OrdinalIgnoreCase);
     }
 
     private static int AcronymPrefix(ReadOnlySpan<char> word)
@@ -946,7 +929,7 @@ internal sealed class LanguageProfile
             Demonyms = english ? data.Demonyms : Set("demonyms", data.Demonyms.Where(d => !SharedFor(data).FirstNames.Contains(d))),
             OrganizationHeads = Set("org-prefixes"),
             GenericHeads = Set("generic-heads"),
-            AbstractEndings = List("abstract-endings"),
+            AbstractEndings = new(List("abstract-endings")),
             PlacePrefixes = Set("place-prefixes"),
             StreetWords = Set("street-words"),
             AirportWords = Set("airport-words"),
@@ -982,16 +965,16 @@ internal sealed class LanguageProfile
             Or = Set("or"),
             PartyWords = Set("party-words"),
             OrganizationDescriptors = Set("org-descriptors"),
-            OrganizationDescriptorEndings = List("org-descriptor-endings"),
+            OrganizationDescriptorEndings = new(List("org-descriptor-endings")),
             OrganizationNouns = Set("org-nouns"),
             OrganizationRoles = Set("org-roles"),
             Staff = Set("staff"),
             PlaysFor = Set("plays-for"),
             Elisions = List("elisions").OrderByDescending(e => e.Length).ToArray(),
             Suffixes = List("suffixes").OrderByDescending(e => e.Length).ToArray(),
-            TitleSuffixes = List("title-suffixes"),
-            OrganizationEndings = List("org-endings"),
-            PlaceEndings = List("place-endings"),
+            TitleSuffixes = new(List("title-suffixes")),
+            OrganizationEndings = new(List("org-endings")),
+            PlaceEndings = new(List("place-endings")),
             Endings = List("endings"),
             VerbEndings = List("verb-endings").Select(e => e.Split('>')).Select(e => (e[0], e[1])).OrderByDescending(e => e.Item1.Length).ToArray(),
             Compounds = List("compounds").Length > 0,
