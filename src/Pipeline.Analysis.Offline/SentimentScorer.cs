@@ -19,6 +19,36 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private readonly WordSet _and = profile is { IsEnglish: false } ? profile.And : [];
     private readonly WordSet _adjectiveIntensifiers = profile?.AdjectiveIntensifiers ?? AdjectiveIntensifiers;
 
+    /// <summary>The operator words a word is, asked once per word: the rules below ask each word about them again and again.</summary>
+    [Flags]
+    private enum Cue : ushort
+    {
+        None = 0, Contrast = 1, Concessive = 2, NoneWord = 4, Averter = 8, Negator = 16, And = 32, Decrease = 64, Increase = 128,
+        After = 256, Comment = 512,
+    }
+
+    private readonly WordMemo<Cue> _cues = new(StringComparer.Ordinal);
+
+    private Cue CuesOf(ReadOnlySpan<char> word)
+    {
+        if (_cues.TryGet(word, out var cues)) return cues;
+        cues = (_contrasts.Contains(word) ? Cue.Contrast : 0) | (_concessives.Contains(word) ? Cue.Concessive : 0)
+            | (_and.Contains(word) ? Cue.And : 0) | (Negates(word) ? Cue.Negator : 0);
+        if (profile is not null)
+            cues |= (profile.NoneWords.Contains(word) ? Cue.NoneWord : 0) | (profile.Averters.Contains(word) ? Cue.Averter : 0)
+                | (profile.Decreases?.Contains(word) == true ? Cue.Decrease : 0) | (profile.Increases?.Contains(word) == true ? Cue.Increase : 0)
+                | (profile.AfterWords.Contains(word) ? Cue.After : 0) | (profile.CommentVerbs.Contains(word) ? Cue.Comment : 0);
+        _cues.Remember(word, cues);
+        return cues;
+    }
+
+    /// <summary>Each word's cues, for the tokens of one sentence; nothing for other tokens.</summary>
+    private void ReadCues(string text, List<Token> tokens, int start, int end, Span<Cue> cues)
+    {
+        for (int i = start; i < end; i++)
+            cues[i - start] = tokens[i].Kind == TokenKind.Word ? CuesOf(text.AsSpan(tokens[i].Start, tokens[i].Length)) : Cue.None;
+    }
+
     internal const double BoosterStep = 0.293;
     private const double NegationScalar = -0.74;
     private const double NoneScalar = -1.5;
@@ -121,11 +151,12 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         // Which words are verbs of prevention, looked up once per word for the rules that ask it again and again.
         Span<bool> averters = end - start <= 256 ? stackalloc bool[end - start] : new bool[end - start];
         averters.Clear();
+        Span<Cue> cues = end - start <= 256 ? stackalloc Cue[end - start] : new Cue[end - start];
+        ReadCues(text, tokens, start, end, cues);
         var valence = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
         var boosters = _boosters.GetAlternateLookup<ReadOnlySpan<char>>();
         var contrasts = _contrasts;
         var concessives = _concessives;
-        var and = _and;
         bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
         int contrastAt = -1, concessiveAt = -1, words = 0, exclamations = 0, questions = 0;
         // "Ninguno de los 212 pasajeros del avión que aterrizó de emergencia sufrió daños": "none of" denies the predicate,
@@ -165,12 +196,13 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             var word = text.AsSpan(t.Start, t.Length);
             // "sin embargo", "no entanto", "bien que": a cue of two words counts as the text writes it.
             var pair = i > start && tokens[i - 1].Kind == TokenKind.Word ? text.AsSpan(tokens[i - 1].Start, t.End - tokens[i - 1].Start) : [];
-            if (contrastAt < 0 && i > start && contrasts.Contains(word)) contrastAt = i;
+            var cue = cues[i - start];
+            if (contrastAt < 0 && i > start && (cue & Cue.Contrast) != 0) contrastAt = i;
             if (contrastAt < 0 && i > start + 1 && !pair.IsEmpty && contrasts.Contains(pair)) contrastAt = i - 1;
-            if (concessiveAt < 0 && concessives.Contains(word)) concessiveAt = i;
+            if (concessiveAt < 0 && (cue & Cue.Concessive) != 0) concessiveAt = i;
             if (concessiveAt < 0 && !pair.IsEmpty && concessives.Contains(pair)) concessiveAt = i - 1;
-            if (partitiveAt < 0 && IsPartitiveNone(text, tokens, i, end)) partitiveAt = i;
-            averters[i - start] = IsAverter(word);
+            if (partitiveAt < 0 && (cue & Cue.NoneWord) != 0 && IsPartitiveNone(text, tokens, i, end)) partitiveAt = i;
+            averters[i - start] = (cue & Cue.Averter) != 0;
             if (named?[i] == true) continue;
 
             double v;
@@ -221,9 +253,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 }
                 var before = text.AsSpan(tokens[k].Start, tokens[k].Length);
                 // "no pudo evitar la quiebra": a negator before a verb of prevention denies the prevention, not the harm.
-                if (contrasts.Contains(before) || averters[k - start]) break;
+                if ((cues[k - start] & Cue.Contrast) != 0 || averters[k - start]) break;
                 // "n'a obtenu aucun financement et risque d'être abandonné": a negator does not reach past "and" into the next clause.
-                if (and.Contains(before)) break;
+                if ((cues[k - start] & Cue.And) != 0) break;
                 if (seen < 3)
                 {
                     if (boosters.TryGetValue(before, out double boost)) v += Math.Sign(v) * boost * (1 - 0.05 * seen);
@@ -232,7 +264,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 }
                 // English "no" a word away is a determiner ("no small feat"); Spanish "no" is the verb's negator before its
                 // auxiliary or pronoun ("no ha logrado", "no se cumplió").
-                if (Negates(before) && !Compares(text, tokens, k, start, end) && !(profile is null && seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
+                if ((cues[k - start] & Cue.Negator) != 0 && !Compares(text, tokens, k, start, end) && !(profile is null && seen > 0 && before.Equals("no", StringComparison.OrdinalIgnoreCase)))
                 {
                     negated = true;
                     byNone |= profile?.NoneWords.Contains(before) == true || DeniesExistence(text, tokens, k, start, end);
@@ -255,11 +287,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         DenyPredicate(valences);
         if (profile is not null)
         {
-            deniedHarm |= ReadAverters(text, tokens, start, end, valences, averters, named);
-            NegateBackwards(text, tokens, start, end, valences, averters);
-            ReadChanges(text, tokens, start, end, valences, named);
-            SilenceDeclinedComment(text, tokens, start, end, valences);
-            WeighDownHardshipLivedThrough(text, tokens, start, end, valences);
+            deniedHarm |= ReadAverters(text, tokens, start, end, valences, averters, cues, named);
+            NegateBackwards(text, tokens, start, end, valences, averters, cues);
+            ReadChanges(text, tokens, start, end, valences, cues, named);
+            SilenceDeclinedComment(text, tokens, start, end, valences, cues);
+            WeighDownHardshipLivedThrough(text, tokens, start, end, valences, cues);
             // "Niemand raakte gewond bij de brand", "non ci sono feriti dopo la scossa": harm denied is the news, and the
             // fire or the earthquake only its setting, unless a contrast makes them the point.
             if (deniedHarm && contrastAt < 0)
@@ -374,11 +406,11 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// "Sie hat ihr Versprechen nicht gehalten", "het plan is niet gelukt": where the verb comes last, a negator with no
     /// rated word after it in its clause negates the rated word before it.
     /// </summary>
-    private void NegateBackwards(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<bool> averters)
+    private void NegateBackwards(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<bool> averters, ReadOnlySpan<Cue> cues)
     {
         for (int k = start; k < end; k++)
         {
-            if (tokens[k].Kind != TokenKind.Word || !Negates(text.AsSpan(tokens[k].Start, tokens[k].Length)) || Compares(text, tokens, k, start, end)) continue;
+            if ((cues[k - start] & Cue.Negator) == 0 || Compares(text, tokens, k, start, end)) continue;
             bool ratedAfter = false;
             for (int j = k + 1, seen = 0; j < end && seen < NegationReach; j++)
             {
@@ -404,7 +436,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// verhindern", "no pudo evitar el cierre") leaves the harm as it is, the negator being the prevention's.
     /// </summary>
     /// <returns>Whether a harm was averted.</returns>
-    private bool ReadAverters(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<bool> averters, bool[]? named)
+    private static bool ReadAverters(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<bool> averters, ReadOnlySpan<Cue> cues, bool[]? named)
     {
         bool averted = false;
         for (int k = start; k < end; k++)
@@ -417,7 +449,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             for (int j = k - 1, seen = 0; j >= from && seen < NegationReach && !denied; j--)
             {
                 if (tokens[j].Kind != TokenKind.Word) continue;
-                denied = Negates(text.AsSpan(tokens[j].Start, tokens[j].Length));
+                denied = (cues[j - start] & Cue.Negator) != 0;
                 seen++;
             }
             if (denied) continue;
@@ -439,8 +471,6 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         return profile!.Partitives.Contains(before) || profile.NounMarkers.Contains(before)
             || profile.PlacePrepositions.Contains(before) || profile.Connectors.Contains(before);
     }
-
-    private bool IsAverter(ReadOnlySpan<char> word) => profile?.Averters.Contains(word) == true;
 
     /// <summary>"geen van de werknemers", "keiner der Beschäftigten": a word of none as the head of a partitive subject.</summary>
     private bool IsPartitiveNone(string text, List<Token> tokens, int i, int end) =>
@@ -468,11 +498,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// or decline, a quantity with no valence of its own says which news it is: sales that doubled are good, prices that
     /// soared bad, shares that plunged bad.
     /// </summary>
-    private void ReadChanges(string text, List<Token> tokens, int start, int end, Span<double> valences, bool[]? named)
+    private void ReadChanges(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<Cue> cues, bool[]? named)
     {
-        var decreases = profile!.Decreases!;
-        var increases = profile.Increases!;
-        bool Is(int k, WordSet verbs) => tokens[k].Kind == TokenKind.Word && verbs.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length));
+        if (profile is null) return;
         for (int from = start; from < end;)
         {
             int to = from;
@@ -481,8 +509,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             int firstChange = -1, lastChange = -1;
             for (int j = from; j < to; j++)
             {
-                bool decline = Is(j, decreases);
-                if (!decline && !Is(j, increases))
+                bool decline = (cues[j - start] & Cue.Decrease) != 0;
+                if (!decline && (cues[j - start] & Cue.Increase) == 0)
                 {
                     if (tokens[j].Kind != TokenKind.Word || profile.SeparableChange(text, tokens, j, to) is not bool separated) continue;
                     decline = separated;
@@ -532,14 +560,13 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// "Nach Jahren der Verluste schreibt sie schwarze Zahlen", "dopo anni di perdite": a hardship that lasted a span of
     /// time before the news is its backdrop and weighs less than what the sentence reports now.
     /// </summary>
-    private void WeighDownHardshipLivedThrough(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    private void WeighDownHardshipLivedThrough(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<Cue> cues)
     {
         if (profile!.AfterWords.Count == 0) return;
-        var after = profile.AfterWords;
         var spans = profile.TimeSpans;
         for (int i = start; i < end; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word || !after.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+            if ((cues[i - start] & Cue.After) == 0) continue;
             // "nach Jahren", "après des années", "después de dos años", "nach jahrelangen": up to two words before the span.
             int span = i + 1;
             while (span < end && span <= i + 3 && !IsClauseBreak(text, tokens[span]) && !spans.Contains(text.AsSpan(tokens[span].Start, tokens[span].Length))) span++;
@@ -559,18 +586,17 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     /// somebody declined to comment on is the topic, not news that happened, so the clause of a declined comment carries
     /// no sentiment.
     /// </summary>
-    private void SilenceDeclinedComment(string text, List<Token> tokens, int start, int end, Span<double> valences)
+    private void SilenceDeclinedComment(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<Cue> cues)
     {
         if (profile!.CommentVerbs.Count == 0) return;
-        var comment = profile.CommentVerbs;
         for (int i = start; i < end; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word || !comment.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+            if ((cues[i - start] & Cue.Comment) == 0) continue;
             // The negator stands before the verb ("no quiso comentar", "wilde niet reageren") or, in a German or Dutch main
             // clause, after it ("äußerte sich nicht").
             int negator = -1;
             for (int k = Math.Max(start, i - NegationReach); k <= Math.Min(end - 1, i + NegationReach) && negator < 0; k++)
-                if (k != i && tokens[k].Kind == TokenKind.Word && Negates(text.AsSpan(tokens[k].Start, tokens[k].Length))) negator = k;
+                if (k != i && (cues[k - start] & Cue.Negator) != 0) negator = k;
             if (negator < 0) continue;
             // The whole clause: the refusal ("non ha voluto") is no bad news either, and a German object stands before the
             // verb ("wollte die Verluste nicht kommentieren").
