@@ -18,23 +18,20 @@ internal static class KeyPhraseExtractor
     /// <param name="named">Which tokens lie inside a name (a phrase that is one scores higher).</param>
     public static List<string> Extract(string text, List<Token> tokens, WordSet stopWords, bool[] named)
     {
-        var stop = stopWords;
         var phrases = new List<(int Start, int End)>();
         int runStart = -1;
         for (int i = 0; i <= tokens.Count; i++)
         {
-            bool content = i < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Length > 1
-                && !stop.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))
-                && (runStart < 0 || !tokens[i].LineBreakBefore);
-            if (content)
+            bool contentWord = i < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Length > 1
+                && !stopWords.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length));
+            if (contentWord && (runStart < 0 || !tokens[i].LineBreakBefore))
             {
                 if (runStart < 0) runStart = i;
                 continue;
             }
             if (runStart >= 0 && i - runStart <= MaxPhraseWords) phrases.Add((runStart, i));
-            runStart = -1;
-            if (i < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Length > 1 && !stop.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length)))
-                runStart = i;
+            // A content word after a line break opens the next run.
+            runStart = contentWord ? i : -1;
         }
 
         var written = new string?[tokens.Count];

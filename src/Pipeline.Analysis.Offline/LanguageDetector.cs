@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Pipeline.Analysis.Text;
 
 namespace Pipeline.Analysis.Offline;
@@ -69,13 +70,13 @@ internal sealed class LanguageDetector(OfflineData data)
             if (n < 0) continue;
             if (lookup.TryGetValue(lower[..n], out var langs))
             {
-                foreach (var lang in langs) votes[lang] = votes.GetValueOrDefault(lang) + 1.0 / langs.Length;
+                foreach (var lang in langs) CollectionsMarshal.GetValueRefOrAddDefault(votes, lang, out _) += 1.0 / langs.Length;
                 continue;
             }
             // A short text has few of the most frequent words; the longer stop-word lists still tell "dit", "loi" or
             // "sono" apart, at a quarter of the weight.
             if (stopWords.TryGetValue(lower[..n], out var stopLangs))
-                foreach (var lang in stopLangs) votes[lang] = votes.GetValueOrDefault(lang) + 0.25 / stopLangs.Length;
+                foreach (var lang in stopLangs) CollectionsMarshal.GetValueRefOrAddDefault(votes, lang, out _) += 0.25 / stopLangs.Length;
         }
         // Letters that only one of the candidate languages writes tip close votes.
         int limit = Math.Min(text.Length, ScriptSample);
