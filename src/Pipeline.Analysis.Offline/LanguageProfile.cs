@@ -717,7 +717,9 @@ internal sealed class LanguageProfile
     /// </summary>
     private bool BeforeLegalForm(string text, List<Token> tokens, int i)
     {
-        for (int k = i + 1; k < tokens.Count && k <= i + 4; k++)
+        // The legal form first: most nouns have none in reach, and the words between are dearer to ask about.
+        int form = -1;
+        for (int k = i + 1; k < tokens.Count && k <= i + 4 && form < 0; k++)
         {
             if (tokens[k].Kind != TokenKind.Word) return false;
             var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
@@ -726,10 +728,16 @@ internal sealed class LanguageProfile
                 if (And.Contains(word)) continue;
                 return false;
             }
-            if (IsLegalForm(word)) return true;
+            if (IsLegalForm(word)) form = k;
+        }
+        if (form < 0) return false;
+        for (int k = i + 1; k < form; k++)
+        {
+            if (!tokens[k].Capitalised) continue;
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
             if (tokens[k].AllCaps || IsCapitalisedAdjective(word) || !IsCommon(word)) return false;
         }
-        return false;
+        return true;
     }
 
     /// <summary>An organisation word written as an abbreviation with two capitals ("AG", "GmbH", "KGaA"), not as a noun ("Bank").</summary>
