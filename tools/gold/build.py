@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Turns the annotated paragraphs (gold-source.txt and heldout-source.txt, inline [mention|C] marks) into gold.jsonl and
 heldout.jsonl with UTF-16 offsets, the form the evaluation test reads. Run after editing a source: python3 tools/gold/build.py
-The per-language sets (<lang>-dev-source.txt, <lang>-heldout-source.txt, <lang>-heldout2-source.txt) get ids such as de-d001,
-de-h001 and de-h2-001; the labelled sentiment sentences (<lang>-sentiment-dev.jsonl, <lang>-sentiment-heldout.jsonl,
-<lang>-sentiment-heldout2.jsonl) are written by hand and only checked here."""
+The per-language sets (<lang>-dev-source.txt, <lang>-heldout-source.txt, <lang>-heldout2-source.txt,
+<lang>-heldout3-source.txt) get ids such as de-d001, de-h001, de-h2-001 and de-h3-001; the labelled sentiment sentences
+(<lang>-sentiment-dev.jsonl, <lang>-sentiment-heldout.jsonl, <lang>-sentiment-heldout2.jsonl) are written by hand and only
+checked here."""
 import json
 import pathlib
 import re
@@ -66,7 +67,7 @@ def main() -> None:
     convert("heldout2")
     convert("dev3")
     for language in LANGUAGES:
-        for split, letter in (("dev", "d"), ("heldout", "h"), ("heldout2", "h2-")):
+        for split, letter in (("dev", "d"), ("heldout", "h"), ("heldout2", "h2-"), ("heldout3", "h3-")):
             if (GOLD / f"{language}-{split}-source.txt").exists():
                 convert(f"{language}-{split}", f"{language}-{letter}")
             if (GOLD / f"{language}-sentiment-{split}.jsonl").exists():

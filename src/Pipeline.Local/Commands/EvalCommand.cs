@@ -32,11 +32,11 @@ internal static class EvalCommand
         var errors = new Option<bool>("--errors") { Description = "List every miss and false positive." };
         var language = new Option<string>("--language")
         {
-            Description = "en: the English gold sets and fixtures; de, fr, es, it, nl or pt: that language's gold sets (<lang>-dev, <lang>-heldout, <lang>-heldout2 and their sentiment sets) in detail; all: English, then a per-language table.",
+            Description = "en: the English gold sets and fixtures; de, fr, es, it, nl or pt: that language's gold sets (<lang>-dev, <lang>-heldout, <lang>-heldout2, <lang>-heldout3 and their sentiment sets) in detail; all: English, then a per-language table.",
             DefaultValueFactory = _ => "all",
         };
         language.AcceptOnlyFromAmong(["all", "en", .. Languages]);
-        var sets = new Option<string[]>("--sets") { Description = "Which of a language's sets to score: dev, heldout, heldout2 (default all three).", DefaultValueFactory = _ => [.. LanguageSets], AllowMultipleArgumentsPerToken = true };
+        var sets = new Option<string[]>("--sets") { Description = "Which of a language's sets to score: dev, heldout, heldout2, heldout3 (default all four).", DefaultValueFactory = _ => [.. LanguageSets], AllowMultipleArgumentsPerToken = true };
         sets.AcceptOnlyFromAmong(LanguageSets);
         var calibration = new Option<FileInfo?>("--write-calibration") { Description = "Write the per-rule confidence table measured on the development sets (gold, heldout, dev3) to this file." };
         var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration, language, sets };
@@ -46,7 +46,7 @@ internal static class EvalCommand
     }
 
     /// <summary>The languages with gold sets of their own (issue #16).</summary>
-    private static readonly string[] Languages = ["de", "fr", "es", "it", "nl", "pt"], LanguageSets = ["dev", "heldout", "heldout2"];
+    private static readonly string[] Languages = ["de", "fr", "es", "it", "nl", "pt"], LanguageSets = ["dev", "heldout", "heldout2", "heldout3"];
 
     private static int Run(DirectoryInfo data, string[] goldSets, string[] fixtures, OfflineAnalyzerMode mode, bool errors, FileInfo? calibration, string language, string[] sets)
     {
