@@ -392,10 +392,9 @@ internal sealed class LanguageProfile
 
     private bool IsListedNoun(ReadOnlySpan<char> word)
     {
-        var lookup = Nouns;
-        if (lookup.Contains(word)) return true;
+        if (Nouns.Contains(word)) return true;
         foreach (var suffix in Suffixes)
-            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && lookup.Contains(word[..^suffix.Length])) return true;
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal) && Nouns.Contains(word[..^suffix.Length])) return true;
         return false;
     }
 
@@ -416,8 +415,7 @@ internal sealed class LanguageProfile
 
     private bool IsListed(ReadOnlySpan<char> word)
     {
-        var lookup = CommonWords;
-        if (lookup.Contains(word)) return true;
+        if (CommonWords.Contains(word)) return true;
         if (Endings.Length > 0 && word.Length > 4)
         {
             Span<char> stem = stackalloc char[word.Length];
@@ -425,11 +423,11 @@ internal sealed class LanguageProfile
             foreach (var ending in Endings)
             {
                 stem[^1] = ending[0];
-                if (lookup.Contains(stem)) return true;
+                if (CommonWords.Contains(stem)) return true;
             }
         }
         foreach (var suffix in Suffixes)
-            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && lookup.Contains(word[..^suffix.Length])) return true;
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && CommonWords.Contains(word[..^suffix.Length])) return true;
         return false;
     }
 
@@ -822,7 +820,6 @@ internal sealed class LanguageProfile
     public bool IsCompoundPlaceName(ReadOnlySpan<char> word)
     {
         if (CompoundPlaceLinks.Count == 0) return false;
-        var links = CompoundPlaceLinks;
         int parts = 0;
         bool linked = false, saint = false;
         foreach (var range in word.Split('-'))
@@ -831,7 +828,7 @@ internal sealed class LanguageProfile
             if (part.IsEmpty) return false;
             parts++;
             if (parts == 1) saint = CompoundPlaceHeads.Contains(part);
-            if (parts > 1 && links.Contains(part)) linked = true;
+            if (parts > 1 && CompoundPlaceLinks.Contains(part)) linked = true;
             else if (parts > 1 && ElisionLength(part) is > 0 and var elided && char.IsUpper(part[elided])) linked = true;
             else if (!char.IsUpper(part[0])) return false;
         }

@@ -148,15 +148,13 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         Span<double> valences = end - start <= 256 ? stackalloc double[end - start] : new double[end - start];
         valences.Clear();
-        // Which words are verbs of prevention, looked up once per word for the rules that ask it again and again.
+        // Which words the loop below reads as verbs of prevention: not those inside a rated phrase it steps over.
         Span<bool> averters = end - start <= 256 ? stackalloc bool[end - start] : new bool[end - start];
         averters.Clear();
         Span<Cue> cues = end - start <= 256 ? stackalloc Cue[end - start] : new Cue[end - start];
         ReadCues(text, tokens, start, end, cues);
         var valence = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
         var boosters = _boosters.GetAlternateLookup<ReadOnlySpan<char>>();
-        var contrasts = _contrasts;
-        var concessives = _concessives;
         bool mixedCase = HasLowerCaseWord(text, tokens, start, end);
         int contrastAt = -1, concessiveAt = -1, words = 0, exclamations = 0, questions = 0;
         // "Ninguno de los 212 pasajeros del avión que aterrizó de emergencia sufrió daños": "none of" denies the predicate,
@@ -198,9 +196,9 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
             var pair = i > start && tokens[i - 1].Kind == TokenKind.Word ? text.AsSpan(tokens[i - 1].Start, t.End - tokens[i - 1].Start) : [];
             var cue = cues[i - start];
             if (contrastAt < 0 && i > start && (cue & Cue.Contrast) != 0) contrastAt = i;
-            if (contrastAt < 0 && i > start + 1 && !pair.IsEmpty && contrasts.Contains(pair)) contrastAt = i - 1;
+            if (contrastAt < 0 && i > start + 1 && !pair.IsEmpty && _contrasts.Contains(pair)) contrastAt = i - 1;
             if (concessiveAt < 0 && (cue & Cue.Concessive) != 0) concessiveAt = i;
-            if (concessiveAt < 0 && !pair.IsEmpty && concessives.Contains(pair)) concessiveAt = i - 1;
+            if (concessiveAt < 0 && !pair.IsEmpty && _concessives.Contains(pair)) concessiveAt = i - 1;
             if (partitiveAt < 0 && (cue & Cue.NoneWord) != 0 && IsPartitiveNone(text, tokens, i, end)) partitiveAt = i;
             averters[i - start] = (cue & Cue.Averter) != 0;
             if (named?[i] == true) continue;
