@@ -207,7 +207,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             var c = found[n];
             if (c.Category == EntityCategories.Location && c.Start > 0 && tokens[c.Start - 1].Kind == TokenKind.Word
-                && p.ClubArticles.Contains(Word(text, tokens, c.Start - 1)) && p.ClubPlaces.Contains(RunText(text, tokens, c.Start, c.End)))
+                && p.ClubArticles.Contains(WordSpan(text, tokens, c.Start - 1)) && p.ClubPlaces.Contains(RunText(text, tokens, c.Start, c.End)))
                 found[n] = c with { Category = EntityCategories.Organization, Subcategory = "Sports", Rule = "club-by-town" };
         }
     }
@@ -219,7 +219,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         for (int n = 0; n < found.Count; n++)
         {
             var c = found[n];
-            if (c.Category != EntityCategories.Organization || c.Start < 2 || !p.OrganizationFirstWords.Contains(Word(text, tokens, c.Start))) continue;
+            if (c.Category != EntityCategories.Organization || c.Start < 2 || !p.OrganizationFirstWords.Contains(WordSpan(text, tokens, c.Start))) continue;
             Token dot = tokens[c.Start - 1], number = tokens[c.Start - 2];
             if (number.Kind != TokenKind.Number || number.Length > 2 || text[dot.Start] != '.' || dot.Length != 1 || dot.Start != number.End) continue;
             found[n] = c with { Start = c.Start - 2 };
@@ -242,7 +242,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             var c = found[n];
             int dot = c.End;
             if (c.Category == EntityCategories.Organization && dot + 1 < tokens.Count && tokens[dot].Length == 1 && text[tokens[dot].Start] == '.'
-                && tokens[dot].Start == tokens[dot - 1].End && AbbreviatedLegalForms.Contains(Word(text, tokens, dot - 1))
+                && tokens[dot].Start == tokens[dot - 1].End && AbbreviatedLegalForms.Contains(WordSpan(text, tokens, dot - 1))
                 && !tokens[dot + 1].LineBreakBefore && (tokens[dot + 1].Kind != TokenKind.Word || !char.IsUpper(text[tokens[dot + 1].Start])))
                 found[n] = c with { End = dot + 1 };
         }
@@ -275,7 +275,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 }
                 // "GmbH & Co. KG", "SE & Co. KGaA": the abbreviation's dot inside a legal form.
                 if (text[tokens[end].Start] == '.' && tokens[end].Length == 1 && Word(text, tokens, end - 1) == "Co" && end + 1 < tokens.Count && !taken[end + 1]
-                    && p.OrganizationWords.Contains(Word(text, tokens, end + 1)))
+                    && p.OrganizationWords.Contains(WordSpan(text, tokens, end + 1)))
                 {
                     end += 2;
                     continue;
@@ -291,8 +291,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
                     && p.Connectors.Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
-                    && !(p.Of.Contains(Word(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
-                         && !p.OrganizationWords.Contains(Word(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(Word(text, tokens, end - 1)))
+                    && !(p.Of.Contains(WordSpan(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
+                         && !p.OrganizationWords.Contains(WordSpan(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(WordSpan(text, tokens, end - 1)))
                     && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken)))
                 {
                     end += 2;
@@ -300,7 +300,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 }
                 // "Caroline van der Plas", "Ursula von der Leyen": two particles in a row.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
-                    && p.NameParticles.Contains(Word(text, tokens, end)) && p.NameParticles.Contains(Word(text, tokens, end + 1)) && IsGivenName(text, tokens, NameStart(text, tokens, i, end))
+                    && p.NameParticles.Contains(WordSpan(text, tokens, end)) && p.NameParticles.Contains(WordSpan(text, tokens, end + 1)) && IsGivenName(text, tokens, NameStart(text, tokens, i, end))
                     && !NamesOrganization(text, tokens, end + 2, taken, surnameLikely: true))
                 {
                     end += 3;
@@ -318,7 +318,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // article before the field it names.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
                     && IsIn(p.OrganizationLinks, text, tokens[end]) && !tokens[end + 1].Capitalised && IsIn(p.NounMarkers, text, tokens[end + 1])
-                    && p.OrganizationHeads.Contains(Word(text, tokens, AfterArticle(text, tokens, i, end))))
+                    && p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end))))
                 {
                     end += 3;
                     continue;
@@ -341,7 +341,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             }
             // "Corte dei conti", "Partito democratico", "Agenzia spaziale italiana": Romance institutions write only their
             // first word capitalised, so the lower-case words after an institution's head belong to its name.
-            if (p.LowercaseTitles && (end == i + 1 || end == i + 2 && p.Articles.Contains(Word(text, tokens, i))) && p.OrganizationHeads.Contains(Word(text, tokens, end - 1)))
+            if (p.LowercaseTitles && (end == i + 1 || end == i + 2 && p.Articles.Contains(WordSpan(text, tokens, i))) && p.OrganizationHeads.Contains(WordSpan(text, tokens, end - 1)))
             {
                 int lowerCaseEnd = LowerCaseNameEnd(text, tokens, end, taken);
                 // "Orchestre symphonique de Mulhouse", "Provincia autonoma di Trento": the place such an institution serves closes its name.
@@ -360,10 +360,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private (int Start, string Category)? GermanInstitution(string text, List<Token> tokens, int s, int e)
     {
-        while (s < e - 1 && p.Articles.Contains(Word(text, tokens, s))) s++;
+        while (s < e - 1 && p.Articles.Contains(WordSpan(text, tokens, s))) s++;
         if (e - s == 1) return p.NamedCompound(Word(text, tokens, s)) is { } category ? (s, category) : null;
         int head = AfterAdjectives(text, tokens, s, e - 3);
-        return e - head >= 3 && p.OrganizationLinks.Contains(Word(text, tokens, head + 1)) && IsInstitutionHead(Word(text, tokens, head)) ? (s, EntityCategories.Organization) : null;
+        return e - head >= 3 && p.OrganizationLinks.Contains(WordSpan(text, tokens, head + 1)) && IsInstitutionHead(Word(text, tokens, head)) ? (s, EntityCategories.Organization) : null;
     }
 
     /// <summary>
@@ -372,7 +372,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private bool IsGermanRegion(string text, List<Token> tokens, int s, int e) =>
         e - s == 1 ? p.IsDistrictCompound(Word(text, tokens, s))
-        : e - s == 2 && p.RegionHeads.Contains(Word(text, tokens, s + 1)) && p.IsRegionAdjective(Word(text, tokens, s));
+        : e - s == 2 && p.RegionHeads.Contains(WordSpan(text, tokens, s + 1)) && p.IsRegionAdjective(Word(text, tokens, s));
 
     /// <summary>A capitalised word and a short acronym after it that is no regnal number ("Felipe VI") nor a listed name.</summary>
     private bool IsAcronymAfterName(string text, List<Token> tokens, int s)
@@ -392,7 +392,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (e - s < 2) return false;
         int organization = e - s >= 3 && names.TryMatch(text, tokens, s, e - 1, out int listed, out var first) && first.Category == EntityCategories.Organization && listed >= 2 ? listed
             : tokens[s].AllCaps && tokens[s].Length is >= 2 and <= 6 && (!(names.TryMatch(text, tokens, s, s + 1, out _, out first) && first.Category == EntityCategories.Location)
-                || p.OrganizationFirstWords.Contains(Word(text, tokens, s))) ? 1
+                || p.OrganizationFirstWords.Contains(WordSpan(text, tokens, s))) ? 1
             : 0;
         return organization > 0 && IsListedPlace(text, tokens, s + organization, e);
     }
@@ -441,7 +441,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int k = i;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
         // "Femke Halsema van Amsterdam", "Barry Madlener van Infrastructuur": a place, an organisation or a ministry's field.
-        return k > i && (p.OrganizationWords.Contains(Word(text, tokens, k - 1)) || !surnameLikely && AllCommon(text, tokens, i, k) || k == i + 1 && tokens[i].AllCaps);
+        return k > i && (p.OrganizationWords.Contains(WordSpan(text, tokens, k - 1)) || !surnameLikely && AllCommon(text, tokens, i, k) || k == i + 1 && tokens[i].AllCaps);
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -465,7 +465,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         for (int k = s; k + 1 < e; k++)
             if (IsGivenName(text, tokens, k)) return k;
         int after = s;
-        while (after < e && (p.IsCommon(Word(text, tokens, after)) || p.Connectors.Contains(Word(text, tokens, after)) || p.Articles.Contains(Word(text, tokens, after)))) after++;
+        while (after < e && (p.IsCommon(Word(text, tokens, after)) || p.Connectors.Contains(WordSpan(text, tokens, after)) || p.Articles.Contains(WordSpan(text, tokens, after)))) after++;
         return after > s && e - after >= 2 && tokens[after].Capitalised ? after : null;
     }
 
@@ -474,7 +474,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         int k = s - 1;
         while (k >= 0 && s - k <= 2 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised
-               && (p.Connectors.Contains(Word(text, tokens, k)) || p.NounMarkers.Contains(Word(text, tokens, k)) || p.TitleLinks.Contains(Word(text, tokens, k)))) k--;
+               && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.NounMarkers.Contains(WordSpan(text, tokens, k)) || p.TitleLinks.Contains(WordSpan(text, tokens, k)))) k--;
         return k >= 0 && k < s - 1 && tokens[k].Kind == TokenKind.Word && p.Titles.TryMatch(text, tokens, k, k + 1, out _, out _);
     }
 
@@ -483,7 +483,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) =>
         IsGivenName(text, tokens, i) && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !p.IsCommon(Word(text, tokens, i + 1))
-        && !p.OrganizationWords.Contains(Word(text, tokens, i + 1));
+        && !p.OrganizationWords.Contains(WordSpan(text, tokens, i + 1));
 
     /// <summary>
     /// Whether "and" or "'s" at token <paramref name="at"/> sits inside one organisation name: the capitalised run after
@@ -498,14 +498,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (!and && !possessive) return false;
         int k = at + 1;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore) k++;
-        if (p.Articles.Contains(Word(text, tokens, start))) start++;
+        if (p.Articles.Contains(WordSpan(text, tokens, start))) start++;
         // "Geological Survey of Denmark and Greenland": a second place after an organisation's "of".
         if (and && k - at <= 3 && HasOrganizationHead(text, tokens, start, at) && (AllPlaces(text, tokens, at + 1, k) || AllCommon(text, tokens, at + 1, k)))
         {
             end = k;
             return true;
         }
-        if (!p.OrganizationWords.Contains(Word(text, tokens, k - 1))) return false;
+        if (!p.OrganizationWords.Contains(WordSpan(text, tokens, k - 1))) return false;
         for (int j = start; j < at; j++)
         {
             if (names.TryMatch(text, tokens, j, at, out _, out _)) return false;
@@ -532,10 +532,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             while (next < tokens.Count && next - at <= 3 && !taken[next] && IsFieldWord(text, tokens, next)) next++;
             return next > at + 1 && next < tokens.Count && !taken[next] && JoinsInstitution(text, tokens, start, next, taken, out end);
         }
-        if (!p.And.Contains(Word(text, tokens, at))) return false;
+        if (!p.And.Contains(WordSpan(text, tokens, at))) return false;
         if (p.NounsCapitalised) return JoinsGermanInstitution(text, tokens, start, at, taken, out end);
         start = AfterArticle(text, tokens, start, at);
-        if (!p.OrganizationHeads.Contains(Word(text, tokens, start))) return false;
+        if (!p.OrganizationHeads.Contains(WordSpan(text, tokens, start))) return false;
         bool linked = false;
         string? article = null;
         for (int j = start + 1; j < at && !linked; j++)
@@ -602,7 +602,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start]) && !tokens[i].AllCaps && !tokens[i].LineBreakBefore && p.IsCommon(Word(text, tokens, i));
 
     /// <summary>The token after an article opening the run [i, end), or <paramref name="i"/> when none opens it.</summary>
-    private int AfterArticle(string text, List<Token> tokens, int i, int end) => i + 1 < end && p.Articles.Contains(Word(text, tokens, i)) ? i + 1 : i;
+    private int AfterArticle(string text, List<Token> tokens, int i, int end) => i + 1 < end && p.Articles.Contains(WordSpan(text, tokens, i)) ? i + 1 : i;
 
     private bool StartsName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _))
@@ -617,7 +617,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised
             || !p.StreetWords.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return false;
-        bool linked = i + 2 < tokens.Count && p.Connectors.Contains(Word(text, tokens, i + 1));
+        bool linked = i + 2 < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, i + 1));
         int name = linked ? i + 2 : i + 1;
         return IsNameWord(tokens[name]) && !(names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry)
             && (linked || entry.Category is EntityCategories.Organization or EntityCategories.Product))
@@ -648,7 +648,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// place. After a name "de La" is a surname's ("Luis de La Fuente").
     /// </summary>
     private bool HasOwnArticle(string text, List<Token> tokens, int s, bool[] sentenceStart) =>
-        !p.IsEnglish && !p.NounsCapitalised && s > 0 && !sentenceStart[s] && p.Articles.Contains(Word(text, tokens, s))
+        !p.IsEnglish && !p.NounsCapitalised && s > 0 && !sentenceStart[s] && p.Articles.Contains(WordSpan(text, tokens, s))
         && (IsIn(p.PlacePrepositions, text, tokens[s - 1])
             || s > 1 && IsIn(p.Connectors, text, tokens[s - 1]) && tokens[s - 2].Kind == TokenKind.Word && !tokens[s - 2].Capitalised);
 
@@ -706,8 +706,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         // A nationality stays in an organisation's name: "European Space Agency", "Italian Ministry of Culture", "the
         // Georgian Dream party".
-        bool endsAsOrganization = e - s >= 2 && (p.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e)
-            || e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised && p.PartyWords.Contains(Word(text, tokens, e)));
+        bool endsAsOrganization = e - s >= 2 && (p.OrganizationWords.Contains(WordSpan(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e)
+            || e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised && p.PartyWords.Contains(WordSpan(text, tokens, e)));
         while (s < e)
         {
             var word = Word(text, tokens, s);
@@ -722,7 +722,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // first name before a surname is no adjective ("Christian Drosten").
             if (!gazetteer && p.Demonyms.Contains(word) && !endsAsOrganization && !StartsPersonName(text, tokens, s)) { s++; continue; }
             if (!gazetteer && p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e
-                && !(e - s >= 3 && (p.OrganizationWords.Contains(Word(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
+                && !(e - s >= 3 && (p.OrganizationWords.Contains(WordSpan(text, tokens, e - 1)) || HasOrganizationHead(text, tokens, s, e))))
             {
                 // ("General Confederation of Labour", "Major League Baseball": a title word that starts an organisation's name is no title.)
                 string title = RunText(text, tokens, s, s + titleLength);
@@ -738,7 +738,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 personContext = true;
                 // "minister van Volkshuisvesting Mona Keijzer", "ministre de l'Économie Roland Lescure": the title's
                 // complement runs up to the first name.
-                if (!p.IsEnglish && s < e && p.Connectors.Contains(Word(text, tokens, s)))
+                if (!p.IsEnglish && s < e && p.Connectors.Contains(WordSpan(text, tokens, s)))
                     if (ComplementEnd(text, tokens, s + 1, e) is int name) s = name;
                 continue;
             }
@@ -765,7 +765,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 && !(beforeName && !p.NounsCapitalised && p.OrganizationHeads.Contains(word))
                 // "Federal Reserve Bank" keeps its first word; "Bierbrouwer Heineken N.V." and "Chipmaker Nvidia Corp" do not:
                 // there an ordinary word describes the company whose name follows.
-                && !(e - s >= 3 && p.OrganizationWords.Contains(Word(text, tokens, e - 1)) && p.IsCommon(Word(text, tokens, s + 1)) && !p.OrganizationHeads.Contains(Word(text, tokens, s + 1)))
+                && !(e - s >= 3 && p.OrganizationWords.Contains(WordSpan(text, tokens, e - 1)) && p.IsCommon(Word(text, tokens, s + 1)) && !p.OrganizationHeads.Contains(WordSpan(text, tokens, s + 1)))
                 // "Ook ING Groep": a function word opening the sentence is never part of the name.
                 || sentenceStart[s] && s + 1 < e && IsFunctionWord(word))
             {
@@ -774,12 +774,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             }
             break;
         }
-        while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
+        while (e > s && p.Connectors.Contains(WordSpan(text, tokens, e - 1))) e--;
         // "Ayer el Ministerio de Hacienda": what a peeled word leaves in front is no part of the name.
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
-        if (e - s == 2 && HasOwnArticle(text, tokens, s, sentenceStart) && !(e < tokens.Count && p.Connectors.Contains(Word(text, tokens, e)))
+        if (e - s == 2 && HasOwnArticle(text, tokens, s, sentenceStart) && !(e < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, e)))
             && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "en La Moneda": a name with its own article where a place is named is a place.
@@ -826,7 +826,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-named-structure"));
             return;
         }
-        if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(Word(text, tokens, e + 1)))
+        if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(WordSpan(text, tokens, e + 1)))
         {
             // "the “Noches de Flamenco” festival": a quoted title is the event's name, whatever words it holds.
             output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.75, "event-quoted"));
@@ -865,13 +865,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         if (e - s >= 2 && (p.OrganizationWords.Contains(last) || p.EndsInOrganizationWord(last))
-            || e - s >= 3 && p.OrganizationPrefixes.Contains(first) && p.OrganizationLinks.Contains(Word(text, tokens, s + 1))
+            || e - s >= 3 && p.OrganizationPrefixes.Contains(first) && p.OrganizationLinks.Contains(WordSpan(text, tokens, s + 1))
             || HasOrganizationHead(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-form"));
             return;
         }
-        if (!personContext && e - s <= 4 && s > 0 && p.OrganizationKinds.Contains(Word(text, tokens, s - 1))
+        if (!personContext && e - s <= 4 && s > 0 && p.OrganizationKinds.Contains(WordSpan(text, tokens, s - 1))
             && !tokens[s].AllCaps && !HasStrongPlace(text, tokens, s, e) && (e == tokens.Count || tokens[e].Kind != TokenKind.Word || Word(text, tokens, e) is "'s" or "\u2019s"))
         {
             // "the Toulouse-based company Aurora Orbital, ...": the kind word says what the name is even when it starts
@@ -885,7 +885,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
             return;
         }
-        if (e - s >= 3 && p.ForeignOrganizationHeads.Contains(first) && p.Connectors.Contains(Word(text, tokens, s + 1)))
+        if (e - s >= 3 && p.ForeignOrganizationHeads.Contains(first) && p.Connectors.Contains(WordSpan(text, tokens, s + 1)))
         {
             // "Junta de Andalucía", "Ministerio de Hacienda" in English text: a foreign institution's head before its complement.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
@@ -909,7 +909,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (e - s >= 2 && p.IsEnglish && !p.IsFirstName(first)
             && (p.ForeignPlaceSuffixes.Contains(last) && !p.IsCommon(last) && !HasNameParticle(text, tokens, s, e)
-                || p.ForeignPlacePrefixes.Contains(first) && (p.Connectors.Contains(Word(text, tokens, s + 1)) || !p.IsCommon(first) && !sentenceStart[s] && !HasName(text, tokens, s, e))))
+                || p.ForeignPlacePrefixes.Contains(first) && (p.Connectors.Contains(WordSpan(text, tokens, s + 1)) || !p.IsCommon(first) && !sentenceStart[s] && !HasName(text, tokens, s, e))))
         {
             // "Ullevaal Stadion", "Plaza de España", "Río Abajo": English news keeps foreign places in their own words. An
             // English word ("Park", "Place") counts only before a foreign link ("Place de la Concorde"), not before a name
@@ -1019,7 +1019,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool HasOrganizationHead(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s + 1; i + 1 < e; i++)
-            if ((p.OrganizationLinks.Contains(Word(text, tokens, i)) || p.ForWords.Contains(Word(text, tokens, i))) && p.OrganizationWords.Contains(Word(text, tokens, i - 1))) return true;
+            if ((p.OrganizationLinks.Contains(WordSpan(text, tokens, i)) || p.ForWords.Contains(WordSpan(text, tokens, i))) && p.OrganizationWords.Contains(WordSpan(text, tokens, i - 1))) return true;
         return false;
     }
 
@@ -1030,10 +1030,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private (int Link, PhraseEntry Place)? PlaceAfterOwnName(string text, List<Token> tokens, int s, int e)
     {
-        if (e - s < 4 || !p.OrganizationHeads.Contains(Word(text, tokens, s))) return null;
+        if (e - s < 4 || !p.OrganizationHeads.Contains(WordSpan(text, tokens, s))) return null;
         for (int link = e - 2; link > s + 1; link--)
         {
-            if (!p.Connectors.Contains(Word(text, tokens, link))) continue;
+            if (!p.Connectors.Contains(WordSpan(text, tokens, link))) continue;
             if (!names.TryMatch(text, tokens, link + 1, e, out int length, out var place) || length != e - link - 1 || place.Category != EntityCategories.Location) return null;
             string second = Word(text, tokens, s + 1);
             bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
@@ -1059,7 +1059,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         string first = Word(text, tokens, head);
         if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first)) return false;
         int k = head + 1;
-        while (k + 1 < e && (p.Connectors.Contains(Word(text, tokens, k)) || p.Articles.Contains(Word(text, tokens, k)))) k++;
+        while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
             || e - k == 1 && StartsWithPlace(Word(text, tokens, k));
     }
@@ -1085,12 +1085,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return null;
         for (int k = s + 1; k + 1 < e; k++)
         {
-            if (!p.Connectors.Contains(Word(text, tokens, k))) continue;
+            if (!p.Connectors.Contains(WordSpan(text, tokens, k))) continue;
             int after = k + 1;
-            while (after < e && (p.Connectors.Contains(Word(text, tokens, after)) || p.Articles.Contains(Word(text, tokens, after)))) after++;
+            while (after < e && (p.Connectors.Contains(WordSpan(text, tokens, after)) || p.Articles.Contains(WordSpan(text, tokens, after)))) after++;
             if (after >= e || !tokens[after].Capitalised) return null;
-            bool head = p.OrganizationHeads.Contains(Word(text, tokens, after));
-            bool worksAt = p.IsFirstName(first) && e - after >= 2 && p.OrganizationWords.Contains(Word(text, tokens, e - 1));
+            bool head = p.OrganizationHeads.Contains(WordSpan(text, tokens, after));
+            bool worksAt = p.IsFirstName(first) && e - after >= 2 && p.OrganizationWords.Contains(WordSpan(text, tokens, e - 1));
             return head || worksAt ? (k, after) : null;
         }
         return null;
@@ -1308,8 +1308,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private void ClassifyRun(string text, List<Token> tokens, int s, int e,
         (bool PersonContext, DocumentContext Context, bool[] SentenceStart) evidence, bool atChunkStart, List<Candidate> output)
     {
-        while (e > s && p.Connectors.Contains(Word(text, tokens, e - 1))) e--;
-        while (s < e && (p.Connectors.Contains(Word(text, tokens, s)) || !p.IsEnglish && tokens[s].Kind != TokenKind.Word)) s++;
+        while (e > s && p.Connectors.Contains(WordSpan(text, tokens, e - 1))) e--;
+        while (s < e && (p.Connectors.Contains(WordSpan(text, tokens, s)) || !p.IsEnglish && tokens[s].Kind != TokenKind.Word)) s++;
         if (s >= e) return;
         if (p.TryTitle(text, tokens, s, e, out int titleLength) && s + titleLength < e && !p.NameTitles.Contains(RunText(text, tokens, s, s + titleLength)))
         {
@@ -1367,10 +1367,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-evidence"));
             return;
         }
-        bool speech = e < tokens.Count && p.SpeechVerbs.Contains(Word(text, tokens, e))
-            || e + 1 < tokens.Count && Word(text, tokens, e) == "," && p.SpeechVerbs.Contains(Word(text, tokens, e + 1))
+        bool speech = e < tokens.Count && p.SpeechVerbs.Contains(WordSpan(text, tokens, e))
+            || e + 1 < tokens.Count && Word(text, tokens, e) == "," && p.SpeechVerbs.Contains(WordSpan(text, tokens, e + 1))
             || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ","
-            || s >= 1 && p.AccordingTo.Contains(Word(text, tokens, s - 1));
+            || s >= 1 && p.AccordingTo.Contains(WordSpan(text, tokens, s - 1));
 
         if (firstName && length >= 2 && length <= 4)
         {
@@ -1383,7 +1383,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // (Portuguese "a Tecnologia").
         if (allCommon && !(length == 1 && !p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && !tokens[s].AllCaps
             && afterPlacePreposition && !IsArticle(Word(text, tokens, s - 1))
-            && !(e < tokens.Count && p.Connectors.Contains(Word(text, tokens, e))))) return;
+            && !(e < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, e))))) return;
         if (length == 1 && afterPlacePreposition && LanguageProfile.IsLocalPlace(text, tokens, s, e))
         {
             // "now lives in Lyon, said she ...": a listed city after "in" stays a place though a speech verb follows it.
@@ -1435,7 +1435,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "Spirit AeroSystems" ... "Spirit": the first word of a company name stands for it later on, unless the
             // name is a word plus an organisation word ("Deutsche Bank") or starts with a place or a nationality.
             // A legal or club form ("Fjordvik IL", "Volkswagen AG") is dropped when the name is shortened, a word ("Bank") is not.
-            if (c.End - c.Start >= 2 && (!p.OrganizationWords.Contains(Word(text, tokens, c.End - 1)) || tokens[c.End - 1].AllCaps))
+            if (c.End - c.Start >= 2 && (!p.OrganizationWords.Contains(WordSpan(text, tokens, c.End - 1)) || tokens[c.End - 1].AllCaps))
             {
                 var head = Word(text, tokens, c.Start);
                 if (tokens[c.Start].Capitalised && !tokens[c.Start].AllCaps && !p.Demonyms.Contains(head) && !p.OrganizationFirstWords.Contains(head)
@@ -1450,7 +1450,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         foreach (var c in firstPass)
         {
             if (c.Category != EntityCategories.Person || tokens[c.Start].AllCaps || context.OrganizationNames.Contains(RunText(text, tokens, c.Start, c.End))
-                || c.End - c.Start == 1 && context.OrganizationAliases.Contains(Word(text, tokens, c.Start))) continue;
+                || c.End - c.Start == 1 && context.OrganizationAliases.Contains(WordSpan(text, tokens, c.Start))) continue;
             context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
             if (c.End - c.Start >= 2)
             {
@@ -1461,7 +1461,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "David van Weel", then "Van Weel": the surname with its particles, as written and as a sentence opens it.
             for (int k = c.Start + 1; k + 1 < c.End; k++)
             {
-                if (tokens[k].Capitalised || !p.NameParticles.Contains(Word(text, tokens, k))) continue;
+                if (tokens[k].Capitalised || !p.NameParticles.Contains(WordSpan(text, tokens, k))) continue;
                 string surname = RunText(text, tokens, k, c.End);
                 context.PersonNames.Add(surname);
                 context.PersonNames.Add(Capitalised(surname));
@@ -1614,6 +1614,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private static bool IsIn(WordSet words, string text, Token t) => words.Contains(text.AsSpan(t.Start, t.Length));
 
     private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
+
+    /// <summary>The word as a view of the text, for set lookups that need no string of their own.</summary>
+    private static ReadOnlySpan<char> WordSpan(string text, List<Token> tokens, int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
     private static string RunText(string text, List<Token> tokens, int s, int e) => text[tokens[s].Start..tokens[e - 1].End];
 }
