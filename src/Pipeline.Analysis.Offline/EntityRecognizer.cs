@@ -479,7 +479,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>A first name that no gazetteer lists as anything else.</summary>
-    private bool IsGivenName(string text, List<Token> tokens, int i) => p.IsFirstName(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
+    private bool IsGivenName(string text, List<Token> tokens, int i) => p.IsFirstName(WordSpan(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) =>
         IsGivenName(text, tokens, i) && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !p.IsCommon(Word(text, tokens, i + 1))
@@ -511,7 +511,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (names.TryMatch(text, tokens, j, at, out _, out _)) return false;
             if (and && !p.IsCommon(Word(text, tokens, j))) return false;
         }
-        if (possessive && (at - start != 1 || p.IsFirstName(Word(text, tokens, start)))) return false;
+        if (possessive && (at - start != 1 || p.IsFirstName(WordSpan(text, tokens, start)))) return false;
         end = k;
         return true;
     }
@@ -1110,7 +1110,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "von der ÖVP": an article may stand between the particle and the name.
             int named = k + 1;
             while (named + 1 < e && !tokens[named].Capitalised && IsArticle(Word(text, tokens, named))) named++;
-            return IsNameWord(tokens[k - 1]) && tokens[named].Capitalised && p.IsFirstName(Word(text, tokens, s)) && !p.IsFirstName(Word(text, tokens, k - 1)) ? k : null;
+            return IsNameWord(tokens[k - 1]) && tokens[named].Capitalised && p.IsFirstName(WordSpan(text, tokens, s)) && !p.IsFirstName(WordSpan(text, tokens, k - 1)) ? k : null;
         }
         return null;
     }
@@ -1119,7 +1119,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool OrganizationContext(string text, List<Token> tokens, int s, int e)
     {
         string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
-        if (p.IsOrganizationDescriptor(before) && before != "rival" || before is "rival" && !p.IsFirstName(Word(text, tokens, s))) return true;
+        if (p.IsOrganizationDescriptor(before) && before != "rival" || before is "rival" && !p.IsFirstName(WordSpan(text, tokens, s))) return true;
         if (before is "at" or "from" && p.Staff.Contains(before2.ToLowerInvariant())) return true;
         if (p.ForWords.Contains(before) && p.PlaysFor.Contains(before2.ToLowerInvariant())) return true;
         if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)
@@ -1145,7 +1145,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool AnyCommon(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (p.IsCommon(Word(text, tokens, i)) && !p.IsFirstName(Word(text, tokens, i))) return true;
+            if (p.IsCommon(Word(text, tokens, i)) && !p.IsFirstName(WordSpan(text, tokens, i))) return true;
         return false;
     }
 
@@ -1277,9 +1277,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsTownInPersonName(string text, List<Token> tokens, int k, int length, int runStart, int e, PhraseEntry entry)
     {
         if (p.IsEnglish || p.NounsCapitalised || entry.Category != EntityCategories.Location || length != 1) return false;
-        if (k + 1 < e && p.IsFirstName(Word(text, tokens, k)) && IsSurname(text, tokens, k + 1, e))
+        if (k + 1 < e && p.IsFirstName(WordSpan(text, tokens, k)) && IsSurname(text, tokens, k + 1, e))
             return true;
-        return k > runStart && IsTown(entry, length) && p.IsFirstName(Word(text, tokens, k - 1)) && !p.IsCommon(Word(text, tokens, k));
+        return k > runStart && IsTown(entry, length) && p.IsFirstName(WordSpan(text, tokens, k - 1)) && !p.IsCommon(Word(text, tokens, k));
     }
 
     /// <summary>
@@ -1287,7 +1287,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// nouns are capitalised; the title stands in the run or opened the chunk.
     /// </summary>
     private bool IsPlaceAfterTitledFirstName(string text, List<Token> tokens, int k, int length, int runStart, PhraseEntry entry, bool personContext) =>
-        !p.IsEnglish && length == 1 && entry.Category == EntityCategories.Location && k > runStart && p.IsFirstName(Word(text, tokens, k - 1))
+        !p.IsEnglish && length == 1 && entry.Category == EntityCategories.Location && k > runStart && p.IsFirstName(WordSpan(text, tokens, k - 1))
         && (personContext && k - 1 == runStart || k - 2 >= runStart && p.TryTitle(text, tokens, k - 2, k - 1, out _));
 
     private static bool IsTown(PhraseEntry entry, int length) => length == 1 && entry.Category == EntityCategories.Location && entry.Weight < 0.9;
@@ -1455,7 +1455,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (c.End - c.Start >= 2)
             {
                 context.PersonNames.Add(Word(text, tokens, c.End - 1));
-                if (!p.IsFirstName(Word(text, tokens, c.Start)))
+                if (!p.IsFirstName(WordSpan(text, tokens, c.Start)))
                     context.PersonNames.Add(Word(text, tokens, c.Start));
             }
             // "David van Weel", then "Van Weel": the surname with its particles, as written and as a sentence opens it.

@@ -231,7 +231,7 @@ internal sealed class LanguageProfile
             if (word.Length <= ending.Length + 2 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
             var stem = word[..^ending.Length];
             return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
-                && (stem.Contains('-') || IsFirstName(stem.ToString()) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before.ToString()));
+                && (stem.Contains('-') || IsFirstName(stem) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before));
         }
         return false;
     }
@@ -249,7 +249,7 @@ internal sealed class LanguageProfile
         var names = word[..hyphen];
         int dash = names.IndexOf('-');
         var first = dash > 0 ? names[..dash] : names;
-        if (IsCommon(first.ToString()) && !IsFirstName(first.ToString())) return null;
+        if (IsCommon(first.ToString()) && !IsFirstName(first)) return null;
         if (PlaceSuffixes.Contains(head)) return EntityCategories.Location;
         return OrganizationEndings.IsOne(head) || OrganizationWords.Contains(head) ? EntityCategories.Organization : null;
     }
@@ -454,19 +454,19 @@ internal sealed class LanguageProfile
     private WordSet FirstNamesWithoutAccents { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>A first name; outside English never an article, which the English list has as a name ("La", "El", "De").</summary>
-    public bool IsFirstName(string word) => IsEnglish ? IsSingleFirstName(word) : !Articles.Contains(word) && (IsSingleFirstName(word) || IsDoubleFirstName(word));
+    public bool IsFirstName(ReadOnlySpan<char> word) => IsEnglish ? IsSingleFirstName(word) : !Articles.Contains(word) && (IsSingleFirstName(word) || IsDoubleFirstName(word));
 
-    private bool IsSingleFirstName(string word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && IsFirstNameWithoutAccents(word);
+    private bool IsSingleFirstName(ReadOnlySpan<char> word) => FirstNames.Contains(word) || !IsEnglish && !System.Text.Ascii.IsValid(word) && IsFirstNameWithoutAccents(word);
 
     /// <summary>"Frank-Walter", "Karl-Heinz", "Jean-Luc": two first names joined by a hyphen are one.</summary>
-    private bool IsDoubleFirstName(string word)
+    private bool IsDoubleFirstName(ReadOnlySpan<char> word)
     {
         int hyphen = word.IndexOf('-');
-        return hyphen > 1 && hyphen < word.Length - 2 && word.IndexOf('-', hyphen + 1) < 0
+        return hyphen > 1 && hyphen < word.Length - 2 && word[(hyphen + 1)..].IndexOf('-') < 0
             && IsSingleFirstName(word[..hyphen]) && IsSingleFirstName(word[(hyphen + 1)..]);
     }
 
-    private bool IsFirstNameWithoutAccents(string word)
+    private bool IsFirstNameWithoutAccents(ReadOnlySpan<char> word)
     {
         if (word.Length <= 64)
         {
@@ -476,7 +476,7 @@ internal sealed class LanguageProfile
             for (; i < word.Length && word[i] < LatinWithoutAccents.Length && LatinWithoutAccents[word[i]] != '\0'; i++) folded[i] = LatinWithoutAccents[word[i]];
             if (i == word.Length) return FirstNamesWithoutAccents.Contains(folded);
         }
-        return FirstNamesWithoutAccents.Contains(WithoutAccents(word));
+        return FirstNamesWithoutAccents.Contains(WithoutAccents(word.ToString()));
     }
 
     /// <summary>
@@ -665,7 +665,7 @@ internal sealed class LanguageProfile
                 // "Roland Busch", "Dieter Reiter": after a first name a noun is a surname.
                 // An abstract noun's ending is no surname's ("Katja Wolf Zustimmung": "Wolf" is the surname there).
                 result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && !afterDeterminer
-                    && IsFirstName(text.Substring(result[^1].Start, result[^1].Length)) && !HasAbstractEnding(word)
+                    && IsFirstName(text.AsSpan(result[^1].Start, result[^1].Length)) && !HasAbstractEnding(word)
                 // "Deutschen Krankenhausgesellschaft": an organisation's head after a capitalised adjective stays a name.
                 // A determiner opening the sentence is no adjective: "Der Chemiekonzern BASF" describes the company, while
                 // "Am Universitätsklinikum Leipzig" is an institution named by its place.
