@@ -189,7 +189,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         for (int i = 1; i < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || tokens[i - 1].Kind != TokenKind.Word || !char.IsAsciiDigit(text[tokens[i].End - 1])
-                || !RoadNumber().IsMatch(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+                || !RoadNumber().IsMatch(WordSpan(text, tokens, i))) continue;
             var before = Word(text, tokens, i - 1);
             if (p.NounMarkers.Contains(before) || p.PlacePrepositions.Contains(before) || before.EndsWith('\'') || before.EndsWith('\u2019'))
                 found.Add(new Candidate(i, i + 1, EntityCategories.Location, "Structural", 0.7, "place-road"));
@@ -290,7 +290,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Bank of England", "Leonardo da Vinci": a connector joins two capitalised words, but "of" does not join
                 // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
-                    && p.Connectors.Contains(text.AsSpan(tokens[end].Start, tokens[end].Length))
+                    && p.Connectors.Contains(WordSpan(text, tokens, end))
                     && !(p.Of.Contains(WordSpan(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(WordSpan(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(WordSpan(text, tokens, end - 1)))
                     && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken)))
@@ -309,7 +309,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Max-Planck-Institut für Astronomie", "Bundesministerium der Finanzen", "Kulturstiftung der Länder": German
                 // writes the field after an institution as a noun, which is part of its name.
                 if (p.NounsCapitalised && end + 1 < tokens.Count && !taken[end + 1] && tokens[end + 1].Kind == TokenKind.Word && !tokens[end + 1].LineBreakBefore
-                    && char.IsUpper(text[tokens[end + 1].Start]) && IsIn(p.OrganizationLinks, text, tokens[end]) && IsInstitutionHead(Word(text, tokens, end - 1)))
+                    && char.IsUpper(text[tokens[end + 1].Start]) && p.OrganizationLinks.Contains(WordSpan(text, tokens, end)) && IsInstitutionHead(Word(text, tokens, end - 1)))
                 {
                     end += 2;
                     continue;
@@ -317,7 +317,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Fundação para a Ciência e a Tecnologia", "Ministerio de la Presidencia": an institution's link and an
                 // article before the field it names.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
-                    && IsIn(p.OrganizationLinks, text, tokens[end]) && !tokens[end + 1].Capitalised && IsIn(p.NounMarkers, text, tokens[end + 1])
+                    && p.OrganizationLinks.Contains(WordSpan(text, tokens, end)) && !tokens[end + 1].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, end + 1))
                     && p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end))))
                 {
                     end += 3;
@@ -377,7 +377,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>A capitalised word and a short acronym after it that is no regnal number ("Felipe VI") nor a listed name.</summary>
     private bool IsAcronymAfterName(string text, List<Token> tokens, int s)
     {
-        var acronym = text.AsSpan(tokens[s + 1].Start, tokens[s + 1].Length);
+        var acronym = WordSpan(text, tokens, s + 1);
         return !tokens[s].AllCaps && tokens[s + 1].AllCaps && acronym.Length is >= 2 and <= 4 && acronym.ContainsAnyExcept("IVXLC")
             && !names.TryMatch(text, tokens, s + 1, s + 2, out _, out _);
     }
@@ -422,9 +422,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private int PlaceClosingName(string text, List<Token> tokens, int end, bool[] taken)
     {
         int k = end;
-        if (k >= tokens.Count || !IsIn(p.Connectors, text, tokens[k])) return end;
+        if (k >= tokens.Count || !p.Connectors.Contains(WordSpan(text, tokens, k))) return end;
         k++;
-        if (k < tokens.Count && !tokens[k].Capitalised && IsIn(p.NounMarkers, text, tokens[k])) k++;
+        if (k < tokens.Count && !tokens[k].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, k))) k++;
         return k < tokens.Count && !taken[k] && tokens[k].Capitalised && !tokens[k].LineBreakBefore && ListedPlaceLength(text, tokens, k) is > 0 and var length ? k + length : end;
     }
 
@@ -540,13 +540,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         string? article = null;
         for (int j = start + 1; j < at && !linked; j++)
         {
-            linked = IsIn(p.Connectors, text, tokens[j]) || IsIn(p.OrganizationLinks, text, tokens[j]);
-            if (linked && j + 1 < at && !tokens[j + 1].Capitalised && IsIn(p.NounMarkers, text, tokens[j + 1])) article = Word(text, tokens, j + 1);
+            linked = p.Connectors.Contains(WordSpan(text, tokens, j)) || p.OrganizationLinks.Contains(WordSpan(text, tokens, j));
+            if (linked && j + 1 < at && !tokens[j + 1].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, j + 1))) article = Word(text, tokens, j + 1);
         }
         int k = at + 1;
         // "Fundação para a Ciência e a Tecnologia": the second field may open with the article that opened the first.
         while (k < tokens.Count && k - at <= 2 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised
-               && (IsIn(p.Connectors, text, tokens[k]) || Word(text, tokens, k) == article)) k++;
+               && (p.Connectors.Contains(WordSpan(text, tokens, k)) || Word(text, tokens, k) == article)) k++;
         // "Inspectie Leefomgeving en Transport": a head and one field of ordinary words needs no link before "and", if the
         // second field has none after it either ("Protezione Civile e Vigili del fuoco" are two bodies).
         bool bare = !linked && at == start + 2 && k < tokens.Count && IsFieldWord(text, tokens, start + 1) && IsFieldWord(text, tokens, k);
@@ -555,7 +555,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) || names.TryMatch(text, tokens, k, tokens.Count, out _, out _)) return false;
         int m = k;
         while (m < tokens.Count && m - k < 3 && !taken[m] && IsNameWord(tokens[m]) && !tokens[m].LineBreakBefore) m++;
-        if (m < tokens.Count && (IsNameWord(tokens[m]) || bare && IsIn(p.Connectors, text, tokens[m]))) return false;
+        if (m < tokens.Count && (IsNameWord(tokens[m]) || bare && p.Connectors.Contains(WordSpan(text, tokens, m)))) return false;
         end = m;
         return true;
     }
@@ -571,8 +571,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hamburger Hafen und Logistik AG": "und" between ordinary nouns inside a company's name that ends in its legal
         // form; between two names it joins two companies ("Siemens und Bosch AG").
         int form = at + 1;
-        while (form < tokens.Count && form - at <= 3 && !taken[form] && IsNameWord(tokens[form]) && !p.IsLegalForm(text.AsSpan(tokens[form].Start, tokens[form].Length))) form++;
-        if (form > at + 1 && form < tokens.Count && !taken[form] && p.IsLegalForm(text.AsSpan(tokens[form].Start, tokens[form].Length))
+        while (form < tokens.Count && form - at <= 3 && !taken[form] && IsNameWord(tokens[form]) && !p.IsLegalForm(WordSpan(text, tokens, form))) form++;
+        if (form > at + 1 && form < tokens.Count && !taken[form] && p.IsLegalForm(WordSpan(text, tokens, form))
             && p.IsCommon(Word(text, tokens, at - 1)) && !names.TryMatch(text, tokens, at - 1, at, out _, out _))
         {
             end = form + 1;
@@ -583,7 +583,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         string head = Word(text, tokens, start);
         if (!IsInstitutionHead(head) && !p.OrganizationHeads.Contains(head)) return false;
         bool linked = false;
-        for (int j = start + 1; j < at && !linked; j++) linked = IsIn(p.OrganizationLinks, text, tokens[j]);
+        for (int j = start + 1; j < at && !linked; j++) linked = p.OrganizationLinks.Contains(WordSpan(text, tokens, j));
         int k = at + 1;
         if (!linked || k >= tokens.Count || taken[k] || tokens[k].LineBreakBefore || !IsFieldWord(text, tokens, k)) return false;
         string field = Word(text, tokens, k);
@@ -616,7 +616,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsStreetWord(string text, List<Token> tokens, int i)
     {
         if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised
-            || !p.StreetWords.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return false;
+            || !p.StreetWords.Contains(WordSpan(text, tokens, i))) return false;
         bool linked = i + 2 < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, i + 1));
         int name = linked ? i + 2 : i + 1;
         return IsNameWord(tokens[name]) && !(names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry)
@@ -631,13 +631,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private int? CourtBeforePlace(string text, List<Token> tokens, int s)
     {
-        if (p.CourtWords.Count == 0 || s < 2 || !IsIn(p.Connectors, text, tokens[s - 1])) return null;
+        if (p.CourtWords.Count == 0 || s < 2 || !p.Connectors.Contains(WordSpan(text, tokens, s - 1))) return null;
         for (int k = s - 2; k >= 0 && s - k <= 5 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised; k--)
         {
-            if (IsIn(p.CourtWords, text, tokens[k])) return k;
+            if (p.CourtWords.Contains(WordSpan(text, tokens, k))) return k;
             // "l'université avant de partir de Lyon": a function word or a verb between the head and the place ends the name.
             var word = Word(text, tokens, k);
-            if (!IsIn(p.Connectors, text, tokens[k]) && (stopWords?.Contains(word) == true || p.IsInflectedVerb(word))) return null;
+            if (!p.Connectors.Contains(WordSpan(text, tokens, k)) && (stopWords?.Contains(word) == true || p.IsInflectedVerb(word))) return null;
         }
         return null;
     }
@@ -649,20 +649,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private bool HasOwnArticle(string text, List<Token> tokens, int s, bool[] sentenceStart) =>
         !p.IsEnglish && !p.NounsCapitalised && s > 0 && !sentenceStart[s] && p.Articles.Contains(WordSpan(text, tokens, s))
-        && (IsIn(p.PlacePrepositions, text, tokens[s - 1])
-            || s > 1 && IsIn(p.Connectors, text, tokens[s - 1]) && tokens[s - 2].Kind == TokenKind.Word && !tokens[s - 2].Capitalised);
+        && (p.PlacePrepositions.Contains(WordSpan(text, tokens, s - 1))
+            || s > 1 && p.Connectors.Contains(WordSpan(text, tokens, s - 1)) && tokens[s - 2].Kind == TokenKind.Word && !tokens[s - 2].Capitalised);
 
     /// <summary>Whether a lower-case kind of place stands before token <paramref name="s"/>, directly or through "de", "del", "di".</summary>
     private bool AfterPlaceKind(string text, List<Token> tokens, int s)
     {
         if (p.PlaceKinds.Count == 0) return false;
         int k = s - 1;
-        if (k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && IsIn(p.Connectors, text, tokens[k])) k--;
-        return k >= 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && IsIn(p.PlaceKinds, text, tokens[k]);
+        if (k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(WordSpan(text, tokens, k))) k--;
+        return k >= 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.PlaceKinds.Contains(WordSpan(text, tokens, k));
     }
 
     private bool IsAirportNamedAfterPerson(string text, List<Token> tokens, int name) =>
-        name > 0 && p.AirportWords.Count > 0 && IsIn(p.AirportWords, text, tokens[name - 1]) && StartsPersonName(text, tokens, name);
+        name > 0 && p.AirportWords.Count > 0 && p.AirportWords.Contains(WordSpan(text, tokens, name - 1)) && StartsPersonName(text, tokens, name);
 
     /// <summary>Where a gazetteer name may start: any word, except a German noun that only looks like a name ("Ende").</summary>
     private bool IsGazetteerStart(string text, List<Token> tokens, int i) =>
@@ -711,7 +711,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (s < e)
         {
             var word = Word(text, tokens, s);
-            if (!p.IsEnglish && e - s >= 2 && tokens[s].Capitalised && IsIn(p.NameParticlesAnyCase, text, tokens[s]) && context.IsPerson(RunText(text, tokens, s, e)))
+            if (!p.IsEnglish && e - s >= 2 && tokens[s].Capitalised && p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, s)) && context.IsPerson(RunText(text, tokens, s, e)))
             {
                 // "Van Weel" after "David van Weel": a surname whose particle opens the sentence.
                 output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
@@ -819,7 +819,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
-        if (e - s <= 3 && p.IsNamedStructure(last, e - s >= 2 ? text.AsSpan(tokens[e - 2].Start, tokens[e - 2].Length) : default)
+        if (e - s <= 3 && p.IsNamedStructure(last, e - s >= 2 ? WordSpan(text, tokens, e - 2) : default)
             && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "die Carolabrücke", "het Jan Breydelstadion": a structure named by a compound, a person's name included.
@@ -832,7 +832,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.75, "event-quoted"));
             return;
         }
-        if (!p.IsEnglish && e - s == 1 && context.IsPerson(first) && !(s > 0 && p.IsOrganizationDescriptor(text.AsSpan(tokens[s - 1].Start, tokens[s - 1].Length))))
+        if (!p.IsEnglish && e - s == 1 && context.IsPerson(first) && !(s > 0 && p.IsOrganizationDescriptor(WordSpan(text, tokens, s - 1))))
         {
             // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
@@ -967,7 +967,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name; "Ifremer de Sète": nor is a
         // word whose "de" leads to a listed place, the seat of what it names.
         bool unknownGivenName = IsUnknownName(text, tokens, s) && !(sentenceStart[s] && p.IsInflectedVerb(first))
-            && !(s + 2 < e && IsIn(p.Connectors, text, tokens[s + 1]) && IsListedPlace(text, tokens, s + 2, e));
+            && !(s + 2 < e && p.Connectors.Contains(WordSpan(text, tokens, s + 1)) && IsListedPlace(text, tokens, s + 2, e));
         if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || unknownGivenName) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2)
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
@@ -1011,7 +1011,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (p.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
         length = 1;
-        var word = text.AsSpan(tokens[s].Start, tokens[s].Length);
+        var word = WordSpan(text, tokens, s);
         return word.Length > 6 && word.EndsWith("ist", StringComparison.Ordinal) && tokens[s].Capitalised;
     }
 
@@ -1106,7 +1106,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (p.AffiliationLinks.Count == 0) return null;
         for (int k = s + 2; k + 1 < e; k++)
         {
-            if (!IsIn(p.AffiliationLinks, text, tokens[k])) continue;
+            if (!p.AffiliationLinks.Contains(WordSpan(text, tokens, k))) continue;
             // "von der ÖVP": an article may stand between the particle and the name.
             int named = k + 1;
             while (named + 1 < e && !tokens[named].Capitalised && IsArticle(Word(text, tokens, named))) named++;
@@ -1195,7 +1195,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         for (int i = s; i < e; i++)
         {
-            var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            var w = WordSpan(text, tokens, i);
             for (int k = char.IsLower(w[0]) ? 1 : 2; k < w.Length; k++)
             {
                 if (!char.IsUpper(w[k]) || !char.IsLower(w[k - 1])) continue;
@@ -1354,7 +1354,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-compound"));
             return;
         }
-        bool afterPlacePreposition = s > 0 && IsIn(p.PlacePrepositions, text, tokens[s - 1]);
+        bool afterPlacePreposition = s > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, s - 1));
         bool camelCase = HasCamelCase(text, tokens, s, e);
         bool allCommon = !camelCase;
         for (int i = s; i < e; i++) allCommon &= p.IsCommon(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
@@ -1550,7 +1550,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i))
         && (!names.TryMatch(text, tokens, i, e, out int length, out var entry) || !p.IsEnglish && !p.NounsCapitalised && IsTown(entry, length))
         // "Le Pen", "De Gaulle", "van Bommel": a particle and a name.
-        || !p.IsEnglish && i + 1 < e && IsNameWord(tokens[i + 1]) && IsIn(p.NameParticlesAnyCase, text, tokens[i]);
+        || !p.IsEnglish && i + 1 < e && IsNameWord(tokens[i + 1]) && p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, i));
 
     /// <summary>
     /// Where a chunk's name begins: after a title ("Burgemeester Femke Halsema") and a capitalised function word that
@@ -1607,15 +1607,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private static bool HasAnyOf(WordSet words, string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (IsIn(words, text, tokens[i])) return true;
+            if (words.Contains(WordSpan(text, tokens, i))) return true;
         return false;
     }
 
-    private static bool IsIn(WordSet words, string text, Token t) => words.Contains(text.AsSpan(t.Start, t.Length));
-
     private static string Word(string text, List<Token> tokens, int i) => text.Substring(tokens[i].Start, tokens[i].Length);
 
-    /// <summary>The word as a view of the text, for set lookups that need no string of their own.</summary>
+    /// <summary>The word as a view of the text, for lookups that need no string of their own.</summary>
     private static ReadOnlySpan<char> WordSpan(string text, List<Token> tokens, int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
 
     private static string RunText(string text, List<Token> tokens, int s, int e) => text[tokens[s].Start..tokens[e - 1].End];

@@ -226,14 +226,10 @@ internal sealed class LanguageProfile
     /// </summary>
     public bool IsNamedStructure(ReadOnlySpan<char> word, ReadOnlySpan<char> before = default)
     {
-        foreach (var ending in PlaceEndings.Candidates(word))
-        {
-            if (word.Length <= ending.Length + 2 || !word.EndsWith(ending, StringComparison.Ordinal)) continue;
-            var stem = word[..^ending.Length];
-            return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
-                && (stem.Contains('-') || IsFirstName(stem) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before));
-        }
-        return false;
+        if (PlaceEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
+        var stem = word[..^ending.Length];
+        return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
+            && (stem.Contains('-') || IsFirstName(stem) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before));
     }
 
     /// <summary>

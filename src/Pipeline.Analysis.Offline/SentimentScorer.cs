@@ -483,9 +483,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private bool DeniesExistence(string text, List<Token> tokens, int k, int start, int end)
     {
         if (profile is not { Existentials.Count: > 0 } p) return false;
-        var existentials = p.Existentials;
         bool Words(int from, int to) => from >= start && to < end && tokens[from].Kind == TokenKind.Word && tokens[to].Kind == TokenKind.Word
-            && existentials.Contains(text.AsSpan(tokens[from].Start, tokens[to].End - tokens[from].Start));
+            && p.Existentials.Contains(text.AsSpan(tokens[from].Start, tokens[to].End - tokens[from].Start));
         return Words(k + 1, k + 1) || Words(k + 1, k + 2) || Words(k - 1, k - 1) || Words(k - 2, k - 1);
     }
 
@@ -561,14 +560,13 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private void WeighDownHardshipLivedThrough(string text, List<Token> tokens, int start, int end, Span<double> valences, ReadOnlySpan<Cue> cues)
     {
         if (profile!.AfterWords.Count == 0) return;
-        var spans = profile.TimeSpans;
         for (int i = start; i < end; i++)
         {
             if ((cues[i - start] & Cue.After) == 0) continue;
             // "nach Jahren", "après des années", "después de dos años", "nach jahrelangen": up to two words before the span.
             int span = i + 1;
-            while (span < end && span <= i + 3 && !IsClauseBreak(text, tokens[span]) && !spans.Contains(text.AsSpan(tokens[span].Start, tokens[span].Length))) span++;
-            if (span >= end || span > i + 3 || !spans.Contains(text.AsSpan(tokens[span].Start, tokens[span].Length))) continue;
+            while (span < end && span <= i + 3 && !IsClauseBreak(text, tokens[span]) && !profile.TimeSpans.Contains(text.AsSpan(tokens[span].Start, tokens[span].Length))) span++;
+            if (span >= end || span > i + 3 || !profile.TimeSpans.Contains(text.AsSpan(tokens[span].Start, tokens[span].Length))) continue;
             // The hardship is the first rated word after the span, a few words on at most ("der Verluste", "de pertes").
             for (int k = span + 1; k < end && k <= span + 3 && !IsClauseBreak(text, tokens[k]); k++)
             {
@@ -671,11 +669,10 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private bool EverAfterSuperlative(string text, List<Token> tokens, int k, int start)
     {
         if (!profile!.EverWords.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) return false;
-        var superlatives = profile.Superlatives;
         for (int j = k - 1, words = 0; j >= start && words < 5 && !IsClauseBreak(text, tokens[j]); j--)
         {
             if (tokens[j].Kind != TokenKind.Word) continue;
-            if (superlatives.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) return true;
+            if (profile.Superlatives.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length))) return true;
             words++;
         }
         return false;

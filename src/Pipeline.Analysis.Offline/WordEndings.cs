@@ -14,16 +14,18 @@ internal sealed class WordEndings
     public bool IsEmpty => _byLastLetter.Count == 0;
 
     /// <summary>The endings <paramref name="word"/> could end in, in the list's order.</summary>
-    public ReadOnlySpan<string> Candidates(ReadOnlySpan<char> word) =>
+    private ReadOnlySpan<string> Candidates(ReadOnlySpan<char> word) =>
         word.IsEmpty || !_byLastLetter.TryGetValue(char.ToLowerInvariant(word[^1]), out var endings) ? [] : endings;
 
-    /// <summary>Whether the word ends in one after at least three letters of its own ("Bezirks|leiterin").</summary>
-    public bool EndsAfterStem(ReadOnlySpan<char> word, StringComparison comparison)
+    /// <summary>The first of the list's endings that the word ends in after at least three letters of its own ("Bezirks|leiterin"); null for none.</summary>
+    public string? EndingOf(ReadOnlySpan<char> word, StringComparison comparison)
     {
         foreach (var ending in Candidates(word))
-            if (word.Length > ending.Length + 2 && word.EndsWith(ending, comparison)) return true;
-        return false;
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, comparison)) return ending;
+        return null;
     }
+
+    public bool EndsAfterStem(ReadOnlySpan<char> word, StringComparison comparison) => EndingOf(word, comparison) is not null;
 
     /// <summary>Whether the word is one of the endings standing alone, in any case ("Institut", "Bund").</summary>
     public bool IsOne(ReadOnlySpan<char> word)

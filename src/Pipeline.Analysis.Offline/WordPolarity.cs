@@ -117,9 +117,8 @@ internal sealed class WordPolarity
     /// <summary>Whether a contrast ("but", "however", ...) follows the sentence's first word.</summary>
     public static bool HasContrast(string text, List<Token> tokens, int start, int end)
     {
-        var contrasts = Contrasts;
         for (int i = start + 1; i < end; i++)
-            if (tokens[i].Kind == TokenKind.Word && contrasts.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return true;
+            if (tokens[i].Kind == TokenKind.Word && Contrasts.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) return true;
         return false;
     }
 
@@ -139,7 +138,6 @@ internal sealed class WordPolarity
         bool negatorsAreOperators, SentimentScorer rules, Span<double> factors)
     {
         factors.Clear();
-        var contrasts = Contrasts;
         int words = 0, contrastAt = -1, negationLeft = 0;
         double pending = 1;
         for (int i = start; i < end; i++)
@@ -153,7 +151,7 @@ internal sealed class WordPolarity
                 continue;
             }
             var word = text.AsSpan(t.Start, t.Length);
-            if (contrasts.Contains(word))
+            if (Contrasts.Contains(word))
             {
                 words++;
                 if (contrastAt < 0 && i > start) contrastAt = i;
