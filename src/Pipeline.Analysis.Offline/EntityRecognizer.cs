@@ -293,7 +293,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     && p.Connectors.Contains(WordSpan(text, tokens, end))
                     && !(p.Of.Contains(WordSpan(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(WordSpan(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(WordSpan(text, tokens, end - 1)))
-                    && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken)))
+                    && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken))
+                    && !(!p.IsEnglish && IsAffiliatedPerson(text, tokens, end + 1)))
                 {
                     end += 2;
                     continue;
@@ -404,28 +405,44 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsInstitutionHead(string word) =>
         p.OrganizationPrefixes.Contains(word) || p.EndsInOrganizationWord(word) || p.NamedCompound(word) == EntityCategories.Organization;
 
-    /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to five words.</summary>
+    /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to seven words.</summary>
     private int LowerCaseNameEnd(string text, List<Token> tokens, int end, bool[] taken)
     {
         int k = end, last = end;
-        while (k < tokens.Count && k - end < 5 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && !tokens[k].LineBreakBefore)
+        while (k < tokens.Count && k - end < 7 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && !tokens[k].LineBreakBefore)
         {
             var w = Word(text, tokens, k);
-            if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w)) { k++; continue; }
+            // "Cassa rurale ed artigiana", "Chambre de métiers et de l'artisanat", "per la protezione": "and" joins the
+            // name's fields, and an article may follow a link.
+            if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w) || p.And.Contains(w)
+                || k > end && p.NounMarkers.Contains(w) && p.OrganizationLinks.Contains(WordSpan(text, tokens, k - 1))) { k++; continue; }
             if (stopWords?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w) || p.IsInflectedVerb(w)) break;
             last = ++k;
         }
         return last;
     }
 
-    /// <summary>The end of "de", an article where one follows it, and a listed place after <paramref name="end"/>; <paramref name="end"/> when they do not follow.</summary>
+    /// <summary>
+    /// The end of "de", an article where one follows it, and the place after <paramref name="end"/>; <paramref name="end"/>
+    /// when they do not follow. The place is a listed one, or after an article ("du", "della", "de la") a name of up to
+    /// three words that is nobody's and nothing else's: regional bodies name areas no gazetteer lists ("Consorzio di
+    /// bonifica della Nurra", "Communauté de communes du Vimeu"), and a person's name takes no article.
+    /// </summary>
     private int PlaceClosingName(string text, List<Token> tokens, int end, bool[] taken)
     {
         int k = end;
         if (k >= tokens.Count || !p.Connectors.Contains(WordSpan(text, tokens, k))) return end;
+        bool article = p.NounMarkers.Contains(WordSpan(text, tokens, k));
         k++;
-        if (k < tokens.Count && !tokens[k].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, k))) k++;
-        return k < tokens.Count && !taken[k] && tokens[k].Capitalised && !tokens[k].LineBreakBefore && ListedPlaceLength(text, tokens, k) is > 0 and var length ? k + length : end;
+        if (k < tokens.Count && !tokens[k].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, k))) { k++; article = true; }
+        if (k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || IsAffiliatedPerson(text, tokens, k)) return end;
+        if (ListedPlaceLength(text, tokens, k) is > 0 and var length) return k + length;
+        if (!article) return end;
+        int m = k;
+        while (m < tokens.Count && m - k < 3 && !taken[m] && IsNameWord(tokens[m]) && !tokens[m].LineBreakBefore) m++;
+        bool other = names.TryMatch(text, tokens, k, tokens.Count, out _, out _) || IsInstitutionHead(Word(text, tokens, k))
+            || p.OrganizationHeads.Contains(WordSpan(text, tokens, k)) || tokens[k].AllCaps;
+        return other || m < tokens.Count && IsNameWord(tokens[m]) ? end : m;
     }
 
     /// <summary>How many tokens the listed place starting at <paramref name="i"/> spans; 0 when none starts there.</summary>
@@ -442,6 +459,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
         // "Femke Halsema van Amsterdam", "Barry Madlener van Infrastructuur": a place, an organisation or a ministry's field.
         return k > i && (p.OrganizationWords.Contains(WordSpan(text, tokens, k - 1)) || !surnameLikely && AllCommon(text, tokens, i, k) || k == i + 1 && tokens[i].AllCaps);
+    }
+
+    /// <summary>
+    /// "la Commissione europea di Ursula von der Leyen", "le Parti socialiste de Boris Vallaud": outside English a first
+    /// name and a surname after "de" are the person an institution belongs to, not part of its name, even where the
+    /// first name is also a town's.
+    /// </summary>
+    private bool IsAffiliatedPerson(string text, List<Token> tokens, int i)
+    {
+        var given = WordSpan(text, tokens, i);
+        if (!p.IsFirstName(given) || p.IsCommon(given) || p.PlacePrefixes.Contains(given) || i + 1 >= tokens.Count || tokens[i + 1].LineBreakBefore) return false;
+        if (IsNameWord(tokens[i + 1])) return !p.IsCommon(WordSpan(text, tokens, i + 1)) && !p.OrganizationWords.Contains(WordSpan(text, tokens, i + 1));
+        // "Ursula von der Leyen": two particles before the surname.
+        return i + 3 < tokens.Count && p.NameParticles.Contains(WordSpan(text, tokens, i + 1)) && p.NameParticles.Contains(WordSpan(text, tokens, i + 2)) && IsNameWord(tokens[i + 3]);
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -972,6 +1003,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
+            if (!p.IsEnglish && !personContext && !firstName && e - s == 2 && names.TryMatch(text, tokens, s + 1, e, out _, out var served)
+                && IsBodyOfPlace(text, tokens, s, s + 1, served, output))
+            {
+                // "Edisu Piemonte", "Virtus Verona": outside English an unknown word before a place names a body more often than a person.
+                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
+                return;
+            }
             // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
             // also a small place is a surname.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
@@ -1120,6 +1158,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
         if (p.IsOrganizationDescriptor(before) && before != "rival" || before is "rival" && !p.IsFirstName(WordSpan(text, tokens, s))) return true;
+        // "l'associazione ambientalista Legambiente", "la asociación ecologista Gurelur": an adjective between descriptor and name.
+        if (!p.IsEnglish && !p.NounsCapitalised && s > 1 && !tokens[s - 1].Capitalised && tokens[s - 1].Kind == TokenKind.Word && stopWords?.Contains(before) != true
+            && p.IsOrganizationDescriptor(before2) && !p.IsFirstName(WordSpan(text, tokens, s))) return true;
         if (before is "at" or "from" && p.Staff.Contains(before2.ToLowerInvariant())) return true;
         if (p.ForWords.Contains(before) && p.PlaysFor.Contains(before2.ToLowerInvariant())) return true;
         if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)
@@ -1240,6 +1281,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     runStart = k;
                     continue;
                 }
+                if (!namesOnly && k + len == e && IsBodyOfPlace(text, tokens, runStart, k, entry, output))
+                {
+                    // "Coldiretti Sardegna", "Virtus Verona", "Kreissparkasse Ostalb": a body's name, then the place it serves.
+                    if (output.Count > 0 && output[^1].End == k && output[^1].Category == EntityCategories.Organization && k == runStart) output.RemoveAt(output.Count - 1);
+                    output.Add(new Candidate(k > runStart ? runStart : k - 1, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
+                    k = runStart = e;
+                    continue;
+                }
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
                 if (!namesOnly && !p.IsEnglish && entry.Category == EntityCategories.Organization && k + len < e && OrdinaryNameWords(text, tokens, k + len, e, evidence!.Value.SentenceStart))
                 {
@@ -1266,6 +1315,25 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             else k++;
         }
         if (!namesOnly && e > runStart) ClassifyRun(text, tokens, runStart, e, evidence!.Value, runStart == s, output);
+    }
+
+    /// <summary>
+    /// Whether the place <paramref name="place"/> at <paramref name="k"/> closes a body's name: one word before it that is an
+    /// organisation just found, an institution's head, or a word no list knows;
+    /// never a first name, a place, a title or a demonym.
+    /// </summary>
+    private bool IsBodyOfPlace(string text, List<Token> tokens, int runStart, int k, PhraseEntry place, List<Candidate> output)
+    {
+        if (p.IsEnglish || place.Category != EntityCategories.Location) return false;
+        if (k == runStart)
+            return output.Count > 0 && output[^1] is { Category: EntityCategories.Organization } body && body.End == k && body.End - body.Start == 1 && !tokens[body.Start].AllCaps
+                && body.Rule.StartsWith("gaz-", StringComparison.Ordinal);
+        if (k - runStart != 1 || tokens[runStart].AllCaps) return false;
+        var word = WordSpan(text, tokens, runStart);
+        if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
+            || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
+        string head = Word(text, tokens, runStart);
+        return IsInstitutionHead(head) && !p.GenericHeads.Contains(head) || !p.IsCommon(word);
     }
 
     /// <summary>
@@ -1393,8 +1461,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (speech && length == 1 && !p.IsEnglish && !tokens[s].AllCaps)
         {
             // "selon Enedis", "la Lav ha annunciato": outside English a person is named in full before a surname speaks
-            // alone (and is then known in the document), so a lone unknown word that speaks is nobody known. Whether it is
-            // an organisation nothing here says, so it is left unnamed.
+            // alone (and is then known in the document), so a lone unknown word that speaks is nobody known: a body.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-speech"));
             return;
         }
         if (speech && length <= 3 && !tokens[s].AllCaps)
@@ -1482,6 +1550,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 context.Acronyms[acronym] = (known.Category, known.Subcategory);
             else if (InitialsMatch(text, tokens, chunk, acronym))
                 context.Acronyms[acronym] = (EntityCategories.Organization, null);
+        }
+        // "Cooperativa Ganadera del Valle de los Pedroches (Covap)": outside English short forms are often written in
+        // title case; one in brackets after an organisation that starts with its letter is that organisation.
+        if (p.IsEnglish) return;
+        foreach (var c in firstPass)
+        {
+            int at = c.End;
+            if (c.Category != EntityCategories.Organization || at + 2 >= tokens.Count || Word(text, tokens, at) != "(" || Word(text, tokens, at + 2) != ")") continue;
+            var shortForm = tokens[at + 1];
+            if (shortForm.Kind != TokenKind.Word || !shortForm.Capitalised || shortForm.AllCaps || shortForm.Length < 3 || text[shortForm.Start] != text[tokens[c.Start].Start]
+                || names.TryMatch(text, tokens, at + 1, at + 2, out _, out _) || p.IsCommon(WordSpan(text, tokens, at + 1))) continue;
+            context.Acronyms[Word(text, tokens, at + 1)] = (EntityCategories.Organization, null);
         }
     }
 

@@ -214,6 +214,34 @@ public class LanguageSeedTests
     public void An_institution_is_named_by_its_head(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
+    /// <summary>
+    /// Regional bodies no list knows: a Romance institution's lower-case name closed by the area it serves, a body's name
+    /// before its region or town, a firm after the word for its trade, a short form in brackets, a lone name that speaks.
+    /// </summary>
+    [Theory]
+    [InlineData("it", "Il Consorzio di bonifica della Valdera ha chiuso i canali.", "Consorzio di bonifica della Valdera")]
+    [InlineData("fr", "La Communauté de communes du Ternois a voté le budget.", "Communauté de communes du Ternois")]
+    [InlineData("fr", "La Chambre de métiers et de l'artisanat de la Creuse ouvre un centre.", "Chambre de métiers et de l'artisanat de la Creuse")]
+    [InlineData("it", "La Cassa rurale ed artigiana di Binasco ha chiuso due filiali.", "Cassa rurale ed artigiana di Binasco")]
+    [InlineData("es", "El Zunder Palencia ganó el sábado.", "Zunder Palencia")]
+    [InlineData("it", "Secondo Confartigianato Marche le imprese sono in calo.", "Confartigianato Marche")]
+    [InlineData("es", "La conservera Jealsa abrirá una planta en Galicia.", "Jealsa")]
+    [InlineData("it", "Il mobilificio Brianzoli ha assunto venti operai.", "Brianzoli")]
+    [InlineData("fr", "La fromagerie Milleret recrute dix salariés.", "Milleret")]
+    [InlineData("es", "La asociación vecinal Zaragata pidió más árboles.", "Zaragata")]
+    [InlineData("it", "Domenica la Atvo ha annunciato nuove corse.", "Atvo")]
+    [InlineData("es", "La Sociedad de Desarrollo de Navarra (Sodena) invertirá diez millones. Sodena entrará en el capital.", "Sodena")]
+    public void A_regional_body_is_named(string language, string text, string organisation) =>
+        Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
+
+    /// <summary>What the regional rules leave alone: a person after "di", a valley named with "Val", a river after an institution.</summary>
+    [Theory]
+    [InlineData("it", "La Commissione europea di Ursula von der Leyen ha deciso.", "Ursula von der Leyen", "Person")]
+    [InlineData("it", "In Val Pusteria nevica da ieri.", "Val Pusteria", "Location")]
+    [InlineData("fr", "Le Parti socialiste de Boris Vallaud vote contre.", "Boris Vallaud", "Person")]
+    public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
     /// <summary>The same heads alone, or opening a sentence as ordinary words, name nothing.</summary>
     [Theory]
     [InlineData("de", "Das Hilfswerk hilft seit Jahren.")]
