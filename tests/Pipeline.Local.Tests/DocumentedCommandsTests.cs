@@ -9,9 +9,9 @@ namespace Pipeline.Local.Tests;
 /// <summary>
 /// Every command line the docs show is parsed by the real command and started as its own process, in a scratch folder
 /// that links <c>seeds/</c>: the ones that finish must exit as the docs say; the ones that keep running (a pipeline, the
-/// emulator, bench, soak) must come up and stop cleanly on Ctrl+C. Operator commands act on a pipeline this class runs;
-/// an Azure AI Language resource address (<c>https://….cognitiveservices.azure.com/</c>) is answered by an emulator this
-/// class runs, whose key the docs' <c>$LANGUAGE_KEY</c> holds.
+/// emulator, bench, soak) must come up and stop cleanly on Ctrl+C, taking what they started with them. Operator commands
+/// act on a pipeline this class runs; an Azure AI Language resource address (<c>https://….cognitiveservices.azure.com/</c>)
+/// is answered by an emulator this class runs, whose key the docs' <c>$LANGUAGE_KEY</c> holds.
 /// </summary>
 public sealed class DocumentedCommandsTests(DocumentedCommandsTests.Workspace workspace, ITestOutputHelper log) : IClassFixture<DocumentedCommandsTests.Workspace>
 {
@@ -85,11 +85,16 @@ public sealed class DocumentedCommandsTests(DocumentedCommandsTests.Workspace wo
                 await process.WaitForLineAsync(ready, TimeSpan.FromSeconds(60));
             else
                 Assert.False(await Task.Run(() => process.WaitForExitAsync().Wait(TimeSpan.FromSeconds(5))), "exited at once");
+            // Seen now, while it runs: once it has gone, nothing links what it started to it.
+            var started = ObservedProcess.DescendantsOf(process.Id);
             await process.InterruptAsync(TimeSpan.FromSeconds(60));
             log.WriteLine(string.Join('\n', process.Output));
 
             Assert.True(process.HasExited);
             Assert.Contains(process.ExitCode, new[] { 0, PipelineCommandLine.Interrupted });
+            // Its hosts, emulator and Azurite end with it: an interrupted soak once left three hosts running for minutes.
+            await Eventually.ReturnsAsync(() => Task.FromResult(started.Where(p => p.IsRunning).ToList()), running => running.Count == 0, TimeSpan.FromSeconds(30),
+                "what it started to end with it", running => string.Join("; ", running));
         }
         finally
         {

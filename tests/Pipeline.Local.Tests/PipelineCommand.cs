@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Local.Reliability;
 using Pipeline.Testing;
 
@@ -9,9 +8,7 @@ internal static class PipelineCommand
 {
     public static Task<ProcessRun> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory ?? "" };
-        start.ArgumentList.Add(typeof(PipelineHostProcess).Assembly.Location);
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        var start = PipelineHostProcess.StartInfo(workingDirectory ?? "", arguments);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return ProcessRun.RunAsync(start, timeout);
     }

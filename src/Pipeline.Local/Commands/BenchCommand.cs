@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Pipeline.Local.Benchmark;
 
 namespace Pipeline.Local.Commands;
@@ -49,18 +48,10 @@ internal static class BenchCommand
                                       $"one emulated resource at {options.ResourceRequestsPerMinute} calls a minute; each host's share {options.Share}/min" +
                                       $"{(options.Adaptive ? $", adapting up to {options.ResourceRequestsPerMinute}/min" : "")}, BatchLinger {options.BatchLinger.TotalMilliseconds} ms; {Environment.ProcessorCount} cores.");
                     // Its host and emulator processes must not outlive it: Ctrl+C and SIGTERM cancel the run, and its cleanup stops them.
-                    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-                    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                    using var stop = new TerminationSignals(cancellationToken);
                     await using var emulatedAccount = await LocalStorageAccount.OpenAsync(parse.GetValue(CommonOptions.Storage), dataDir, stop.Token);
                     await new LanguageBenchmark(emulatedAccount.ConnectionString, options, Console.Out).RunAsync(stop.Token);
                     return 0;
-
-                    void Stop(PosixSignalContext signal)
-                    {
-                        signal.Cancel = true;
-                        stop.Cancel();
-                    }
                 }
 
                 await using var account = await LocalStorageAccount.OpenAsync(parse.GetValue(CommonOptions.Storage), dataDir, cancellationToken);

@@ -37,7 +37,9 @@ internal static class SoakCommand
         {
             var options = new SoakOptions(parse.GetValue(articles), parse.GetValue(hosts), parse.GetValue(kills), parse.GetValue(restartStorage), parse.GetValue(languageFaults), parse.GetValue(deletePercent),
                 TimeSpan.FromSeconds(parse.GetValue(storageOutage)));
-            var report = await new SoakRun(options, Console.Out).RunAsync(cancellationToken);
+            // Its hosts, its Azurite and its data folder must not outlive it: Ctrl+C and SIGTERM cancel the run, and its cleanup removes them.
+            using var stop = new TerminationSignals(cancellationToken);
+            var report = await new SoakRun(options, Console.Out).RunAsync(stop.Token);
             foreach (string line in report.HostReports) Console.WriteLine("  " + line);
             Console.WriteLine($"Uploaded {report.Uploaded}: summarised {report.Summarised}, quarantined {report.Quarantined}, poisoned {report.Poisoned} (after replaying {report.ReplayedFromPoison} from poison), unaccounted {report.Unaccounted}; " +
                               $"deleted {report.Deleted} ({report.DeletedUnrecorded} not yet recorded then): retracted {report.Retracted} ({report.RetractedAfterCounting} after the summary had counted them), " +

@@ -297,7 +297,15 @@ public sealed class SoakRun(SoakOptions options, TextWriter log)
         if (languageFaults)
             arguments = [.. arguments, "--emulate-language", "--emulator-429-rate", "0.3", "--emulator-503-rate", "0.1"];
         var host = PipelineHostProcess.Start(arguments);
-        await host.WaitForLineAsync("Ctrl+C stops", TimeSpan.FromSeconds(60), cancellationToken);
-        return host;
+        try
+        {
+            await host.WaitForLineAsync("Ctrl+C stops", TimeSpan.FromSeconds(60), cancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose(); // not yet among the hosts the run stops at its end
+            throw;
+        }
     }
 }
