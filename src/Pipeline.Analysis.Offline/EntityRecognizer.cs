@@ -267,6 +267,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     end = end - 1 + len;
                     continue;
                 }
+                // "Rottenburg am Neckar", "Neumarkt in der Oberpfalz": a German town named with the river or region it lies on.
+                if (p.NounsCapitalised && RiverOfTown(text, tokens, i, end, taken) is > 0 and var river)
+                {
+                    end = river;
+                    continue;
+                }
                 // "Vorstandschef Dr. Matthias Kessler": an abbreviated title after a title keeps the chunk going.
                 if (p.Titles.TryMatch(text, tokens, end, tokens.Count, out len, out _) && len > 1 && end + len < tokens.Count && IsNameWord(tokens[end + len]))
                 {
@@ -443,6 +449,21 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         bool other = names.TryMatch(text, tokens, k, tokens.Count, out _, out _) || IsInstitutionHead(Word(text, tokens, k))
             || p.OrganizationHeads.Contains(WordSpan(text, tokens, k)) || tokens[k].AllCaps;
         return other || m < tokens.Count && IsNameWord(tokens[m]) ? end : m;
+    }
+
+    /// <summary>
+    /// The end of "am Neckar", "an der Lahn", "ob der Tauber", "in der Oberpfalz" after the listed town [<paramref name="i"/>,
+    /// <paramref name="end"/>), when a listed place that is no date follows; 0 otherwise.
+    /// </summary>
+    private int RiverOfTown(string text, List<Token> tokens, int i, int end, bool[] taken)
+    {
+        if (end + 1 >= tokens.Count || ListedPlaceLength(text, tokens, i) != end - i) return 0;
+        var link = WordSpan(text, tokens, end);
+        int k = link is "am" ? end + 1
+            : link is "an" or "ob" or "in" && end + 2 < tokens.Count && WordSpan(text, tokens, end + 1) is "der" ? end + 2 : 0;
+        if (k == 0 || k < taken.Length && taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || p.Numbers.IsDateWord(Word(text, tokens, k))) return 0;
+        int length = ListedPlaceLength(text, tokens, k);
+        return length > 0 && !(k + length < tokens.Count && IsNameWord(tokens[k + length])) ? k + length : 0;
     }
 
     /// <summary>How many tokens the listed place starting at <paramref name="i"/> spans; 0 when none starts there.</summary>
@@ -710,6 +731,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
         if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
+        if (p.NounsCapitalised && RiverOfTown(text, tokens, s, s + ListedPlaceLength(text, tokens, s), []) == e)
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.8, "place-town-on-river"));
+            return;
+        }
         if (AfterPlaceKind(text, tokens, s) && !names.TryMatch(text, tokens, s, e, out _, out _) && !context.IsPerson(RunText(text, tokens, s, e)) && !StartsPersonName(text, tokens, s))
         {
             // "la comarca del Besaya", "el polígono de Morás", "il fiume Lamone": a name after the kind of place it is.
@@ -1290,6 +1316,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     continue;
                 }
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
+                if (!namesOnly && !p.IsEnglish && entry.Category == EntityCategories.Organization && k + len < e && k + len + 2 >= e && IsNameWord(tokens[k + len]) && IsNameWord(tokens[e - 1])
+                    && (ListedPlaceLength(text, tokens, k + len) == e - k - len || ListedPlaceLength(text, tokens, e - 1) == 1 && !p.IsFirstName(WordSpan(text, tokens, k + len))))
+                {
+                    // "Rabobank Centraal Twente", "Caritas Alto Adige": a listed body's branch named by the area it serves.
+                    output.Add(new Candidate(k, e, EntityCategories.Organization, entry.Subcategory, 0.6, "org-of-place"));
+                    k = runStart = e;
+                    continue;
+                }
                 if (!namesOnly && !p.IsEnglish && entry.Category == EntityCategories.Organization && k + len < e && OrdinaryNameWords(text, tokens, k + len, e, evidence!.Value.SentenceStart))
                 {
                     // "Sony Music", "The Lancet Neurology": capitalised words no list names after an organisation are its division's name.

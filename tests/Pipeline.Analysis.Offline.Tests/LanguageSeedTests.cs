@@ -231,6 +231,8 @@ public class LanguageSeedTests
     [InlineData("es", "La asociación vecinal Zaragata pidió más árboles.", "Zaragata")]
     [InlineData("it", "Domenica la Atvo ha annunciato nuove corse.", "Atvo")]
     [InlineData("es", "La Sociedad de Desarrollo de Navarra (Sodena) invertirá diez millones. Sodena entrará en el capital.", "Sodena")]
+    [InlineData("nl", "De Rabobank Noord Limburg sluit drie kantoren.", "Rabobank Noord Limburg")]
+    [InlineData("it", "La Caritas Alto Adige ha aperto un centro.", "Caritas Alto Adige")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
@@ -239,6 +241,7 @@ public class LanguageSeedTests
     [InlineData("it", "La Commissione europea di Ursula von der Leyen ha deciso.", "Ursula von der Leyen", "Person")]
     [InlineData("it", "In Val Pusteria nevica da ieri.", "Val Pusteria", "Location")]
     [InlineData("fr", "Le Parti socialiste de Boris Vallaud vote contre.", "Boris Vallaud", "Person")]
+    [InlineData("it", "La Cgil di Como protesta.", "Como", "Location")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
@@ -606,6 +609,7 @@ public class LanguageSeedTests
     [InlineData("In Limburg an der Lahn wurde die Brücke gesperrt.", "Limburg an der Lahn")]
     [InlineData("Mülheim an der Ruhr und Frankfurt an der Oder liegen weit auseinander.", "Mülheim an der Ruhr")]
     [InlineData("Mülheim an der Ruhr und Frankfurt an der Oder liegen weit auseinander.", "Frankfurt an der Oder")]
+    [InlineData("Kelheim an der Donau feiert sein Stadtfest.", "Kelheim an der Donau")]
     public void A_German_town_named_with_its_river_is_one_place(string text, string town) =>
         Assert.Contains(Entities("de", text), e => e.Text == town && e.Category == "Location");
 
