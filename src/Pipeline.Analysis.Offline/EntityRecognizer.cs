@@ -808,8 +808,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 continue;
             }
             if (s + 1 < e && HasOwnArticle(text, tokens, s, sentenceStart)) break;
-            // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it ("La Palma").
-            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e && !(names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)) { s++; continue; }
+            // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it
+            // ("La Palma"), or it is capitalised inside a sentence, which only a title does ("el diario El Comercio", "o jornal A Tarde").
+            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e && !(names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)
+                && (sentenceStart[s] || s == 0 || tokens[s - 1].Kind != TokenKind.Word)) { s++; continue; }
+            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e) break;
             if (gazetteer) break;
             if (p.Articles.Contains(word)) { s++; continue; }
             // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.

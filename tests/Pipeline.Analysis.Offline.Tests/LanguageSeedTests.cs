@@ -233,6 +233,9 @@ public class LanguageSeedTests
     [InlineData("es", "La Sociedad de Desarrollo de Navarra (Sodena) invertirá diez millones. Sodena entrará en el capital.", "Sodena")]
     [InlineData("nl", "De Rabobank Noord Limburg sluit drie kantoren.", "Rabobank Noord Limburg")]
     [InlineData("it", "La Caritas Alto Adige ha aperto un centro.", "Caritas Alto Adige")]
+    [InlineData("es", "Lo publicó ayer el diario El Correo Gallego.", "El Correo Gallego")]
+    [InlineData("pt", "A notícia foi dada pelo jornal A Gazeta do Sul.", "A Gazeta do Sul")]
+    [InlineData("nl", "Dat meldt de Stentor Courant.", "Stentor Courant")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
