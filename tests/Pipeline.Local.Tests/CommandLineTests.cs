@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Pipeline.Local.Commands;
+using Pipeline.Local.Reliability;
+using Pipeline.Testing;
 
 namespace Pipeline.Local.Tests;
 
@@ -97,6 +100,45 @@ public class CommandLineTests
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith("error: ", Assert.Single(result.ErrorLines));
+    }
+
+    /// <summary>
+    /// `eval` with no --data where there is no repository: a copy of the build, as a published `pipeline` is, started in
+    /// its own folder (the build in the repository finds the gold sets from where it lies, wherever it is started). Its
+    /// help shows all the same.
+    /// </summary>
+    [Fact]
+    public async Task Eval_outside_the_repository_is_one_line_asking_for_data_and_exit_code_1()
+    {
+        string outside = Path.Combine(Path.GetTempPath(), "pipeline-outside-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var copy = Process.Start("cp", ["-a", Path.GetDirectoryName(typeof(PipelineHostProcess).Assembly.Location)!, outside]))
+            {
+                await copy.WaitForExitAsync();
+                Assert.Equal(0, copy.ExitCode);
+            }
+
+            var result = await RunAsync(outside, "eval");
+            var help = await RunAsync(outside, "eval", "--help");
+
+            Assert.True(result.ExitCode == 1, result.ToString());
+            Assert.Equal(["error: The gold sets are in the Pipeline repository: run inside it (package.json and Pipeline.sln not found), or pass --data <folder>."],
+                result.ErrorLines);
+            Assert.True(help.ExitCode == 0, help.ToString());
+            Assert.Contains("--data", help.Output);
+        }
+        finally
+        {
+            try { Directory.Delete(outside, recursive: true); } catch (IOException) { }
+        }
+
+        static Task<ProcessRun> RunAsync(string folder, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, ArgumentList = { Path.Combine(folder, "pipeline.dll") } };
+            foreach (string argument in arguments) start.ArgumentList.Add(argument);
+            return ProcessRun.RunAsync(start, TimeSpan.FromSeconds(30));
+        }
     }
 
     [Fact]

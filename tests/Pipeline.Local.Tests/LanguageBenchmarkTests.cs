@@ -5,8 +5,8 @@ namespace Pipeline.Local.Tests;
 
 /// <summary>
 /// <c>bench --analyzer emulated</c> end to end, small: two host processes against one <c>emulate-language</c> process. What
-/// it must show whatever the machine's speed: the burst bills exactly what its chunks bill once each, and the same
-/// texts again bill nothing.
+/// it must show whatever the machine's speed: the burst bills exactly what its chunks bill once each, the same texts
+/// again bill nothing, and the emulator's own counts are read at the end.
 /// </summary>
 public sealed partial class LanguageBenchmarkTests
 {
@@ -25,6 +25,8 @@ public sealed partial class LanguageBenchmarkTests
         // Forty articles of one to four chunks: five kinds each alone would be 200 calls or more.
         Assert.InRange(double.Parse(burst.Groups["perArticle"].Value, CultureInfo.InvariantCulture), 0.3, 3.0);
         Assert.Equal(2, run.Output.Split('\n').Count(l => l.StartsWith("host ", StringComparison.Ordinal)));
+        // The emulator's own counts, which it prints only if it stops in order when the bench interrupts it.
+        Assert.Contains(run.Output.Split('\n'), l => l.StartsWith("emulator: Language emulator: ", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"billing: (?<billed>[\d,]+) text records billed for the burst; its distinct chunks bill (?<expected>[\d,]+) once each")]

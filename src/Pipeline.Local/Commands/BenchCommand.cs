@@ -37,6 +37,9 @@ internal static class BenchCommand
             bool emulated = parse.GetValue(analyzer) == "emulated";
             // A fresh Azurite in a temporary folder: a store that already holds tens of thousands of blobs is slower.
             var dataDir = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "pipeline-bench-" + Guid.NewGuid().ToString("N")));
+            // Its Azurite and that folder, and with --analyzer emulated its host and emulator processes, must not outlive it:
+            // Ctrl+C and SIGTERM cancel the run, and its cleanup removes them.
+            using var stop = new TerminationSignals(cancellationToken);
             try
             {
                 if (emulated)
@@ -47,17 +50,15 @@ internal static class BenchCommand
                     Console.WriteLine($"Benchmark: {options.Articles} generated articles through {options.Hosts} host process(es) with the Azure Language client, " +
                                       $"one emulated resource at {options.ResourceRequestsPerMinute} calls a minute; each host's share {options.Share}/min" +
                                       $"{(options.Adaptive ? $", adapting up to {options.ResourceRequestsPerMinute}/min" : "")}, BatchLinger {options.BatchLinger.TotalMilliseconds} ms; {Environment.ProcessorCount} cores.");
-                    // Its host and emulator processes must not outlive it: Ctrl+C and SIGTERM cancel the run, and its cleanup stops them.
-                    using var stop = new TerminationSignals(cancellationToken);
                     await using var emulatedAccount = await LocalStorageAccount.OpenAsync(parse.GetValue(CommonOptions.Storage), dataDir, stop.Token);
                     await new LanguageBenchmark(emulatedAccount.ConnectionString, options, Console.Out).RunAsync(stop.Token);
                     return 0;
                 }
 
-                await using var account = await LocalStorageAccount.OpenAsync(parse.GetValue(CommonOptions.Storage), dataDir, cancellationToken);
+                await using var account = await LocalStorageAccount.OpenAsync(parse.GetValue(CommonOptions.Storage), dataDir, stop.Token);
                 Console.WriteLine($"Benchmark: {parse.GetValue(count)} generated articles on {account.Description}, {Environment.ProcessorCount} cores.");
                 var report = await new PipelineBenchmark(account.ConnectionString, parse.GetValue(parallelism), Console.Out)
-                    .RunAsync(parse.GetValue(count), parse.GetValue(seed), cancellationToken);
+                    .RunAsync(parse.GetValue(count), parse.GetValue(seed), stop.Token);
                 Console.WriteLine($"pipeline / floor: {report.RatioToFloor:P0} (floor = the lower of storage and analyzer, {report.Floor:F0} articles/s); against the stricter floor {report.RatioToBatchedFloor:P0}");
                 Console.WriteLine($"peak working set: {report.PeakWorkingSetBytes / (1024 * 1024)} MB (host, analyzer and load generator in one process)");
                 return 0;

@@ -21,6 +21,9 @@ internal static class EmulateLanguageCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Ctrl+C and SIGTERM end the wait below, not the process, so the counts are printed: `bench --analyzer emulated`
+            // reads them from this line after it interrupts its emulator.
+            using var stop = new TerminationSignals(cancellationToken);
             await using var emulator = await LanguageEmulator.StartAsync(new LanguageEmulatorOptions
             {
                 Port = parse.GetValue(port),
@@ -30,9 +33,9 @@ internal static class EmulateLanguageCommand
                 UnavailableRate = parse.GetValue(unavailableRate),
                 Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
                 Seed = parse.GetValue(seed),
-            }, cancellationToken).ConfigureAwait(false);
+            }, stop.Token).ConfigureAwait(false);
             Console.WriteLine($"Language emulator listening on {emulator.BaseAddress} (Pipeline__Language__Endpoint={emulator.BaseAddress}); counts at {new Uri(emulator.BaseAddress, LanguageEmulator.StatsPath.TrimStart('/'))}; Ctrl+C stops.");
-            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             Console.WriteLine($"Language emulator: {emulator.Stats}.");
             return 0;
         });

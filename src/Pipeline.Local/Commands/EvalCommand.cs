@@ -21,10 +21,9 @@ internal static class EvalCommand
 
     public static Command Create()
     {
-        var data = new Option<DirectoryInfo>("--data")
+        var data = new Option<DirectoryInfo?>("--data")
         {
             Description = "Folder holding Gold/*.jsonl and Fixtures/*.json (default: the repository's tests/Pipeline.Analysis.Offline.Tests).",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(EmbeddedAzurite.RepositoryRoot(), "tests", "Pipeline.Analysis.Offline.Tests")),
         };
         var gold = new Option<string[]>("--gold") { Description = "Gold sets to score (names under Gold/, without .jsonl; none: --gold alone).", DefaultValueFactory = _ => ["gold", "heldout", "dev3", "heldout2"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
         var fixtures = new Option<string[]>("--sentiment") { Description = "Labelled sentence fixtures under Fixtures/ (none: --sentiment alone).", DefaultValueFactory = _ => ["amazon.json", "yelp.json", "imdb.json"], AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.ZeroOrMore };
@@ -40,10 +39,20 @@ internal static class EvalCommand
         sets.AcceptOnlyFromAmong(LanguageSets);
         var calibration = new Option<FileInfo?>("--write-calibration") { Description = "Write the per-rule confidence table measured on the development sets (gold, heldout, dev3) to this file." };
         var command = new Command("eval", "Score the offline analyzer on the gold sets and labelled sentiment sentences.") { data, gold, fixtures, mode, errors, calibration, language, sets };
-        command.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(gold)!, parse.GetValue(fixtures)!, parse.GetValue(mode), parse.GetValue(errors), parse.GetValue(calibration),
+        command.SetAction(parse => Run(parse.GetValue(data) ?? RepositoryData(), parse.GetValue(gold)!, parse.GetValue(fixtures)!, parse.GetValue(mode), parse.GetValue(errors), parse.GetValue(calibration),
             parse.GetValue(language)!, parse.GetValue(sets)!));
         return command;
     }
+
+    /// <summary>
+    /// The gold sets and fixtures in the repository, looked up when the command runs, not as --data's default value: the
+    /// parser computes defaults while it parses, `eval --help` too and before any error handling, so outside the
+    /// repository the lookup ended in a stack trace.
+    /// </summary>
+    private static DirectoryInfo RepositoryData() =>
+        EmbeddedAzurite.FindRepositoryRoot() is { } root
+            ? new DirectoryInfo(Path.Combine(root, "tests", "Pipeline.Analysis.Offline.Tests"))
+            : throw new InvalidOperationException("The gold sets are in the Pipeline repository: run inside it (package.json and Pipeline.sln not found), or pass --data <folder>.");
 
     /// <summary>The languages with gold sets of their own (issue #16).</summary>
     private static readonly string[] Languages = ["de", "fr", "es", "it", "nl", "pt"], LanguageSets = ["dev", "heldout", "heldout2", "heldout3"];

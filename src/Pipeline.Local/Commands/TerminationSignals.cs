@@ -4,10 +4,10 @@ namespace Pipeline.Local.Commands;
 
 /// <summary>
 /// Ctrl+C and SIGTERM as a cancellation, for a command whose cleanup must run: the processes it started, its Azurite, its
-/// data folder. System.CommandLine 2.0 takes no signal unless <c>InvocationConfiguration.ProcessTerminationTimeout</c> is
-/// set, and it is null by default, so the token a command is given never fires on Ctrl+C: the process dies where it
-/// stands and no finally block runs. `run` has its host's console lifetime for that; a command without one takes the
-/// signals here.
+/// data folder, the counts it prints as it stops. System.CommandLine 2.0 takes no signal unless
+/// <c>InvocationConfiguration.ProcessTerminationTimeout</c> is set, and it is null by default, so the token a command is
+/// given never fires on Ctrl+C: the process dies where it stands and no finally block runs. `run` has its host's console
+/// lifetime for that; a command without one takes the signals here.
 /// </summary>
 internal sealed class TerminationSignals : IDisposable
 {

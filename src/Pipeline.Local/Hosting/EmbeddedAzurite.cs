@@ -218,8 +218,15 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         }
     }
 
-    /// <summary>The folder with the committed package.json, found upwards from the working directory or the binaries.</summary>
-    public static string RepositoryRoot()
+    /// <summary>The folder with the committed package.json, for the embedded Azurite: without it, only --storage will do.</summary>
+    public static string RepositoryRoot() =>
+        FindRepositoryRoot() ?? throw new InvalidOperationException("Run from inside the Pipeline repository (package.json and Pipeline.sln not found), or pass --storage.");
+
+    /// <summary>
+    /// The folder with the committed package.json, found upwards from the working directory or the binaries; null when
+    /// neither is inside the repository, as for a published or copied `pipeline` started elsewhere.
+    /// </summary>
+    public static string? FindRepositoryRoot()
     {
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -229,7 +236,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                     return dir.FullName;
             }
         }
-        throw new InvalidOperationException("Run from inside the Pipeline repository (package.json and Pipeline.sln not found), or pass --storage.");
+        return null;
     }
 
     /// <summary>An Azurite left running on this data folder by a host that was killed hard.</summary>
