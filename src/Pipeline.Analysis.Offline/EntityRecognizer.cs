@@ -1524,6 +1524,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             }
             if (afterPlacePreposition)
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
+            else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && first.Length <= 5 && !firstName && first.All(char.IsLetter))
+                // "l'Atac", "a Cemig", "Fapesb": Romance and Dutch press write short forms in title case, and an unknown short name
+                // is one more often than a place (German nouns are capitalised, so there it is as often a noun no dictionary has).
+                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.45, "org-short-name"));
             return;
         }
         if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? EntityCategories.Person : EntityCategories.Organization, null, 0.45, "long-name-run"));

@@ -236,6 +236,9 @@ public class LanguageSeedTests
     [InlineData("es", "Lo publicó ayer el diario El Correo Gallego.", "El Correo Gallego")]
     [InlineData("pt", "A notícia foi dada pelo jornal A Gazeta do Sul.", "A Gazeta do Sul")]
     [InlineData("nl", "Dat meldt de Stentor Courant.", "Stentor Courant")]
+    [InlineData("it", "Lo sciopero dell'Atac blocca le linee.", "Atac")]
+    [InlineData("pt", "A energia da Cemig voltou ontem.", "Cemig")]
+    [InlineData("pt", "A reportagem da RBS TV mostrou a cheia.", "RBS TV")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
