@@ -754,7 +754,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         // "le ministre Lecornu", "la presidenta Sheinbaum": a lower-case title just before the name.
         bool personContext = p.LowercaseTitles && s > 0 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised
-            && p.Titles.TryMatch(text, tokens, s - 1, s, out _, out _);
+            && p.Titles.TryMatch(text, tokens, s - 1, s, out _, out _)
+            // "Lefier-bestuurder Ludo Visser", "Erixx-Geschäftsführer Wolfgang Kamp": the role split off an organisation's name.
+            || !p.IsEnglish && s > 2 && tokens[s - 1].Kind == TokenKind.Word && text[tokens[s - 2].Start] == '-' && tokens[s - 2].Length == 1 && tokens[s - 2].End == tokens[s - 1].Start
+            && (p.TryTitle(text, tokens, s - 1, s, out _) || p.PersonTypes.TryMatch(text, tokens, s - 1, s, out _, out _));
         if (!p.IsEnglish && AfterTitleLink(text, tokens, s) && !IsInstitutionOfPlace(text, tokens, s, e))
         {
             // "minister van Buitenlandse Zaken David van Weel", "commissaris van de Koning René Paas": the run is the

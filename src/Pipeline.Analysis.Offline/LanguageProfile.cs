@@ -853,7 +853,11 @@ internal sealed class LanguageProfile
         return word[(hyphen + 1)..].Contains('-') || word[(hyphen + 2)..].ContainsAnyInRange('A', 'Z') ? 0 : hyphen;
     }
 
-    /// <summary>"Verdi-Chef", "Ajax-trainer": a listed organisation before a title or role is a name of its own, like an acronym.</summary>
+    /// <summary>
+    /// "Verdi-Chef", "Ajax-trainer", "Erixx-Geschäftsführer": a listed organisation, or a word no list or dictionary knows
+    /// and no first name, before a title or role is a name of its own, like an acronym (a person's surname there is one
+    /// the lists know: "Trump-Berater").
+    /// </summary>
     private int OrganizationBeforeTitle(ReadOnlySpan<char> word)
     {
         int hyphen = word.LastIndexOf('-');
@@ -861,8 +865,11 @@ internal sealed class LanguageProfile
         var tail = word[(hyphen + 1)..];
         bool title = IsTitleWord(tail) || PersonTypes.TryMatchWord(tail, out _);
         var head = word[..hyphen];
-        return title && IsListedOrganization(head) ? hyphen : 0;
+        return title && (IsListedOrganization(head) || IsUnknownWord(head)) ? hyphen : 0;
     }
+
+    private bool IsUnknownWord(ReadOnlySpan<char> word) =>
+        word.IndexOf('-') < 0 && !IsCommon(word) && !IsFirstName(word) && !LocalNames!.TryMatchWord(word, out _) && !SharedNames.TryMatchWord(word, out _);
 
     /// <summary>A listed organisation; a town's name ("L'Union") is as often an article and a noun.</summary>
     /// <summary>One word listed as an organisation, in the language's own names or the shared gazetteer.</summary>

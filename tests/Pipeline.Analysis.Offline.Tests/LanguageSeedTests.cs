@@ -239,6 +239,7 @@ public class LanguageSeedTests
     [InlineData("it", "Lo sciopero dell'Atac blocca le linee.", "Atac")]
     [InlineData("pt", "A energia da Cemig voltou ontem.", "Cemig")]
     [InlineData("pt", "A reportagem da RBS TV mostrou a cheia.", "RBS TV")]
+    [InlineData("de", "Das sagte Erixx-Geschäftsführer Wolfgang Kamp am Montag.", "Erixx")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
@@ -248,6 +249,7 @@ public class LanguageSeedTests
     [InlineData("it", "In Val Pusteria nevica da ieri.", "Val Pusteria", "Location")]
     [InlineData("fr", "Le Parti socialiste de Boris Vallaud vote contre.", "Boris Vallaud", "Person")]
     [InlineData("it", "La Cgil di Como protesta.", "Como", "Location")]
+    [InlineData("nl", "Dat meldde Lefier-bestuurder Ludo Visser maandag.", "Ludo Visser", "Person")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
