@@ -457,11 +457,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private int RiverOfTown(string text, List<Token> tokens, int i, int end, bool[] taken)
     {
-        if (end + 1 >= tokens.Count || ListedPlaceLength(text, tokens, i) != end - i) return 0;
+        if (end + 1 >= tokens.Count) return 0;
         var link = WordSpan(text, tokens, end);
         int k = link is "am" ? end + 1
             : link is "an" or "ob" or "in" && end + 2 < tokens.Count && WordSpan(text, tokens, end + 1) is "der" ? end + 2 : 0;
-        if (k == 0 || k < taken.Length && taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || p.Numbers.IsDateWord(Word(text, tokens, k))) return 0;
+        if (k == 0 || k < taken.Length && taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || p.Numbers.IsDateWord(Word(text, tokens, k))
+            || ListedPlaceLength(text, tokens, i) != end - i) return 0;
         int length = ListedPlaceLength(text, tokens, k);
         return length > 0 && !(k + length < tokens.Count && IsNameWord(tokens[k + length])) ? k + length : 0;
     }
@@ -731,7 +732,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
         if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
-        if (p.NounsCapitalised && RiverOfTown(text, tokens, s, s + ListedPlaceLength(text, tokens, s), []) == e)
+        if (p.NounsCapitalised && e - s >= 3 && RiverOfTown(text, tokens, s, s + 1, []) == e)
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.8, "place-town-on-river"));
             return;
