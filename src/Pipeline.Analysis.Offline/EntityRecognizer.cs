@@ -390,6 +390,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
+    /// An acronym no list calls a place, then one capitalised word that is no title, role or first name. Not in German,
+    /// where the word after an acronym is as often a product's or a building's ("DJI Matrice", "MS Technologie-Arena").
+    /// </summary>
+    private bool IsAcronymBeforeName(string text, List<Token> tokens, int s)
+    {
+        var acronym = WordSpan(text, tokens, s);
+        var name = WordSpan(text, tokens, s + 1);
+        return tokens[s].AllCaps && acronym.Length is >= 2 and <= 6 && acronym.ContainsAnyExcept("IVXLC") && !p.CommonAcronyms.Contains(acronym)
+            && !(names.TryMatch(text, tokens, s, s + 1, out _, out var listed) && listed.Category != EntityCategories.Organization)
+            && IsNameWord(tokens[s + 1]) && !tokens[s + 1].AllCaps && !p.IsFirstName(name)
+            && !p.TryTitle(text, tokens, s + 1, s + 2, out _) && !p.PersonTypes.TryMatch(text, tokens, s + 1, s + 2, out _, out _);
+    }
+
+    /// <summary>
     /// "NABU Hamburg", "LOSC Lille", "ARS Nouvelle-Aquitaine", "IG Metall Bayreuth": an acronym or a listed organisation
     /// of two or more words and the place of its branch or club are one name; so are a club's acronym that is also a
     /// place's and its town ("US Dax", "US Lecce").
@@ -910,6 +924,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (!p.IsEnglish && AcronymBeforePlace(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-acronym-place"));
+            return;
+        }
+        if (!p.IsEnglish && !p.NounsCapitalised && e - s == 2 && IsAcronymBeforeName(text, tokens, s))
+        {
+            // "GGD Kennemerland", "LTO Noord", "AZ Delta": an acronym and the name of its branch or house are one body.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-acronym-name"));
             return;
         }
         if (p.NounsCapitalised && IsGermanRegion(text, tokens, s, e))
@@ -1528,7 +1548,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             }
             if (afterPlacePreposition)
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
-            else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && first.Length <= 5 && !firstName && first.All(char.IsLetter))
+            else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && first.Length is >= 3 and <= 5 && !firstName && first.All(char.IsLetter))
                 // "l'Atac", "a Cemig", "Fapesb": Romance and Dutch press write short forms in title case, and an unknown short name
                 // is one more often than a place (German nouns are capitalised, so there it is as often a noun no dictionary has).
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.45, "org-short-name"));
