@@ -1473,6 +1473,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));
             return;
         }
+        if (length == 1 && p.IsPlaceOrganizationCompound(first))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-place-compound"));
+            return;
+        }
         if (length == 1 && context.IsAlias(first))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-alias"));

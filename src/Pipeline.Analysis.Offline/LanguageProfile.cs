@@ -679,7 +679,7 @@ internal sealed class LanguageProfile
                     && !Nouns.Contains(word) && PlaceFollows(text, tokens, i)
                 // "Hohenlohekreis", "Carolabrücke", "Allgäuer Alpen": a district's or a structure's compound, and a region's
                 // head after a place's adjective.
-                || IsDistrictCompound(word) || IsNamedStructure(word)
+                || IsDistrictCompound(word) || IsNamedStructure(word) || IsPlaceOrganizationCompound(word)
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.Contains(word)
                     && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised
@@ -832,6 +832,18 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
+    /// <summary>
+    /// "Wupperverband", "Alpenverein", "Ruhrverband": a closed German compound of a listed place and an organisation's
+    /// ending is that body's name, where a compound of ordinary words ("Sportverein") is a noun.
+    /// </summary>
+    public bool IsPlaceOrganizationCompound(ReadOnlySpan<char> word)
+    {
+        if (!NounsCapitalised || word.IndexOf('-') >= 0 || OrganizationEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
+        var stem = word[..^ending.Length];
+        if (stem.Length < 3 || !char.IsUpper(stem[0])) return false;
+        return (LocalNames?.TryMatchWord(stem, out var place) == true || SharedNames.TryMatchWord(stem, out place)) && place.Category == EntityCategories.Location;
+    }
+
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
     {
         if (OrganizationEndings.EndsAfterStem(word, StringComparison.Ordinal)) return true;

@@ -241,6 +241,7 @@ public class LanguageSeedTests
     [InlineData("pt", "A reportagem da RBS TV mostrou a cheia.", "RBS TV")]
     [InlineData("de", "Das sagte Erixx-Geschäftsführer Wolfgang Kamp am Montag.", "Erixx")]
     [InlineData("nl", "De GGD Kennemerland adviseert thuis te blijven.", "GGD Kennemerland")]
+    [InlineData("de", "Auch der Alpenverein warnt vor Lawinen.", "Alpenverein")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
