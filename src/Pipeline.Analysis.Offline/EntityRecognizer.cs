@@ -469,13 +469,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// The end of "am Neckar", "an der Lahn", "ob der Tauber", "in der Oberpfalz" after the listed town [<paramref name="i"/>,
     /// <paramref name="end"/>), when a listed place that is no date follows; 0 otherwise.
     /// </summary>
-    private int RiverOfTown(string text, List<Token> tokens, int i, int end, bool[] taken)
+    private int RiverOfTown(string text, List<Token> tokens, int i, int end, bool[]? taken)
     {
         if (end + 1 >= tokens.Count) return 0;
         var link = WordSpan(text, tokens, end);
         int k = link is "am" ? end + 1
             : link is "an" or "ob" or "in" && end + 2 < tokens.Count && WordSpan(text, tokens, end + 1) is "der" ? end + 2 : 0;
-        if (k == 0 || k < taken.Length && taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || p.Numbers.IsDateWord(Word(text, tokens, k))
+        if (k == 0 || taken?[k] == true || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || p.Numbers.IsDateWord(Word(text, tokens, k))
             || ListedPlaceLength(text, tokens, i) != end - i) return 0;
         int length = ListedPlaceLength(text, tokens, k);
         return length > 0 && !(k + length < tokens.Count && IsNameWord(tokens[k + length])) ? k + length : 0;
@@ -746,7 +746,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
         if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
-        if (p.NounsCapitalised && e - s >= 3 && RiverOfTown(text, tokens, s, s + 1, []) == e)
+        if (p.NounsCapitalised && e - s >= 3 && RiverOfTown(text, tokens, s, s + 1, null) == e)
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.8, "place-town-on-river"));
             return;
@@ -828,9 +828,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (s + 1 < e && HasOwnArticle(text, tokens, s, sentenceStart)) break;
             // "El Banco de España": outside English an article is no part of a name unless the whole name is listed with it
             // ("La Palma"), or it is capitalised inside a sentence, which only a title does ("el diario El Comercio", "o jornal A Tarde").
-            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e && !(names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)
-                && (sentenceStart[s] || s == 0 || tokens[s - 1].Kind != TokenKind.Word)) { s++; continue; }
-            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e) break;
+            if (!p.IsEnglish && p.Articles.Contains(word) && s + 1 < e)
+            {
+                bool opensSentence = sentenceStart[s] || s == 0 || tokens[s - 1].Kind != TokenKind.Word;
+                if (!opensSentence || names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s) break;
+                s++;
+                continue;
+            }
             if (gazetteer) break;
             if (p.Articles.Contains(word)) { s++; continue; }
             // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
@@ -1057,7 +1061,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
         {
             if (!p.IsEnglish && !personContext && !firstName && e - s == 2 && names.TryMatch(text, tokens, s + 1, e, out _, out var served)
-                && IsBodyOfPlace(text, tokens, s, s + 1, served, output))
+                && IsBodyOfPlace(text, tokens, s, s + 1, served))
             {
                 // "Edisu Piemonte", "Virtus Verona": outside English an unknown word before a place names a body more often than a person.
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
@@ -1334,19 +1338,19 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     runStart = k;
                     continue;
                 }
-                if (!namesOnly && k + len == e && IsBodyOfPlace(text, tokens, runStart, k, entry, output))
+                if (!namesOnly && k + len == e && IsBodyOfPlace(text, tokens, runStart, k, entry))
                 {
-                    // "Coldiretti Sardegna", "Virtus Verona", "Kreissparkasse Ostalb": a body's name, then the place it serves.
-                    if (output.Count > 0 && output[^1].End == k && output[^1].Category == EntityCategories.Organization && k == runStart) output.RemoveAt(output.Count - 1);
-                    output.Add(new Candidate(k > runStart ? runStart : k - 1, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
+                    // "Virtus Verona", "Kreissparkasse Ostalb": a body's name, then the place it serves.
+                    output.Add(new Candidate(runStart, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
                     k = runStart = e;
                     continue;
                 }
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
-                if (!namesOnly && !p.IsEnglish && entry.Category == EntityCategories.Organization && k + len < e && k + len + 2 >= e && IsNameWord(tokens[k + len]) && IsNameWord(tokens[e - 1])
-                    && (ListedPlaceLength(text, tokens, k + len) == e - k - len || ListedPlaceLength(text, tokens, e - 1) == 1 && !p.IsFirstName(WordSpan(text, tokens, k + len))))
+                if (!namesOnly && !p.IsEnglish && entry.Category == EntityCategories.Organization && k + len < e && IsNameWord(tokens[k + len]) && IsNameWord(tokens[e - 1])
+                    && (ListedPlaceLength(text, tokens, k + len) == e - k - len
+                        || k + len + 2 >= e && ListedPlaceLength(text, tokens, e - 1) == 1 && !p.IsFirstName(WordSpan(text, tokens, k + len))))
                 {
-                    // "Rabobank Centraal Twente", "Caritas Alto Adige": a listed body's branch named by the area it serves.
+                    // "Coldiretti Sardegna", "Rabobank Centraal Twente", "Caritas Alto Adige": a listed body's branch named by the area it serves.
                     output.Add(new Candidate(k, e, EntityCategories.Organization, entry.Subcategory, 0.6, "org-of-place"));
                     k = runStart = e;
                     continue;
@@ -1380,16 +1384,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// Whether the place <paramref name="place"/> at <paramref name="k"/> closes a body's name: one word before it that is an
-    /// organisation just found, an institution's head, or a word no list knows;
-    /// never a first name, a place, a title or a demonym.
+    /// institution's head or a word no list knows; never a first name, a place, a title or a demonym. (A listed body before
+    /// a place is the gazetteer split's own case.)
     /// </summary>
-    private bool IsBodyOfPlace(string text, List<Token> tokens, int runStart, int k, PhraseEntry place, List<Candidate> output)
+    private bool IsBodyOfPlace(string text, List<Token> tokens, int runStart, int k, PhraseEntry place)
     {
-        if (p.IsEnglish || place.Category != EntityCategories.Location) return false;
-        if (k == runStart)
-            return output.Count > 0 && output[^1] is { Category: EntityCategories.Organization } body && body.End == k && body.End - body.Start == 1 && !tokens[body.Start].AllCaps
-                && body.Rule.StartsWith("gaz-", StringComparison.Ordinal);
-        if (k - runStart != 1 || tokens[runStart].AllCaps) return false;
+        if (p.IsEnglish || place.Category != EntityCategories.Location || k - runStart != 1 || tokens[runStart].AllCaps) return false;
         var word = WordSpan(text, tokens, runStart);
         if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
             || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
@@ -1610,28 +1610,26 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // other way round when only the acronym is known.
         foreach (var chunk in chunks)
         {
-            int p = chunk.End;
-            if (p + 2 >= tokens.Count || Word(text, tokens, p) != "(" || Word(text, tokens, p + 2) != ")" || !tokens[p + 1].AllCaps) continue;
-            string acronym = Word(text, tokens, p + 1);
+            int open = chunk.End;
+            if (open + 2 >= tokens.Count || Word(text, tokens, open) != "(" || Word(text, tokens, open + 2) != ")") continue;
+            string acronym = Word(text, tokens, open + 1);
             var longForm = firstPass.LastOrDefault(c => c.End == chunk.End && c.Start >= chunk.Start);
+            if (!tokens[open + 1].AllCaps)
+            {
+                // "Cooperativa Ganadera del Valle de los Pedroches (Covap)": outside English short forms are often written in
+                // title case; one after an organisation that starts with its letter is that organisation.
+                var shortForm = tokens[open + 1];
+                if (!p.IsEnglish && longForm.Category == EntityCategories.Organization && shortForm.Kind == TokenKind.Word && shortForm.Capitalised && shortForm.Length >= 3
+                    && text[shortForm.Start] == text[tokens[longForm.Start].Start] && !names.TryMatch(text, tokens, open + 1, open + 2, out _, out _) && !p.IsCommon(acronym))
+                    context.Acronyms[acronym] = (EntityCategories.Organization, null);
+                continue;
+            }
             if (longForm.Category is not null && longForm.Category != EntityCategories.PersonType && longForm.Start == FirstNonTitle(firstPass, chunk))
                 context.Acronyms[acronym] = (longForm.Category, longForm.Subcategory);
-            else if (names.TryMatch(text, tokens, p + 1, p + 2, out _, out var known))
+            else if (names.TryMatch(text, tokens, open + 1, open + 2, out _, out var known))
                 context.Acronyms[acronym] = (known.Category, known.Subcategory);
             else if (InitialsMatch(text, tokens, chunk, acronym))
                 context.Acronyms[acronym] = (EntityCategories.Organization, null);
-        }
-        // "Cooperativa Ganadera del Valle de los Pedroches (Covap)": outside English short forms are often written in
-        // title case; one in brackets after an organisation that starts with its letter is that organisation.
-        if (p.IsEnglish) return;
-        foreach (var c in firstPass)
-        {
-            int at = c.End;
-            if (c.Category != EntityCategories.Organization || at + 2 >= tokens.Count || Word(text, tokens, at) != "(" || Word(text, tokens, at + 2) != ")") continue;
-            var shortForm = tokens[at + 1];
-            if (shortForm.Kind != TokenKind.Word || !shortForm.Capitalised || shortForm.AllCaps || shortForm.Length < 3 || text[shortForm.Start] != text[tokens[c.Start].Start]
-                || names.TryMatch(text, tokens, at + 1, at + 2, out _, out _) || p.IsCommon(WordSpan(text, tokens, at + 1))) continue;
-            context.Acronyms[Word(text, tokens, at + 1)] = (EntityCategories.Organization, null);
         }
     }
 

@@ -841,7 +841,7 @@ internal sealed class LanguageProfile
         if (!NounsCapitalised || word.IndexOf('-') >= 0 || OrganizationEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
         var stem = word[..^ending.Length];
         if (stem.Length < 3 || !char.IsUpper(stem[0])) return false;
-        return (LocalNames?.TryMatchWord(stem, out var place) == true || SharedNames.TryMatchWord(stem, out place)) && place.Category == EntityCategories.Location;
+        return TryListedWord(stem, out var place) && place.Category == EntityCategories.Location;
     }
 
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
@@ -880,14 +880,16 @@ internal sealed class LanguageProfile
         return title && (IsListedOrganization(head) || IsUnknownWord(head)) ? hyphen : 0;
     }
 
+    /// <summary>One unhyphenated word that no dictionary, first-name list or gazetteer knows.</summary>
     private bool IsUnknownWord(ReadOnlySpan<char> word) =>
-        word.IndexOf('-') < 0 && !IsCommon(word) && !IsFirstName(word) && !LocalNames!.TryMatchWord(word, out _) && !SharedNames.TryMatchWord(word, out _);
+        word.IndexOf('-') < 0 && !IsCommon(word) && !IsFirstName(word) && !TryListedWord(word, out _);
 
-    /// <summary>A listed organisation; a town's name ("L'Union") is as often an article and a noun.</summary>
     /// <summary>One word listed as an organisation, in the language's own names or the shared gazetteer.</summary>
-    private bool IsListedOrganization(ReadOnlySpan<char> word) =>
-        (LocalNames?.TryMatchWord(word, out var entry) == true || SharedNames.TryMatchWord(word, out entry))
-        && entry.Category == EntityCategories.Organization;
+    private bool IsListedOrganization(ReadOnlySpan<char> word) => TryListedWord(word, out var entry) && entry.Category == EntityCategories.Organization;
+
+    /// <summary>One word's entry in the language's own names or, failing that, the shared gazetteer.</summary>
+    private bool TryListedWord(ReadOnlySpan<char> word, out PhraseEntry entry) =>
+        LocalNames?.TryMatchWord(word, out entry) == true || SharedNames.TryMatchWord(word, out entry);
 
     private int ElisionLength(ReadOnlySpan<char> word)
     {
