@@ -103,28 +103,32 @@ public class CommandLineTests
     }
 
     /// <summary>
-    /// `eval` with no --data where there is no repository: a copy of the build, as a published `pipeline` is, started in
-    /// its own folder (the build in the repository finds the gold sets from where it lies, wherever it is started). Its
-    /// help shows all the same.
+    /// Commands that need the repository, started where there is none: a copy of the build, as a published `pipeline` is,
+    /// in its own folder (the build in the repository finds it from where it lies, wherever it is started). Each says in
+    /// one line what it needs, and offers only the options it has; help shows all the same.
     /// </summary>
     [Fact]
-    public async Task Eval_outside_the_repository_is_one_line_asking_for_data_and_exit_code_1()
+    public async Task Commands_outside_the_repository_are_one_line_saying_what_they_need_and_exit_code_1()
     {
         string outside = Path.Combine(Path.GetTempPath(), "pipeline-outside-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using (var copy = Process.Start("cp", ["-a", Path.GetDirectoryName(typeof(PipelineHostProcess).Assembly.Location)!, outside]))
-            {
-                await copy.WaitForExitAsync();
-                Assert.Equal(0, copy.ExitCode);
-            }
+            await CopyBuildAsync(outside);
 
-            var result = await RunAsync(outside, "eval");
+            var eval = await RunAsync(outside, "eval");
+            var run = await RunAsync(outside, "run");
+            var soak = await RunAsync(outside, "soak", "--articles", "5");
             var help = await RunAsync(outside, "eval", "--help");
 
-            Assert.True(result.ExitCode == 1, result.ToString());
+            Assert.True(eval.ExitCode == 1, eval.ToString());
             Assert.Equal(["error: The gold sets are in the Pipeline repository: run inside it (package.json and Pipeline.sln not found), or pass --data <folder>."],
-                result.ErrorLines);
+                eval.ErrorLines);
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Equal(["error: The embedded Azurite is installed from the Pipeline repository: run inside it (package.json and Pipeline.sln not found), or pass --storage <connection string>."],
+                run.ErrorLines);
+            Assert.True(soak.ExitCode == 1, soak.ToString());
+            Assert.Equal(["error: The embedded Azurite is installed from the Pipeline repository: run inside it (package.json and Pipeline.sln not found)."],
+                soak.ErrorLines);
             Assert.True(help.ExitCode == 0, help.ToString());
             Assert.Contains("--data", help.Output);
         }
@@ -133,10 +137,26 @@ public class CommandLineTests
             try { Directory.Delete(outside, recursive: true); } catch (IOException) { }
         }
 
+        // Hard links where the temp folder shares the build's file system, so the build is not copied byte for byte.
+        static async Task CopyBuildAsync(string target)
+        {
+            string build = Path.GetDirectoryName(typeof(PipelineHostProcess).Assembly.Location)!;
+            foreach (string mode in new[] { "-al", "-a" })
+            {
+                using var copy = Process.Start("cp", [mode, build, target]);
+                await copy.WaitForExitAsync();
+                if (copy.ExitCode == 0)
+                    return;
+                try { Directory.Delete(target, recursive: true); } catch (DirectoryNotFoundException) { }
+            }
+            Assert.Fail($"Could not copy {build} to {target}.");
+        }
+
         static Task<ProcessRun> RunAsync(string folder, params string[] arguments)
         {
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, ArgumentList = { Path.Combine(folder, "pipeline.dll") } };
             foreach (string argument in arguments) start.ArgumentList.Add(argument);
+            start.Environment.Remove("AzureWebJobsStorage");
             return ProcessRun.RunAsync(start, TimeSpan.FromSeconds(30));
         }
     }

@@ -38,6 +38,8 @@ internal sealed class LocalStorageAccount : IAsyncDisposable
         string? configured = storage ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage");
         if (!string.IsNullOrWhiteSpace(configured))
             return new LocalStorageAccount(configured, "the configured storage account", null);
+        if (EmbeddedAzurite.FindRepositoryRoot() is null)
+            throw new InvalidOperationException(EmbeddedAzurite.NoRepository + ", or pass --storage <connection string>.");
 
         var azurite = await EmbeddedAzurite.StartAsync(dataDir.FullName, cancellationToken: cancellationToken).ConfigureAwait(false);
         var account = new LocalStorageAccount(azurite.ConnectionString, $"embedded Azurite (data in {dataDir.FullName})", azurite);

@@ -218,9 +218,12 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         }
     }
 
-    /// <summary>The folder with the committed package.json, for the embedded Azurite: without it, only --storage will do.</summary>
+    /// <summary>The folder with the committed package.json, for the embedded Azurite.</summary>
     public static string RepositoryRoot() =>
-        FindRepositoryRoot() ?? throw new InvalidOperationException("Run from inside the Pipeline repository (package.json and Pipeline.sln not found), or pass --storage.");
+        FindRepositoryRoot() ?? throw new InvalidOperationException(NoRepository + ".");
+
+    /// <summary>Why no embedded Azurite can start; a command that takes --storage adds that way out.</summary>
+    public const string NoRepository = "The embedded Azurite is installed from the Pipeline repository: run inside it (package.json and Pipeline.sln not found)";
 
     /// <summary>
     /// The folder with the committed package.json, found upwards from the working directory or the binaries; null when
