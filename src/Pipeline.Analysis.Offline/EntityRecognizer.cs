@@ -922,7 +922,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
-            output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
+            // "der Armaturenhersteller Kemper", "la conservera Lorca": after the kind of company, a town's name is the company's.
+            if (!p.IsEnglish && s > 0 && IsTown(whole, exact) && p.IsOrganizationDescriptor(WordSpan(text, tokens, s - 1)))
+                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-descriptor-town"));
+            else
+                output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));
             return;
         }
         if (!p.IsEnglish && AcronymBeforePlace(text, tokens, s, e))
@@ -1389,8 +1393,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private bool IsBodyOfPlace(string text, List<Token> tokens, int runStart, int k, PhraseEntry place)
     {
-        if (p.IsEnglish || place.Category != EntityCategories.Location || k - runStart != 1 || tokens[runStart].AllCaps) return false;
+        if (p.IsEnglish || place.Category != EntityCategories.Location || tokens[runStart].AllCaps) return false;
         var word = WordSpan(text, tokens, runStart);
+        // "Freiwillige Feuerwehr Liezen": a German name with its adjective.
+        if (k - runStart == 2) return p.IsNameAdjective(word) && p.IsBodyHeadWord(WordSpan(text, tokens, runStart + 1));
+        if (k - runStart != 1) return false;
         if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
             || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
         string head = Word(text, tokens, runStart);
@@ -1471,6 +1478,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "Sénat", "Bundesrat", "Senato": an institution named by its head alone.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));
+            return;
+        }
+        if (length >= 2 && !evidence.SentenceStart[s] && p.IsNameAdjective(first) && p.IsBodyHeadWord(WordSpan(text, tokens, s + 1)))
+        {
+            // "die Freiwillige Feuerwehr", "der Rhätischen Bahn": a German adjective capitalised inside a sentence opens a name.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-adjective-name"));
             return;
         }
         if (length == 1 && p.IsPlaceOrganizationCompound(first))

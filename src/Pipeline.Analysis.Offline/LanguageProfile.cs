@@ -667,6 +667,14 @@ internal sealed class LanguageProfile
                 // "Am Universitätsklinikum Leipzig" is an institution named by its place.
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && EndsStructureOrOrganization(word)
                     && (!afterDeterminer || PlaceFollows(text, tokens, i + 1))
+                // "die Freiwillige Feuerwehr Liezen", "der Rhätischen Bahn": an adjective is capitalised inside a sentence only
+                // in a name, and an institution's head after it is that name's head, not the kind of body it is.
+                || result.Count > 1 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && result[^2].Kind == TokenKind.Word
+                    && IsNameAdjective(text.AsSpan(result[^1].Start, result[^1].Length)) && IsBodyHeadWord(word)
+                // "der Kranhersteller Rosenbauer", "die Hausbank Oberbank": after the kind of company, a word no dictionary lists
+                // whole is the company's name.
+                || i > 0 && tokens[i - 1].Kind == TokenKind.Word && IsOrganizationDescriptor(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
+                    && NounForm(word) == Noun.None
                 // "Heidelberger Druckmaschinen AG", "Deutsche Wohnen SE": nouns before a legal form are the company's name,
                 // though not the kind of company before its name ("Chemiekonzern BASF SE").
                 || BeforeLegalForm(text, tokens, i) && !IsOrganizationDescriptor(word)
@@ -778,6 +786,13 @@ internal sealed class LanguageProfile
     /// </summary>
     public bool IsCapitalisedAdjective(ReadOnlySpan<char> word) =>
         NounsCapitalised && HasAdjectiveEnding(word) && !IsListedNoun(word) && CommonWords.Contains(word);
+
+    /// <summary>A German adjective that, capitalised inside a sentence, opens a name ("Freiwillige", "Rhätische").</summary>
+    public bool IsNameAdjective(ReadOnlySpan<char> word) => NounsCapitalised && (IsCapitalisedAdjective(word) || IsRegionAdjective(word) && !IsCommon(word));
+
+    /// <summary>An institution's head word ("Feuerwehr", "Bahn", "Landesanstalt"), not the kind of body ("Regionalsender").</summary>
+    public bool IsBodyHeadWord(ReadOnlySpan<char> word) =>
+        !IsOrganizationDescriptor(word) && (EndsStructureOrOrganization(word) || OrganizationEndings.IsOne(word) || OrganizationWords.Contains(word));
 
     private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)

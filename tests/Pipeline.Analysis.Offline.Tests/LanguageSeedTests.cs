@@ -242,6 +242,9 @@ public class LanguageSeedTests
     [InlineData("de", "Das sagte Erixx-Geschäftsführer Wolfgang Kamp am Montag.", "Erixx")]
     [InlineData("nl", "De GGD Kennemerland adviseert thuis te blijven.", "GGD Kennemerland")]
     [InlineData("de", "Auch der Alpenverein warnt vor Lawinen.", "Alpenverein")]
+    [InlineData("de", "Bei der Bergung half die Freiwillige Feuerwehr Oberstdorf.", "Freiwillige Feuerwehr Oberstdorf")]
+    [InlineData("de", "Ab Montag fährt die Rhätische Bahn wieder.", "Rhätische Bahn")]
+    [InlineData("es", "La conservera Lorca abrirá una planta en Murcia.", "Lorca")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
@@ -252,8 +255,19 @@ public class LanguageSeedTests
     [InlineData("fr", "Le Parti socialiste de Boris Vallaud vote contre.", "Boris Vallaud", "Person")]
     [InlineData("it", "La Cgil di Como protesta.", "Como", "Location")]
     [InlineData("nl", "Dat meldde Lefier-bestuurder Ludo Visser maandag.", "Ludo Visser", "Person")]
+    [InlineData("de", "Die Musik schreibt der Kärntner Komponist Franz Haider.", "Franz Haider", "Person")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
+    /// <summary>
+    /// In a German subordinate clause the object follows the subject: a noun after the kind of company ("der Konzern
+    /// Rekordgewinne erzielt") is no company's name, and neither is a region's adjective before a role ("Linzer Regionalsender").
+    /// </summary>
+    [Theory]
+    [InlineData("Er sagte, dass der Konzern Rekordgewinne erzielt und der Hersteller Kurzarbeit anmeldet.")]
+    [InlineData("Er arbeitet für den Linzer Regionalsender.")]
+    public void German_nouns_after_a_company_kind_stay_nouns(string text) =>
+        Assert.DoesNotContain(Entities("de", text), e => e.Category == "Organization");
 
     /// <summary>The same heads alone, or opening a sentence as ordinary words, name nothing.</summary>
     [Theory]
