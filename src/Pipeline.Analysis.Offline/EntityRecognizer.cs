@@ -694,11 +694,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>
     /// Where a lower-case court's, police force's or university's name starts that the place at <paramref name="s"/>
     /// closes: "tribunal correctionnel de Paris", "cour d'appel de Douai", "police judiciaire de Lille", "université de
-    /// Lausanne"; null when no such head stands up to four words before it.
+    /// Lausanne", "rechtbank Noord-Nederland"; null when no such head stands up to four words before it.
     /// </summary>
     private int? CourtBeforePlace(string text, List<Token> tokens, int s)
     {
-        if (p.CourtWords.Count == 0 || s < 2 || !p.Connectors.Contains(WordSpan(text, tokens, s - 1))) return null;
+        if (p.CourtWords.Count == 0 || s < 1) return null;
+        // "rechtbank Noord-Nederland": Dutch names the court's seat without a link.
+        if (!tokens[s - 1].Capitalised && p.CourtWords.Contains(WordSpan(text, tokens, s - 1))) return s - 1;
+        if (s < 2 || !p.Connectors.Contains(WordSpan(text, tokens, s - 1))) return null;
         for (int k = s - 2; k >= 0 && s - k <= 5 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised; k--)
         {
             if (p.CourtWords.Contains(WordSpan(text, tokens, k))) return k;
@@ -757,7 +760,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.7, "place-kind"));
             return;
         }
-        if (CourtBeforePlace(text, tokens, s) is int court && (IsListedPlace(text, tokens, s, e) || e - s == 1 && p.IsCompoundPlaceName(Word(text, tokens, s))))
+        if (CourtBeforePlace(text, tokens, s) is int court && (IsListedPlace(text, tokens, s, e)
+            || e - s == 1 && (p.IsCompoundPlaceName(Word(text, tokens, s)) || StartsWithPlace(Word(text, tokens, s)) || EndsWithPlace(Word(text, tokens, s)))))
         {
             output.Add(new Candidate(court, e, EntityCategories.Organization, null, 0.75, "org-court"));
             return;
@@ -866,6 +870,17 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "en La Moneda": a name with its own article where a place is named is a place.
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
+            return;
+        }
+        if (!p.IsEnglish && e - s >= 2 && !sentenceStart[s] && s > 0 && tokens[s - 1].Kind == TokenKind.Word && tokens[s].Capitalised
+            && p.Articles.Contains(WordSpan(text, tokens, s)) && !names.TryMatch(text, tokens, s, e, out _, out _) && !GoesOnInLowerCase(text, tokens, e))
+        {
+            // "volgens De Lijn", "selon Le Parisien", "lo scrive Il Secolo XIX": inside a sentence a capitalised article opens a
+            // title, a body's more often than a place's, unless the kind of place stands before it ("domein De Gavers"). A
+            // title that goes on in lower case is a work's ("La Maison vide", "L'Agent secret").
+            output.Add(AfterPlaceKind(text, tokens, s)
+                ? new Candidate(s, e, EntityCategories.Location, "Geographical", 0.6, "place-kind")
+                : new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-article-name"));
             return;
         }
         if (!p.IsEnglish && PlaceAfterOwnName(text, tokens, s, e) is var (cityLink, city))
@@ -1071,6 +1086,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
                 return;
             }
+            if (!personContext && firstName && EndsInBodyWord(text, tokens, e))
+            {
+                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-named-after-person"));
+                return;
+            }
             // "Marco Rubio", "Shinichiro Sakai": after a first name, a title or an unknown given name, a surname that is
             // also a small place is a surname.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, personContext ? 0.9 : firstName ? 0.85 : 0.6, personContext ? "person-after-title" : firstName ? "person-first-name" : "person-unknown-given-name"));
@@ -1163,13 +1183,39 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             || e - k == 1 && StartsWithPlace(Word(text, tokens, k));
     }
 
-    /// <summary>A hyphenated name whose first part is a listed place: "Limburg-Noord", "Arnhem-Leeuwarden", "Rhein-Neckar".</summary>
-    private bool StartsWithPlace(string word)
+    /// <summary>
+    /// Where works are titled in sentence case, whether an ordinary lower-case word follows at <paramref name="e"/>, through a
+    /// link ("des pierres"): no function word or verb.
+    /// </summary>
+    private bool GoesOnInLowerCase(string text, List<Token> tokens, int e)
     {
-        int hyphen = word.IndexOf('-');
-        return hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1])
-            && names.TryMatchWord(word.AsSpan(0, hyphen), out var place) && place.Category == EntityCategories.Location;
+        if (!p.SentenceCaseWorks) return false;
+        if (e + 1 < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, e)) && !tokens[e].Capitalised) e++;
+        if (e >= tokens.Count || tokens[e].Kind != TokenKind.Word || tokens[e].Capitalised || tokens[e].SpaceBefore == false) return false;
+        string word = Word(text, tokens, e);
+        return stopWords?.Contains(word) != true && !p.IsInflectedVerb(word) && !p.Connectors.Contains(WordSpan(text, tokens, e));
     }
+
+    /// <summary>
+    /// "Jessa Ziekenhuis", "Marcel Minnaert Instituut": where common nouns are written in lower case, a name that opens with
+    /// a first name and ends in an institution's word is a body named after a person.
+    /// </summary>
+    private bool EndsInBodyWord(string text, List<Token> tokens, int e)
+    {
+        if (p.IsEnglish || p.NounsCapitalised) return false;
+        var last = WordSpan(text, tokens, e - 1);
+        return p.OrganizationWords.Contains(last) || p.OrganizationPrefixes.Contains(last) || p.EndsInOrganizationWord(last);
+    }
+
+    /// <summary>A hyphenated name whose first part is a listed place: "Limburg-Noord", "Arnhem-Leeuwarden", "Rhein-Neckar".</summary>
+    private bool StartsWithPlace(string word) => HyphenPartIsPlace(word, word.IndexOf('-'), first: true);
+
+    /// <summary>A hyphenated name whose last part is a listed place: "Noord-Nederland", "Zuid-Limburg".</summary>
+    private bool EndsWithPlace(string word) => HyphenPartIsPlace(word, word.LastIndexOf('-'), first: false);
+
+    private bool HyphenPartIsPlace(string word, int hyphen, bool first) =>
+        hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1])
+        && names.TryMatchWord(first ? word.AsSpan(0, hyphen) : word.AsSpan(hyphen + 1), out var place) && place.Category == EntityCategories.Location;
 
     /// <summary>
     /// Where a run that does not itself start as an organisation links ("da", "della", "de la") to one that does (an
@@ -1519,6 +1565,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ","
             || s >= 1 && p.AccordingTo.Contains(WordSpan(text, tokens, s - 1));
 
+        if (firstName && length >= 2 && length <= 4 && EndsInBodyWord(text, tokens, e))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-named-after-person"));
+            return;
+        }
         if (firstName && length >= 2 && length <= 4)
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-first-name"));

@@ -102,6 +102,9 @@ internal sealed class LanguageProfile
     /// <summary>Titles and roles written in lower case before a name ("le président Macron"), as Romance languages do.</summary>
     public bool LowercaseTitles { get; private init; }
 
+    /// <summary>Books, films and albums titled in sentence case ("La Maison vide", "O agente secreto"), as Romance languages do.</summary>
+    public bool SentenceCaseWorks { get; private init; }
+
     public WordSet CommonWords { get; private init; } = null!;
     public WordSet FirstNames { get; private init; } = null!;
     public PhraseTrie Titles { get; private init; } = null!;
@@ -948,6 +951,7 @@ internal sealed class LanguageProfile
             NounsCapitalised = List("nouns-capitalised").Length > 0,
             GenitivePlaces = List("genitive-places").Length > 0,
             LowercaseTitles = List("lowercase-titles").Length > 0,
+            SentenceCaseWorks = List("sentence-case-works").Length > 0,
             CommonWords = english ? data.CommonWords : LoadCommonWords(iso, data, List("nouns")),
             Nouns = english || lists.ContainsKey("nouns-capitalised") is false ? new(StringComparer.Ordinal)
                 : new WordSet(OfflineData.ReadLines($"words-{iso}.txt").Where(w => char.IsUpper(w[0])).Concat(List("nouns")), StringComparer.Ordinal),

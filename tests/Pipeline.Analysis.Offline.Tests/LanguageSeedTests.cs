@@ -245,6 +245,11 @@ public class LanguageSeedTests
     [InlineData("de", "Bei der Bergung half die Freiwillige Feuerwehr Oberstdorf.", "Freiwillige Feuerwehr Oberstdorf")]
     [InlineData("de", "Ab Montag fährt die Rhätische Bahn wieder.", "Rhätische Bahn")]
     [InlineData("es", "La conservera Lorca abrirá una planta en Murcia.", "Lorca")]
+    [InlineData("nl", "De zaak dient voor de rechtbank Zuid-Holland.", "rechtbank Zuid-Holland")]
+    [InlineData("nl", "Het gerechtshof Arnhem-Leeuwarden oordeelde anders.", "gerechtshof Arnhem-Leeuwarden")]
+    [InlineData("nl", "Volgens De Lijn rijden de bussen weer.", "De Lijn")]
+    [InlineData("fr", "Selon Le Télégramme, le port ferme.", "Le Télégramme")]
+    [InlineData("nl", "Het Jessa Ziekenhuis in Hasselt opent een nieuwe vleugel.", "Jessa Ziekenhuis")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
@@ -268,6 +273,13 @@ public class LanguageSeedTests
     [InlineData("Er arbeitet für den Linzer Regionalsender.")]
     public void German_nouns_after_a_company_kind_stay_nouns(string text) =>
         Assert.DoesNotContain(Entities("de", text), e => e.Category == "Organization");
+
+    /// <summary>A title opened by a capitalised article that goes on in lower case is a work's, not a body's, where works are titled in sentence case.</summary>
+    [Theory]
+    [InlineData("fr", "Son album La Tendresse des pierres sort demain.")]
+    [InlineData("es", "Su novela La casa vacía sale el lunes.")]
+    public void A_work_titled_in_sentence_case_is_no_body(string language, string text) =>
+        Assert.DoesNotContain(Entities(language, text), e => e.Category == "Organization");
 
     /// <summary>The same heads alone, or opening a sentence as ordinary words, name nothing.</summary>
     [Theory]
