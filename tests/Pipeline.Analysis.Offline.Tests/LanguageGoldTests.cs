@@ -22,7 +22,7 @@ public class LanguageGoldTests(ITestOutputHelper output)
     [InlineData("fr", 0.96, 0.78, 0.76, 0.96, 0.84, 0.86)]
     [InlineData("es", 0.92, 0.84, 0.84, 0.93, 0.88, 0.90)]
     [InlineData("it", 0.91, 0.78, 0.78, 0.96, 0.78, 0.91)]
-    [InlineData("nl", 0.84, 0.88, 0.79, 0.92, 0.84, 0.88)]
+    [InlineData("nl", 0.84, 0.87, 0.79, 0.92, 0.84, 0.88)]
     [InlineData("pt", 0.86, 0.79, 0.77, 0.93, 0.85, 0.95)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
