@@ -873,11 +873,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         if (!p.IsEnglish && e - s >= 2 && !sentenceStart[s] && s > 0 && tokens[s - 1].Kind == TokenKind.Word && tokens[s].Capitalised
-            && p.Articles.Contains(WordSpan(text, tokens, s)) && !names.TryMatch(text, tokens, s, e, out _, out _) && !GoesOnInLowerCase(text, tokens, e))
+            && p.Articles.Contains(WordSpan(text, tokens, s)) && !names.TryMatch(text, tokens, s, e, out _, out _) && !GoesOnInLowerCase(text, tokens, e)
+            && !AfterWorkWord(text, tokens, s))
         {
             // "volgens De Lijn", "selon Le Parisien", "lo scrive Il Secolo XIX": inside a sentence a capitalised article opens a
             // title, a body's more often than a place's, unless the kind of place stands before it ("domein De Gavers"). A
-            // title that goes on in lower case is a work's ("La Maison vide", "L'Agent secret").
+            // title after the word for a work, or going on in lower case, is a work's ("das Gemälde Der Holzfäller", "La Maison vide").
             output.Add(AfterPlaceKind(text, tokens, s)
                 ? new Candidate(s, e, EntityCategories.Location, "Geographical", 0.6, "place-kind")
                 : new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-article-name"));
@@ -1182,6 +1183,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
             || e - k == 1 && StartsWithPlace(Word(text, tokens, k));
     }
+
+    /// <summary>Whether the word for a work stands before token <paramref name="s"/>, or before an adjective there ("le film brésilien").</summary>
+    private bool AfterWorkWord(string text, List<Token> tokens, int s) =>
+        s > 0 && tokens[s - 1].Kind == TokenKind.Word && p.WorkWords.Contains(WordSpan(text, tokens, s - 1))
+        || s > 1 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised && tokens[s - 2].Kind == TokenKind.Word && p.WorkWords.Contains(WordSpan(text, tokens, s - 2));
 
     /// <summary>
     /// Where works are titled in sentence case, whether an ordinary lower-case word follows at <paramref name="e"/>, through a

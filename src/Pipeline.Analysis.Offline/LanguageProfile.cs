@@ -159,6 +159,9 @@ internal sealed class LanguageProfile
     /// <summary>Lower-case words after a quoted name that make it an event ("the “Noches de Flamenco” festival").</summary>
     public WordSet EventNouns { get; private init; } = null!;
 
+    /// <summary>Words for a work before its title ("das Gemälde", "le film", "het schilderij").</summary>
+    public WordSet WorkWords { get; private init; } = null!;
+
     /// <summary>Words that name the kind of the organisation right after them ("the company Aurora Orbital"), stronger than a first name.</summary>
     public WordSet OrganizationKinds { get; private init; } = null!;
 
@@ -985,6 +988,7 @@ internal sealed class LanguageProfile
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],
             ForeignOrganizationHeads = english ? Foreign("org-prefixes", data) : [],
             EventNouns = Set("event-nouns"),
+            WorkWords = Set("work-words"),
             OrganizationKinds = Set("org-kinds"),
             Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("score-links"), List("not-numbers"), List("number-space-groups").Length > 0),
             Connectors = Set("connectors"),

@@ -274,10 +274,15 @@ public class LanguageSeedTests
     public void German_nouns_after_a_company_kind_stay_nouns(string text) =>
         Assert.DoesNotContain(Entities("de", text), e => e.Category == "Organization");
 
-    /// <summary>A title opened by a capitalised article that goes on in lower case is a work's, not a body's, where works are titled in sentence case.</summary>
+    /// <summary>
+    /// A title opened by a capitalised article is a work's, not a body's, after the word for a work, or where works are
+    /// titled in sentence case when it goes on in lower case.
+    /// </summary>
     [Theory]
     [InlineData("fr", "Son album La Tendresse des pierres sort demain.")]
     [InlineData("es", "Su novela La casa vacía sale el lunes.")]
+    [InlineData("de", "Gezeigt wird auch das Gemälde Der Holzfäller von Ferdinand Hodler.")]
+    [InlineData("nl", "Blikvanger is het schilderij De Maaltijd der Vrienden van Toorop.")]
     public void A_work_titled_in_sentence_case_is_no_body(string language, string text) =>
         Assert.DoesNotContain(Entities(language, text), e => e.Category == "Organization");
 
