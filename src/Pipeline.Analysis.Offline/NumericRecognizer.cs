@@ -39,9 +39,10 @@ internal static class NumericRecognizer
     {
         var w = W(text, tokens, i);
         bool english = v == NumericVocabulary.English;
+        bool mayBeDateWord = v.MayBeDateWord(w);
         int end = i;
         string sub = "Date";
-        if (IsMonth(v, text, tokens, i))
+        if (mayBeDateWord && IsMonth(v, text, tokens, i))
         {
             end = i + 1;
             // The dot of "Sept." belongs to the date; the full stop after "June." does not.
@@ -63,16 +64,16 @@ internal static class NumericRecognizer
             int year = !english && In(v.Links, W(text, tokens, end)) ? end + 1 : end;
             if (IsYear(W(text, tokens, year))) end = year + 1;
         }
-        else if ((In(v.Weekdays, w) || In(v.RelativeDays, w)) && (english || CaseFits(v, tokens[i])))
+        else if (mayBeDateWord && (In(v.Weekdays, w) || In(v.RelativeDays, w)) && (english || CaseFits(v, tokens[i])))
         {
             end = i + 1;
         }
-        else if (!english && In(v.Seasons, w))
+        else if (!english && mayBeDateWord && In(v.Seasons, w))
         {
             end = i + 1;
             sub = "DateRange";
         }
-        else if (tokens[i].Kind == TokenKind.Word && i + 1 < tokens.Count && (In(v.Periods, W(text, tokens, i + 1)) || !english && In(v.Weekdays, W(text, tokens, i + 1)) && CaseFits(v, tokens[i + 1])) && v.IsRelativeStart(w))
+        else if (tokens[i].Kind == TokenKind.Word && i + 1 < tokens.Count && v.MayBeDateWord(W(text, tokens, i + 1)) && (In(v.Periods, W(text, tokens, i + 1)) || !english && In(v.Weekdays, W(text, tokens, i + 1)) && CaseFits(v, tokens[i + 1])) && v.IsRelativeStart(w))
         {
             // "last week", "diesem Jahr", "volgend jaar"; "este miércoles", "esta terça-feira".
             end = i + 2;

@@ -118,6 +118,16 @@ internal sealed partial class NumericVocabulary
 
     public bool IsRelativeStart(ReadOnlySpan<char> word) => RelativeStarts.Contains(word) || RelativeStart?.IsMatch(word) == true;
 
+    /// <summary>
+    /// Whether the word may be a month, weekday, relative day, season or period. The lists' words are held together and in
+    /// any case, so a no rules out every list, case-sensitive or not, with one lookup: most tokens would otherwise be
+    /// asked about by each list in turn.
+    /// </summary>
+    public bool MayBeDateWord(ReadOnlySpan<char> word) =>
+        (_dateWords ??= new WordSet(Months.Concat(Weekdays).Concat(RelativeDays).Concat(Seasons).Concat(Periods), Fold)).Contains(word);
+
+    private WordSet? _dateWords;
+
     /// <summary>A word that names a day, month or season: the end of an institution's lower-case name.</summary>
     public bool IsDateWord(string word) => Months.Contains(word) || Weekdays.Contains(word) || Seasons.Contains(word) || RelativeDays.Contains(word);
 
