@@ -446,10 +446,16 @@ internal sealed class LanguageProfile
         return IsTitleWord(hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1]) ? word[(hyphen + 1)..] : word);
     }
 
+    /// <summary>Words already found to be titles or not: chunking, classifying and the noun pass each ask about the same words.</summary>
+    private readonly WordMemo<bool> _titleWords = new(StringComparer.Ordinal);
+
     /// <summary>A listed title, a compound ending in a role ("Bezirksleiterin") or a role ending as a word of its own ("Topman", "Chef").</summary>
     private bool IsTitleWord(ReadOnlySpan<char> word)
     {
-        return Titles.TryMatchWord(word, out _) || TitleSuffixes.EndsAfterStem(word, StringComparison.Ordinal) || TitleSuffixes.IsOne(word);
+        if (_titleWords.TryGet(word, out bool title)) return title;
+        title = Titles.TryMatchWord(word, out _) || TitleSuffixes.EndsAfterStem(word, StringComparison.Ordinal) || TitleSuffixes.IsOne(word);
+        _titleWords.Remember(word, title);
+        return title;
     }
 
     /// <summary>The first names with their accents removed ("Luís" finds "Luis"), consulted only for words with a non-ASCII letter.</summary>
