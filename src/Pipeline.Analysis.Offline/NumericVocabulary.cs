@@ -124,7 +124,7 @@ internal sealed partial class NumericVocabulary
     /// asked about by each list in turn.
     /// </summary>
     public bool MayBeDateWord(ReadOnlySpan<char> word) =>
-        (_dateWords ??= new WordSet(Months.Concat(Weekdays).Concat(RelativeDays).Concat(Seasons).Concat(Periods), Fold)).Contains(word);
+        LazyInitializer.EnsureInitialized(ref _dateWords, () => new WordSet(Months.Concat(Weekdays).Concat(RelativeDays).Concat(Seasons).Concat(Periods), Fold)).Contains(word);
 
     private WordSet? _dateWords;
 
