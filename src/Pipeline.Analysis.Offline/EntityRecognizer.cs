@@ -286,6 +286,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     end += 2;
                     continue;
                 }
+                // "St. Gallen", "St. Galler Tagblatt": a saint's abbreviation opens a place's name, or a name after a place.
+                if (Word(text, tokens, end - 1) == "St" && text[tokens[end].Start] == '.' && tokens[end].Length == 1
+                    && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
+                {
+                    end += 2;
+                    continue;
+                }
                 // An initial: "S. Somanath", "John F. Kennedy".
                 if (tokens[end - 1].Length == 1 && char.IsUpper(text[tokens[end - 1].Start]) && text[tokens[end].Start] == '.' && tokens[end].Length == 1
                     && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
@@ -790,6 +797,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (s < e)
         {
             var word = Word(text, tokens, s);
+            if (IsSaintAbbreviation(text, tokens, s, e)) break;
             if (!p.IsEnglish && e - s >= 2 && tokens[s].Capitalised && p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, s)) && context.IsPerson(RunText(text, tokens, s, e)))
             {
                 // "Van Weel" after "David van Weel": a surname whose particle opens the sentence.
@@ -865,6 +873,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
+        if (IsSaintAbbreviation(text, tokens, s, e) && !names.TryMatch(text, tokens, s, e, out _, out _)
+            && !p.OrganizationWords.Contains(WordSpan(text, tokens, e - 1)) && !p.EndsInOrganizationWord(WordSpan(text, tokens, e - 1)))
+        {
+            // "St. Gallen", "St. Anton am Arlberg": a name opened by a saint's abbreviation that no list holds is a place's.
+            output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-saint"));
+            return;
+        }
         if (e - s == 2 && HasOwnArticle(text, tokens, s, sentenceStart) && !(e < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, e)))
             && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
@@ -1183,6 +1198,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
             || e - k == 1 && StartsWithPlace(Word(text, tokens, k));
     }
+
+    /// <summary>"St." opening a name of two or more tokens, outside English (whose gazetteer holds its saints' places).</summary>
+    private bool IsSaintAbbreviation(string text, List<Token> tokens, int s, int e) =>
+        !p.IsEnglish && e - s >= 3 && Word(text, tokens, s) == "St" && text[tokens[s + 1].Start] == '.';
 
     /// <summary>Whether the word for a work stands before token <paramref name="s"/>, or before an adjective there ("le film brésilien").</summary>
     private bool AfterWorkWord(string text, List<Token> tokens, int s) =>

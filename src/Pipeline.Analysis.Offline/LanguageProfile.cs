@@ -687,6 +687,8 @@ internal sealed class LanguageProfile
                 // whole is the company's name.
                 || i > 0 && tokens[i - 1].Kind == TokenKind.Word && IsOrganizationDescriptor(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
                     && NounForm(word) == Noun.None
+                // "St. Gallen": after a saint's abbreviation a noun ("Galle") is a name.
+                || i > 1 && text[tokens[i - 1].Start] == '.' && text.AsSpan(tokens[i - 2].Start, tokens[i - 2].Length) is "St"
                 // "Heidelberger Druckmaschinen AG", "Deutsche Wohnen SE": nouns before a legal form are the company's name,
                 // though not the kind of company before its name ("Chemiekonzern BASF SE").
                 || BeforeLegalForm(text, tokens, i) && !IsOrganizationDescriptor(word)
