@@ -1797,7 +1797,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         while (i < end - 1)
         {
-            if (p.TryTitle(text, tokens, i, end, out int length) && i + length < end) i += length;
+            if ((p.TryTitle(text, tokens, i, end, out int length) || !p.IsEnglish && IsRoleWord(text, tokens, i, end, out length)) && i + length < end) i += length;
             else if (IsFunctionWord(Word(text, tokens, i))) i++;
             else break;
         }
