@@ -1430,6 +1430,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     k = runStart = e;
                     continue;
                 }
+                if (!namesOnly && !p.IsEnglish && !p.NounsCapitalised && entry.Category == EntityCategories.Organization && len >= 2 && AllCapitalisedCommon(text, tokens, k, k + len)
+                    && k + len + 1 < e && p.Connectors.Contains(WordSpan(text, tokens, k + len)) && ListedPlaceLength(text, tokens, k + len + 1) == e - k - len - 1)
+                {
+                    // "Defesa Civil do Amazonas", "Polícia Militar do Ceará": a body named by ordinary words is named with the
+                    // area it serves, where one with a name of its own stands apart from it ("Cgil di Como").
+                    output.Add(new Candidate(k, e, EntityCategories.Organization, entry.Subcategory, 0.6, "org-of-place"));
+                    k = runStart = e;
+                    continue;
+                }
                 if (!namesOnly && !p.IsEnglish && entry.Category == EntityCategories.Organization && k + len < e && OrdinaryNameWords(text, tokens, k + len, e, evidence!.Value.SentenceStart))
                 {
                     // "Sony Music", "The Lancet Neurology": capitalised words no list names after an organisation are its division's name.

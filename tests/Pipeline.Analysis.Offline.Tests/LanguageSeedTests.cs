@@ -250,6 +250,7 @@ public class LanguageSeedTests
     [InlineData("nl", "Volgens De Lijn rijden de bussen weer.", "De Lijn")]
     [InlineData("fr", "Selon Le Télégramme, le port ferme.", "Le Télégramme")]
     [InlineData("nl", "Het Jessa Ziekenhuis in Hasselt opent een nieuwe vleugel.", "Jessa Ziekenhuis")]
+    [InlineData("pt", "A Defesa Civil do Paraná emitiu um alerta de chuva.", "Defesa Civil do Paraná")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
