@@ -891,9 +891,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && p.Articles.Contains(WordSpan(text, tokens, s)) && !names.TryMatch(text, tokens, s, e, out _, out _) && !GoesOnInLowerCase(text, tokens, e)
             && !AfterWorkWord(text, tokens, s))
         {
+            if (e - s == 2 && context.IsPerson(Word(text, tokens, e - 1)))
+            {
+                output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
+                return;
+            }
             // "volgens De Lijn", "selon Le Parisien", "lo scrive Il Secolo XIX": inside a sentence a capitalised article opens a
-            // title, a body's more often than a place's, unless the kind of place stands before it ("domein De Gavers"). A
-            // title after the word for a work, or going on in lower case, is a work's ("das Gemälde Der Holzfäller", "La Maison vide").
+            // title, a body's more often than a place's, unless the kind of place stands before it ("domein De Gavers"), or the
+            // article and a surname name a person named earlier ("Yann Le Goff" ... "Le Goff"). A title after the word for a
+            // work, or going on in lower case, is a work's ("das Gemälde Der Holzfäller", "La Maison vide").
             output.Add(AfterPlaceKind(text, tokens, s)
                 ? new Candidate(s, e, EntityCategories.Location, "Geographical", 0.6, "place-kind")
                 : new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-article-name"));

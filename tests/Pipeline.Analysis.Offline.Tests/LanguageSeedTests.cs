@@ -264,6 +264,7 @@ public class LanguageSeedTests
     [InlineData("de", "Die Musik schreibt der Kärntner Komponist Franz Haider.", "Franz Haider", "Person")]
     [InlineData("nl", "Wethouder Niels van den Berg sprak maandag.", "Niels van den Berg", "Person")]
     [InlineData("it", "Il Verona ha battuto il Torino al Bentegodi per due a uno.", "Torino", "Organization")]
+    [InlineData("fr", "Yann Le Goff avait détourné un million d'euros, a précisé Le Goff à l'audience.", "Le Goff", "Person")]
     [InlineData("de", "Der Zug fährt am Abend nach St. Gallen weiter.", "St. Gallen", "Location")]
     [InlineData("de", "In St. Pölten wird ein neues Spital gebaut.", "St. Pölten", "Location")]
     [InlineData("de", "Das berichtet das St. Galler Tagblatt.", "St. Galler Tagblatt", "Organization")]
