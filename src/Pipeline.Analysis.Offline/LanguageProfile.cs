@@ -235,7 +235,10 @@ internal sealed class LanguageProfile
         if (PlaceEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
         var stem = word[..^ending.Length];
         return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
-            && (stem.Contains('-') || IsFirstName(stem) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before));
+            && (stem.Contains('-') || IsFirstName(stem) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before)
+                // "Arnulfsplatz", "Wörthersee": a first name in the genitive, a town's adjective.
+                || NounsCapitalised && stem.Length > 4 && (stem.EndsWith('s') && IsFirstName(stem[..^1])
+                    || stem.EndsWith("er", StringComparison.Ordinal) && LocalNames?.TryMatchWord(stem[..^2], out _) == true));
     }
 
     /// <summary>

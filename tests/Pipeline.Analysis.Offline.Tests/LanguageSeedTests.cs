@@ -267,6 +267,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Yann Le Goff avait détourné un million d'euros, a précisé Le Goff à l'audience.", "Le Goff", "Person")]
     [InlineData("de", "Der Zug fährt am Abend nach St. Gallen weiter.", "St. Gallen", "Location")]
     [InlineData("de", "In St. Pölten wird ein neues Spital gebaut.", "St. Pölten", "Location")]
+    [InlineData("de", "Die Polizei räumte am Abend den Ludwigsplatz.", "Ludwigsplatz", "Location")]
+    [InlineData("de", "Am Genfersee schneit es seit Montag.", "Genfersee", "Location")]
     [InlineData("de", "Das berichtet das St. Galler Tagblatt.", "St. Galler Tagblatt", "Organization")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
@@ -278,6 +280,7 @@ public class LanguageSeedTests
     [Theory]
     [InlineData("Er sagte, dass der Konzern Rekordgewinne erzielt und der Hersteller Kurzarbeit anmeldet.")]
     [InlineData("Er arbeitet für den Linzer Regionalsender.")]
+    [InlineData("Sein Reisepass lag am Arbeitsplatz, nicht am Stausee.")]
     public void German_nouns_after_a_company_kind_stay_nouns(string text) =>
         Assert.DoesNotContain(Entities("de", text), e => e.Category == "Organization");
 
