@@ -280,9 +280,13 @@ public class LanguageSeedTests
     [Theory]
     [InlineData("Er sagte, dass der Konzern Rekordgewinne erzielt und der Hersteller Kurzarbeit anmeldet.")]
     [InlineData("Er arbeitet für den Linzer Regionalsender.")]
-    [InlineData("Sein Reisepass lag am Arbeitsplatz, nicht am Stausee.")]
     public void German_nouns_after_a_company_kind_stay_nouns(string text) =>
         Assert.DoesNotContain(Entities("de", text), e => e.Category == "Organization");
+
+    /// <summary>A compound of ordinary words that ends like a square, lake or pass is a noun, not a place's name.</summary>
+    [Fact]
+    public void German_compounds_of_ordinary_words_are_no_places() =>
+        Assert.DoesNotContain(Entities("de", "Sein Reisepass lag am Arbeitsplatz, nicht am Stausee."), e => e.Category == "Location");
 
     /// <summary>
     /// A title opened by a capitalised article is a work's, not a body's, after the word for a work, or where works are
