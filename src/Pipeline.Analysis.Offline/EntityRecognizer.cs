@@ -1222,7 +1222,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (!p.SentenceCaseWorks) return false;
         if (e + 1 < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, e)) && !tokens[e].Capitalised) e++;
-        if (e >= tokens.Count || tokens[e].Kind != TokenKind.Word || tokens[e].Capitalised || tokens[e].SpaceBefore == false) return false;
+        if (e >= tokens.Count || tokens[e].Kind != TokenKind.Word || tokens[e].Capitalised || !tokens[e].SpaceBefore) return false;
         string word = Word(text, tokens, e);
         return stopWords?.Contains(word) != true && !p.IsInflectedVerb(word) && !p.Connectors.Contains(WordSpan(text, tokens, e));
     }
@@ -1234,8 +1234,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool EndsInBodyWord(string text, List<Token> tokens, int e)
     {
         if (p.IsEnglish || p.NounsCapitalised) return false;
-        var last = WordSpan(text, tokens, e - 1);
-        return p.OrganizationWords.Contains(last) || p.OrganizationPrefixes.Contains(last) || p.EndsInOrganizationWord(last);
+        string last = Word(text, tokens, e - 1);
+        return p.OrganizationWords.Contains(last) || IsInstitutionHead(last);
     }
 
     /// <summary>A hyphenated name whose first part is a listed place: "Limburg-Noord", "Arnhem-Leeuwarden", "Rhein-Neckar".</summary>
@@ -1482,7 +1482,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (p.IsEnglish || place.Category != EntityCategories.Location || tokens[runStart].AllCaps) return false;
         var word = WordSpan(text, tokens, runStart);
         // "Freiwillige Feuerwehr Liezen": a German name with its adjective.
-        if (k - runStart == 2) return p.IsNameAdjective(word) && p.IsBodyHeadWord(WordSpan(text, tokens, runStart + 1));
+        if (k - runStart == 2) return p.OpensBodyName(word, WordSpan(text, tokens, runStart + 1));
         if (k - runStart != 1) return false;
         if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
             || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
@@ -1566,7 +1566,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));
             return;
         }
-        if (length >= 2 && !evidence.SentenceStart[s] && p.IsNameAdjective(first) && p.IsBodyHeadWord(WordSpan(text, tokens, s + 1)))
+        if (length >= 2 && !evidence.SentenceStart[s] && p.OpensBodyName(first, WordSpan(text, tokens, s + 1)))
         {
             // "die Freiwillige Feuerwehr", "der Rhätischen Bahn": a German adjective capitalised inside a sentence opens a name.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-adjective-name"));

@@ -685,7 +685,7 @@ internal sealed class LanguageProfile
                 // "die Freiwillige Feuerwehr Liezen", "der Rhätischen Bahn": an adjective is capitalised inside a sentence only
                 // in a name, and an institution's head after it is that name's head, not the kind of body it is.
                 || result.Count > 1 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && result[^2].Kind == TokenKind.Word
-                    && IsNameAdjective(text.AsSpan(result[^1].Start, result[^1].Length)) && IsBodyHeadWord(word)
+                    && OpensBodyName(text.AsSpan(result[^1].Start, result[^1].Length), word)
                 // "der Kranhersteller Rosenbauer", "die Hausbank Oberbank": after the kind of company, a word no dictionary lists
                 // whole is the company's name.
                 || i > 0 && tokens[i - 1].Kind == TokenKind.Word && IsOrganizationDescriptor(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
@@ -804,12 +804,13 @@ internal sealed class LanguageProfile
     public bool IsCapitalisedAdjective(ReadOnlySpan<char> word) =>
         NounsCapitalised && HasAdjectiveEnding(word) && !IsListedNoun(word) && CommonWords.Contains(word);
 
-    /// <summary>A German adjective that, capitalised inside a sentence, opens a name ("Freiwillige", "Rhätische").</summary>
-    public bool IsNameAdjective(ReadOnlySpan<char> word) => NounsCapitalised && (IsCapitalisedAdjective(word) || IsRegionAdjective(word) && !IsCommon(word));
-
-    /// <summary>An institution's head word ("Feuerwehr", "Bahn", "Landesanstalt"), not the kind of body ("Regionalsender").</summary>
-    public bool IsBodyHeadWord(ReadOnlySpan<char> word) =>
-        !IsOrganizationDescriptor(word) && (EndsStructureOrOrganization(word) || OrganizationEndings.IsOne(word) || OrganizationWords.Contains(word));
+    /// <summary>
+    /// "Freiwillige Feuerwehr", "Rhätische Bahn": a German adjective that, capitalised inside a sentence, opens a name, then
+    /// an institution's head word, not the kind of body ("Linzer Regionalsender").
+    /// </summary>
+    public bool OpensBodyName(ReadOnlySpan<char> adjective, ReadOnlySpan<char> head) =>
+        NounsCapitalised && (IsCapitalisedAdjective(adjective) || IsRegionAdjective(adjective) && !IsCommon(adjective))
+        && !IsOrganizationDescriptor(head) && (EndsStructureOrOrganization(head) || OrganizationEndings.IsOne(head) || OrganizationWords.Contains(head));
 
     private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
@@ -863,7 +864,6 @@ internal sealed class LanguageProfile
         return parts >= 3 && (linked || saint);
     }
 
-    /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     /// <summary>
     /// "Wupperverband", "Alpenverein", "Ruhrverband": a closed German compound of a listed place and an organisation's
     /// ending is that body's name, where a compound of ordinary words ("Sportverein") is a noun.
@@ -876,6 +876,7 @@ internal sealed class LanguageProfile
         return TryListedWord(stem, out var place) && place.Category == EntityCategories.Location;
     }
 
+    /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
     {
         if (OrganizationEndings.EndsAfterStem(word, StringComparison.Ordinal)) return true;
