@@ -472,6 +472,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return other || m < tokens.Count && IsNameWord(tokens[m]) ? end : m;
     }
 
+    /// <summary>Whether the chunk [s, e) is a listed town, of one or more words, and the river or region it lies on, to its end.</summary>
+    private bool IsTownOnRiver(string text, List<Token> tokens, int s, int e)
+    {
+        for (int link = s + 1; link + 1 < e; link++)
+            if (RiverOfTown(text, tokens, s, link, null) == e) return true;
+        return false;
+    }
+
     /// <summary>
     /// The end of "am Neckar", "an der Lahn", "ob der Tauber", "in der Oberpfalz" after the listed town [<paramref name="i"/>,
     /// <paramref name="end"/>), when a listed place that is no date follows; 0 otherwise.
@@ -756,7 +764,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
         if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
-        if (p.NounsCapitalised && e - s >= 3 && RiverOfTown(text, tokens, s, s + 1, null) == e)
+        if (p.NounsCapitalised && IsTownOnRiver(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.8, "place-town-on-river"));
             return;

@@ -665,6 +665,7 @@ public class LanguageSeedTests
     [InlineData("Mülheim an der Ruhr und Frankfurt an der Oder liegen weit auseinander.", "Mülheim an der Ruhr")]
     [InlineData("Mülheim an der Ruhr und Frankfurt an der Oder liegen weit auseinander.", "Frankfurt an der Oder")]
     [InlineData("Kelheim an der Donau feiert sein Stadtfest.", "Kelheim an der Donau")]
+    [InlineData("Das Werk liegt in Königs Wusterhausen an der Elbe.", "Königs Wusterhausen an der Elbe")]
     public void A_German_town_named_with_its_river_is_one_place(string text, string town) =>
         Assert.Contains(Entities("de", text), e => e.Text == town && e.Category == "Location");
 
