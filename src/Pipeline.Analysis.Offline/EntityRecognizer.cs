@@ -314,7 +314,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 }
                 // "Caroline van der Plas", "Ursula von der Leyen": two particles in a row.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
-                    && p.NameParticles.Contains(WordSpan(text, tokens, end)) && p.NameParticles.Contains(WordSpan(text, tokens, end + 1)) && IsGivenName(text, tokens, NameStart(text, tokens, i, end))
+                    && p.NameParticles.Contains(WordSpan(text, tokens, end)) && p.NameParticles.Contains(WordSpan(text, tokens, end + 1)) && p.IsFirstName(WordSpan(text, tokens, NameStart(text, tokens, i, end)))
                     && !NamesOrganization(text, tokens, end + 2, taken, surnameLikely: true))
                 {
                     end += 3;
@@ -1086,7 +1086,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         bool particles = HasNameParticle(text, tokens, s, e);
         if (!p.IsEnglish && !personContext && e - s >= 2 && e - s <= (particles ? 5 : 3) && !sentenceStart[s] && !tokens[s].AllCaps
             && names.TryMatch(text, tokens, s, s + 1, out _, out var given) && given.Category == EntityCategories.Location && given.Weight < 0.9
-            && IsUnknownName(text, tokens, e - 1) && !p.IsCommon(Word(text, tokens, e - 1)) && !HasName(text, tokens, s + 1, e))
+            && (IsUnknownName(text, tokens, e - 1) && !p.IsCommon(Word(text, tokens, e - 1)) && !HasName(text, tokens, s + 1, e) || particles && IsSurnameAfterParticle(text, tokens, s, e)))
         {
             // "Santiago Abascal", "Hansi Flick", "Luuk de Jong": a small place's name before an unknown surname is a given name.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-place-given-name"));
@@ -1665,9 +1665,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             }
             if (afterPlacePreposition)
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
-            else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && first.Length is >= 3 and <= 5 && !firstName && first.All(char.IsLetter))
+            else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && (first.Length is >= 3 and <= 5 || p.BodyArticles.Contains(WordSpan(text, tokens, s - 1))) && !firstName && first.All(char.IsLetter))
                 // "l'Atac", "a Cemig", "Fapesb": Romance and Dutch press write short forms in title case, and an unknown short name
-                // is one more often than a place (German nouns are capitalised, so there it is as often a noun no dictionary has).
+                // is one more often than a place (German nouns are capitalised, so there it is as often a noun no dictionary has);
+                // so is a longer one after an article the press puts before bodies ("a Embraer").
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.45, "org-short-name"));
             return;
         }
@@ -1798,6 +1799,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         return result;
     }
+
+    /// <summary>
+    /// "Victoria de Jong", "Patrick van der Broeck": after a first name and a particle in lower case comes a surname, though
+    /// it is also a common word or a small place.
+    /// </summary>
+    private bool IsSurnameAfterParticle(string text, List<Token> tokens, int s, int e) =>
+        p.IsFirstName(WordSpan(text, tokens, s)) && !tokens[e - 2].Capitalised && p.NameParticles.Contains(WordSpan(text, tokens, e - 2))
+        && IsNameWord(tokens[e - 1]) && (!names.TryMatch(text, tokens, e - 1, e, out _, out var last) || last.Category == EntityCategories.Location && last.Weight < 0.6);
 
     private bool IsUnknownName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);

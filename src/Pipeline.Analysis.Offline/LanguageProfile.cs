@@ -162,6 +162,12 @@ internal sealed class LanguageProfile
     /// <summary>Words for a work before its title ("das Gemälde", "le film", "het schilderij").</summary>
     public WordSet WorkWords { get; private init; } = null!;
 
+    /// <summary>
+    /// Articles that the press puts before a company's or a body's bare name ("a Embraer", "la Lav"); in other languages
+    /// an article before an unknown name as often opens a river's or a region's ("la Mauricie", "il Bisagno").
+    /// </summary>
+    public WordSet BodyArticles { get; private init; } = null!;
+
     /// <summary>Words that name the kind of the organisation right after them ("the company Aurora Orbital"), stronger than a first name.</summary>
     public WordSet OrganizationKinds { get; private init; } = null!;
 
@@ -1001,6 +1007,7 @@ internal sealed class LanguageProfile
             ForeignOrganizationHeads = english ? Foreign("org-prefixes", data) : [],
             EventNouns = Set("event-nouns"),
             WorkWords = Set("work-words"),
+            BodyArticles = Set("body-articles", ignoreCase: true),
             OrganizationKinds = Set("org-kinds"),
             Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("score-links"), List("not-numbers"), List("number-space-groups").Length > 0),
             Connectors = Set("connectors"),

@@ -251,6 +251,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Selon Le Télégramme, le port ferme.", "Le Télégramme")]
     [InlineData("nl", "Het Jessa Ziekenhuis in Hasselt opent een nieuwe vleugel.", "Jessa Ziekenhuis")]
     [InlineData("pt", "A Defesa Civil do Paraná emitiu um alerta de chuva.", "Defesa Civil do Paraná")]
+    [InlineData("pt", "O contrato com a Sabesp foi renovado.", "Sabesp")]
+    [InlineData("pt", "Segundo a prefeitura, a Eletronorte suspendeu o abastecimento.", "Eletronorte")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
@@ -258,6 +260,8 @@ public class LanguageSeedTests
     [Theory]
     [InlineData("it", "La Commissione europea di Ursula von der Leyen ha deciso.", "Ursula von der Leyen", "Person")]
     [InlineData("it", "In Val Pusteria nevica da ieri.", "Val Pusteria", "Location")]
+    [InlineData("nl", "Volgens dijkgraaf Patrick van der Broeck steeg het water.", "Patrick van der Broeck", "Person")]
+    [InlineData("es", "Viajó a Tordesillas el lunes.", "Tordesillas", "Location")]
     [InlineData("fr", "Le Parti socialiste de Boris Vallaud vote contre.", "Boris Vallaud", "Person")]
     [InlineData("it", "La Cgil di Como protesta.", "Como", "Location")]
     [InlineData("nl", "Dat meldde Lefier-bestuurder Ludo Visser maandag.", "Ludo Visser", "Person")]
