@@ -528,6 +528,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
 
+    private static bool AllNameWords(List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (!IsNameWord(tokens[i])) return false;
+        return true;
+    }
+
     /// <summary>"easyJet", "eGenesis": a lower-case initial before an inner capital is a brand, which starts a name.</summary>
     private static bool IsLowerCamelName(string text, Token t)
     {
@@ -1081,6 +1088,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "Aurora Orbital's launch" in a headline, before the body says "the company Aurora Orbital".
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.78, "org-known-in-document"));
+            return;
+        }
+        if (!personContext && e - s is 2 or 3 && s > 0 && p.VenueArticles.Contains(WordSpan(text, tokens, s - 1)) && AllNameWords(tokens, s, e)
+            && (p.IsFirstName(first) || names.TryMatch(text, tokens, s, s + 1, out _, out var town) && town.Category == EntityCategories.Location && town.Weight < 0.9))
+        {
+            // "el Santiago Bernabéu", "del Martín Carpena": a masculine article never stands before a person's name in
+            // Spanish or Italian news, so a person's name after it is the stadium or hall named after them.
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.6, "place-named-after-person"));
             return;
         }
         bool particles = HasNameParticle(text, tokens, s, e);

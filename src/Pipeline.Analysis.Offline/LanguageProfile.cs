@@ -168,6 +168,9 @@ internal sealed class LanguageProfile
     /// </summary>
     public WordSet BodyArticles { get; private init; } = null!;
 
+    /// <summary>Masculine articles, alone or joined to a preposition, that stand before a venue named after a person ("el Santiago Bernabéu").</summary>
+    public WordSet VenueArticles { get; private init; } = null!;
+
     /// <summary>Words that name the kind of the organisation right after them ("the company Aurora Orbital"), stronger than a first name.</summary>
     public WordSet OrganizationKinds { get; private init; } = null!;
 
@@ -1008,6 +1011,7 @@ internal sealed class LanguageProfile
             EventNouns = Set("event-nouns"),
             WorkWords = Set("work-words"),
             BodyArticles = Set("body-articles", ignoreCase: true),
+            VenueArticles = Set("venue-articles"),
             OrganizationKinds = Set("org-kinds"),
             Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("score-links"), List("not-numbers"), List("number-space-groups").Length > 0),
             Connectors = Set("connectors"),

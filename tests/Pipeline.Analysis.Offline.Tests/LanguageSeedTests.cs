@@ -262,6 +262,8 @@ public class LanguageSeedTests
     [InlineData("it", "In Val Pusteria nevica da ieri.", "Val Pusteria", "Location")]
     [InlineData("nl", "Volgens dijkgraaf Patrick van der Broeck steeg het water.", "Patrick van der Broeck", "Person")]
     [InlineData("es", "Viajó a Tordesillas el lunes.", "Tordesillas", "Location")]
+    [InlineData("es", "El Oviedo ganó en el Carlos Tartiere ante el Sporting.", "Carlos Tartiere", "Location")]
+    [InlineData("es", "La final se jugará en el Santiago Bernabéu.", "Santiago Bernabéu", "Location")]
     [InlineData("fr", "Le Parti socialiste de Boris Vallaud vote contre.", "Boris Vallaud", "Person")]
     [InlineData("it", "La Cgil di Como protesta.", "Como", "Location")]
     [InlineData("nl", "Dat meldde Lefier-bestuurder Ludo Visser maandag.", "Ludo Visser", "Person")]
