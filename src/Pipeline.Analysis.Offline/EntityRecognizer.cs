@@ -744,13 +744,16 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         && (p.PlacePrepositions.Contains(WordSpan(text, tokens, s - 1))
             || s > 1 && p.Connectors.Contains(WordSpan(text, tokens, s - 1)) && tokens[s - 2].Kind == TokenKind.Word && !tokens[s - 2].Capitalised);
 
-    /// <summary>Whether a lower-case kind of place stands before token <paramref name="s"/>, directly or through "de", "del", "di".</summary>
+    /// <summary>
+    /// Whether a kind of place stands before token <paramref name="s"/>, directly or through "de", "del", "di": in lower case,
+    /// or in German, where it is a capitalised noun ("im Kanton Uri").
+    /// </summary>
     private bool AfterPlaceKind(string text, List<Token> tokens, int s)
     {
         if (p.PlaceKinds.Count == 0) return false;
         int k = s - 1;
         if (k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(WordSpan(text, tokens, k))) k--;
-        return k >= 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.PlaceKinds.Contains(WordSpan(text, tokens, k));
+        return k >= 0 && tokens[k].Kind == TokenKind.Word && (!tokens[k].Capitalised || p.NounsCapitalised) && p.PlaceKinds.Contains(WordSpan(text, tokens, k));
     }
 
     private bool IsAirportNamedAfterPerson(string text, List<Token> tokens, int name) =>
@@ -970,6 +973,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
+            return;
+        }
+        if (p.NounsCapitalised && e - s >= 2 && p.PlaceKinds.Contains(first) && names.TryMatch(text, tokens, s + 1, e, out int kindless, out var ofKind) && kindless == e - s - 1)
+        {
+            // "im Kanton Bern", "auf der Insel Neuwerk": the kind stays outside a place that is named on its own, though
+            // GeoNames lists "Kanton Bern" too.
+            output.Add(new Candidate(s + 1, e, ofKind.Category, ofKind.Subcategory, ofKind.Weight, "gaz-" + ofKind.Source));
             return;
         }
         if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)

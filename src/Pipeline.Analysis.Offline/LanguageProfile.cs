@@ -87,6 +87,10 @@ internal sealed class LanguageProfile
         && (word.EndsWith("ische", StringComparison.Ordinal) || word.EndsWith("ischen", StringComparison.Ordinal) || word.EndsWith("ischer", StringComparison.Ordinal)
             || word.EndsWith("er", StringComparison.Ordinal) && (!IsCommon(word) || IsPlaceName(word[..^2])));
 
+    /// <summary>"Berner", "Andelfinger": a town's adjective, though the dictionary lists it as the noun for its people.</summary>
+    private bool IsTownAdjective(ReadOnlySpan<char> word) =>
+        word.EndsWith("er", StringComparison.Ordinal) && (IsPlaceName(word[..^2]) || IsPlaceName(string.Concat(word[..^2], "en")));
+
     private bool IsPlaceName(ReadOnlySpan<char> word) =>
         new NameLookup(OfflineData.Instance.Names, this).TryMatchWord(word, out var place) && place.Category == EntityCategories.Location;
 
@@ -695,6 +699,10 @@ internal sealed class LanguageProfile
                 // in a name, and an institution's head after it is that name's head, not the kind of body it is.
                 || result.Count > 1 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && result[^2].Kind == TokenKind.Word
                     && OpensBodyName(text.AsSpan(result[^1].Start, result[^1].Length), word)
+                // "die Berner Kantonalbank", "die Andelfinger Zeitung": a town's adjective, though the dictionary lists it as
+                // the noun for the town's people, opens such a name too.
+                || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && IsTownAdjective(word)
+                    && OpensBodyName(word, text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
                 // "der Kranhersteller Rosenbauer", "die Hausbank Oberbank": after the kind of company, a word no dictionary lists
                 // whole is the company's name.
                 || i > 0 && tokens[i - 1].Kind == TokenKind.Word && IsOrganizationDescriptor(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
@@ -818,7 +826,7 @@ internal sealed class LanguageProfile
     /// an institution's head word, not the kind of body ("Linzer Regionalsender").
     /// </summary>
     public bool OpensBodyName(ReadOnlySpan<char> adjective, ReadOnlySpan<char> head) =>
-        NounsCapitalised && (IsCapitalisedAdjective(adjective) || IsRegionAdjective(adjective) && !IsCommon(adjective))
+        NounsCapitalised && (IsCapitalisedAdjective(adjective) || IsRegionAdjective(adjective) && (!IsCommon(adjective) || IsTownAdjective(adjective)))
         && !IsOrganizationDescriptor(head) && (EndsStructureOrOrganization(head) || OrganizationEndings.IsOne(head) || OrganizationWords.Contains(head));
 
     private static bool HasAdjectiveEnding(ReadOnlySpan<char> word) =>

@@ -252,6 +252,7 @@ public class LanguageSeedTests
     [InlineData("nl", "Het Jessa Ziekenhuis in Hasselt opent een nieuwe vleugel.", "Jessa Ziekenhuis")]
     [InlineData("pt", "A Defesa Civil do Paraná emitiu um alerta de chuva.", "Defesa Civil do Paraná")]
     [InlineData("pt", "O contrato com a Sabesp foi renovado.", "Sabesp")]
+    [InlineData("de", "Die Berner Kantonalbank meldet einen Rekordgewinn.", "Berner Kantonalbank")]
     [InlineData("pt", "Segundo a prefeitura, a Eletronorte suspendeu o abastecimento.", "Eletronorte")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
@@ -264,6 +265,8 @@ public class LanguageSeedTests
     [InlineData("es", "Viajó a Tordesillas el lunes.", "Tordesillas", "Location")]
     [InlineData("es", "El Oviedo ganó en el Carlos Tartiere ante el Sporting.", "Carlos Tartiere", "Location")]
     [InlineData("es", "La final se jugará en el Santiago Bernabéu.", "Santiago Bernabéu", "Location")]
+    [InlineData("de", "Im Kanton Bern und auf der Insel Neuwerk regnet es.", "Bern", "Location")]
+    [InlineData("de", "Im Kanton Bern und auf der Insel Neuwerk regnet es.", "Neuwerk", "Location")]
     [InlineData("fr", "Le Parti socialiste de Boris Vallaud vote contre.", "Boris Vallaud", "Person")]
     [InlineData("it", "La Cgil di Como protesta.", "Como", "Location")]
     [InlineData("nl", "Dat meldde Lefier-bestuurder Ludo Visser maandag.", "Ludo Visser", "Person")]
