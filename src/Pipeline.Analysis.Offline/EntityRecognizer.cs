@@ -147,7 +147,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (first < s.End) sentenceStart[first] = true;
         }
 
-        var chunks = FindChunks(text, tokens, taken);
+        var chunks = FindChunks(text, tokens, taken, sentenceStart);
         if (!fullRules)
         {
             // Without a language profile only exact gazetteer names are sound.
@@ -248,12 +248,17 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
     }
 
-    private List<Chunk> FindChunks(string text, List<Token> tokens, bool[] taken)
+    private List<Chunk> FindChunks(string text, List<Token> tokens, bool[] taken, bool[] sentenceStart)
     {
         var chunks = new List<Chunk>();
         for (int i = 0; i < tokens.Count;)
         {
             if (taken[i] || !StartsName(text, tokens, i)) { i++; continue; }
+            // "Volgens de Inspectie ...", "Bei Siemens ...": a function word opening the sentence is no name's first word,
+            // and a run that starts with it would hide the name's head from the rules that join its parts; a particle
+            // may be one ("Van Aert").
+            if (sentenceStart[i] && IsFunctionWord(Word(text, tokens, i))
+                && !p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, i)) && !names.TryMatch(text, tokens, i, tokens.Count, out _, out _)) { i++; continue; }
             int end = i + 1;
             if (names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
             // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
@@ -624,6 +629,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (!p.And.Contains(WordSpan(text, tokens, at))) return false;
         if (p.NounsCapitalised) return JoinsGermanInstitution(text, tokens, start, at, taken, out end);
         start = AfterArticle(text, tokens, start, at);
+        // "Algemene Administratie van Douane en Accijnzen": an adjective may open the name before its head.
+        if (start + 1 < at && p.IsCommon(Word(text, tokens, start)) && p.OrganizationHeads.Contains(WordSpan(text, tokens, start + 1))) start++;
         if (!p.OrganizationHeads.Contains(WordSpan(text, tokens, start))) return false;
         bool linked = false;
         string? article = null;

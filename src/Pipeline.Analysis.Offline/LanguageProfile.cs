@@ -428,6 +428,24 @@ internal sealed class LanguageProfile
         return false;
     }
 
+    /// <summary>
+    /// Dutch endings that open the syllable before them, whose long vowel is then written once ("algemene" of "algemeen",
+    /// "provinciale" of "provinciaal"); the dictionary lists the short form only.
+    /// </summary>
+    private string[] OpenSyllableSuffixes { get; init; } = [];
+
+    private bool IsListedWithLongVowel(ReadOnlySpan<char> stem)
+    {
+        if (!IsVowel(stem[^2]) || IsVowel(stem[^1])) return false;
+        Span<char> doubled = stackalloc char[stem.Length + 1];
+        stem.CopyTo(doubled);
+        doubled[^1] = stem[^1];
+        doubled[^2] = stem[^2];
+        return CommonWords.Contains(doubled);
+    }
+
+    private static bool IsVowel(char c) => "aeiouAEIOU".Contains(c);
+
     /// <summary>Word endings that inflection replaces ("infrastrutture" of "infrastruttura"), tried in place of the last letter.</summary>
     private string[] Endings { get; init; } = [];
 
@@ -446,6 +464,8 @@ internal sealed class LanguageProfile
         }
         foreach (var suffix in Suffixes)
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && CommonWords.Contains(word[..^suffix.Length])) return true;
+        foreach (var suffix in OpenSyllableSuffixes)
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && IsListedWithLongVowel(word[..^suffix.Length])) return true;
         return false;
     }
 
@@ -1052,6 +1072,7 @@ internal sealed class LanguageProfile
             OrganizationEndings = new(List("org-endings")),
             PlaceEndings = new(List("place-endings")),
             Endings = List("endings"),
+            OpenSyllableSuffixes = List("open-syllable-suffixes"),
             VerbEndings = List("verb-endings").Select(e => e.Split('>')).Select(e => (e[0], e[1])).OrderByDescending(e => e.Item1.Length).ToArray(),
             Compounds = List("compounds").Length > 0,
         };

@@ -253,6 +253,10 @@ public class LanguageSeedTests
     [InlineData("pt", "A Defesa Civil do Paraná emitiu um alerta de chuva.", "Defesa Civil do Paraná")]
     [InlineData("pt", "O contrato com a Sabesp foi renovado.", "Sabesp")]
     [InlineData("de", "Die Berner Kantonalbank meldet einen Rekordgewinn.", "Berner Kantonalbank")]
+    [InlineData("nl", "Ook de Provinciale Staten van Limburg stemden in.", "Provinciale Staten van Limburg")]
+    [InlineData("nl", "Dat meldt de Algemene Administratie van Douane en Accijnzen.", "Algemene Administratie van Douane en Accijnzen")]
+    [InlineData("nl", "Volgens de Inspectie Leefomgeving en Transport is de brug veilig.", "Inspectie Leefomgeving en Transport")]
+    [InlineData("nl", "Volgens het Agentschap Natuur en Bos is het bos gezond.", "Agentschap Natuur en Bos")]
     [InlineData("pt", "Segundo a prefeitura, a Eletronorte suspendeu o abastecimento.", "Eletronorte")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
