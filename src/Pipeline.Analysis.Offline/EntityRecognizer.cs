@@ -260,6 +260,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (sentenceStart[i] && IsFunctionWord(Word(text, tokens, i))
                 && !p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, i)) && !names.TryMatch(text, tokens, i, tokens.Count, out _, out _)) { i++; continue; }
             int end = i + 1;
+            // "quai de la Batte": a street's word and its links in lower case open the name.
+            if (!tokens[i].Capitalised && StreetNameStart(text, tokens, i) is > 0 and var street) end = street + 1;
             if (names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
             // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
             if (p.TryTitle(text, tokens, i, tokens.Count, out len)) end = Math.Max(end, i + len);
@@ -709,15 +711,27 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// lower-case generic word; not before a listed organisation or product ("via WhatsApp"), nor before a listed name
     /// of its own after "de" ("el aeropuerto de [Barajas]").
     /// </summary>
-    private bool IsStreetWord(string text, List<Token> tokens, int i)
+    private bool IsStreetWord(string text, List<Token> tokens, int i) => StreetNameStart(text, tokens, i) > 0;
+
+    /// <summary>
+    /// Where the name after a street's or a natural feature's lower-case word starts ("quai de la Batte", "baie de
+    /// Douarnenez", "rivière des Outaouais"); 0 when no such name follows. A feature is named through "de" only, and may
+    /// be named after a listed place, which a street after "de" is not.
+    /// </summary>
+    private int StreetNameStart(string text, List<Token> tokens, int i)
     {
-        if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised
-            || !p.StreetWords.Contains(WordSpan(text, tokens, i))) return false;
+        if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised) return 0;
+        bool street = p.StreetWords.Contains(WordSpan(text, tokens, i));
+        if (!street && !p.FeatureWords.Contains(WordSpan(text, tokens, i))) return 0;
         bool linked = i + 2 < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, i + 1));
+        if (!street && !linked) return 0;
         int name = linked ? i + 2 : i + 1;
-        return IsNameWord(tokens[name]) && !(names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry)
-            && (linked || entry.Category is EntityCategories.Organization or EntityCategories.Product))
-            && !IsAirportNamedAfterPerson(text, tokens, name);
+        if (linked && name + 1 < tokens.Count && !tokens[name].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, name))) name++;
+        // "laguna de La Ricarda": a name with its own article stands on its own.
+        else if (!street && IsArticle(Word(text, tokens, name))) return 0;
+        bool listed = names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry);
+        return IsNameWord(tokens[name]) && !(listed && (linked && street || entry.Category is EntityCategories.Organization or EntityCategories.Product))
+            && !IsAirportNamedAfterPerson(text, tokens, name) ? name : 0;
     }
 
     /// <summary>

@@ -131,6 +131,9 @@ internal sealed class LanguageProfile
     public WordSet PlacePrefixes { get; private init; } = null!;
     /// <summary>Lower-case words of streets, squares and stadiums that are part of their name ("place", "piazza", "estadio").</summary>
     public WordSet StreetWords { get; private init; } = [];
+
+    /// <summary>Lower-case words for a natural feature that is named through "de" ("baie de Douarnenez", "laguna de la Caldera").</summary>
+    public WordSet FeatureWords { get; private init; } = [];
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public WordSet PlaceKinds { get; private init; } = [];
 
@@ -1025,6 +1028,7 @@ internal sealed class LanguageProfile
             AbstractEndings = new(List("abstract-endings")),
             PlacePrefixes = Set("place-prefixes"),
             StreetWords = Set("street-words"),
+            FeatureWords = Set("feature-words"),
             AirportWords = Set("airport-words"),
             PlaceKinds = Set("place-kinds"),
             CourtWords = Set("court-words"),
