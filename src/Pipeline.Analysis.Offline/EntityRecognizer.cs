@@ -1716,6 +1716,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // is one more often than a place (German nouns are capitalised, so there it is as often a noun no dictionary has);
                 // so is a longer one after an article the press puts before bodies ("a Embraer").
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.45, "org-short-name"));
+            else if (p.LoneNamesArePlaces && !evidence.SentenceStart[s] && !firstName && first.All(char.IsLetter))
+                // "la Semois", "a Teolo": in the French and Italian press a name no list knows, with no cue around it, is a
+                // small place's more often than anything else's.
+                output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.4, "place-lone-name"));
             return;
         }
         if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? EntityCategories.Person : EntityCategories.Organization, null, 0.45, "long-name-run"));

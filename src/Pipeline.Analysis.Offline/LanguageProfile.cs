@@ -134,6 +134,9 @@ internal sealed class LanguageProfile
 
     /// <summary>Lower-case words for a natural feature that is named through "de" ("baie de Douarnenez", "laguna de la Caldera").</summary>
     public WordSet FeatureWords { get; private init; } = [];
+
+    /// <summary>Whether a lone unknown name inside a sentence is taken for a place (key lone-names-places; measured per language).</summary>
+    public bool LoneNamesArePlaces { get; private init; }
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public WordSet PlaceKinds { get; private init; } = [];
 
@@ -1079,6 +1082,7 @@ internal sealed class LanguageProfile
             OpenSyllableSuffixes = List("open-syllable-suffixes"),
             VerbEndings = List("verb-endings").Select(e => e.Split('>')).Select(e => (e[0], e[1])).OrderByDescending(e => e.Item1.Length).ToArray(),
             Compounds = List("compounds").Length > 0,
+            LoneNamesArePlaces = List("lone-names-places").Length > 0,
         };
         if (english) return profile;
 

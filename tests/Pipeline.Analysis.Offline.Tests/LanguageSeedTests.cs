@@ -785,6 +785,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Un voilier a coulé dans la baie de Douarnenez.", "baie de Douarnenez")]
     [InlineData("es", "Los patos volvieron a la laguna de la Caldera.", "laguna de la Caldera")]
     [InlineData("es", "Las aves anidan en la laguna de La Ricarda.", "La Ricarda")]
+    [InlineData("fr", "Les crues de la Semois ont inondé des caves.", "Semois")]
     [InlineData("it", "Gli studenti hanno protestato in piazza dei Cavalieri.", "piazza dei Cavalieri")]
     [InlineData("es", "La manifestación recorrió el paseo del Prado.", "paseo del Prado")]
     [InlineData("pt", "O trânsito foi cortado na avenida Paulista.", "avenida Paulista")]
