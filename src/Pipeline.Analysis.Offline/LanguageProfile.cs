@@ -908,16 +908,20 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>
-    /// "Wupperverband", "Alpenverein", "Ruhrverband": a closed German compound of a listed place and an organisation's
-    /// ending is that body's name, where a compound of ordinary words ("Sportverein") is a noun.
+    /// "Wupperverband", "Alpenverein", "Erzgebirgsbahn", "Bundesgericht": a closed German compound of a listed place (with
+    /// its linking "s") or of the federation and an organisation's ending is that body's name, where a compound of ordinary
+    /// words ("Sportverein") is a noun.
     /// </summary>
     public bool IsPlaceOrganizationCompound(ReadOnlySpan<char> word)
     {
         if (!NounsCapitalised || word.IndexOf('-') >= 0 || OrganizationEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
         var stem = word[..^ending.Length];
         if (stem.Length < 3 || !char.IsUpper(stem[0])) return false;
-        return TryListedWord(stem, out var place) && place.Category == EntityCategories.Location;
+        if (stem is "Bundes") return true;
+        return IsListedPlace(stem) || stem[^1] == 's' && (IsListedPlace(stem[..^1]) || IsListedPlace(string.Concat(stem[..^1], "e")));
     }
+
+    private bool IsListedPlace(ReadOnlySpan<char> word) => TryListedWord(word, out var place) && place.Category == EntityCategories.Location;
 
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)

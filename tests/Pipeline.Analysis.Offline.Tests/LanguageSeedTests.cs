@@ -242,6 +242,8 @@ public class LanguageSeedTests
     [InlineData("de", "Das sagte Erixx-Geschäftsführer Wolfgang Kamp am Montag.", "Erixx")]
     [InlineData("nl", "De GGD Kennemerland adviseert thuis te blijven.", "GGD Kennemerland")]
     [InlineData("de", "Auch der Alpenverein warnt vor Lawinen.", "Alpenverein")]
+    [InlineData("de", "Ab Montag fährt die Erzgebirgsbahn wieder nach Plan.", "Erzgebirgsbahn")]
+    [InlineData("de", "Das Bundesgericht in Lausanne wies die Beschwerde ab.", "Bundesgericht")]
     [InlineData("de", "Bei der Bergung half die Freiwillige Feuerwehr Oberstdorf.", "Freiwillige Feuerwehr Oberstdorf")]
     [InlineData("de", "Ab Montag fährt die Rhätische Bahn wieder.", "Rhätische Bahn")]
     [InlineData("es", "La conservera Lorca abrirá una planta en Murcia.", "Lorca")]
