@@ -1644,7 +1644,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         bool afterPlacePreposition = s > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, s - 1));
         bool camelCase = HasCamelCase(text, tokens, s, e);
         bool allCommon = !camelCase;
-        for (int i = s; i < e; i++) allCommon &= p.IsCommon(Word(text, tokens, i)) || tokens[i].Kind != TokenKind.Word;
+        for (int i = s; i < e; i++) allCommon &= p.IsCommon(Word(text, tokens, i)) && !(tokens[i].AllCaps && tokens[i].Length <= 5 && !p.IsEnglish) || tokens[i].Kind != TokenKind.Word;
         bool firstName = p.IsFirstName(first) && !(evidence.SentenceStart[s] && p.IsCommon(first));
         if (length <= 4 && !allCommon && (OrganizationContext(text, tokens, s, e) || camelCase
             || !firstName && IsCoordinatedWithOrganization(text, tokens, s, e, context)

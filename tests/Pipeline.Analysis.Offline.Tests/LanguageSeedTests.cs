@@ -254,6 +254,8 @@ public class LanguageSeedTests
     [InlineData("nl", "Het Jessa Ziekenhuis in Hasselt opent een nieuwe vleugel.", "Jessa Ziekenhuis")]
     [InlineData("pt", "A Defesa Civil do Paraná emitiu um alerta de chuva.", "Defesa Civil do Paraná")]
     [InlineData("pt", "O contrato com a Sabesp foi renovado.", "Sabesp")]
+    [InlineData("nl", "ProRail en NS waarschuwen voor vertragingen.", "NS")]
+    [InlineData("nl", "Hij sprak na afloop bij ESPN over de wedstrijd.", "ESPN")]
     [InlineData("de", "Die Berner Kantonalbank meldet einen Rekordgewinn.", "Berner Kantonalbank")]
     [InlineData("nl", "Ook de Provinciale Staten van Limburg stemden in.", "Provinciale Staten van Limburg")]
     [InlineData("nl", "Dat meldt de Algemene Administratie van Douane en Accijnzen.", "Algemene Administratie van Douane en Accijnzen")]
