@@ -47,7 +47,8 @@ for (const l of languages) {
     words = words.map((w) => w.trim());
   } else {
     const lines = fs.readFileSync(path.join(modules, `dictionary-${l}/index.dic`), 'utf8').split('\n').slice(1);
-    words = lines.map((s) => s.split('/')[0].trim());
+    // The Dutch dictionary writes "ij" as one letter, the ligature "ĳ" ("bedrĳf", "partĳ"), which news text never uses.
+    words = lines.map((s) => s.split('/')[0].trim().replaceAll('ĳ', 'ij').replaceAll('Ĳ', 'IJ'));
   }
   stems[l] = words.filter((w) => /^\p{L}[\p{L}'\-]*$/u.test(w) && w.length >= 2);
 }
