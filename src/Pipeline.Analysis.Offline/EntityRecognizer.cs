@@ -182,21 +182,28 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return Resolve(found);
     }
 
-    /// <summary>"l'A35", "sull'A22", "auf der A7", "op de A12", "la M-30": a numbered road after an article or preposition is a place.</summary>
+    /// <summary>
+    /// "l'A35", "sull'A22", "auf der A7", "op de A12", "la M-30": a numbered road of the country's own lettering after an
+    /// article or preposition is a place, and any lettering joined by a hyphen after the word for a road ("carretera
+    /// OU-212"). Elsewhere the same letters name other things ("na B3", Brazil's stock exchange).
+    /// </summary>
     private void FindRoads(string text, List<Token> tokens, List<Candidate> found)
     {
         if (p.IsEnglish) return;
         for (int i = 1; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word || tokens[i - 1].Kind != TokenKind.Word || !char.IsAsciiDigit(text[tokens[i].End - 1])
-                || !RoadNumber().IsMatch(WordSpan(text, tokens, i))) continue;
+            if (tokens[i].Kind != TokenKind.Word || tokens[i - 1].Kind != TokenKind.Word || !char.IsAsciiDigit(text[tokens[i].End - 1])) continue;
+            var road = RoadNumber().Match(Word(text, tokens, i));
+            if (!road.Success) continue;
             var before = Word(text, tokens, i - 1);
-            if (p.NounMarkers.Contains(before) || p.PlacePrepositions.Contains(before) || before.EndsWith('\'') || before.EndsWith('\u2019'))
+            bool ownLettering = p.RoadPrefixes.Contains(road.Groups[1].Value)
+                && (p.NounMarkers.Contains(before) || p.PlacePrepositions.Contains(before) || before.EndsWith('\'') || before.EndsWith('\u2019'));
+            if (ownLettering || road.Groups[2].Length > 0 && p.RoadWords.Contains(before))
                 found.Add(new Candidate(i, i + 1, EntityCategories.Location, "Structural", 0.7, "place-road"));
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(A|B|N|E|M|AP|IC|IP|RN|SS|SR)-?[0-9]{1,3}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([A-Z]{1,3})(-?)[0-9]{1,4}$")]
     private static partial System.Text.RegularExpressions.Regex RoadNumber();
 
     /// <summary>"il Napoli", "la Roma", "del Sevilla": where towns take no article, a club's town after one is the club.</summary>
@@ -1709,7 +1716,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 if (!p.CommonAcronyms.Contains(first)) output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
                 return;
             }
-            if (afterPlacePreposition)
+            // "na B3": a place's name holds no digit; a numbered road has been found apart.
+            if (afterPlacePreposition && !first.Any(char.IsAsciiDigit))
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
             else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && (first.Length is >= 3 and <= 5 || p.BodyArticles.Contains(WordSpan(text, tokens, s - 1))) && !firstName && first.All(char.IsLetter))
                 // "l'Atac", "a Cemig", "Fapesb": Romance and Dutch press write short forms in title case, and an unknown short name

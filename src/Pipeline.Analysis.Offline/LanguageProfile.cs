@@ -135,6 +135,12 @@ internal sealed class LanguageProfile
     /// <summary>Lower-case words for a natural feature that is named through "de" ("baie de Douarnenez", "laguna de la Caldera").</summary>
     public WordSet FeatureWords { get; private init; } = [];
 
+    /// <summary>The letters of the country's numbered roads ("A", "B" in German; "IC", "IP" in Portuguese).</summary>
+    public WordSet RoadPrefixes { get; private init; } = [];
+
+    /// <summary>Lower-case words for a road, before its number ("carretera", "strada", "route").</summary>
+    public WordSet RoadWords { get; private init; } = [];
+
     /// <summary>Whether a lone unknown name inside a sentence is taken for a place (key lone-names-places; measured per language).</summary>
     public bool LoneNamesArePlaces { get; private init; }
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
@@ -1036,6 +1042,8 @@ internal sealed class LanguageProfile
             PlacePrefixes = Set("place-prefixes"),
             StreetWords = Set("street-words"),
             FeatureWords = Set("feature-words"),
+            RoadPrefixes = Set("road-prefixes"),
+            RoadWords = Set("road-words"),
             AirportWords = Set("airport-words"),
             PlaceKinds = Set("place-kinds"),
             CourtWords = Set("court-words"),

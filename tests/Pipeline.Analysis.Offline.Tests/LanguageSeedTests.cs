@@ -802,6 +802,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Les camions empruntent chaque jour l'A35 pour éviter le péage.", "A35")]
     [InlineData("de", "Auf der A7 staut sich der Verkehr auf zwölf Kilometern.", "A7")]
     [InlineData("es", "Un accidente cortó la M-30 durante dos horas.", "M-30")]
+    [InlineData("es", "Un camión volcó en la carretera OU-212 a primera hora.", "OU-212")]
+    [InlineData("pt", "O trânsito parou na rodovia BR-116 durante a noite.", "BR-116")]
     [InlineData("pt", "Os voos foram desviados para o aeroporto Humberto Delgado durante a noite.", "Humberto Delgado")]
     [InlineData("fr", "Le président de la Côte d'Ivoire est arrivé à Paris.", "Côte d'Ivoire")]
     [InlineData("es", "El río Guadalete se desbordó en la comarca del Besaya.", "Besaya")]
@@ -935,6 +937,10 @@ public class LanguageSeedTests
         var entities = Entities(language, text);
         Assert.DoesNotContain(entities, e => e.Text == first || e.Text == second);
     }
+
+    [Fact]
+    public void A_code_with_a_digit_after_a_preposition_is_no_place_unless_it_is_the_country_s_road() =>
+        Assert.DoesNotContain(Entities("pt", "As ações subiram 3,6 % na B3, a bolsa de São Paulo."), e => e.Text == "B3" && e.Category == "Location");
 
     [Fact]
     public void A_model_number_after_a_company_is_no_part_of_an_organisation() =>
