@@ -457,7 +457,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // name's fields, and an article may follow a link.
             if (p.OrganizationLinks.Contains(w) || p.Connectors.Contains(w) || p.And.Contains(w)
                 || k > end && p.NounMarkers.Contains(w) && p.OrganizationLinks.Contains(WordSpan(text, tokens, k - 1))) { k++; continue; }
-            if (stopWords?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w) || p.IsInflectedVerb(w)) break;
+            // "el Gobierno de ceder": a verb's infinitive after the link is what the body does, not its field.
+            if (stopWords?.Contains(w) == true || p.SpeechVerbs.Contains(w) || w.Length < 3 || p.Numbers.IsDateWord(w) || p.IsInflectedVerb(w)
+                || k > end && p.OrganizationLinks.Contains(WordSpan(text, tokens, k - 1)) && p.IsInfinitive(w)) break;
             last = ++k;
         }
         return last;

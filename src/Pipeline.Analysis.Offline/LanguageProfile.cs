@@ -584,6 +584,14 @@ internal sealed class LanguageProfile
     private (string Ending, string Infinitive)[] VerbEndings { get; init; } = [];
 
     /// <summary>A verb form the dictionary knows only by its infinitive ("financera" of "financer"): no word of a name.</summary>
+    /// <summary>An ordinary word with an infinitive's ending ("ceder", "reduzir", "ridurre"), which the verb endings lead back to.</summary>
+    public bool IsInfinitive(string word)
+    {
+        foreach (var (_, infinitive) in VerbEndings)
+            if (word.Length > infinitive.Length + 2 && word.EndsWith(infinitive, StringComparison.Ordinal)) return CommonWords.Contains(word);
+        return false;
+    }
+
     public bool IsInflectedVerb(string word)
     {
         if (VerbEndings.Length == 0 || CommonWords.Contains(word)) return false;

@@ -938,6 +938,12 @@ public class LanguageSeedTests
         Assert.DoesNotContain(entities, e => e.Text == first || e.Text == second);
     }
 
+    [Theory]
+    [InlineData("es", "La oposición acusó al Gobierno de incumplir los plazos.", "incumplir")]
+    [InlineData("pt", "O sindicato pediu ao Governo para reduzir o IVA.", "reduzir")]
+    public void A_verb_after_a_body_s_link_is_no_part_of_its_name(string language, string text, string verb) =>
+        Assert.DoesNotContain(Entities(language, text), e => e.Category == "Organization" && e.Text.Contains(verb));
+
     [Fact]
     public void A_code_with_a_digit_after_a_preposition_is_no_place_unless_it_is_the_country_s_road() =>
         Assert.DoesNotContain(Entities("pt", "As ações subiram 3,6 % na B3, a bolsa de São Paulo."), e => e.Text == "B3" && e.Category == "Location");
