@@ -1143,7 +1143,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && names.TryMatch(text, tokens, s, s + 1, out _, out var given) && given.Category == EntityCategories.Location && given.Weight < 0.9
             && (IsUnknownName(text, tokens, e - 1) && !p.IsCommon(Word(text, tokens, e - 1)) && !HasName(text, tokens, s + 1, e) || particles && IsSurnameAfterParticle(text, tokens, s, e)))
         {
-            // "Santiago Abascal", "Hansi Flick", "Luuk de Jong": a small place's name before an unknown surname is a given name.
+            // "Santiago Abascal", "Hansi Flick", "Victoria de Jong": a small place's name before an unknown surname is a given
+            // name.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-place-given-name"));
             return;
         }

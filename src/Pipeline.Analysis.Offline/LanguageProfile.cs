@@ -87,7 +87,7 @@ internal sealed class LanguageProfile
         && (word.EndsWith("ische", StringComparison.Ordinal) || word.EndsWith("ischen", StringComparison.Ordinal) || word.EndsWith("ischer", StringComparison.Ordinal)
             || word.EndsWith("er", StringComparison.Ordinal) && (!IsCommon(word) || IsPlaceName(word[..^2])));
 
-    /// <summary>"Berner", "Andelfinger": a town's adjective, though the dictionary lists it as the noun for its people.</summary>
+    /// <summary>"Berner", "Luzerner": a town's adjective, though the dictionary lists it as the noun for its people.</summary>
     private bool IsTownAdjective(ReadOnlySpan<char> word) =>
         word.EndsWith("er", StringComparison.Ordinal) && (IsPlaceName(word[..^2]) || IsPlaceName(string.Concat(word[..^2], "en")));
 
@@ -143,6 +143,7 @@ internal sealed class LanguageProfile
 
     /// <summary>Whether a lone unknown name inside a sentence is taken for a place (key lone-names-places; measured per language).</summary>
     public bool LoneNamesArePlaces { get; private init; }
+
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public WordSet PlaceKinds { get; private init; } = [];
 
@@ -739,7 +740,7 @@ internal sealed class LanguageProfile
                 // in a name, and an institution's head after it is that name's head, not the kind of body it is.
                 || result.Count > 1 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && result[^2].Kind == TokenKind.Word
                     && OpensBodyName(text.AsSpan(result[^1].Start, result[^1].Length), word)
-                // "die Berner Kantonalbank", "die Andelfinger Zeitung": a town's adjective, though the dictionary lists it as
+                // "die Berner Kantonalbank", "die Luzerner Polizei": a town's adjective, though the dictionary lists it as
                 // the noun for the town's people, opens such a name too.
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && IsTownAdjective(word)
                     && OpensBodyName(word, text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
