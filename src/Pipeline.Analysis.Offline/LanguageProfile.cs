@@ -91,8 +91,7 @@ internal sealed class LanguageProfile
     private bool IsTownAdjective(ReadOnlySpan<char> word) =>
         word.EndsWith("er", StringComparison.Ordinal) && (IsPlaceName(word[..^2]) || IsPlaceName(string.Concat(word[..^2], "en")));
 
-    private bool IsPlaceName(ReadOnlySpan<char> word) =>
-        new NameLookup(OfflineData.Instance.Names, this).TryMatchWord(word, out var place) && place.Category == EntityCategories.Location;
+    private bool IsPlaceName(ReadOnlySpan<char> word) => TryListedWord(word, out var place) && place.Category == EntityCategories.Location;
 
     /// <summary>"Hohenlohekreis": a district named by a compound whose own part is no ordinary word ("Wahlkreis" is none).</summary>
     public bool IsDistrictCompound(ReadOnlySpan<char> word)
@@ -933,10 +932,8 @@ internal sealed class LanguageProfile
         var stem = word[..^ending.Length];
         if (stem.Length < 3 || !char.IsUpper(stem[0])) return false;
         if (stem is "Bundes") return true;
-        return IsListedPlace(stem) || stem[^1] == 's' && (IsListedPlace(stem[..^1]) || IsListedPlace(string.Concat(stem[..^1], "e")));
+        return IsPlaceName(stem) || stem[^1] == 's' && (IsPlaceName(stem[..^1]) || IsPlaceName(string.Concat(stem[..^1], "e")));
     }
-
-    private bool IsListedPlace(ReadOnlySpan<char> word) => TryListedWord(word, out var place) && place.Category == EntityCategories.Location;
 
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
