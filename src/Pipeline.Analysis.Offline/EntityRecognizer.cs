@@ -206,17 +206,47 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     [System.Text.RegularExpressions.GeneratedRegex(@"^([A-Z]{1,3})(-?)[0-9]{1,4}$")]
     private static partial System.Text.RegularExpressions.Regex RoadNumber();
 
-    /// <summary>"il Napoli", "la Roma", "del Sevilla": where towns take no article, a club's town after one is the club.</summary>
+    /// <summary>
+    /// "il Napoli", "la Roma", "del Sevilla": where towns take no article, a club's town after one is the club. "FC Twente"
+    /// ... "Twente klimt": a town the document has named a club by stands for the club elsewhere, but after a preposition of place.
+    /// </summary>
     private void ClubsNamedByTown(string text, List<Token> tokens, List<Candidate> found)
     {
-        if (p.ClubPlaces.Count == 0) return;
+        if (p.ClubPlaces.Count == 0 && p.ClubForms.Count == 0) return;
+        var clubTowns = ClubTownsOf(text, tokens, found);
         for (int n = 0; n < found.Count; n++)
         {
             var c = found[n];
-            if (c.Category == EntityCategories.Location && c.Start > 0 && tokens[c.Start - 1].Kind == TokenKind.Word
-                && p.ClubArticles.Contains(WordSpan(text, tokens, c.Start - 1)) && p.ClubPlaces.Contains(RunText(text, tokens, c.Start, c.End)))
+            if (c.Category != EntityCategories.Location) continue;
+            var before = c.Start > 0 && tokens[c.Start - 1].Kind == TokenKind.Word ? WordSpan(text, tokens, c.Start - 1) : default;
+            string town = RunText(text, tokens, c.Start, c.End);
+            if (p.ClubArticles.Contains(before) && p.ClubPlaces.Contains(town)
+                || clubTowns?.Contains(town) == true && !p.PlacePrepositions.Contains(before) && !p.Connectors.Contains(before))
                 found[n] = c with { Category = EntityCategories.Organization, Subcategory = "Sports", Rule = "club-by-town" };
         }
+    }
+
+    /// <summary>The one-word towns inside the document's sports clubs: a listed club's, or a name holding a club's form.</summary>
+    private WordSet? ClubTownsOf(string text, List<Token> tokens, List<Candidate> found)
+    {
+        WordSet? towns = null;
+        foreach (var c in found)
+        {
+            if (c.Category != EntityCategories.Organization || c.End - c.Start < 2) continue;
+            bool club = c.Subcategory == "Sports";
+            for (int k = c.Start; k < c.End && !club; k++) club = p.ClubForms.Contains(WordSpan(text, tokens, k));
+            if (!club) continue;
+            for (int k = c.Start; k < c.End; k++)
+            {
+                if (tokens[k].Kind != TokenKind.Word || !tokens[k].Capitalised || tokens[k].AllCaps) continue;
+                string word = Word(text, tokens, k);
+                if (names.TryMatch(text, tokens, k, k + 1, out _, out var place) && place.Category == EntityCategories.Location)
+                    (towns ??= new WordSet(StringComparer.Ordinal)).Add(word);
+                else if (StartsWithPlace(word))
+                    (towns ??= new WordSet(StringComparer.Ordinal)).Add(word[..word.IndexOf('-')]);
+            }
+        }
+        return towns;
     }
 
     /// <summary>"1. FC Köln", "1. FSV Mainz 05": the ordinal before a club's form is part of its name, not a quantity.</summary>
@@ -804,6 +834,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
         if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
+        if (ClubOfPlaceStart(text, tokens, s, e) is int club)
+        {
+            // "SG Flensburg-Handewitt", "Le Lausanne HC": a club's form beside a town names the town's club.
+            output.Add(new Candidate(club, e, EntityCategories.Organization, "Sports", 0.8, "org-club"));
+            return;
+        }
         if (p.NounsCapitalised && IsTownOnRiver(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.8, "place-town-on-river"));
@@ -1266,7 +1302,25 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
-            || e - k == 1 && StartsWithPlace(Word(text, tokens, k));
+            || e - k == 1 && (StartsWithPlace(Word(text, tokens, k)) || p.NounsCapitalised && p.LoneNameFollows(text, tokens, k));
+    }
+
+    /// <summary>
+    /// Where a club's name starts, when it is a club's form ("FC", "HC") first or last and a listed town (or a hyphenated name
+    /// opening with one) for the rest, after a sentence's capitalised article if any.
+    /// </summary>
+    private int? ClubOfPlaceStart(string text, List<Token> tokens, int s, int e)
+    {
+        if (p.ClubForms.Count == 0) return null;
+        if (e - s == 3 && p.Articles.Contains(WordSpan(text, tokens, s))) s++;
+        if (e - s != 2) return null;
+        int form = p.ClubForms.Contains(WordSpan(text, tokens, s)) && tokens[s].AllCaps ? s
+            : p.ClubForms.Contains(WordSpan(text, tokens, e - 1)) && tokens[e - 1].AllCaps ? e - 1 : -1;
+        if (form < 0) return null;
+        int town = form == s ? e - 1 : s;
+        bool isTown = names.TryMatch(text, tokens, town, town + 1, out _, out var place) && place.Category == EntityCategories.Location
+            || StartsWithPlace(Word(text, tokens, town));
+        return isTown ? s : null;
     }
 
     /// <summary>"St." opening a name of two or more tokens, outside English (whose gazetteer holds its saints' places).</summary>

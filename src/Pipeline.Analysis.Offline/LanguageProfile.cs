@@ -24,12 +24,12 @@ internal sealed class LanguageProfile
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OfflineData, SharedLists> Shared = new();
 
-    private sealed record SharedLists(WordSet FirstNames, WordSet FirstNamesWithoutAccents, WordSet ClubTowns);
+    private sealed record SharedLists(WordSet FirstNames, WordSet FirstNamesWithoutAccents, WordSet ClubTowns, WordSet ClubForms);
 
     private static SharedLists SharedFor(OfflineData data) => Shared.GetValue(data, d =>
     {
         var names = new WordSet(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
-        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d));
+        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d), ListedClubForms());
     });
 
     /// <summary>
@@ -47,6 +47,18 @@ internal sealed class LanguageProfile
                 if (own.Length == 1 && !data.RegionNames.Contains(own[0])) towns.Add(own[0]);
             }
         return towns;
+    }
+
+    /// <summary>The short forms listed sports clubs carry ("FC", "SC", "RCD").</summary>
+    private static WordSet ListedClubForms()
+    {
+        var forms = new WordSet(StringComparer.Ordinal);
+        foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
+            foreach (var f in OfflineData.ReadLines(file).Select(l => l.Split('\t')))
+                if (f.Length >= 2 && f[1] == "Sports")
+                    foreach (var w in f[0].Split(' '))
+                        if (w.Length is >= 2 and <= 4 && w.All(c => char.IsAsciiLetterUpper(c))) forms.Add(w);
+        return forms;
     }
 
     public static readonly string[] Supported = ["en", "de", "fr", "es", "it", "nl", "pt"];
@@ -305,6 +317,9 @@ internal sealed class LanguageProfile
 
     /// <summary>Towns whose name alone is also a listed club's ("SSC Napoli", "AS Roma", "Sevilla FC"), where <see cref="ClubArticles"/> apply.</summary>
     public WordSet ClubPlaces { get; private set; } = [];
+
+    /// <summary>The short forms of sports clubs' names ("FC Twente", "Lausanne HC"): the listed clubs', and the language's (key club-forms).</summary>
+    public WordSet ClubForms { get; private set; } = [];
 
     /// <summary>Verbs of being that make a negator deny that a thing exists ("no hubo víctimas", "non ci sono feriti", "il n'y a pas eu").</summary>
     public WordSet Existentials { get; private set; } = [];
@@ -754,7 +769,10 @@ internal sealed class LanguageProfile
                 || BeforeLegalForm(text, tokens, i) && !IsOrganizationDescriptor(word)
                 // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
                 || i + 1 < tokens.Count && tokens[i + 1].Capitalised
-                    && (OrganizationWords.Contains(word) || EndsInOrganizationWord(word)) && PlaceFollows(text, tokens, i + 1)
+                    && (OrganizationWords.Contains(word) || EndsInOrganizationWord(word)) && (PlaceFollows(text, tokens, i + 1) || LoneNameFollows(text, tokens, i + 1))
+                // "der Stadtwerke Kiel": the place an institution serves stays a name though it reads as a noun ("Kiel").
+                || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && PlaceFollows(text, tokens, i)
+                    && (OrganizationWords.Contains(text.AsSpan(result[^1].Start, result[^1].Length)) || EndsInOrganizationWord(text.AsSpan(result[^1].Start, result[^1].Length)))
                 // "in Siegen", "aus Aalen": after a preposition of place, a listed place is the place, though it reads as a
                 // noun's inflected form ("Siege", "Aale"); a noun of that very form stays one ("in Zug").
                 || i > 0 && tokens[i - 1].Kind == TokenKind.Word && PlacePrepositions.Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))
@@ -876,6 +894,24 @@ internal sealed class LanguageProfile
     private bool PlaceFollows(string text, List<Token> tokens, int i) =>
         i < tokens.Count && tokens[i].Capitalised && (LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out var local) == true && local.Category == EntityCategories.Location
             || OfflineData.Instance.Names.TryMatch(text, tokens, i, tokens.Count, out _, out var shared) && shared.Category == EntityCategories.Location);
+
+    /// <summary>
+    /// "Sparkasse KölnBonn", "Landratsamt Mittelsachsen": one word no dictionary lists, then no further name, after an
+    /// institution's head is the name of the area it serves; after the kind of body ("Gewerkschaft Verdi") it is the
+    /// body's own name, and so is another body's word ("Hausbank Oberbank") or an acronym ("Förderbank KfW").
+    /// </summary>
+    public bool LoneNameFollows(string text, List<Token> tokens, int i)
+    {
+        if (i < 1 || i >= tokens.Count || tokens[i].Kind != TokenKind.Word || !tokens[i].Capitalised || tokens[i].AllCaps) return false;
+        if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised) return false;
+        var head = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+        if (word.Length < 4 || !char.IsLower(word[^1])) return false;
+        foreach (char c in word)
+            if (!char.IsLetter(c)) return false;
+        return !IsOrganizationDescriptor(head) && !OrganizationKinds.Contains(head) && !EndsInOrganizationWord(word)
+            && NounForm(word) == Noun.None && !IsCommon(word) && !IsFirstName(word);
+    }
 
     private bool AfterDeterminer(string text, List<Token> tokens, int i) =>
         i > 0 && tokens[i - 1].Kind == TokenKind.Word && Determiners.Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length));
@@ -1138,6 +1174,7 @@ internal sealed class LanguageProfile
         profile.Averters = averters;
         profile.ClubArticles = Set("club-articles", ignoreCase: true);
         if (profile.ClubArticles.Count > 0) profile.ClubPlaces = SharedFor(data).ClubTowns;
+        if (!profile.IsEnglish) profile.ClubForms = new WordSet(SharedFor(data).ClubForms.Concat(List("club-forms")), StringComparer.Ordinal);
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);
         profile.EverWords = Set("ever-words", ignoreCase: true);
