@@ -812,8 +812,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (p.PlaceKinds.Count == 0) return false;
         int k = s - 1;
-        if (k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(WordSpan(text, tokens, k))) k--;
-        return k >= 0 && tokens[k].Kind == TokenKind.Word && (!tokens[k].Capitalised || p.NounsCapitalised) && p.PlaceKinds.Contains(WordSpan(text, tokens, k));
+        bool linked = k > 0 && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && p.Connectors.Contains(WordSpan(text, tokens, k));
+        if (linked) k--;
+        if (k >= 0 && tokens[k].Kind == TokenKind.Word && (!tokens[k].Capitalised || p.NounsCapitalised) && p.PlaceKinds.Contains(WordSpan(text, tokens, k))) return true;
+        // "la planta de Barreda", "lo stabilimento di Melfi", "l'usine de Sallanches": a works' site named through "de",
+        // also after the works' adjective ("la planta guipuzcoana de Ormaiztegi").
+        if (!linked || k < 0 || tokens[k].Kind != TokenKind.Word || tokens[k].Capitalised) return false;
+        if (p.SiteWords.Contains(WordSpan(text, tokens, k))) return true;
+        return k > 0 && tokens[k - 1].Kind == TokenKind.Word && !tokens[k - 1].Capitalised && p.SiteWords.Contains(WordSpan(text, tokens, k - 1));
     }
 
     private bool IsAirportNamedAfterPerson(string text, List<Token> tokens, int name) =>
@@ -1323,6 +1329,19 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return isTown ? s : null;
     }
 
+    /// <summary>
+    /// "en Talcahuano y Hualpén", "in Melle und Spenge": a name joined by "and" to a listed place after a preposition of
+    /// place is one more place.
+    /// </summary>
+    private bool CoordinatedWithPlace(string text, List<Token> tokens, int s)
+    {
+        if (s < 3 || tokens[s - 1].Kind != TokenKind.Word || !p.And.Contains(WordSpan(text, tokens, s - 1))) return false;
+        int end = s - 1, start = end;
+        while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && tokens[start - 1].Capitalised) start--;
+        return start < end && start > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, start - 1))
+            && names.TryMatch(text, tokens, start, end, out int length, out var place) && length == end - start && place.Category == EntityCategories.Location;
+    }
+
     /// <summary>"St." opening a name of two or more tokens, outside English (whose gazetteer holds its saints' places).</summary>
     private bool IsSaintAbbreviation(string text, List<Token> tokens, int s, int e) =>
         !p.IsEnglish && e - s >= 3 && Word(text, tokens, s) == "St" && text[tokens[s + 1].Start] == '.';
@@ -1774,7 +1793,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 return;
             }
             // "na B3": a place's name holds no digit; a numbered road has been found apart.
-            if (afterPlacePreposition && !first.Any(char.IsAsciiDigit))
+            if ((afterPlacePreposition || !p.IsEnglish && CoordinatedWithPlace(text, tokens, s)) && !first.Any(char.IsAsciiDigit))
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
             else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && (first.Length is >= 3 and <= 5 || p.BodyArticles.Contains(WordSpan(text, tokens, s - 1))) && !firstName && first.All(char.IsLetter))
                 // "l'Atac", "a Cemig", "Fapesb": Romance and Dutch press write short forms in title case, and an unknown short name

@@ -158,6 +158,9 @@ internal sealed class LanguageProfile
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public WordSet PlaceKinds { get; private init; } = [];
 
+    /// <summary>Works and sites ("planta", "stabilimento", "usine") whose place is named after them through "de" (key site-words).</summary>
+    public WordSet SiteWords { get; private init; } = [];
+
     /// <summary>Heads of German regions named by a place's adjective ("Land", "Alpen", "Bucht": "Berchtesgadener Land").</summary>
     public WordSet RegionHeads { get; private init; } = [];
 
@@ -1088,6 +1091,7 @@ internal sealed class LanguageProfile
             RoadWords = Set("road-words"),
             AirportWords = Set("airport-words"),
             PlaceKinds = Set("place-kinds"),
+            SiteWords = Set("site-words"),
             CourtWords = Set("court-words"),
             CommonAcronyms = Set("common-acronyms"),
             RegionHeads = Set("region-heads"),

@@ -291,6 +291,14 @@ public class LanguageSeedTests
         Assert.Equal(townsAsPlace, entities.Count(e => e.Text == town && e.Category == "Location"));
     }
 
+    /// <summary>A small place no list knows is found by its works ("planta de …") or beside a listed place after "en".</summary>
+    [Theory]
+    [InlineData("es", "La empresa cerrará su planta de Barreda en marzo.", "Barreda")]
+    [InlineData("es", "La empresa cerrará la planta guipuzcoana de Ormaiztegi.", "Ormaiztegi")]
+    [InlineData("es", "Las lluvias provocaron cortes de agua en Talcahuano y Hualpén.", "Hualpén")]
+    public void A_small_place_is_found_by_its_works_or_its_neighbour(string language, string text, string place) =>
+        Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
+
     /// <summary>What the regional rules leave alone: a person after "di", a valley named with "Val", a river after an institution.</summary>
     [Theory]
     [InlineData("it", "La Commissione europea di Ursula von der Leyen ha deciso.", "Ursula von der Leyen", "Person")]
