@@ -470,6 +470,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>Whether tokens [s, e) are one listed place, exactly.</summary>
+    /// <summary>"Inês Lisboa" ... "em Lisboa": after a preposition of place a listed place is the place, whoever bears its name.</summary>
+    private bool IsListedPlaceAfterPreposition(string text, List<Token> tokens, int s) =>
+        !p.IsEnglish && s > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, s - 1)) && IsListedPlace(text, tokens, s, s + 1);
+
     private bool IsListedPlace(string text, List<Token> tokens, int s, int e) =>
         names.TryMatch(text, tokens, s, e, out int length, out var place) && length == e - s && place.Category == EntityCategories.Location;
 
@@ -919,7 +923,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     if (ComplementEnd(text, tokens, s + 1, e) is int name) s = name;
                 continue;
             }
-            if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength]))
+            if (!gazetteer && s + 1 < e && IsRoleWord(text, tokens, s, e, out int roleLength) && s + roleLength < e && IsNameWord(tokens[s + roleLength])
+                && !OpensBodyAfterRole(text, tokens, s + roleLength))
             {
                 // "Glaciologist Jason Box", "Co-founder Jack Ma": a capitalised role word in front of a name.
                 output.Add(new Candidate(s, s + roleLength, EntityCategories.PersonType, null, 0.8, "role-word"));
@@ -1041,7 +1046,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.75, "event-quoted"));
             return;
         }
-        if (!p.IsEnglish && e - s == 1 && context.IsPerson(first) && !(s > 0 && p.IsOrganizationDescriptor(WordSpan(text, tokens, s - 1))))
+        if (!p.IsEnglish && e - s == 1 && context.IsPerson(first) && !(s > 0 && p.IsOrganizationDescriptor(WordSpan(text, tokens, s - 1))) && !IsListedPlaceAfterPreposition(text, tokens, s))
         {
             // "Montenegro" after "Luís Montenegro": the person named in full earlier, not the country.
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
@@ -1254,6 +1259,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>A role at the start of a chunk: a listed person type, or a profession in "-ist" ("Physicist").</summary>
+    /// <summary>
+    /// "Bombeiros Voluntários de Arganil": where common nouns are written in lower case, a capitalised role before an
+    /// ordinary word that is no first name opens a body's name, not a person's.
+    /// </summary>
+    private bool OpensBodyAfterRole(string text, List<Token> tokens, int next) =>
+        !p.IsEnglish && !p.NounsCapitalised && p.IsCommon(Word(text, tokens, next)) && !p.IsFirstName(WordSpan(text, tokens, next));
+
     private bool IsRoleWord(string text, List<Token> tokens, int s, int e, out int length)
     {
         if (p.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
@@ -1692,7 +1704,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
             return;
         }
-        if (context.IsPerson(RunText(text, tokens, s, e)))
+        if (context.IsPerson(RunText(text, tokens, s, e)) && !(length == 1 && IsListedPlaceAfterPreposition(text, tokens, s)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
             return;
@@ -1839,7 +1851,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
             if (c.End - c.Start >= 2)
             {
-                context.PersonNames.Add(Word(text, tokens, c.End - 1));
+                // "Josefa de Óbidos": a place after a particle is where the person came from; it alone names the place.
+                if (p.IsEnglish || tokens[c.End - 2].Capitalised || !p.NameParticles.Contains(WordSpan(text, tokens, c.End - 2)) || !IsListedPlace(text, tokens, c.End - 1, c.End))
+                    context.PersonNames.Add(Word(text, tokens, c.End - 1));
                 if (!p.IsFirstName(WordSpan(text, tokens, c.Start)))
                     context.PersonNames.Add(Word(text, tokens, c.Start));
             }

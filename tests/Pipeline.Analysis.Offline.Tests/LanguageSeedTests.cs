@@ -270,6 +270,8 @@ public class LanguageSeedTests
     [InlineData("de", "Die Sparkasse KölnBonn zahlt mehr Zinsen.", "Sparkasse KölnBonn")]
     [InlineData("de", "Die Kreissparkasse Ostalb zahlt mehr Zinsen.", "Kreissparkasse Ostalb")]
     [InlineData("de", "Die Verbraucherzentrale Nordrhein-Westfalen warnt vor Betrug.", "Verbraucherzentrale Nordrhein-Westfalen")]
+    [InlineData("pt", "O festival foi organizado pela Casa da Cultura de Paraty no sábado.", "Casa da Cultura de Paraty")]
+    [InlineData("pt", "Os Bombeiros Voluntários de Arganil combateram o fogo.", "Bombeiros Voluntários de Arganil")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
@@ -324,6 +326,8 @@ public class LanguageSeedTests
     [InlineData("de", "Die Gewerkschaft Verdi ruft zum Streik auf.", "Verdi", "Organization")]
     [InlineData("de", "Die Fluggesellschaft Eurowings streicht Flüge.", "Eurowings", "Organization")]
     [InlineData("de", "Die Umweltorganisation Germanwatch kritisiert den Plan.", "Germanwatch", "Organization")]
+    [InlineData("pt", "A exposição de Inês Lisboa abriu ontem em Lisboa.", "Lisboa", "Location")]
+    [InlineData("pt", "O museu mostra Josefa de Óbidos. A vila de Óbidos organiza a festa.", "Óbidos", "Location")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
