@@ -470,6 +470,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>Whether tokens [s, e) are one listed place, exactly.</summary>
+    /// <summary>Whether an ordinary lower-case word other than a function word or a verb stands just before token <paramref name="s"/>.</summary>
+    private bool AfterContentWord(string text, List<Token> tokens, int s)
+    {
+        if (s == 0 || tokens[s - 1].Kind != TokenKind.Word || tokens[s - 1].Capitalised) return false;
+        string before = Word(text, tokens, s - 1);
+        return stopWords?.Contains(before) != true && !p.IsInflectedVerb(before) && p.IsCommon(before);
+    }
+
     /// <summary>"Inês Lisboa" ... "em Lisboa": after a preposition of place a listed place is the place, whoever bears its name.</summary>
     private bool IsListedPlaceAfterPreposition(string text, List<Token> tokens, int s) =>
         !p.IsEnglish && s > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, s - 1)) && IsListedPlace(text, tokens, s, s + 1);
@@ -1731,6 +1739,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-alias"));
             return;
         }
+        if (length == 1 && p.IsBodyOfPlaceCompound(first))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.65, "org-of-place-compound"));
+            return;
+        }
         if (length == 1 && p.IsCompoundPlaceName(first))
         {
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-compound"));
@@ -1812,9 +1825,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // is one more often than a place (German nouns are capitalised, so there it is as often a noun no dictionary has);
                 // so is a longer one after an article the press puts before bodies ("a Embraer").
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.45, "org-short-name"));
-            else if (p.LoneNamesArePlaces && !evidence.SentenceStart[s] && !firstName && first.All(char.IsLetter))
+            else if (p.LoneNamesArePlaces && !evidence.SentenceStart[s] && !firstName && first.All(char.IsLetter) && !AfterContentWord(text, tokens, s))
                 // "la Semois", "a Teolo": in the French and Italian press a name no list knows, with no cue around it, is a
-                // small place's more often than anything else's.
+                // small place's more often than anything else's; after a noun ("le voyagiste Hotelplan", "i sindacati
+                // Filcams") it is what the noun says.
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.4, "place-lone-name"));
             return;
         }

@@ -24,12 +24,12 @@ internal sealed class LanguageProfile
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OfflineData, SharedLists> Shared = new();
 
-    private sealed record SharedLists(WordSet FirstNames, WordSet FirstNamesWithoutAccents, WordSet ClubTowns, WordSet ClubForms);
+    private sealed record SharedLists(WordSet FirstNames, WordSet FirstNamesWithoutAccents, WordSet ClubTowns, WordSet ClubForms, WordSet HyphenedPlaceHeads);
 
     private static SharedLists SharedFor(OfflineData data) => Shared.GetValue(data, d =>
     {
         var names = new WordSet(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
-        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d), ListedClubForms());
+        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d), ListedClubForms(), HyphenedPlaceHeads());
     });
 
     /// <summary>
@@ -59,6 +59,32 @@ internal sealed class LanguageProfile
                     foreach (var w in f[0].Split(' '))
                         if (w.Length is >= 2 and <= 4 && w.All(c => char.IsAsciiLetterUpper(c))) forms.Add(w);
         return forms;
+    }
+
+    /// <summary>The first parts of listed places' hyphenated names ("Haute" of "Haute-Savoie", "Nord" of "Nord-Brabant").</summary>
+    private static WordSet HyphenedPlaceHeads()
+    {
+        var heads = new WordSet(StringComparer.Ordinal);
+        foreach (var file in (string[])["places.tsv", "places-local.tsv", "places-curated.tsv"])
+            foreach (var line in OfflineData.ReadLines(file))
+            {
+                int tab = line.IndexOf('\t'), hyphen = line.IndexOf('-');
+                if (hyphen > 0 && (tab < 0 || hyphen < tab) && line.AsSpan(0, hyphen).IndexOf(' ') < 0) heads.Add(line[..hyphen]);
+            }
+        return heads;
+    }
+
+    /// <summary>
+    /// "Hydro-Québec", "Radio-Canada", "Loto-Québec": a word hyphened before a listed place, neither a first name
+    /// ("Marie-France") nor a word any listed place's name starts with ("Haute-Meuse"), names a body of that place.
+    /// </summary>
+    public bool IsBodyOfPlaceCompound(ReadOnlySpan<char> word)
+    {
+        int hyphen = word.IndexOf('-');
+        if (IsEnglish || hyphen < 3 || hyphen != word.LastIndexOf('-') || hyphen + 3 > word.Length || !char.IsUpper(word[0]) || !char.IsUpper(word[hyphen + 1])) return false;
+        var head = word[..hyphen];
+        if (IsFirstName(head) || IsPlaceName(head) || SharedFor(OfflineData.Instance).HyphenedPlaceHeads.Contains(head)) return false;
+        return IsPlaceName(word[(hyphen + 1)..]);
     }
 
     public static readonly string[] Supported = ["en", "de", "fr", "es", "it", "nl", "pt"];

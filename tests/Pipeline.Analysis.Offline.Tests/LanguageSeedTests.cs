@@ -272,6 +272,8 @@ public class LanguageSeedTests
     [InlineData("de", "Die Verbraucherzentrale Nordrhein-Westfalen warnt vor Betrug.", "Verbraucherzentrale Nordrhein-Westfalen")]
     [InlineData("pt", "O festival foi organizado pela Casa da Cultura de Paraty no sábado.", "Casa da Cultura de Paraty")]
     [InlineData("pt", "Os Bombeiros Voluntários de Arganil combateram o fogo.", "Bombeiros Voluntários de Arganil")]
+    [InlineData("fr", "Près de 4 000 clients d'Hydro-Québec étaient privés de courant.", "Hydro-Québec")]
+    [InlineData("fr", "Le reportage a été diffusé à Radio-Canada lundi.", "Radio-Canada")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
@@ -301,6 +303,14 @@ public class LanguageSeedTests
     public void A_small_place_is_found_by_its_works_or_its_neighbour(string language, string text, string place) =>
         Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
 
+    /// <summary>A lone name no list knows is a small place's in French and Italian, but not after a noun that says what it is.</summary>
+    [Theory]
+    [InlineData("fr", "Le voyagiste Hotelplan a annulé les départs.", "Hotelplan", false)]
+    [InlineData("it", "Il comitato Barbagia protesta da mesi.", "Barbagia", false)]
+    [InlineData("fr", "Les eaux de la Semois montent encore.", "Semois", true)]
+    public void A_lone_name_is_a_place_unless_a_noun_says_otherwise(string language, string text, string name, bool place) =>
+        Assert.Equal(place, Entities(language, text).Any(e => e.Text == name && e.Category == "Location"));
+
     /// <summary>What the regional rules leave alone: a person after "di", a valley named with "Val", a river after an institution.</summary>
     [Theory]
     [InlineData("it", "La Commissione europea di Ursula von der Leyen ha deciso.", "Ursula von der Leyen", "Person")]
@@ -328,6 +338,7 @@ public class LanguageSeedTests
     [InlineData("de", "Die Umweltorganisation Germanwatch kritisiert den Plan.", "Germanwatch", "Organization")]
     [InlineData("pt", "A exposição de Inês Lisboa abriu ontem em Lisboa.", "Lisboa", "Location")]
     [InlineData("pt", "O museu mostra Josefa de Óbidos. A vila de Óbidos organiza a festa.", "Óbidos", "Location")]
+    [InlineData("fr", "Marie-France Dubois a répondu aux questions.", "Marie-France Dubois", "Person")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
