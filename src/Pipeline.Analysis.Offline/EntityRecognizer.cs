@@ -1324,7 +1324,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Staatlichen Kunstsammlungen Dresden": the institution's adjectives come before its head.
         int head = AfterAdjectives(text, tokens, s, e - 2);
         string first = Word(text, tokens, head);
-        if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first)) return false;
+        if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first) && !IsShortBodyName(text, tokens, head)) return false;
         int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
@@ -1360,6 +1360,19 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && tokens[start - 1].Capitalised) start--;
         return start < end && start > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, start - 1))
             && names.TryMatch(text, tokens, start, end, out int length, out var place) && length == end - start && place.Category == EntityCategories.Location;
+    }
+
+    /// <summary>
+    /// "l'Asp di Trapani", "il Tar del Lazio": where common nouns are written in lower case, a short unknown name in title
+    /// case is a body's short form, and the place after it the area it serves.
+    /// </summary>
+    private bool IsShortBodyName(string text, List<Token> tokens, int i)
+    {
+        if (p.IsEnglish || p.NounsCapitalised || tokens[i].Length is < 2 or > 4 || tokens[i].AllCaps || !tokens[i].Capitalised || i + 2 >= tokens.Count) return false;
+        var word = WordSpan(text, tokens, i);
+        foreach (char c in word[1..])
+            if (!char.IsLower(c)) return false;
+        return p.Connectors.Contains(WordSpan(text, tokens, i + 1)) && !p.IsCommon(word) && !p.IsFirstName(word) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
     }
 
     /// <summary>"St." opening a name of two or more tokens, outside English (whose gazetteer holds its saints' places).</summary>
@@ -1807,6 +1820,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (length is 2 or 3 && !tokens[s].AllCaps && !p.NounsCapitalised && !(!p.IsEnglish && AnyCommon(text, tokens, s, e)))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-two-words"));
+            return;
+        }
+        if (length == 1 && !p.IsEnglish && !tokens[s].AllCaps && first.Length is >= 2 and <= 5 && names.TryMatchWord(first.ToUpperInvariant(), out var acronymEntry)
+            && acronymEntry.Category == EntityCategories.Organization)
+        {
+            // "del Pd", "la Cgil": outside English the press writes a listed acronym ("PD") in title case.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, acronymEntry.Subcategory, 0.6, "org-acronym-title-case"));
             return;
         }
         if (length == 1)

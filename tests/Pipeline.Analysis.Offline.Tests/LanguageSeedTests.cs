@@ -274,6 +274,9 @@ public class LanguageSeedTests
     [InlineData("pt", "Os Bombeiros Voluntários de Arganil combateram o fogo.", "Bombeiros Voluntários de Arganil")]
     [InlineData("fr", "Près de 4 000 clients d'Hydro-Québec étaient privés de courant.", "Hydro-Québec")]
     [InlineData("fr", "Le reportage a été diffusé à Radio-Canada lundi.", "Radio-Canada")]
+    [InlineData("it", "Secondo l'Asp di Trapani i ricoveri sono calati.", "Asp di Trapani")]
+    [InlineData("it", "Il Tar del Lazio ha sospeso la gara.", "Tar del Lazio")]
+    [InlineData("it", "Lo ha detto il segretario del Pd ieri sera.", "Pd")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
 
