@@ -1324,11 +1324,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Staatlichen Kunstsammlungen Dresden": the institution's adjectives come before its head.
         int head = AfterAdjectives(text, tokens, s, e - 2);
         string first = Word(text, tokens, head);
-        if (!p.OrganizationWords.Contains(first) && !p.EndsInOrganizationWord(first) && !IsShortBodyName(text, tokens, head)) return false;
+        if (!p.OrganizationWords.Contains(first) && !p.OrganizationPrefixes.Contains(first) && !p.EndsInOrganizationWord(first) && !IsShortBodyName(text, tokens, head)) return false;
         int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
-            || e - k == 1 && (StartsWithPlace(Word(text, tokens, k)) || p.NounsCapitalised && p.LoneNameFollows(text, tokens, k));
+            || e - k == 1 && (StartsWithPlace(Word(text, tokens, k)) || EndsWithPlace(Word(text, tokens, k)) || p.NounsCapitalised && p.LoneNameFollows(text, tokens, k));
     }
 
     /// <summary>
@@ -2050,7 +2050,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>The first token from <paramref name="i"/> that is no capitalised German adjective, <paramref name="last"/> at most ("Bayerische Landesamt").</summary>
     private int AfterAdjectives(string text, List<Token> tokens, int i, int last)
     {
-        while (p.NounsCapitalised && i < last && p.IsCapitalisedAdjective(Word(text, tokens, i))) i++;
+        // "Medisch Centrum Leeuwarden": where nouns are written in lower case, a capitalised ordinary word before the head is its adjective.
+        while (i < last && (p.NounsCapitalised ? p.IsCapitalisedAdjective(Word(text, tokens, i)) : !p.IsEnglish && tokens[i].Capitalised && p.IsCommon(Word(text, tokens, i)))) i++;
         return i;
     }
 

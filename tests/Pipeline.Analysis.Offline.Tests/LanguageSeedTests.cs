@@ -276,6 +276,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Le reportage a été diffusé à Radio-Canada lundi.", "Radio-Canada")]
     [InlineData("it", "Secondo l'Asp di Trapani i ricoveri sono calati.", "Asp di Trapani")]
     [InlineData("it", "Il Tar del Lazio ha sospeso la gara.", "Tar del Lazio")]
+    [InlineData("nl", "De Brandweerzone Noord-Limburg rukte uit.", "Brandweerzone Noord-Limburg")]
+    [InlineData("nl", "Het Medisch Centrum Leeuwarden zoekt personeel.", "Medisch Centrum Leeuwarden")]
     [InlineData("it", "Lo ha detto il segretario del Pd ieri sera.", "Pd")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
         Assert.Contains(Entities(language, text), e => e.Text == organisation && e.Category == "Organization");
