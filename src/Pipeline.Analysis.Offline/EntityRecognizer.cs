@@ -540,7 +540,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// The end of "am Neckar", "an der Lahn", "ob der Tauber", "in der Oberpfalz" after the listed town [<paramref name="i"/>,
-    /// <paramref name="end"/>), when a listed place that is no date follows; 0 otherwise.
+    /// <paramref name="end"/>) or a saint's ("St. Anton"), when a listed place that is no date follows, or after "am" one
+    /// word no dictionary knows ("Mühldorf am Inn", "St. Anton am Arlberg"); 0 otherwise.
     /// </summary>
     private int RiverOfTown(string text, List<Token> tokens, int i, int end, bool[]? taken)
     {
@@ -548,9 +549,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         var link = WordSpan(text, tokens, end);
         int k = link is "am" ? end + 1
             : link is "an" or "ob" or "in" && end + 2 < tokens.Count && WordSpan(text, tokens, end + 1) is "der" ? end + 2 : 0;
-        if (k == 0 || taken?[k] == true || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || p.Numbers.IsDateWord(Word(text, tokens, k))
-            || ListedPlaceLength(text, tokens, i) != end - i) return 0;
+        bool town = ListedPlaceLength(text, tokens, i) == end - i || end - i == 3 && IsSaintAbbreviation(text, tokens, i, end);
+        if (k == 0 || taken?[k] == true || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore || p.Numbers.IsDateWord(Word(text, tokens, k)) || !town) return 0;
         int length = ListedPlaceLength(text, tokens, k);
+        if (length == 0 && k == end + 1 && !tokens[k].AllCaps && !p.IsCommon(Word(text, tokens, k)) && !names.TryMatch(text, tokens, k, k + 1, out _, out _)) length = 1;
         return length > 0 && !(k + length < tokens.Count && IsNameWord(tokens[k + length])) ? k + length : 0;
     }
 

@@ -344,6 +344,8 @@ public class LanguageSeedTests
     [InlineData("pt", "A exposição de Inês Lisboa abriu ontem em Lisboa.", "Lisboa", "Location")]
     [InlineData("pt", "O museu mostra Josefa de Óbidos. A vila de Óbidos organiza a festa.", "Óbidos", "Location")]
     [InlineData("fr", "Marie-France Dubois a répondu aux questions.", "Marie-France Dubois", "Person")]
+    [InlineData("de", "In St. Anton am Arlberg schneit es seit Montag.", "St. Anton am Arlberg", "Location")]
+    [InlineData("de", "Er wohnt in Rosenheim am Inn.", "Rosenheim am Inn", "Location")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
