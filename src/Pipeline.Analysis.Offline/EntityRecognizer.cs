@@ -376,7 +376,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // article before the field it names.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
                     && p.OrganizationLinks.Contains(WordSpan(text, tokens, end)) && !tokens[end + 1].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, end + 1))
-                    && p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end))))
+                    && (p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end)))
+                        // "Estadio de la Cerámica", "Palacio de los Deportes": so does a place's word before the name it gives.
+                        || end == AfterArticle(text, tokens, i, end) + 1 && p.PlacePrefixes.Contains(WordSpan(text, tokens, end - 1))))
                 {
                     end += 3;
                     continue;

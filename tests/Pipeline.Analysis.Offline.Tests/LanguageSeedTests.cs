@@ -346,6 +346,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Marie-France Dubois a répondu aux questions.", "Marie-France Dubois", "Person")]
     [InlineData("de", "In St. Anton am Arlberg schneit es seit Montag.", "St. Anton am Arlberg", "Location")]
     [InlineData("de", "Er wohnt in Rosenheim am Inn.", "Rosenheim am Inn", "Location")]
+    [InlineData("es", "El Villarreal juega en el Estadio de la Cerámica.", "Estadio de la Cerámica", "Location")]
+    [InlineData("es", "El concierto será en el Auditorio Guelaguetza.", "Auditorio Guelaguetza", "Location")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
