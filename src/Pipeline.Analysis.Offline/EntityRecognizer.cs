@@ -407,6 +407,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Orchestre symphonique de Mulhouse", "Provincia autonoma di Trento": the place such an institution serves closes its name.
                 end = lowerCaseEnd > end ? PlaceClosingName(text, tokens, lowerCaseEnd, taken) : end;
             }
+            // "Juzgado de Instrucción número 2 de Barakaldo": a court's number, then the place it sits in, close its name.
+            if (p.NameNumbers.Count > 0 && end + 1 < tokens.Count && !taken[end] && tokens[end + 1].Kind == TokenKind.Number
+                && p.NameNumbers.Contains(WordSpan(text, tokens, end)) && p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end))))
+                end = PlaceClosingName(text, tokens, end + 2, taken);
             chunks.Add(new Chunk(i, end));
             i = end;
         }

@@ -184,6 +184,9 @@ internal sealed class LanguageProfile
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public WordSet PlaceKinds { get; private init; } = [];
 
+    /// <summary>Words that number an institution inside its name ("Juzgado de Instrucción número 2"; key name-numbers).</summary>
+    public WordSet NameNumbers { get; private init; } = [];
+
     /// <summary>Works and sites ("planta", "stabilimento", "usine") whose place is named after them through "de" (key site-words).</summary>
     public WordSet SiteWords { get; private init; } = [];
 
@@ -1118,6 +1121,7 @@ internal sealed class LanguageProfile
             AirportWords = Set("airport-words"),
             PlaceKinds = Set("place-kinds"),
             SiteWords = Set("site-words"),
+            NameNumbers = Set("name-numbers"),
             CourtWords = Set("court-words"),
             CommonAcronyms = Set("common-acronyms"),
             RegionHeads = Set("region-heads"),

@@ -277,6 +277,9 @@ public class LanguageSeedTests
     [InlineData("it", "Secondo l'Asp di Trapani i ricoveri sono calati.", "Asp di Trapani")]
     [InlineData("it", "Il Tar del Lazio ha sospeso la gara.", "Tar del Lazio")]
     [InlineData("nl", "De Brandweerzone Noord-Limburg rukte uit.", "Brandweerzone Noord-Limburg")]
+    [InlineData("es", "El Concello de Lugo aprobó el plan.", "Concello de Lugo")]
+    [InlineData("es", "La titular del Juzgado de Instrucción número 2 de Barakaldo decretó su ingreso.", "Juzgado de Instrucción número 2 de Barakaldo")]
+    [InlineData("es", "El Juzgado de lo Social número 3 de Pamplona dio la razón al sindicato.", "Juzgado de lo Social número 3 de Pamplona")]
     [InlineData("nl", "Het Medisch Centrum Leeuwarden zoekt personeel.", "Medisch Centrum Leeuwarden")]
     [InlineData("it", "Lo ha detto il segretario del Pd ieri sera.", "Pd")]
     public void A_regional_body_is_named(string language, string text, string organisation) =>
