@@ -176,7 +176,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
-        IncludeLegalFormDots(text, tokens, found);
+        IncludeAbbreviationDots(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
         FindRoads(text, tokens, found);
         return Resolve(found);
@@ -270,16 +270,19 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// "Fiagril Ltda. anunciou", "Acme Corp. said": inside a sentence, an organisation that ends in an abbreviated legal
-    /// form ends with its dot. At a sentence's end the dot is the full stop ("... de WK Kellogg Co.").
+    /// form ends with its dot, and so does a person whose surname is cut to its initial. At a sentence's end the dot is
+    /// the full stop ("... de WK Kellogg Co.").
     /// </summary>
-    private static void IncludeLegalFormDots(string text, List<Token> tokens, List<Candidate> found)
+    private static void IncludeAbbreviationDots(string text, List<Token> tokens, List<Candidate> found)
     {
         for (int n = 0; n < found.Count; n++)
         {
             var c = found[n];
             int dot = c.End;
-            if (c.Category == EntityCategories.Organization && dot + 1 < tokens.Count && tokens[dot].Length == 1 && text[tokens[dot].Start] == '.'
-                && tokens[dot].Start == tokens[dot - 1].End && AbbreviatedLegalForms.Contains(WordSpan(text, tokens, dot - 1))
+            if (dot + 1 < tokens.Count && tokens[dot].Length == 1 && text[tokens[dot].Start] == '.' && tokens[dot].Start == tokens[dot - 1].End
+                && (c.Category == EntityCategories.Organization && AbbreviatedLegalForms.Contains(WordSpan(text, tokens, dot - 1))
+                    // "Geert V. liet", "Rachid B. kreeg": a suspect's surname cut to its initial keeps the dot.
+                    || c.Category == EntityCategories.Person && dot - c.Start >= 2 && tokens[dot - 1].Length == 1 && char.IsUpper(text[tokens[dot - 1].Start]))
                 && !tokens[dot + 1].LineBreakBefore && (tokens[dot + 1].Kind != TokenKind.Word || !char.IsUpper(text[tokens[dot + 1].Start])))
                 found[n] = c with { End = dot + 1 };
         }
@@ -1039,11 +1042,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             Classify(text, tokens, new Chunk(organization, e), sentenceStart, context, output);
             return;
         }
-        if (PersonBeforeAffiliation(text, tokens, s, e) is int affiliation)
+        if (PersonBeforeAffiliation(text, tokens, s, e, personContext) is int affiliation)
         {
             // "Burgemeester Carola Schouten van Rotterdam", "Herman Schueremans van Live Nation": the person is named
-            // apart from the place or body they belong to.
-            Classify(text, tokens, new Chunk(s, affiliation), sentenceStart, context, output);
+            // apart from the place or body they belong to; a title before the name has already said it is a person's.
+            if (personContext) output.Add(new Candidate(s, affiliation, EntityCategories.Person, null, 0.9, "person-after-title"));
+            else Classify(text, tokens, new Chunk(s, affiliation), sentenceStart, context, output);
             Classify(text, tokens, new Chunk(affiliation + 1, e), sentenceStart, context, output);
             return;
         }
@@ -1453,9 +1457,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>
     /// Where a run that opens with a first name and a surname goes on with an affiliation particle (Dutch "van", German
     /// "von", "vom") before a capitalised word: the particle's token. A particle right after the first name, or after a
-    /// second first name, starts the surname ("Vincent van Gogh", "Jan Peter van Dijk").
+    /// second first name, starts the surname ("Vincent van Gogh", "Jan Peter van Dijk"). The run must open with a first
+    /// name ("Provinciale Staten van Limburg" is a body), unless a title has said it is a person's.
     /// </summary>
-    private int? PersonBeforeAffiliation(string text, List<Token> tokens, int s, int e)
+    private int? PersonBeforeAffiliation(string text, List<Token> tokens, int s, int e, bool person)
     {
         if (p.AffiliationLinks.Count == 0) return null;
         for (int k = s + 2; k + 1 < e; k++)
@@ -1464,7 +1469,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "von der ÖVP": an article may stand between the particle and the name.
             int named = k + 1;
             while (named + 1 < e && !tokens[named].Capitalised && IsArticle(Word(text, tokens, named))) named++;
-            return IsNameWord(tokens[k - 1]) && tokens[named].Capitalised && p.IsFirstName(WordSpan(text, tokens, s)) && !p.IsFirstName(WordSpan(text, tokens, k - 1)) ? k : null;
+            return IsNameWord(tokens[k - 1]) && tokens[named].Capitalised && (person || p.IsFirstName(WordSpan(text, tokens, s))) && !p.IsFirstName(WordSpan(text, tokens, k - 1)) ? k : null;
         }
         return null;
     }
@@ -1730,7 +1735,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (evidence.PersonContext && atChunkStart)
         {
-            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
+            // "Wethouder Jos Wieringa van Midden-Groningen": the person ends before the place or body they belong to.
+            int end = PersonBeforeAffiliation(text, tokens, s, e, person: true) ?? e;
+            output.Add(new Candidate(s, end, EntityCategories.Person, null, 0.9, "person-after-title"));
+            if (end < e) ClassifyRun(text, tokens, end + 1, e, evidence with { PersonContext = false }, false, output);
             return;
         }
         if (context.IsPerson(RunText(text, tokens, s, e)) && !(length == 1 && IsListedPlaceAfterPreposition(text, tokens, s)))

@@ -351,6 +351,10 @@ public class LanguageSeedTests
     [InlineData("de", "Er wohnt in Rosenheim am Inn.", "Rosenheim am Inn", "Location")]
     [InlineData("es", "El Villarreal juega en el Estadio de la Cerámica.", "Estadio de la Cerámica", "Location")]
     [InlineData("es", "El concierto será en el Auditorio Guelaguetza.", "Auditorio Guelaguetza", "Location")]
+    [InlineData("nl", "Wethouder Jos Wieringa van Midden-Groningen is blij.", "Jos Wieringa", "Person")]
+    [InlineData("nl", "Minister Eelco Heinen van Financiën reageerde niet.", "Eelco Heinen", "Person")]
+    [InlineData("nl", "Hoofdverdachte Rachid B. kreeg twaalf jaar cel.", "Rachid B.", "Person")]
+    [InlineData("fr", "À Mons, Kevin D. a été condamné.", "Kevin D.", "Person")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
