@@ -1907,10 +1907,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 if (!p.IsFirstName(WordSpan(text, tokens, c.Start)))
                     context.PersonNames.Add(Word(text, tokens, c.Start));
             }
-            // "David van Weel", then "Van Weel": the surname with its particles, as written and as a sentence opens it.
+            // "David van Weel", then "Van Weel": the surname with its particles, as written and as a sentence opens it;
+            // Flemish particles are capitalised inside the name too ("Bart De Wever", then "De Wever").
             for (int k = c.Start + 1; k + 1 < c.End; k++)
             {
-                if (tokens[k].Capitalised || !p.NameParticles.Contains(WordSpan(text, tokens, k))) continue;
+                if (tokens[k].Capitalised ? p.IsEnglish || !p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, k)) : !p.NameParticles.Contains(WordSpan(text, tokens, k))) continue;
                 string surname = RunText(text, tokens, k, c.End);
                 context.PersonNames.Add(surname);
                 context.PersonNames.Add(Capitalised(surname));
