@@ -220,7 +220,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (c.Category != EntityCategories.Location) continue;
             var before = c.Start > 0 && tokens[c.Start - 1].Kind == TokenKind.Word ? WordSpan(text, tokens, c.Start - 1) : default;
             string town = RunText(text, tokens, c.Start, c.End);
-            if (p.ClubArticles.Contains(before) && p.ClubPlaces.Contains(town)
+            if (p.ClubArticles.Contains(before) && p.ClubPlaces.Contains(town) || p.ClubRegionArticles.Contains(before) && p.ClubRegions.Contains(town)
                 || clubTowns?.Contains(town) == true && !p.PlacePrepositions.Contains(before) && !p.Connectors.Contains(before))
                 found[n] = c with { Category = EntityCategories.Organization, Subcategory = "Sports", Rule = "club-by-town" };
         }

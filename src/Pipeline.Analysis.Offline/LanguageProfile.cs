@@ -24,19 +24,20 @@ internal sealed class LanguageProfile
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OfflineData, SharedLists> Shared = new();
 
-    private sealed record SharedLists(WordSet FirstNames, WordSet FirstNamesWithoutAccents, WordSet ClubTowns, WordSet ClubForms, WordSet HyphenedPlaceHeads);
+    private sealed record SharedLists(WordSet FirstNames, WordSet FirstNamesWithoutAccents, WordSet ClubTowns, WordSet ClubRegions, WordSet ClubForms, WordSet HyphenedPlaceHeads);
 
     private static SharedLists SharedFor(OfflineData data) => Shared.GetValue(data, d =>
     {
         var names = new WordSet(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
-        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d), ListedClubForms(), HyphenedPlaceHeads());
+        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d, regions: false), ClubTowns(d, regions: true), ListedClubForms(), HyphenedPlaceHeads());
     });
 
     /// <summary>
     /// The town in each listed sports club's name, its form ("SSC", "FC", "1.") left out. A town that is also a region
-    /// ("SS Lazio", "SC Braga") is left out: a region takes an article of its own ("nel Lazio").
+    /// ("SS Lazio", "SC Braga") is left out, since a region takes an article of its own ("nel Lazio"); with
+    /// <paramref name="regions"/>, only those are kept.
     /// </summary>
-    private static WordSet ClubTowns(OfflineData data)
+    private static WordSet ClubTowns(OfflineData data, bool regions)
     {
         var towns = new WordSet(StringComparer.Ordinal);
         foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
@@ -44,7 +45,7 @@ internal sealed class LanguageProfile
             {
                 if (f.Length < 2 || f[1] != "Sports") continue;
                 var own = f[0].Split(' ').Where(w => !(w.Length <= 4 && w.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.'))).ToArray();
-                if (own.Length == 1 && !data.RegionNames.Contains(own[0])) towns.Add(own[0]);
+                if (own.Length == 1 && data.RegionNames.Contains(own[0]) == regions) towns.Add(own[0]);
             }
         return towns;
     }
@@ -349,6 +350,12 @@ internal sealed class LanguageProfile
 
     /// <summary>Towns whose name alone is also a listed club's ("SSC Napoli", "AS Roma", "Sevilla FC"), where <see cref="ClubArticles"/> apply.</summary>
     public WordSet ClubPlaces { get; private set; } = [];
+
+    /// <summary>Articles before which a region that names a listed club is the club too ("o Braga"; key club-region-articles).</summary>
+    public WordSet ClubRegionArticles { get; private set; } = [];
+
+    /// <summary>Regions whose name alone is also a listed club's ("SC Braga", "EC Bahia"), where <see cref="ClubRegionArticles"/> apply.</summary>
+    public WordSet ClubRegions { get; private set; } = [];
 
     /// <summary>The short forms of sports clubs' names ("FC Twente", "Lausanne HC"): the listed clubs', and the language's (key club-forms).</summary>
     public WordSet ClubForms { get; private set; } = [];
@@ -1208,6 +1215,8 @@ internal sealed class LanguageProfile
         profile.Averters = averters;
         profile.ClubArticles = Set("club-articles", ignoreCase: true);
         if (profile.ClubArticles.Count > 0) profile.ClubPlaces = SharedFor(data).ClubTowns;
+        profile.ClubRegionArticles = Set("club-region-articles", ignoreCase: true);
+        if (profile.ClubRegionArticles.Count > 0) profile.ClubRegions = SharedFor(data).ClubRegions;
         if (!profile.IsEnglish) profile.ClubForms = new WordSet(SharedFor(data).ClubForms.Concat(List("club-forms")), StringComparer.Ordinal);
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);

@@ -319,6 +319,14 @@ public class LanguageSeedTests
     public void A_lone_name_is_a_place_unless_a_noun_says_otherwise(string language, string text, string name, bool place) =>
         Assert.Equal(place, Entities(language, text).Any(e => e.Text == name && e.Category == "Location"));
 
+    /// <summary>In Portuguese a region that names a listed club is the club after the masculine article, the place after the feminine one.</summary>
+    [Theory]
+    [InlineData("O Braga venceu o Benfica por dois a zero.", "Braga", "Organization")]
+    [InlineData("O Bahia empatou no domingo.", "Bahia", "Organization")]
+    [InlineData("A Bahia teve chuvas fortes no domingo.", "Bahia", "Location")]
+    public void A_region_s_club_follows_its_article(string text, string name, string category) =>
+        Assert.Contains(Entities("pt", text), e => e.Text == name && e.Category == category);
+
     /// <summary>What the regional rules leave alone: a person after "di", a valley named with "Val", a river after an institution.</summary>
     [Theory]
     [InlineData("it", "La Commissione europea di Ursula von der Leyen ha deciso.", "Ursula von der Leyen", "Person")]
