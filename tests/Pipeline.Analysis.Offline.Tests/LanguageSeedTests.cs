@@ -364,6 +364,7 @@ public class LanguageSeedTests
     [InlineData("nl", "Hoofdverdachte Rachid B. kreeg twaalf jaar cel.", "Rachid B.", "Person")]
     [InlineData("fr", "À Mons, Kevin D. a été condamné.", "Kevin D.", "Person")]
     [InlineData("nl", "Premier Bart De Wever reageerde. Volgens De Wever is het akkoord goed.", "De Wever", "Person")]
+    [InlineData("it", "Abita da vent'anni in Borgo Palazzo.", "Borgo Palazzo", "Location")]
     public void Regional_rules_keep_people_and_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
