@@ -277,6 +277,8 @@ public class LanguageSeedTests
     [InlineData("it", "Secondo l'Asp di Trapani i ricoveri sono calati.", "Asp di Trapani")]
     [InlineData("it", "Il Tar del Lazio ha sospeso la gara.", "Tar del Lazio")]
     [InlineData("nl", "De Brandweerzone Noord-Limburg rukte uit.", "Brandweerzone Noord-Limburg")]
+    [InlineData("de", "Das berichtet das Hamburger Abendblatt am Sonntag.", "Hamburger Abendblatt")]
+    [InlineData("de", "Die Wiener Symphoniker spielen heute im Musikverein.", "Wiener Symphoniker")]
     [InlineData("es", "El Concello de Lugo aprobó el plan.", "Concello de Lugo")]
     [InlineData("es", "La titular del Juzgado de Instrucción número 2 de Barakaldo decretó su ingreso.", "Juzgado de Instrucción número 2 de Barakaldo")]
     [InlineData("es", "El Juzgado de lo Social número 3 de Pamplona dio la razón al sindicato.", "Juzgado de lo Social número 3 de Pamplona")]
