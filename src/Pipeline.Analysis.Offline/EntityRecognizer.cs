@@ -240,7 +240,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             {
                 if (tokens[k].Kind != TokenKind.Word || !tokens[k].Capitalised || tokens[k].AllCaps) continue;
                 string word = Word(text, tokens, k);
-                if (names.TryMatch(text, tokens, k, k + 1, out _, out var place) && place.Category == EntityCategories.Location)
+                if (IsListedPlace(text, tokens, k, k + 1))
                     (towns ??= new WordSet(StringComparer.Ordinal)).Add(word);
                 else if (StartsWithPlace(word))
                     (towns ??= new WordSet(StringComparer.Ordinal)).Add(word[..word.IndexOf('-')]);
@@ -1356,9 +1356,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             : p.ClubForms.Contains(WordSpan(text, tokens, e - 1)) && tokens[e - 1].AllCaps ? e - 1 : -1;
         if (form < 0) return null;
         int town = form == s ? e - 1 : s;
-        bool isTown = names.TryMatch(text, tokens, town, town + 1, out _, out var place) && place.Category == EntityCategories.Location
-            || StartsWithPlace(Word(text, tokens, town));
-        return isTown ? s : null;
+        return IsListedPlace(text, tokens, town, town + 1) || StartsWithPlace(Word(text, tokens, town)) ? s : null;
     }
 
     /// <summary>
@@ -1370,8 +1368,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (s < 3 || tokens[s - 1].Kind != TokenKind.Word || !p.And.Contains(WordSpan(text, tokens, s - 1))) return false;
         int end = s - 1, start = end;
         while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && tokens[start - 1].Capitalised) start--;
-        return start < end && start > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, start - 1))
-            && names.TryMatch(text, tokens, start, end, out int length, out var place) && length == end - start && place.Category == EntityCategories.Location;
+        return start < end && start > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, start - 1)) && IsListedPlace(text, tokens, start, end);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class LanguageProfile
     private static SharedLists SharedFor(OfflineData data) => Shared.GetValue(data, d =>
     {
         var names = new WordSet(d.FirstNames.Concat(OfflineData.ReadLines("first-names-local.txt")), StringComparer.Ordinal);
-        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d, regions: false), ClubTowns(d, regions: true), ListedClubForms(), HyphenedPlaceHeads());
+        return new SharedLists(names, new WordSet(names.Select(WithoutAccents), StringComparer.Ordinal), ClubTowns(d, regions: false), ClubTowns(d, regions: true), ListedClubForms(), ListedHyphenedPlaceHeads());
     });
 
     /// <summary>
@@ -40,30 +40,25 @@ internal sealed class LanguageProfile
     private static WordSet ClubTowns(OfflineData data, bool regions)
     {
         var towns = new WordSet(StringComparer.Ordinal);
-        foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
-            foreach (var f in OfflineData.ReadLines(file).Select(l => l.Split('\t')))
-            {
-                if (f.Length < 2 || f[1] != "Sports") continue;
-                var own = f[0].Split(' ').Where(w => !(w.Length <= 4 && w.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.'))).ToArray();
-                if (own.Length == 1 && data.RegionNames.Contains(own[0]) == regions) towns.Add(own[0]);
-            }
+        foreach (var club in ListedClubs())
+        {
+            var own = club.Split(' ').Where(w => !(w.Length <= 4 && w.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.'))).ToArray();
+            if (own.Length == 1 && data.RegionNames.Contains(own[0]) == regions) towns.Add(own[0]);
+        }
         return towns;
     }
 
     /// <summary>The short forms listed sports clubs carry ("FC", "SC", "RCD").</summary>
-    private static WordSet ListedClubForms()
-    {
-        var forms = new WordSet(StringComparer.Ordinal);
-        foreach (var file in (string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
-            foreach (var f in OfflineData.ReadLines(file).Select(l => l.Split('\t')))
-                if (f.Length >= 2 && f[1] == "Sports")
-                    foreach (var w in f[0].Split(' '))
-                        if (w.Length is >= 2 and <= 4 && w.All(c => char.IsAsciiLetterUpper(c))) forms.Add(w);
-        return forms;
-    }
+    private static WordSet ListedClubForms() =>
+        new(ListedClubs().SelectMany(club => club.Split(' ')).Where(w => w.Length is >= 2 and <= 4 && w.All(char.IsAsciiLetterUpper)), StringComparer.Ordinal);
+
+    /// <summary>The names of the sports clubs the organisation lists hold.</summary>
+    private static IEnumerable<string> ListedClubs() =>
+        ((string[])["organizations.tsv", "organizations-known.tsv", "organizations-local.tsv"])
+            .SelectMany(OfflineData.ReadLines).Select(l => l.Split('\t')).Where(f => f.Length >= 2 && f[1] == "Sports").Select(f => f[0]);
 
     /// <summary>The first parts of listed places' hyphenated names ("Haute" of "Haute-Savoie", "Nord" of "Nord-Brabant").</summary>
-    private static WordSet HyphenedPlaceHeads()
+    private static WordSet ListedHyphenedPlaceHeads()
     {
         var heads = new WordSet(StringComparer.Ordinal);
         foreach (var file in (string[])["places.tsv", "places-local.tsv", "places-curated.tsv"])
@@ -84,7 +79,7 @@ internal sealed class LanguageProfile
         int hyphen = word.IndexOf('-');
         if (IsEnglish || hyphen < 3 || hyphen != word.LastIndexOf('-') || hyphen + 3 > word.Length || !char.IsUpper(word[0]) || !char.IsUpper(word[hyphen + 1])) return false;
         var head = word[..hyphen];
-        if (IsFirstName(head) || IsPlaceName(head) || SharedFor(OfflineData.Instance).HyphenedPlaceHeads.Contains(head)) return false;
+        if (IsFirstName(head) || IsPlaceName(head) || HyphenedPlaceHeads.Contains(head)) return false;
         return IsPlaceName(word[(hyphen + 1)..]);
     }
 
@@ -359,6 +354,9 @@ internal sealed class LanguageProfile
 
     /// <summary>The short forms of sports clubs' names ("FC Twente", "Lausanne HC"): the listed clubs', and the language's (key club-forms).</summary>
     public WordSet ClubForms { get; private set; } = [];
+
+    /// <summary>The first parts of listed places' hyphenated names, which open a place's name, not a body's ("Haute-Meuse").</summary>
+    private WordSet HyphenedPlaceHeads { get; set; } = [];
 
     /// <summary>Verbs of being that make a negator deny that a thing exists ("no hubo víctimas", "non ci sono feriti", "il n'y a pas eu").</summary>
     public WordSet Existentials { get; private set; } = [];
@@ -935,7 +933,7 @@ internal sealed class LanguageProfile
             || OfflineData.Instance.Names.TryMatch(text, tokens, i, tokens.Count, out _, out var shared) && shared.Category == EntityCategories.Location);
 
     /// <summary>
-    /// "Sparkasse KölnBonn", "Landratsamt Mittelsachsen": one word no dictionary lists, then no further name, after an
+    /// "Sparkasse KölnBonn", "Kreissparkasse Ostalb": one word no dictionary lists, then no further name, after an
     /// institution's head is the name of the area it serves; after the kind of body ("Gewerkschaft Verdi") it is the
     /// body's own name, and so is another body's word ("Hausbank Oberbank") or an acronym ("Förderbank KfW").
     /// </summary>
@@ -1217,7 +1215,11 @@ internal sealed class LanguageProfile
         if (profile.ClubArticles.Count > 0) profile.ClubPlaces = SharedFor(data).ClubTowns;
         profile.ClubRegionArticles = Set("club-region-articles", ignoreCase: true);
         if (profile.ClubRegionArticles.Count > 0) profile.ClubRegions = SharedFor(data).ClubRegions;
-        if (!profile.IsEnglish) profile.ClubForms = new WordSet(SharedFor(data).ClubForms.Concat(List("club-forms")), StringComparer.Ordinal);
+        if (!profile.IsEnglish)
+        {
+            profile.ClubForms = new WordSet(SharedFor(data).ClubForms.Concat(List("club-forms")), StringComparer.Ordinal);
+            profile.HyphenedPlaceHeads = SharedFor(data).HyphenedPlaceHeads;
+        }
         profile.Decreases = decreases;
         profile.Comparatives = Set("comparatives", ignoreCase: true);
         profile.EverWords = Set("ever-words", ignoreCase: true);
