@@ -208,7 +208,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// "il Napoli", "la Roma", "del Sevilla": where towns take no article, a club's town after one is the club. "FC Twente"
-    /// ... "Twente klimt": a town the document has named a club by stands for the club elsewhere, but after a preposition of place.
+    /// ... "Twente klimt": a town the document has named a club by stands for the club elsewhere, except after a preposition
+    /// of place or a link ("in Twente").
     /// </summary>
     private void ClubsNamedByTown(string text, List<Token> tokens, List<Candidate> found)
     {
@@ -240,10 +241,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             {
                 if (tokens[k].Kind != TokenKind.Word || !tokens[k].Capitalised || tokens[k].AllCaps) continue;
                 string word = Word(text, tokens, k);
-                if (IsListedPlace(text, tokens, k, k + 1))
-                    (towns ??= new WordSet(StringComparer.Ordinal)).Add(word);
-                else if (StartsWithPlace(word))
-                    (towns ??= new WordSet(StringComparer.Ordinal)).Add(word[..word.IndexOf('-')]);
+                // "SG Flensburg-Handewitt" stands for the club as "Flensburg".
+                string? town = IsListedPlace(text, tokens, k, k + 1) ? word : StartsWithPlace(word) ? word[..word.IndexOf('-')] : null;
+                if (town is not null) (towns ??= new WordSet(StringComparer.Ordinal)).Add(town);
             }
         }
         return towns;
@@ -478,7 +478,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return organization > 0 && IsListedPlace(text, tokens, s + organization, e);
     }
 
-    /// <summary>Whether tokens [s, e) are one listed place, exactly.</summary>
+    /// <summary>The listed organisation whose acronym a short word spells in capitals ("Pd": "PD").</summary>
+    private PhraseEntry? ListedAcronym(string word)
+    {
+        Span<char> upper = stackalloc char[word.Length];
+        word.AsSpan().ToUpperInvariant(upper);
+        return names.TryMatchWord(upper, out var entry) && entry.Category == EntityCategories.Organization ? entry : null;
+    }
+
     /// <summary>Whether an ordinary lower-case word other than a function word or a verb stands just before token <paramref name="s"/>.</summary>
     private bool AfterContentWord(string text, List<Token> tokens, int s)
     {
@@ -491,6 +498,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsListedPlaceAfterPreposition(string text, List<Token> tokens, int s) =>
         !p.IsEnglish && s > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, s - 1)) && IsListedPlace(text, tokens, s, s + 1);
 
+    /// <summary>Whether tokens [s, e) are one listed place, exactly.</summary>
     private bool IsListedPlace(string text, List<Token> tokens, int s, int e) =>
         names.TryMatch(text, tokens, s, e, out int length, out var place) && length == e - s && place.Category == EntityCategories.Location;
 
@@ -1278,7 +1286,6 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return false;
     }
 
-    /// <summary>A role at the start of a chunk: a listed person type, or a profession in "-ist" ("Physicist").</summary>
     /// <summary>
     /// "Bombeiros Voluntários de Arganil": where common nouns are written in lower case, a capitalised role before an
     /// ordinary word that is no first name opens a body's name, not a person's.
@@ -1286,6 +1293,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool OpensBodyAfterRole(string text, List<Token> tokens, int next) =>
         !p.IsEnglish && !p.NounsCapitalised && p.IsCommon(Word(text, tokens, next)) && !p.IsFirstName(WordSpan(text, tokens, next));
 
+    /// <summary>A role at the start of a chunk: a listed person type, or a profession in "-ist" ("Physicist").</summary>
     private bool IsRoleWord(string text, List<Token> tokens, int s, int e, out int length)
     {
         if (p.PersonTypes.TryMatch(text, tokens, s, e, out length, out _)) return true;
@@ -1340,7 +1348,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
-            || e - k == 1 && (StartsWithPlace(Word(text, tokens, k)) || EndsWithPlace(Word(text, tokens, k)) || p.NounsCapitalised && p.LoneNameFollows(text, tokens, k));
+            || e - k == 1 && (StartsWithPlace(Word(text, tokens, k)) || EndsWithPlace(Word(text, tokens, k)) || p.NounsCapitalised && k == head + 1 && p.LoneNameFollows(text, tokens, k));
     }
 
     /// <summary>
@@ -1732,10 +1740,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (evidence.PersonContext && atChunkStart)
         {
-            // "Wethouder Jos Wieringa van Midden-Groningen": the person ends before the place or body they belong to.
-            int end = PersonBeforeAffiliation(text, tokens, s, e, person: true) ?? e;
-            output.Add(new Candidate(s, end, EntityCategories.Person, null, 0.9, "person-after-title"));
-            if (end < e) ClassifyRun(text, tokens, end + 1, e, evidence with { PersonContext = false }, false, output);
+            output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
             return;
         }
         if (context.IsPerson(RunText(text, tokens, s, e)) && !(length == 1 && IsListedPlaceAfterPreposition(text, tokens, s)))
@@ -1835,8 +1840,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.6, "person-two-words"));
             return;
         }
-        if (length == 1 && !p.IsEnglish && !tokens[s].AllCaps && first.Length is >= 2 and <= 5 && names.TryMatchWord(first.ToUpperInvariant(), out var acronymEntry)
-            && acronymEntry.Category == EntityCategories.Organization)
+        if (length == 1 && !p.IsEnglish && !tokens[s].AllCaps && first.Length is >= 2 and <= 5 && ListedAcronym(first) is { } acronymEntry)
         {
             // "del Pd", "la Cgil": outside English the press writes a listed acronym ("PD") in title case.
             output.Add(new Candidate(s, e, EntityCategories.Organization, acronymEntry.Subcategory, 0.6, "org-acronym-title-case"));
@@ -1860,8 +1864,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.45, "org-short-name"));
             else if (p.LoneNamesArePlaces && !evidence.SentenceStart[s] && !firstName && first.All(char.IsLetter) && !AfterContentWord(text, tokens, s))
                 // "la Semois", "a Teolo": in the French and Italian press a name no list knows, with no cue around it, is a
-                // small place's more often than anything else's; after a noun ("le voyagiste Hotelplan", "i sindacati
-                // Filcams") it is what the noun says.
+                // small place's more often than anything else's; after a noun ("le voyagiste Hotelplan", "il comitato
+                // Barbagia") it is what the noun says.
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.4, "place-lone-name"));
             return;
         }
@@ -2061,10 +2065,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     private bool IsAndOr(string word) => p.And.Contains(word) || p.Or.Contains(word);
 
-    /// <summary>The first token from <paramref name="i"/> that is no capitalised German adjective, <paramref name="last"/> at most ("Bayerische Landesamt").</summary>
+    /// <summary>
+    /// The first token from <paramref name="i"/> that is no capitalised adjective, <paramref name="last"/> at most: a German
+    /// one ("Bayerische Landesamt"), or elsewhere outside English a capitalised ordinary word ("Medisch Centrum").
+    /// </summary>
     private int AfterAdjectives(string text, List<Token> tokens, int i, int last)
     {
-        // "Medisch Centrum Leeuwarden": where nouns are written in lower case, a capitalised ordinary word before the head is its adjective.
         while (i < last && (p.NounsCapitalised ? p.IsCapitalisedAdjective(Word(text, tokens, i)) : !p.IsEnglish && tokens[i].Capitalised && p.IsCommon(Word(text, tokens, i)))) i++;
         return i;
     }
