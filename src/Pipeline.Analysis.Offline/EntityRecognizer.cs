@@ -179,7 +179,40 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         IncludeAbbreviationDots(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
         FindRoads(text, tokens, found);
-        return Resolve(found);
+        var resolved = Resolve(found);
+        JoinTownNames(text, tokens, resolved);
+        return resolved;
+    }
+
+    /// <summary>
+    /// "Salas de los Infantes", "San Vicente de la Sonsierra", "Largo da Ordem": a listed town, a link of the language's
+    /// town names and a place or a lone name after it are one town, but a person after it is not ("el Getafe de Bordalás").
+    /// </summary>
+    private void JoinTownNames(string text, List<Token> tokens, List<Candidate> resolved)
+    {
+        if (p.TownLinks.Length == 0) return;
+        for (int n = resolved.Count - 2; n >= 0; n--)
+        {
+            var (town, name) = (resolved[n], resolved[n + 1]);
+            if (town.Category != EntityCategories.Location || town.Rule is not ("gaz-place-city" or "gaz-place-local-city")
+                || !(name.Category == EntityCategories.Location || name.Category == EntityCategories.Organization && name.End - name.Start == 1 && !name.Rule.StartsWith("gaz-", StringComparison.Ordinal))
+                || town.End + TownLinkLength(text, tokens, town.End) != name.Start || name.Start == town.End)
+                continue;
+            resolved[n] = new Candidate(town.Start, name.End, EntityCategories.Location, "GPE", 0.75, "place-town-link");
+            resolved.RemoveAt(n + 1);
+        }
+    }
+
+    private int TownLinkLength(string text, List<Token> tokens, int at)
+    {
+        foreach (var link in p.TownLinks)
+        {
+            if (at + link.Length > tokens.Count) continue;
+            int k = 0;
+            while (k < link.Length && tokens[at + k].Kind == TokenKind.Word && WordSpan(text, tokens, at + k).Equals(link[k], StringComparison.Ordinal)) k++;
+            if (k == link.Length) return k;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -1066,6 +1099,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "die Carolabrücke", "het Jan Breydelstadion": a structure named by a compound, a person's name included.
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-named-structure"));
+            return;
+        }
+        if (e - s == 1 && p.IsDirectionalPlace(first))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.8, "place-direction"));
             return;
         }
         if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(WordSpan(text, tokens, e + 1)))

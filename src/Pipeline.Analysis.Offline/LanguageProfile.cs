@@ -100,7 +100,7 @@ internal sealed class LanguageProfile
     private bool GenitivePlaces { get; init; }
 
     /// <summary>
-    /// "Hamburgs", "Deutschlands": a place by its local name in the genitive, where the language makes one with "-s",
+    /// "Hamburgs", "Bayerns": a listed place in the genitive, where the language makes one with "-s",
     /// unless the word is an ordinary word of the language ("des Zugs" is the train's, not Zug's).
     /// </summary>
     public bool TryGenitivePlace(ReadOnlySpan<char> word, out PhraseEntry entry)
@@ -108,7 +108,7 @@ internal sealed class LanguageProfile
         entry = null!;
         if (!GenitivePlaces || LocalNames is null || word.Length < 4 || word[^1] != 's' || word[^2] == 's' || !char.IsUpper(word[0]) || IsListed(word))
             return false;
-        return LocalNames.TryMatchWord(word[..^1], out entry) && entry.Category == EntityCategories.Location;
+        return TryListedWord(word[..^1], out entry) && entry.Category == EntityCategories.Location;
     }
 
     /// <summary>
@@ -126,6 +126,26 @@ internal sealed class LanguageProfile
         word.EndsWith("er", StringComparison.Ordinal) && (IsPlaceName(word[..^2]) || IsPlaceName(string.Concat(word[..^2], "en")));
 
     private bool IsPlaceName(ReadOnlySpan<char> word) => TryListedWord(word, out var place) && place.Category == EntityCategories.Location;
+
+    /// <summary>The links inside a town's name ("de los", "do"), as word sequences, longest first.</summary>
+    public string[][] TownLinks { get; private init; } = [];
+
+    /// <summary>Points of the compass and heights a German place's name may open with ("Ost-", "Ober-"), as a list key.</summary>
+    private string[] PlaceDirections { get; init; } = [];
+
+    /// <summary>"Ostwestfalen", "Nordhessen": a listed place's name behind a point of the compass or a height is a place, written as one word.</summary>
+    public bool IsDirectionalPlace(ReadOnlySpan<char> word)
+    {
+        foreach (var direction in PlaceDirections)
+        {
+            if (word.Length < direction.Length + 4 || !word.StartsWith(direction, StringComparison.Ordinal)) continue;
+            Span<char> rest = stackalloc char[word.Length - direction.Length];
+            word[direction.Length..].CopyTo(rest);
+            rest[0] = char.ToUpperInvariant(rest[0]);
+            return !IsListed(word) && IsPlaceName(rest);
+        }
+        return false;
+    }
 
     /// <summary>"Hohenlohekreis": a district named by a compound whose own part is no ordinary word ("Wahlkreis" is none).</summary>
     public bool IsDistrictCompound(ReadOnlySpan<char> word)
@@ -274,7 +294,7 @@ internal sealed class LanguageProfile
     public bool IsOrganizationDescriptor(ReadOnlySpan<char> word)
     {
         return OrganizationDescriptors.Contains(word)
-            || OrganizationDescriptorEndings.EndsAfterStem(word, StringComparison.OrdinalIgnoreCase);
+            || OrganizationDescriptorEndings.EndsAfterStem(word, StringComparison.OrdinalIgnoreCase) || OrganizationDescriptorEndings.IsOne(word);
     }
 
     public WordSet OrganizationNouns { get; private init; } = null!;
@@ -291,16 +311,31 @@ internal sealed class LanguageProfile
     /// <summary>Endings of compound structures' names ("-brücke", "-stadion", "-kathedraal"), lower case.</summary>
     private WordEndings PlaceEndings { get; init; } = new([]);
 
+    /// <summary>Endings of compound street names ("-straße", "-gasse", "-straat", "-laan"), lower case.</summary>
+    private WordEndings StreetEndings { get; init; } = new([]);
+
     /// <summary>
     /// A compound that ends in a structure's head after a name: the name of one ("Carolabrücke", "Sint-Baafskathedraal",
     /// "Breydelstadion" after "Jan", the word before it), where "Fußballstadion" and "Autobahnbrücke" are ordinary words.
     /// </summary>
     public bool IsNamedStructure(ReadOnlySpan<char> word, ReadOnlySpan<char> before = default)
     {
+        // "Goethestraße", "Kikbeekstraat": a street's compound names the street whatever its first part, unless the
+        // dictionary lists the whole as an ordinary noun ("winkelstraat"), it is a kind of road ("Kantonsstrasse"), or a
+        // German noun joined by "-s" opens it ("Einkaufsstraße").
+        if (StreetEndings.EndingOf(word, StringComparison.Ordinal) is { } street)
+        {
+            var named = word[..^street.Length];
+            return char.IsUpper(word[0]) && !IsListedNoun(word) && !RoadWords.Contains(word)
+                && !(NounsCapitalised && named[^1] == 's' && IsListedInAnyForm(named[..^1]) && !IsFirstName(named[..^1]));
+        }
         if (PlaceEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
         var stem = word[..^ending.Length];
         return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
             && (stem.Contains('-') || IsFirstName(stem) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before)
+                // "Koralmtunnel": a German stem the dictionary lists in no form is a name ("Kirchturm", "Fußballstadion" are
+                // made of "Kirche" and "Fußballer"'s stem).
+                || NounsCapitalised && stem.Length >= 4 && !HasListedNounTail(stem) && !IsListedInAnyForm(stem)
                 // "Arnulfsplatz", "Wörthersee": a first name in the genitive, a town's adjective.
                 || NounsCapitalised && stem.Length > 4 && (stem.EndsWith('s') && IsFirstName(stem[..^1])
                     || stem.EndsWith("er", StringComparison.Ordinal) && LocalNames?.TryMatchWord(stem[..^2], out _) == true));
@@ -457,6 +492,21 @@ internal sealed class LanguageProfile
         form = IsListedNoun(word) ? Noun.Listed : HasListedNounTail(word) && !IsCapitalisedAdjective(word) ? Noun.CompoundTail : Noun.None;
         _nounForms.Remember(word, form);
         return form;
+    }
+
+    private static readonly string[] StemEndings = ["", "e", "n", "s", "en", "er", "es"];
+
+    /// <summary>Whether the dictionary lists the stem itself or the stem with a common ending ("Kirch" of "Kirche").</summary>
+    private bool IsListedInAnyForm(ReadOnlySpan<char> stem)
+    {
+        Span<char> form = stackalloc char[stem.Length + 2];
+        stem.CopyTo(form);
+        foreach (var ending in StemEndings)
+        {
+            ending.CopyTo(form[stem.Length..]);
+            if (IsListed(form[..(stem.Length + ending.Length)])) return true;
+        }
+        return false;
     }
 
     private bool HasListedNounTail(ReadOnlySpan<char> word)
@@ -816,7 +866,7 @@ internal sealed class LanguageProfile
                     && !Nouns.Contains(word) && PlaceFollows(text, tokens, i)
                 // "Hohenlohekreis", "Carolabrücke", "Allgäuer Alpen": a district's or a structure's compound, and a region's
                 // head after a place's adjective.
-                || IsDistrictCompound(word) || IsNamedStructure(word) || IsPlaceOrganizationCompound(word)
+                || IsDistrictCompound(word) || IsNamedStructure(word) || IsPlaceOrganizationCompound(word) || IsDirectionalPlace(word)
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.Contains(word)
                     && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised
@@ -1171,6 +1221,9 @@ internal sealed class LanguageProfile
             TitleSuffixes = new(List("title-suffixes")),
             OrganizationEndings = new(List("org-endings")),
             PlaceEndings = new(List("place-endings")),
+            StreetEndings = new(List("street-endings")),
+            PlaceDirections = List("place-directions"),
+            TownLinks = List("town-links").Select(link => link.Split(' ')).OrderByDescending(link => link.Length).ToArray(),
             Endings = List("endings"),
             OpenSyllableSuffixes = List("open-syllable-suffixes"),
             VerbEndings = List("verb-endings").Select(e => e.Split('>')).Select(e => (e[0], e[1])).OrderByDescending(e => e.Item1.Length).ToArray(),

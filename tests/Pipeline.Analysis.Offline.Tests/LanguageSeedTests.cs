@@ -354,6 +354,8 @@ public class LanguageSeedTests
     [InlineData("de", "Die Gewerkschaft Verdi ruft zum Streik auf.", "Verdi", "Organization")]
     [InlineData("de", "Die Fluggesellschaft Eurowings streicht Flüge.", "Eurowings", "Organization")]
     [InlineData("de", "Die Umweltorganisation Germanwatch kritisiert den Plan.", "Germanwatch", "Organization")]
+    [InlineData("nl", "De rederij Doeksen vaart in de winter minder.", "Doeksen", "Organization")]
+    [InlineData("nl", "Reizigersvereniging Rover is tevreden.", "Rover", "Organization")]
     [InlineData("pt", "A exposição de Inês Lisboa abriu ontem em Lisboa.", "Lisboa", "Location")]
     [InlineData("pt", "O museu mostra Josefa de Óbidos. A vila de Óbidos organiza a festa.", "Óbidos", "Location")]
     [InlineData("fr", "Marie-France Dubois a répondu aux questions.", "Marie-France Dubois", "Person")]
@@ -453,7 +455,29 @@ public class LanguageSeedTests
     [InlineData("de", "Die Carolabrücke in Dresden ist eingestürzt.", "Carolabrücke")]
     [InlineData("nl", "Club Brugge speelt in het Jan Breydelstadion.", "Jan Breydelstadion")]
     [InlineData("nl", "De mis in de Sint-Baafskathedraal begint om tien uur.", "Sint-Baafskathedraal")]
+    [InlineData("de", "Der Ceneritunnel ist nach dem Brand wieder offen.", "Ceneritunnel")]
     public void A_landmark_is_named_by_its_head(string language, string text, string place) =>
+        Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
+
+    /// <summary>A street written as one compound is named whatever its first part; a generic street or a kind of road is not.</summary>
+    [Theory]
+    [InlineData("de", "Der Unfall geschah in der Lessingstraße in Kassel.", "Lessingstraße")]
+    [InlineData("de", "Die Stadt baut die Bahnhofstraße um.", "Bahnhofstraße")]
+    [InlineData("nl", "De markt op de Lindelaan in Tilburg gaat niet door.", "Lindelaan")]
+    [InlineData("nl", "De bewoners van de Kerkstraat protesteren.", "Kerkstraat")]
+    public void A_street_compound_is_a_place(string language, string text, string street) =>
+        Assert.Contains(Entities(language, text), e => e.Text == street && e.Category == "Location");
+
+    [Fact]
+    public void A_generic_street_compound_is_no_place() =>
+        Assert.Empty(Entities("de", "Die Feuerwehr sperrte die Einkaufsstraße und die Kantonsstrasse."));
+
+    /// <summary>A listed place behind a point of the compass is one place; so is a listed town, a link of its language's town names and the name after it.</summary>
+    [Theory]
+    [InlineData("de", "In Nordhessen schneit es seit Montag.", "Nordhessen")]
+    [InlineData("de", "Die Fischer am Ufer des Bodensees klagen.", "Bodensees")]
+    [InlineData("es", "La feria de Salas de los Infantes abre el sábado.", "Salas de los Infantes")]
+    public void A_compound_place_is_one_place(string language, string text, string place) =>
         Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
 
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
