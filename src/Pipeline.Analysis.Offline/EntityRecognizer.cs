@@ -181,6 +181,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         FindRoads(text, tokens, found);
         var resolved = Resolve(found);
         JoinTownNames(text, tokens, resolved);
+        JoinPlaceQualifiers(text, tokens, resolved);
+        FindPartiesAfterPeople(text, tokens, resolved);
         return resolved;
     }
 
@@ -200,6 +202,54 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 continue;
             resolved[n] = new Candidate(town.Start, name.End, EntityCategories.Location, "GPE", 0.75, "place-town-link");
             resolved.RemoveAt(n + 1);
+        }
+    }
+
+    /// <summary>
+    /// "Mohamed Ridouani (Vooruit)", "Karl Huber (Grüne)": a capitalised name in brackets right after a person is their
+    /// party, unless it is a listed place (their town).
+    /// </summary>
+    private void FindPartiesAfterPeople(string text, List<Token> tokens, List<Candidate> resolved)
+    {
+        if (p.IsEnglish) return;
+        for (int n = resolved.Count - 1; n >= 0; n--)
+        {
+            var person = resolved[n];
+            int open = person.End, s = open + 1;
+            if (person.Category != EntityCategories.Person || s >= tokens.Count || Word(text, tokens, open) != "(") continue;
+            int e = s;
+            while (e < tokens.Count && e - s < 3 && tokens[e].Kind == TokenKind.Word && tokens[e].Capitalised) e++;
+            if (e == s || e >= tokens.Count || Word(text, tokens, e) != ")") continue;
+            int next = n + 1 < resolved.Count && resolved[n + 1].Start < e ? n + 1 : -1;
+            if (next >= 0 && (resolved[next].Start != s || resolved[next].End != e || resolved[next].Category == EntityCategories.Organization
+                || resolved[next].Rule.StartsWith("gaz-", StringComparison.Ordinal)))
+                continue;
+            if (names.TryMatch(text, tokens, s, e, out _, out _)) continue;
+            var party = new Candidate(s, e, EntityCategories.Organization, "Political", 0.75, "org-party-after-person");
+            if (next >= 0) resolved[next] = party;
+            else resolved.Insert(n + 1, party);
+        }
+    }
+
+    /// <summary>
+    /// "Utrecht Centraal", "Trento Nord", "Rioja Alta": a listed place and a word of the language's that names a part of
+    /// it, a station or an exit after it are one place.
+    /// </summary>
+    private void JoinPlaceQualifiers(string text, List<Token> tokens, List<Candidate> resolved)
+    {
+        if (p.PlaceQualifiers.Count == 0) return;
+        for (int n = resolved.Count - 1; n >= 0; n--)
+        {
+            var town = resolved[n];
+            int q = town.End;
+            if (town.Category != EntityCategories.Location || !town.Rule.StartsWith("gaz-place", StringComparison.Ordinal) || town.Rule == "gaz-place-local-country"
+                || town.Rule == "gaz-place-country" || q >= tokens.Count || tokens[q].Kind != TokenKind.Word || tokens[q].LineBreakBefore
+                || !p.PlaceQualifiers.Contains(WordSpan(text, tokens, q)))
+                continue;
+            bool qualifierFound = n + 1 < resolved.Count && resolved[n + 1].Start == q;
+            if (qualifierFound && resolved[n + 1].End != q + 1 || n + 1 < resolved.Count && !qualifierFound && resolved[n + 1].Start < q + 1) continue;
+            if (qualifierFound) resolved.RemoveAt(n + 1);
+            resolved[n] = new Candidate(town.Start, q + 1, EntityCategories.Location, town.Subcategory, 0.8, "place-qualified");
         }
     }
 

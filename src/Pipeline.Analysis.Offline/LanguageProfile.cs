@@ -127,6 +127,9 @@ internal sealed class LanguageProfile
 
     private bool IsPlaceName(ReadOnlySpan<char> word) => TryListedWord(word, out var place) && place.Category == EntityCategories.Location;
 
+    /// <summary>Words after a place that name a part of it, its station or its exit ("Nord", "Centraal", "Alta"), capitalised.</summary>
+    public WordSet PlaceQualifiers { get; private init; } = [];
+
     /// <summary>The links inside a town's name ("de los", "do"), as word sequences, longest first.</summary>
     public string[][] TownLinks { get; private init; } = [];
 
@@ -1223,6 +1226,7 @@ internal sealed class LanguageProfile
             PlaceEndings = new(List("place-endings")),
             StreetEndings = new(List("street-endings")),
             PlaceDirections = List("place-directions"),
+            PlaceQualifiers = Set("place-qualifiers"),
             TownLinks = List("town-links").Select(link => link.Split(' ')).OrderByDescending(link => link.Length).ToArray(),
             Endings = List("endings"),
             OpenSyllableSuffixes = List("open-syllable-suffixes"),

@@ -356,6 +356,8 @@ public class LanguageSeedTests
     [InlineData("de", "Die Umweltorganisation Germanwatch kritisiert den Plan.", "Germanwatch", "Organization")]
     [InlineData("nl", "De rederij Doeksen vaart in de winter minder.", "Doeksen", "Organization")]
     [InlineData("nl", "Reizigersvereniging Rover is tevreden.", "Rover", "Organization")]
+    [InlineData("de", "Die Regulierungsbehörde E-Control prüft die Tarife.", "E-Control", "Organization")]
+    [InlineData("pt", "A Advocacia-Geral da União recorreu da decisão.", "Advocacia-Geral da União", "Organization")]
     [InlineData("pt", "A exposição de Inês Lisboa abriu ontem em Lisboa.", "Lisboa", "Location")]
     [InlineData("pt", "O museu mostra Josefa de Óbidos. A vila de Óbidos organiza a festa.", "Óbidos", "Location")]
     [InlineData("fr", "Marie-France Dubois a répondu aux questions.", "Marie-France Dubois", "Person")]
@@ -477,8 +479,18 @@ public class LanguageSeedTests
     [InlineData("de", "In Nordhessen schneit es seit Montag.", "Nordhessen")]
     [InlineData("de", "Die Fischer am Ufer des Bodensees klagen.", "Bodensees")]
     [InlineData("es", "La feria de Salas de los Infantes abre el sábado.", "Salas de los Infantes")]
+    [InlineData("nl", "De trein naar Rotterdam Centraal had vertraging.", "Rotterdam Centraal")]
+    [InlineData("it", "L'uscita di Verona Sud resta chiusa.", "Verona Sud")]
     public void A_compound_place_is_one_place(string language, string text, string place) =>
         Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
+
+    /// <summary>A name in brackets after a person is their party; a listed place there is their town.</summary>
+    [Theory]
+    [InlineData("nl", "Burgemeester Bart Somers (Groen) stemde tegen.", "Groen", "Organization")]
+    [InlineData("es", "La concejala Ana Ruiz (Més) votó en contra.", "Més", "Organization")]
+    [InlineData("nl", "Schepen Jan Peeters (Gent) was tevreden.", "Gent", "Location")]
+    public void A_name_in_brackets_after_a_person_is_their_party(string language, string text, string name, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
     /// <summary>A verb opening a sentence, or a word whose "de" leads to a listed place, is nobody's given name.</summary>
     [Theory]
