@@ -1177,8 +1177,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
-            // "der Armaturenhersteller Kemper", "la conservera Lorca": after the kind of company, a town's name is the company's.
-            if (!p.IsEnglish && s > 0 && IsTown(whole, exact) && p.IsOrganizationDescriptor(WordSpan(text, tokens, s - 1)))
+            // "der Armaturenhersteller Kemper", "el diario Los Andes": after the kind of company, a town's name is the company's.
+            bool townName = IsTown(whole, exact) || exact == 2 && whole.Category == EntityCategories.Location && whole.Weight < 0.9 && p.Articles.Contains(first);
+            if (!p.IsEnglish && s > 0 && townName && p.IsOrganizationDescriptor(WordSpan(text, tokens, s - 1)))
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-descriptor-town"));
             else
                 output.Add(new Candidate(s, e, whole.Category, whole.Subcategory, whole.Weight, "gaz-" + whole.Source));

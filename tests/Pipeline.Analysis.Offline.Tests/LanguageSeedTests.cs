@@ -247,6 +247,7 @@ public class LanguageSeedTests
     [InlineData("de", "Bei der Bergung half die Freiwillige Feuerwehr Oberstdorf.", "Freiwillige Feuerwehr Oberstdorf")]
     [InlineData("de", "Ab Montag fährt die Rhätische Bahn wieder.", "Rhätische Bahn")]
     [InlineData("es", "La conservera Lorca abrirá una planta en Murcia.", "Lorca")]
+    [InlineData("es", "Según el diario La Plata, el alcalde dimitió.", "La Plata")]
     [InlineData("nl", "De zaak dient voor de rechtbank Zuid-Holland.", "rechtbank Zuid-Holland")]
     [InlineData("nl", "Het gerechtshof Arnhem-Leeuwarden oordeelde anders.", "gerechtshof Arnhem-Leeuwarden")]
     [InlineData("nl", "Volgens De Lijn rijden de bussen weer.", "De Lijn")]
