@@ -482,6 +482,7 @@ public class LanguageSeedTests
     [InlineData("es", "La feria de Salas de los Infantes abre el sábado.", "Salas de los Infantes")]
     [InlineData("nl", "De trein naar Rotterdam Centraal had vertraging.", "Rotterdam Centraal")]
     [InlineData("it", "L'uscita di Verona Sud resta chiusa.", "Verona Sud")]
+    [InlineData("fr", "Le traversier part de Rivière-du-Loup ce soir.", "Rivière-du-Loup")]
     public void A_compound_place_is_one_place(string language, string text, string place) =>
         Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
 

@@ -222,6 +222,11 @@ for (const line of lines) {
     && !localGiven.has(name) && !fakerFamily.has(name) && !functionWords.has(name.toLowerCase()) && !places.has(name);
   if (wordTown) wordTowns.add(name);
   if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight, population);
+  // Québec's towns from 5,000 people (Canada's province 10), for French news, as strictly as Europe's villages: no
+  // ordinary word or its plural, no given name or surname.
+  else if (country === 'CA' && f[10] === '10' && population >= 5000 && !small && !ambiguous(name, population) && !fakerFamily.has(name)
+    && !anyGiven.has(withoutAccents(name.split(/[ \-]/)[0])) && !countableForms.has(name) && !frequentAnywhere.has(folded(name))
+    && !frequentAnywhere.has(folded(name).replace(/s$/, '')) && !places.has(name)) add(name, 'city', weight, population);
   // Villages from 1,000 people in Europe, where local news names them, only when no word, given name or surname is spelt
   // the same and the name does not start with a given name ("Vicente Herrera").
   else if (european.has(country) && population >= 1000 && !small && !ambiguous(name, population) && !fakerFamily.has(name)
