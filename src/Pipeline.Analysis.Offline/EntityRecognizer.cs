@@ -1144,7 +1144,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
 
         string first = Word(text, tokens, s), last = Word(text, tokens, e - 1);
-        if (e - s <= 3 && p.IsNamedStructure(last, e - s >= 2 ? WordSpan(text, tokens, e - 2) : default)
+        if (e - s <= 3 && p.IsNamedStructure(last, e - s >= 2 ? WordSpan(text, tokens, e - 2) : default) && !p.AfterIndefiniteArticle(text, tokens, s)
             && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
             // "die Carolabrücke", "het Jan Breydelstadion": a structure named by a compound, a person's name included.

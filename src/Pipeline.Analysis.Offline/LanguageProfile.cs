@@ -133,6 +133,12 @@ internal sealed class LanguageProfile
     /// <summary>The links inside a town's name ("de los", "do"), as word sequences, longest first.</summary>
     public string[][] TownLinks { get; private init; } = [];
 
+    /// <summary>Indefinite articles and their negations ("einen", "een", "kein"), after which a compound is an ordinary noun ("einen Forstweg").</summary>
+    private WordSet IndefiniteArticles { get; init; } = [];
+
+    public bool AfterIndefiniteArticle(string text, List<Token> tokens, int i) =>
+        i > 0 && tokens[i - 1].Kind == TokenKind.Word && IndefiniteArticles.Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length));
+
     /// <summary>Points of the compass and heights a German place's name may open with ("Ost-", "Ober-"), as a list key.</summary>
     private string[] PlaceDirections { get; init; } = [];
 
@@ -869,7 +875,7 @@ internal sealed class LanguageProfile
                     && !Nouns.Contains(word) && PlaceFollows(text, tokens, i)
                 // "Hohenlohekreis", "Carolabrücke", "Allgäuer Alpen": a district's or a structure's compound, and a region's
                 // head after a place's adjective.
-                || IsDistrictCompound(word) || IsNamedStructure(word) || IsPlaceOrganizationCompound(word) || IsDirectionalPlace(word)
+                || IsDistrictCompound(word) || IsNamedStructure(word) && !AfterIndefiniteArticle(text, tokens, i) || IsPlaceOrganizationCompound(word) || IsDirectionalPlace(word)
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && RegionHeads.Contains(word)
                     && IsRegionAdjective(text.AsSpan(result[^1].Start, result[^1].Length))
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised
@@ -1227,6 +1233,7 @@ internal sealed class LanguageProfile
             StreetEndings = new(List("street-endings")),
             PlaceDirections = List("place-directions"),
             PlaceQualifiers = Set("place-qualifiers"),
+            IndefiniteArticles = Set("indefinite-articles", ignoreCase: true),
             TownLinks = List("town-links").Select(link => link.Split(' ')).OrderByDescending(link => link.Length).ToArray(),
             Endings = List("endings"),
             OpenSyllableSuffixes = List("open-syllable-suffixes"),

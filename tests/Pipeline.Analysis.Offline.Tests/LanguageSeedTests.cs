@@ -473,7 +473,7 @@ public class LanguageSeedTests
 
     [Fact]
     public void A_generic_street_compound_is_no_place() =>
-        Assert.Empty(Entities("de", "Die Feuerwehr sperrte die Einkaufsstraße und die Kantonsstrasse."));
+        Assert.Empty(Entities("de", "Die Feuerwehr sperrte die Einkaufsstraße und die Kantonsstrasse. Die Gemeinde baut einen Feldweg."));
 
     /// <summary>A listed place behind a point of the compass is one place; so is a listed town, a link of its language's town names and the name after it.</summary>
     [Theory]
