@@ -188,7 +188,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// "Salas de los Infantes", "San Vicente de la Sonsierra", "Largo da Ordem": a listed town, a link of the language's
-    /// town names and a place or a lone name after it are one town, but a person after it is not ("el Getafe de Bordalás").
+    /// town names and a place or a lone name after it are one town; a person after it is not.
     /// </summary>
     private void JoinTownNames(string text, List<Token> tokens, List<Candidate> resolved)
     {
@@ -216,10 +216,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             var person = resolved[n];
             int open = person.End, s = open + 1;
-            if (person.Category != EntityCategories.Person || s >= tokens.Count || Word(text, tokens, open) != "(") continue;
+            if (person.Category != EntityCategories.Person || s >= tokens.Count || WordSpan(text, tokens, open) is not "(") continue;
             int e = s;
             while (e < tokens.Count && e - s < 3 && tokens[e].Kind == TokenKind.Word && tokens[e].Capitalised) e++;
-            if (e == s || e >= tokens.Count || Word(text, tokens, e) != ")") continue;
+            if (e == s || e >= tokens.Count || WordSpan(text, tokens, e) is not ")") continue;
             int next = n + 1 < resolved.Count && resolved[n + 1].Start < e ? n + 1 : -1;
             if (next >= 0 && (resolved[next].Start != s || resolved[next].End != e || resolved[next].Category == EntityCategories.Organization
                 || resolved[next].Rule.StartsWith("gaz-", StringComparison.Ordinal)))
@@ -232,7 +232,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "Utrecht Centraal", "Trento Nord", "Rioja Alta": a listed place and a word of the language's that names a part of
+    /// "Utrecht Centraal", "Trento Nord", "Napoli Centrale": a listed place and a word of the language's that names a part of
     /// it, a station or an exit after it are one place.
     /// </summary>
     private void JoinPlaceQualifiers(string text, List<Token> tokens, List<Candidate> resolved)
