@@ -174,6 +174,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             else
                 found.AddRange(firstPass.GetRange(candidates, firstPassEnds[c].Candidates - candidates));
         }
+        FindKnownPeopleOpeningSentences(text, tokens, sentenceStart, context, found);
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
         IncludeAbbreviationDots(text, tokens, found);
@@ -184,6 +185,26 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         JoinPlaceQualifiers(text, tokens, resolved);
         FindPartiesAfterPeople(text, tokens, resolved);
         return resolved;
+    }
+
+    /// <summary>
+    /// "Martín Pagani" … "Pagani reconoció": a surname the document has named a person by stays the person at a sentence's
+    /// start, where it reads as an ordinary word of the language ("pagani", "hoyas") and opens no name.
+    /// </summary>
+    private void FindKnownPeopleOpeningSentences(string text, List<Token> tokens, bool[] sentenceStart, DocumentContext context, List<Candidate> found)
+    {
+        if (p.IsEnglish) return;
+        bool[]? covered = null;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!sentenceStart[i] || tokens[i].Kind != TokenKind.Word || !char.IsUpper(text[tokens[i].Start]) || !context.IsPerson(Word(text, tokens, i))) continue;
+            if (covered is null)
+            {
+                covered = new bool[tokens.Count];
+                foreach (var c in found) for (int k = c.Start; k < c.End; k++) covered[k] = true;
+            }
+            if (!covered[i]) found.Add(new Candidate(i, i + 1, EntityCategories.Person, null, 0.85, "person-known-in-document"));
+        }
     }
 
     /// <summary>

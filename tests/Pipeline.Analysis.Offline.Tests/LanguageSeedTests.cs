@@ -486,6 +486,13 @@ public class LanguageSeedTests
     public void A_compound_place_is_one_place(string language, string text, string place) =>
         Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
 
+    /// <summary>A surname the document has named a person by stays the person at a sentence's start, though it is also an ordinary word.</summary>
+    [Theory]
+    [InlineData("es", "El director Martín Hoyas habló ayer. Hoyas reconoció el problema.")]
+    [InlineData("it", "Il direttore Marco Pagani ha parlato. Pagani ha riconosciuto il problema.")]
+    public void A_known_surname_opening_a_sentence_is_the_person(string language, string text) =>
+        Assert.Equal(2, Entities(language, text).Count(e => e.Category == "Person"));
+
     /// <summary>A name in brackets after a person is their party; a listed place there is their town.</summary>
     [Theory]
     [InlineData("nl", "Burgemeester Bart Somers (Groen) stemde tegen.", "Groen", "Organization")]
