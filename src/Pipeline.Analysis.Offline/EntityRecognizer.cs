@@ -685,7 +685,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <param name="surnameLikely">After "van der", "von der": an ordinary word there is a surname ("Plas", "Laan"), not a ministry's field.</param>
     private bool NamesOrganization(string text, List<Token> tokens, int i, bool[] taken, bool surnameLikely = false)
     {
+        // After two particles a one-word place is a surname ("Harry van der Maas").
         if (names.TryMatch(text, tokens, i, tokens.Count, out int length, out var entry) && entry.Category != EntityCategories.Person
+            && !(surnameLikely && length == 1 && entry.Category == EntityCategories.Location)
             && !(i + length < tokens.Count && IsNameWord(tokens[i + length]))) return true;
         int k = i;
         while (k < tokens.Count && !taken[k] && IsNameWord(tokens[k])) k++;
@@ -1797,6 +1799,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsTownInPersonName(string text, List<Token> tokens, int k, int length, int runStart, int e, PhraseEntry entry)
     {
         if (p.IsEnglish || p.NounsCapitalised || entry.Category != EntityCategories.Location || length != 1) return false;
+        // "Harry van der Maas", "Jan van den Bosch": after a first name and two particles a listed place is a surname.
+        if (k - 3 >= runStart && p.NameParticles.Contains(WordSpan(text, tokens, k - 1)) && p.NameParticles.Contains(WordSpan(text, tokens, k - 2))
+            && p.IsFirstName(WordSpan(text, tokens, k - 3)))
+            return true;
         if (k + 1 < e && p.IsFirstName(WordSpan(text, tokens, k)) && IsSurname(text, tokens, k + 1, e))
             return true;
         return k > runStart && IsTown(entry, length) && p.IsFirstName(WordSpan(text, tokens, k - 1)) && !p.IsCommon(Word(text, tokens, k));

@@ -490,6 +490,7 @@ public class LanguageSeedTests
     [Theory]
     [InlineData("es", "El director Martín Hoyas habló ayer. Hoyas reconoció el problema.")]
     [InlineData("it", "Il direttore Marco Pagani ha parlato. Pagani ha riconosciuto il problema.")]
+    [InlineData("nl", "Gedeputeerde Harry van der Maas heeft het aangekondigd. Van der Maas is blij.")]
     public void A_known_surname_opening_a_sentence_is_the_person(string language, string text) =>
         Assert.Equal(2, Entities(language, text).Count(e => e.Category == "Person"));
 
