@@ -197,7 +197,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         bool[]? covered = null;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!sentenceStart[i] || tokens[i].Kind != TokenKind.Word || !char.IsUpper(text[tokens[i].Start]) || !context.IsPerson(Word(text, tokens, i))) continue;
+            if (!sentenceStart[i] || tokens[i].Kind != TokenKind.Word || !char.IsUpper(text[tokens[i].Start])) continue;
+            string word = Word(text, tokens, i);
+            // An article or a function word opening a sentence is never the person, whatever the document learnt ("Die").
+            if (p.Articles.Contains(word) || IsFunctionWord(word) || !context.IsPerson(word)) continue;
             if (covered is null)
             {
                 covered = new bool[tokens.Count];
