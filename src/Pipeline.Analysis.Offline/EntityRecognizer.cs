@@ -2149,7 +2149,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (i < end - 1)
         {
             if ((p.TryTitle(text, tokens, i, end, out int length) || !p.IsEnglish && IsRoleWord(text, tokens, i, end, out length)) && i + length < end) i += length;
-            else if (IsFunctionWord(Word(text, tokens, i))) i++;
+            // "Laut Ursula von der Leyen": a word for "according to" opening the sentence is no part of the name.
+            else if (IsFunctionWord(Word(text, tokens, i)) || p.AccordingTo.Contains(WordSpan(text, tokens, i))) i++;
             else break;
         }
         return i;

@@ -367,6 +367,7 @@ public class LanguageSeedTests
     [InlineData("es", "El Villarreal juega en el Estadio de la Cerámica.", "Estadio de la Cerámica", "Location")]
     [InlineData("es", "El concierto será en el Auditorio Guelaguetza.", "Auditorio Guelaguetza", "Location")]
     [InlineData("nl", "Wethouder Jos Wieringa van Midden-Groningen is blij.", "Jos Wieringa", "Person")]
+    [InlineData("de", "Laut Ursula von der Leyen ist der Plan tragfähig.", "Ursula von der Leyen", "Person")]
     [InlineData("nl", "Minister Eelco Heinen van Financiën reageerde niet.", "Eelco Heinen", "Person")]
     [InlineData("nl", "Hoofdverdachte Rachid B. kreeg twaalf jaar cel.", "Rachid B.", "Person")]
     [InlineData("fr", "À Mons, Kevin D. a été condamné.", "Kevin D.", "Person")]
