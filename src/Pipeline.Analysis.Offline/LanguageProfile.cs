@@ -106,7 +106,7 @@ internal sealed class LanguageProfile
     public bool TryGenitivePlace(ReadOnlySpan<char> word, out PhraseEntry entry)
     {
         entry = null!;
-        if (!GenitivePlaces || LocalNames is null || word.Length < 4 || word[^1] != 's' || word[^2] == 's' || !char.IsUpper(word[0]) || IsListed(word))
+        if (!GenitivePlaces || word.Length < 4 || word[^1] != 's' || word[^2] == 's' || !char.IsUpper(word[0]) || IsListed(word))
             return false;
         return TryListedWord(word[..^1], out entry) && entry.Category == EntityCategories.Location;
     }
