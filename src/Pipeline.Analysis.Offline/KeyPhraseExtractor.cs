@@ -34,10 +34,10 @@ internal static class KeyPhraseExtractor
             runStart = contentWord ? i : -1;
         }
 
-        var written = new string?[tokens.Count];
-        string Word(int i) => written[i] ??= text.Substring(tokens[i].Start, tokens[i].Length);
+        ReadOnlySpan<char> Word(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
         // Each word's frequency and degree (the length of the phrases it stands in, summed), in one entry per word.
-        var counts = new Dictionary<string, (int Frequency, int Degree)>(Math.Min(tokens.Count, PresizedWords), StringComparer.OrdinalIgnoreCase);
+        var counts = new Dictionary<string, (int Frequency, int Degree)>(Math.Min(tokens.Count, PresizedWords), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (s, e) in phrases)
         {
             for (int i = s; i < e; i++)
@@ -47,37 +47,50 @@ internal static class KeyPhraseExtractor
             }
         }
 
-        var scored = new Dictionary<string, (string Text, double Score, string[] Words)>(Math.Min(phrases.Count, PresizedWords), StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(Math.Min(phrases.Count, PresizedWords), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        var scored = new List<Candidate>(phrases.Count);
         foreach (var (s, e) in phrases)
         {
-            string phrase = text[tokens[s].Start..tokens[e - 1].End];
-            if (scored.ContainsKey(phrase)) continue;
+            var phrase = text.AsSpan(tokens[s].Start, tokens[e - 1].End - tokens[s].Start);
+            if (!seen.Add(phrase)) continue;
             double score = 0;
             bool entity = true;
-            var words = new string[e - s];
             for (int i = s; i < e; i++)
             {
-                string word = Word(i);
-                words[i - s] = word;
-                var (frequency, degree) = counts[word];
+                var (frequency, degree) = counts[Word(i)];
                 score += (double)degree / frequency;
                 entity &= named[i];
             }
             if (entity) score *= 1.5;
             // A single word said once is rarely key; repeated words and names are.
             if (e - s == 1 && counts[Word(s)].Frequency == 1 && !entity) score *= 0.5;
-            scored[phrase] = (phrase, score, words);
+            scored.Add(new Candidate(phrase.ToString(), score, s, e));
         }
+        scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Text, b.Text));
 
         var result = new List<string>();
-        var kept = new List<string[]>();
-        foreach (var candidate in scored.Values.OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal))
+        var kept = new List<Candidate>();
+        foreach (var candidate in scored)
         {
-            if (kept.Any(k => candidate.Words.All(w => k.Contains(w, StringComparer.OrdinalIgnoreCase)))) continue;
-            kept.Add(candidate.Words);
+            if (kept.Exists(k => Within(candidate, k))) continue;
+            kept.Add(candidate);
             result.Add(candidate.Text);
             if (result.Count == MaxPhrases) break;
         }
         return result;
+
+        // Whether every word of one phrase is also a word of the other (a duplicate of a better phrase).
+        bool Within(Candidate candidate, Candidate better)
+        {
+            for (int i = candidate.Start; i < candidate.End; i++)
+            {
+                bool found = false;
+                for (int k = better.Start; k < better.End && !found; k++) found = Word(i).Equals(Word(k), StringComparison.OrdinalIgnoreCase);
+                if (!found) return false;
+            }
+            return true;
+        }
     }
+
+    private readonly record struct Candidate(string Text, double Score, int Start, int End);
 }

@@ -69,6 +69,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         ["partly"] = -BoosterStep, ["fairly"] = -BoosterStep, ["less"] = -BoosterStep, ["little"] = -BoosterStep,
     };
 
+    private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> BoosterSpans = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly WordSet Negators = new(StringComparer.OrdinalIgnoreCase)
     {
         "not", "no", "never", "without", "nor", "neither", "nobody", "nothing", "none", "hardly", "cannot", "cant",
@@ -100,6 +102,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.OrdinalIgnoreCase)
         { ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10 };
 
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SmallNumberSpans = SmallNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// A score out of 10 or 5 ("9 out of 10", "10/10", "3/5", "two stars") as a valence: the top of the scale is +3,
     /// the bottom -3, the middle nothing.
@@ -112,7 +116,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
         var w = text.AsSpan(t.Start, t.Length);
         int n;
         if (t.Kind == TokenKind.Number) { if (!int.TryParse(w, out n) || n > 10) return false; }
-        else if (!SmallNumbers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out n)) return false;
+        else if (!SmallNumberSpans.TryGetValue(w, out n)) return false;
         string W(int k) => k < end ? text.Substring(tokens[k].Start, tokens[k].Length) : "";
         int scale;
         if (W(i + 1) == "/" && W(i + 2) is "10" or "5") { scale = int.Parse(W(i + 2), System.Globalization.CultureInfo.InvariantCulture); span = 3; }
@@ -396,7 +400,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     internal int IntensityOperator(string text, List<Token> tokens, int i, int end)
     {
         var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
-        if (Boosters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out double boost)) return Math.Sign(boost);
+        if (BoosterSpans.TryGetValue(word, out double boost)) return Math.Sign(boost);
         return BoostersBeforeRated.Contains(word) && NextRatedWithin(text, tokens, i, end, 2, out _) ? 1 : 0;
     }
 
