@@ -180,12 +180,21 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         IncludeAbbreviationDots(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
         FindRoads(text, tokens, found);
+        found.RemoveAll(c => IsPersonAfterArticle(text, tokens, c));
         var resolved = Resolve(found);
         JoinTownNames(text, tokens, resolved);
         JoinPlaceQualifiers(text, tokens, resolved);
         FindPartiesAfterPeople(text, tokens, resolved);
         return resolved;
     }
+
+    /// <summary>
+    /// "im Val Müstair", "het Abe Lenstra Stadion", "pelo Itaú Unibanco": news names no person after an article, contracted
+    /// or not, so a person read there is a place, a body or a work the rules could not tell; no answer is better than that one.
+    /// </summary>
+    private bool IsPersonAfterArticle(string text, List<Token> tokens, Candidate candidate) =>
+        candidate.Category == EntityCategories.Person && candidate.Start > 0 && tokens[candidate.Start - 1].Kind == TokenKind.Word
+        && p.ImpersonalArticles.Contains(WordSpan(text, tokens, candidate.Start - 1));
 
     /// <summary>
     /// "Martín Pagani" … "Pagani reconoció": a surname the document has named a person by stays the person at a sentence's
@@ -1111,6 +1120,25 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-saint"));
             return;
         }
+        if (!p.IsEnglish && s > 0 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised && p.HospitalWords.Contains(WordSpan(text, tokens, s - 1)))
+        {
+            // "all'ospedale Santa Maria della Misericordia", "l'hôpital Georges-Pompidou": after the word for a hospital the
+            // name is the hospital's, whoever or whatever it is named after; a city after it stays apart ("di Nuoro").
+            int end = e;
+            for (int k = s + 1; k < e - 1; k++)
+                if (IsCityAfter(text, tokens, k, e)) { end = k; break; }
+            output.Add(new Candidate(s, end, EntityCategories.Organization, null, 0.75, "org-hospital"));
+            if (end < e) Classify(text, tokens, new Chunk(end + 1, e), sentenceStart, context, output);
+            return;
+        }
+        if (!p.IsEnglish && VenueEnd(text, tokens, s, e) is int venue)
+        {
+            // "Abe Lenstra Stadion", "Roig Arena", "BCF Arena": the word for an arena after a name makes the whole a venue,
+            // a place, whoever or whatever it is named after; a city after it stays apart ("Roig Arena de Valencia").
+            output.Add(new Candidate(s, venue, EntityCategories.Location, "Structural", 0.75, "place-venue"));
+            if (venue < e) Classify(text, tokens, new Chunk(venue + 1, e), sentenceStart, context, output);
+            return;
+        }
         if (e - s == 2 && HasOwnArticle(text, tokens, s, sentenceStart) && !(e < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, e)))
             && !names.TryMatch(text, tokens, s, e, out _, out _))
         {
@@ -1443,12 +1471,39 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
                 || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization
                 // "Istituto italiano di tecnologia di Genova": a name written in lower case after its head, with a field of
-                // its own before the city (not a sea or a range it serves: "Comité régional de la conchyliculture de Méditerranée").
-                || !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && HasAnyOf(p.Connectors, text, tokens, s + 2, link - 1);
+                // its own before the city (not a sea, a range, a region or a country it serves: "Comité régional de la
+                // conchyliculture de Méditerranée", "Chambre régionale des comptes d'Occitanie").
+                || !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && !IsServedArea(text, tokens, link + 1, e, place) && HasAnyOf(p.Connectors, text, tokens, s + 2, link - 1);
             return ownName ? (link, place) : null;
         }
         return null;
     }
+
+    /// <summary>A country or a first-level region (not a province named as its city is, "Genova").</summary>
+    private bool IsServedArea(string text, List<Token> tokens, int s, int e, PhraseEntry place) =>
+        place.Source.EndsWith("-country", StringComparison.Ordinal) || data.RegionNames.Contains(RunText(text, tokens, s, e));
+
+    /// <summary>
+    /// Where a venue's name ends: at its last word when that is the word for an arena or a stadium, or before a link and
+    /// the city it stands in. Null when the run is not one, or when an institution opens it ("Fondazione Arena di Verona").
+    /// </summary>
+    private int? VenueEnd(string text, List<Token> tokens, int s, int e)
+    {
+        if (e - s < 2 || p.OrganizationPrefixes.Contains(WordSpan(text, tokens, s)) || p.OrganizationWords.Contains(WordSpan(text, tokens, s))) return null;
+        for (int v = s + 1; v < e; v++)
+        {
+            if (!tokens[v].Capitalised) return null;
+            if (!p.VenueWords.Contains(WordSpan(text, tokens, v))) continue;
+            if (v == e - 1) return e;
+            return IsCityAfter(text, tokens, v + 1, e) ? v + 1 : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the run from <paramref name="link"/> to <paramref name="e"/> is a link and a listed place ("di Nuoro", "de Valencia").</summary>
+    private bool IsCityAfter(string text, List<Token> tokens, int link, int e) =>
+        link + 1 < e && p.Connectors.Contains(WordSpan(text, tokens, link))
+        && names.TryMatch(text, tokens, link + 1, e, out int length, out var place) && length == e - link - 1 && place.Category == EntityCategories.Location;
 
     /// <summary>
     /// An institution's kind (an organisation word, or a compound ending in one) followed by nothing but a listed place,
@@ -2016,7 +2071,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (c.Rule is "org-kind" or "org-evidence" or "org-evidence-chunk") context.OrganizationNames.Add(RunText(text, tokens, c.Start, c.End));
         foreach (var c in firstPass)
         {
-            if (c.Category != EntityCategories.Person || tokens[c.Start].AllCaps || context.OrganizationNames.Contains(RunText(text, tokens, c.Start, c.End))
+            if (c.Category != EntityCategories.Person || tokens[c.Start].AllCaps || IsPersonAfterArticle(text, tokens, c) || context.OrganizationNames.Contains(RunText(text, tokens, c.Start, c.End))
                 || c.End - c.Start == 1 && context.OrganizationAliases.Contains(WordSpan(text, tokens, c.Start))) continue;
             context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
             if (c.End - c.Start >= 2)

@@ -48,7 +48,7 @@ internal static class KeyPhraseExtractor
         }
 
         var seen = new HashSet<string>(Math.Min(phrases.Count, PresizedWords), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        var scored = new List<Candidate>(phrases.Count);
+        var scored = new List<ScoredPhrase>(phrases.Count);
         foreach (var (s, e) in phrases)
         {
             var phrase = text.AsSpan(tokens[s].Start, tokens[e - 1].End - tokens[s].Start);
@@ -64,12 +64,12 @@ internal static class KeyPhraseExtractor
             if (entity) score *= 1.5;
             // A single word said once is rarely key; repeated words and names are.
             if (e - s == 1 && counts[Word(s)].Frequency == 1 && !entity) score *= 0.5;
-            scored.Add(new Candidate(phrase.ToString(), score, s, e));
+            scored.Add(new ScoredPhrase(phrase.ToString(), score, s, e));
         }
         scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Text, b.Text));
 
         var result = new List<string>();
-        var kept = new List<Candidate>();
+        var kept = new List<ScoredPhrase>();
         foreach (var candidate in scored)
         {
             if (kept.Exists(k => Within(candidate, k))) continue;
@@ -80,7 +80,7 @@ internal static class KeyPhraseExtractor
         return result;
 
         // Whether every word of one phrase is also a word of the other (a duplicate of a better phrase).
-        bool Within(Candidate candidate, Candidate better)
+        bool Within(ScoredPhrase candidate, ScoredPhrase better)
         {
             for (int i = candidate.Start; i < candidate.End; i++)
             {
@@ -92,5 +92,5 @@ internal static class KeyPhraseExtractor
         }
     }
 
-    private readonly record struct Candidate(string Text, double Score, int Start, int End);
+    private readonly record struct ScoredPhrase(string Text, double Score, int Start, int End);
 }

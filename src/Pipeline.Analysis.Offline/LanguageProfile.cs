@@ -230,6 +230,15 @@ internal sealed class LanguageProfile
     /// <summary>Street words for airports, whose name after a person stands on its own ("aeroporto [Humberto Delgado]").</summary>
     public WordSet AirportWords { get; private init; } = [];
 
+    /// <summary>Articles, contracted with a preposition or not, that news never writes before a person's name ("im", "het", "pelo").</summary>
+    public WordSet ImpersonalArticles { get; private init; } = [];
+
+    /// <summary>Lower-case words for a hospital, after which a name is the hospital's ("ospedale", "hôpital", "ziekenhuis").</summary>
+    public WordSet HospitalWords { get; private init; } = [];
+
+    /// <summary>Words for an arena or a stadium, which make the name before them a venue's ("Abe Lenstra Stadion", "Roig Arena").</summary>
+    public WordSet VenueWords { get; private init; } = [];
+
     /// <summary>Last words of named structures ("Potsdamer Platz", "Allianz Arena"), which stay names after a capitalised word.</summary>
     public WordSet PlaceSuffixes { get; private init; } = null!;
 
@@ -809,7 +818,7 @@ internal sealed class LanguageProfile
             var t = tokens[i];
             if (t.Kind != TokenKind.Word) { result.Add(t); continue; }
             var word = text.AsSpan(t.Start, t.Length);
-            int acronym = nouns ? 0 : Math.Max(AcronymPrefix(word), OrganizationBeforeTitle(word));
+            int acronym = nouns ? 0 : Math.Max(Math.Max(AcronymPrefix(word), OrganizationBeforeTitle(word)), ListedNameBeforeTitle(text, tokens, i, word));
             if (acronym > 0)
             {
                 // "PVV-leider", "VVD-fractie", "SPD-Chef": the party is a name of its own.
@@ -1104,6 +1113,24 @@ internal sealed class LanguageProfile
         return title && (IsListedOrganization(head) || IsUnknownWord(head)) ? hyphen : 0;
     }
 
+    /// <summary>
+    /// "Vlaams Belang-fractieleider", "Deutsche Bank-Chef": the last word of a listed two-word organisation before a
+    /// title or role, with the word before it.
+    /// </summary>
+    private int ListedNameBeforeTitle(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
+    {
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen < 2 || hyphen > word.Length - 3 || i == 0 || tokens[i - 1].Kind != TokenKind.Word || !tokens[i - 1].Capitalised
+            || tokens[i].SpaceBefore is false || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1])) return 0;
+        var tail = word[(hyphen + 1)..];
+        if (!IsTitleWord(tail) && !PersonTypes.TryMatchWord(tail, out _)) return 0;
+        var first = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        var head = word[..hyphen];
+        bool listed = LocalNames?.TryMatchPair(first, head, out var entry) == true && entry.Category == EntityCategories.Organization
+            || SharedNames.TryMatchPair(first, head, out entry) && entry.Category == EntityCategories.Organization;
+        return listed ? hyphen : 0;
+    }
+
     /// <summary>One unhyphenated word that no dictionary, first-name list or gazetteer knows.</summary>
     private bool IsUnknownWord(ReadOnlySpan<char> word) =>
         word.IndexOf('-') < 0 && !IsCommon(word) && !IsFirstName(word) && !TryListedWord(word, out _);
@@ -1183,6 +1210,9 @@ internal sealed class LanguageProfile
             RoadPrefixes = Set("road-prefixes"),
             RoadWords = Set("road-words"),
             AirportWords = Set("airport-words"),
+            VenueWords = Set("venue-words"),
+            HospitalWords = Set("hospital-words"),
+            ImpersonalArticles = Set("impersonal-articles", ignoreCase: true),
             PlaceKinds = Set("place-kinds"),
             SiteWords = Set("site-words"),
             NameNumbers = Set("name-numbers"),

@@ -74,6 +74,15 @@ internal sealed class PhraseTrie
         return true;
     }
 
+    /// <summary>The two-word phrase <paramref name="first"/> <paramref name="second"/>, if there is one.</summary>
+    public bool TryMatchPair(ReadOnlySpan<char> first, ReadOnlySpan<char> second, out PhraseEntry entry)
+    {
+        entry = null!;
+        if (!_root.Spans.TryGetValue(first, out var node) || !node.Spans.TryGetValue(second, out node) || node.Entry is null) return false;
+        entry = node.Entry;
+        return true;
+    }
+
     /// <summary>The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>
     public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
     {
