@@ -2020,6 +2020,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, acronymEntry.Subcategory, 0.6, "org-acronym-title-case"));
             return;
         }
+        if (length == 1 && !p.IsEnglish && !p.NounsCapitalised && !tokens[s].AllCaps && !firstName && p.EndsInOrganizationWord(first))
+        {
+            // "de Woonbond", "de Waddenvereniging": a word no list knows, made with the word for a kind of body, names one.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-compound-word"));
+            return;
+        }
         if (length == 1)
         {
             // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
