@@ -981,9 +981,17 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
     {
         int s = chunk.Start, e = chunk.End;
-        if (IsStreetWord(text, tokens, s))
+        if (StreetNameStart(text, tokens, s) is > 0 and int streetName)
         {
-            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-street"));
+            // "aeroporto Marco Polo di Venezia", "stade Marcel-Michelin de Clermont-Ferrand": the city a street or a venue
+            // with a name of its own (two words, or a hyphenated one) stands in stays apart, after a bare "de" ("estadio
+            // Gigante de Arroyito" and "aeropuerto de Málaga-Costa del Sol" are whole names).
+            int end = e;
+            bool ownName = Word(text, tokens, streetName).Contains('-');
+            for (int k = streetName + 1; k < e - 1; k++)
+                if ((ownName || k - streetName >= 2) && !p.ImpersonalArticles.Contains(WordSpan(text, tokens, k)) && IsCityAfter(text, tokens, k, e)) { end = k; break; }
+            output.Add(new Candidate(s, end, EntityCategories.Location, "Structural", 0.75, "place-street"));
+            if (end < e) Classify(text, tokens, new Chunk(end + 1, e), sentenceStart, context, output);
             return;
         }
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is

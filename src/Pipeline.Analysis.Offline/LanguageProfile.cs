@@ -758,7 +758,7 @@ internal sealed class LanguageProfile
     internal WordMemo<PhraseEntry?> TitleCaseAcronyms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Words already rated (their valence) or found unrated (null).</summary>
-    private readonly WordMemo<double?> _valenceSeen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly WordMemo<double?> _valenceSeen = new(StringComparer.Ordinal);
 
     /// <summary>A word's valence as written, else without an inflection ending, else as the verb it inflects, else (in compounding languages) its longest listed tail.</summary>
     public bool TryValence(ReadOnlySpan<char> word, out double valence)

@@ -1042,6 +1042,45 @@ public class LanguageSeedTests
         Assert.DoesNotContain(entities, e => e.Text != name && (e.Text.Contains(" da ", StringComparison.Ordinal) || e.Text.Contains(" della ", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// A name before the word for an arena is a venue, whoever it is named after; after the word for a hospital the name is
+    /// the hospital's; a street or venue with a name of its own leaves the city it stands in apart.
+    /// </summary>
+    [Theory]
+    [InlineData("nl", "Het duel in het Abe Lenstra Stadion eindigde gelijk.", "Abe Lenstra Stadion", "Location")]
+    [InlineData("fr", "Le match se jouera à guichets fermés à la BCF Arena.", "BCF Arena", "Location")]
+    [InlineData("es", "El partido se jugará en la Roig Arena de Valencia el sábado.", "Roig Arena", "Location")]
+    [InlineData("es", "El partido se jugará en la Roig Arena de Valencia el sábado.", "Valencia", "Location")]
+    [InlineData("it", "Il ferito è stato portato all'ospedale Santa Maria della Misericordia.", "Santa Maria della Misericordia", "Organization")]
+    [InlineData("it", "Il ferito è stato portato all'ospedale San Francesco di Nuoro.", "San Francesco", "Organization")]
+    [InlineData("it", "Il volo è atterrato all'aeroporto Marco Polo di Venezia in ritardo.", "aeroporto Marco Polo", "Location")]
+    [InlineData("it", "Il volo è atterrato all'aeroporto Marco Polo di Venezia in ritardo.", "Venezia", "Location")]
+    [InlineData("fr", "Le match aura lieu au stade Marcel-Michelin de Clermont-Ferrand samedi.", "stade Marcel-Michelin", "Location")]
+    [InlineData("es", "El vuelo aterrizó en el aeropuerto de Málaga-Costa del Sol por la tarde.", "aeropuerto de Málaga-Costa del Sol", "Location")]
+    public void Venues_and_hospitals_are_named_by_the_word_for_them(string language, string text, string name, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
+    /// <summary>News names no person after an article, contracted or not.</summary>
+    [Theory]
+    [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
+    [InlineData("pt", "O empréstimo foi concedido pelo Itaú Unibanco na semana passada.", "Itaú Unibanco")]
+    [InlineData("nl", "De voorstelling in het Antoni van Leeuwenhoek werd afgelast.", "Antoni van Leeuwenhoek")]
+    public void No_person_follows_an_article(string language, string text, string name) =>
+        Assert.DoesNotContain(Entities(language, text), e => e.Text == name && e.Category == "Person");
+
+    /// <summary>
+    /// A listed two-word organisation before a hyphenated role is a name of its own; a body named in lower case keeps the
+    /// region it serves; an unknown word made with the word for a kind of body names one.
+    /// </summary>
+    [Theory]
+    [InlineData("nl", "Volgens Vlaams Belang-fractieleider Chris Janssens is het plan slecht.", "Vlaams Belang", "Organization")]
+    [InlineData("nl", "Volgens Vlaams Belang-fractieleider Chris Janssens is het plan slecht.", "Chris Janssens", "Person")]
+    [InlineData("fr", "La Chambre régionale des comptes d'Occitanie a publié son rapport.", "Chambre régionale des comptes d'Occitanie", "Organization")]
+    [InlineData("nl", "Volgens de Woonbond stijgen de huren te snel.", "Woonbond", "Organization")]
+    [InlineData("it", "La Cineteca di Bologna ha restaurato il film.", "Cineteca di Bologna", "Organization")]
+    public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
     /// <summary>A lone word that speaks is a person only once the document has named that person in full.</summary>
     [Theory]
     [InlineData("fr", "Plus de 140 000 foyers sont privés d'électricité, selon Enedis.", "Enedis", false)]
