@@ -34,16 +34,21 @@ internal static class KeyPhraseExtractor
             runStart = contentWord ? i : -1;
         }
 
-        ReadOnlySpan<char> Word(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
-        // Each word's frequency and degree (the length of the phrases it stands in, summed), in one entry per word.
-        var counts = new Dictionary<string, (int Frequency, int Degree)>(Math.Min(tokens.Count, PresizedWords), StringComparer.OrdinalIgnoreCase)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        // Each word's frequency and degree (the length of the phrases it stands in, summed), under one number per word
+        // whatever its case, which each token of a phrase keeps so that the word is hashed once.
+        var ids = new Dictionary<string, int>(Math.Min(tokens.Count, PresizedWords), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        var wordOf = new int[tokens.Count];
+        var frequency = new int[tokens.Count];
+        var degree = new int[tokens.Count];
         foreach (var (s, e) in phrases)
         {
             for (int i = s; i < e; i++)
             {
-                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, Word(i), out _);
-                count = (count.Frequency + 1, count.Degree + (e - s));
+                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, text.AsSpan(tokens[i].Start, tokens[i].Length), out bool known);
+                if (!known) id = ids.Dictionary.Count - 1;
+                wordOf[i] = id;
+                frequency[id]++;
+                degree[id] += e - s;
             }
         }
 
@@ -57,13 +62,12 @@ internal static class KeyPhraseExtractor
             bool entity = true;
             for (int i = s; i < e; i++)
             {
-                var (frequency, degree) = counts[Word(i)];
-                score += (double)degree / frequency;
+                score += (double)degree[wordOf[i]] / frequency[wordOf[i]];
                 entity &= named[i];
             }
             if (entity) score *= 1.5;
             // A single word said once is rarely key; repeated words and names are.
-            if (e - s == 1 && counts[Word(s)].Frequency == 1 && !entity) score *= 0.5;
+            if (e - s == 1 && frequency[wordOf[s]] == 1 && !entity) score *= 0.5;
             scored.Add(new ScoredPhrase(phrase.ToString(), score, s, e));
         }
         scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Text, b.Text));
@@ -85,7 +89,7 @@ internal static class KeyPhraseExtractor
             for (int i = candidate.Start; i < candidate.End; i++)
             {
                 bool found = false;
-                for (int k = better.Start; k < better.End && !found; k++) found = Word(i).Equals(Word(k), StringComparison.OrdinalIgnoreCase);
+                for (int k = better.Start; k < better.End && !found; k++) found = wordOf[i] == wordOf[k];
                 if (!found) return false;
             }
             return true;

@@ -58,8 +58,7 @@ internal sealed class LanguageDetector(OfflineData data)
     private DetectedLanguage VoteByWords(string text, List<Token> tokens, bool cyrillic)
     {
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lookup = data.LanguageWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stopWords = data.StopWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = data.DetectionWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[32];
         int words = 0;
         foreach (var t in tokens)
@@ -68,15 +67,15 @@ internal sealed class LanguageDetector(OfflineData data)
             words++;
             int n = text.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
             if (n < 0) continue;
-            if (lookup.TryGetValue(lower[..n], out var langs))
+            if (!lookup.TryGetValue(lower[..n], out var word)) continue;
+            if (word.Languages is { } langs)
             {
                 foreach (var lang in langs) CollectionsMarshal.GetValueRefOrAddDefault(votes, lang, out _) += 1.0 / langs.Length;
                 continue;
             }
             // A short text has few of the most frequent words; the longer stop-word lists still tell "dit", "loi" or
             // "sono" apart, at a quarter of the weight.
-            if (stopWords.TryGetValue(lower[..n], out var stopLangs))
-                foreach (var lang in stopLangs) CollectionsMarshal.GetValueRefOrAddDefault(votes, lang, out _) += 0.25 / stopLangs.Length;
+            foreach (var lang in word.StopWordLanguages!) CollectionsMarshal.GetValueRefOrAddDefault(votes, lang, out _) += 0.25 / word.StopWordLanguages.Length;
         }
         // Letters that only one of the candidate languages writes tip close votes.
         int limit = Math.Min(text.Length, ScriptSample);

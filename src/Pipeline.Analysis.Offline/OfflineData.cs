@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Pipeline.Analysis.Offline;
 
@@ -54,12 +55,12 @@ internal sealed class OfflineData
     /// <summary>Fast mode's learned per-word polarities over the rules' scores (tools/sentiment-words).</summary>
     public WordPolarity WordPolarity { get; private set; } = null!;
 
-    /// <summary>Function word -> the languages it belongs to, for the language detector.</summary>
-    public Dictionary<string, string[]> LanguageWords { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Lower-case word -> the languages whose frequent function words hold it and those whose stop-word list holds it
+    /// (weaker evidence), for the language detector: one table, so a word is looked up once.
+    /// </summary>
+    public Dictionary<string, DetectionWord> DetectionWords { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> LanguageNames { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Stop word -> the languages whose stop-word list holds it: weaker evidence for the language detector.</summary>
-    public Dictionary<string, string[]> StopWordLanguages { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Phrase delimiters for key phrases, per language.</summary>
     public Dictionary<string, WordSet> StopWords { get; } = new(StringComparer.Ordinal);
@@ -115,13 +116,19 @@ internal sealed class OfflineData
         {
             d.LanguageNames[f[0]] = f[1];
             foreach (var word in f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                d.LanguageWords[word] = d.LanguageWords.TryGetValue(word, out var langs) ? [.. langs, f[0]] : [f[0]];
+            {
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(d.DetectionWords, word, out _);
+                entry = entry with { Languages = [.. entry.Languages ?? [], f[0]] };
+            }
         }
         foreach (var f in Fields("stopwords.tsv"))
             d.StopWords[f[0]] = new WordSet(f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
         foreach (var (lang, words) in d.StopWords)
             foreach (var word in words)
-                d.StopWordLanguages[word] = d.StopWordLanguages.TryGetValue(word, out var langs) ? [.. langs, lang] : [lang];
+            {
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(d.DetectionWords, word, out _);
+                entry = entry with { StopWordLanguages = [.. entry.StopWordLanguages ?? [], lang] };
+            }
         // English key phrases split on a tighter list of our own: the ISO list for English holds content words.
         d.StopWords["en"] = new WordSet(Lines("stopwords-en.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparer.OrdinalIgnoreCase);
         return d;
@@ -148,3 +155,6 @@ internal sealed class OfflineData
         }
     }
 }
+
+/// <summary>The languages a word counts for in language detection: as a frequent function word, and as a stop word.</summary>
+internal readonly record struct DetectionWord(string[]? Languages, string[]? StopWordLanguages);
