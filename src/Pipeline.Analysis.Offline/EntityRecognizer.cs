@@ -986,12 +986,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "aeroporto Marco Polo di Venezia", "stade Marcel-Michelin de Clermont-Ferrand": the city a street or a venue
             // with a name of its own (two words, or a hyphenated one) stands in stays apart, after a bare "de" ("estadio
             // Gigante de Arroyito" and "aeropuerto de Málaga-Costa del Sol" are whole names).
-            int end = e;
-            bool ownName = Word(text, tokens, streetName).Contains('-');
-            for (int k = streetName + 1; k < e - 1; k++)
-                if ((ownName || k - streetName >= 2) && !p.ImpersonalArticles.Contains(WordSpan(text, tokens, k)) && IsCityAfter(text, tokens, k, e)) { end = k; break; }
-            output.Add(new Candidate(s, end, EntityCategories.Location, "Structural", 0.75, "place-street"));
-            if (end < e) Classify(text, tokens, new Chunk(end + 1, e), sentenceStart, context, output);
+            int nameWords = Word(text, tokens, streetName).Contains('-') ? 1 : 2;
+            int end = CityLink(text, tokens, streetName + nameWords, e, bareLinkOnly: true);
+            AddBeforeCity(text, tokens, new Candidate(s, end, EntityCategories.Location, "Structural", 0.75, "place-street"), e, sentenceStart, context, output);
             return;
         }
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
@@ -1132,19 +1129,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             // "all'ospedale Santa Maria della Misericordia", "l'hôpital Georges-Pompidou": after the word for a hospital the
             // name is the hospital's, whoever or whatever it is named after; a city after it stays apart ("di Nuoro").
-            int end = e;
-            for (int k = s + 1; k < e - 1; k++)
-                if (IsCityAfter(text, tokens, k, e)) { end = k; break; }
-            output.Add(new Candidate(s, end, EntityCategories.Organization, null, 0.75, "org-hospital"));
-            if (end < e) Classify(text, tokens, new Chunk(end + 1, e), sentenceStart, context, output);
+            int end = CityLink(text, tokens, s + 1, e);
+            AddBeforeCity(text, tokens, new Candidate(s, end, EntityCategories.Organization, null, 0.75, "org-hospital"), e, sentenceStart, context, output);
             return;
         }
         if (!p.IsEnglish && VenueEnd(text, tokens, s, e) is int venue)
         {
             // "Abe Lenstra Stadion", "Roig Arena", "BCF Arena": the word for an arena after a name makes the whole a venue,
             // a place, whoever or whatever it is named after; a city after it stays apart ("Roig Arena de Valencia").
-            output.Add(new Candidate(s, venue, EntityCategories.Location, "Structural", 0.75, "place-venue"));
-            if (venue < e) Classify(text, tokens, new Chunk(venue + 1, e), sentenceStart, context, output);
+            AddBeforeCity(text, tokens, new Candidate(s, venue, EntityCategories.Location, "Structural", 0.75, "place-venue"), e, sentenceStart, context, output);
             return;
         }
         if (e - s == 2 && HasOwnArticle(text, tokens, s, sentenceStart) && !(e < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, e)))
@@ -1489,7 +1482,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>A country or a first-level region (not a province named as its city is, "Genova").</summary>
     private bool IsServedArea(string text, List<Token> tokens, int s, int e, PhraseEntry place) =>
-        place.Source.EndsWith("-country", StringComparison.Ordinal) || data.RegionNames.Contains(RunText(text, tokens, s, e));
+        place.Source.EndsWith("-country", StringComparison.Ordinal) || data.RegionNames.Contains(text.AsSpan(tokens[s].Start, tokens[e - 1].End - tokens[s].Start));
 
     /// <summary>
     /// Where a venue's name ends: at its last word when that is the word for an arena or a stadium, or before a link and
@@ -1506,6 +1499,25 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return IsCityAfter(text, tokens, v + 1, e) ? v + 1 : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The first link from <paramref name="from"/> on with nothing but a listed place after it to <paramref name="e"/>;
+    /// <paramref name="e"/> when there is none. <paramref name="bareLinkOnly"/> passes over a link with an article in it
+    /// ("del Sol").
+    /// </summary>
+    private int CityLink(string text, List<Token> tokens, int from, int e, bool bareLinkOnly = false)
+    {
+        for (int k = from; k < e - 1; k++)
+            if ((!bareLinkOnly || !p.ImpersonalArticles.Contains(WordSpan(text, tokens, k))) && IsCityAfter(text, tokens, k, e)) return k;
+        return e;
+    }
+
+    /// <summary>A name that ends before the city it stands in, then the city (the rest of the run up to <paramref name="e"/>, after the link) classified on its own.</summary>
+    private void AddBeforeCity(string text, List<Token> tokens, Candidate name, int e, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
+    {
+        output.Add(name);
+        if (name.End < e) Classify(text, tokens, new Chunk(name.End + 1, e), sentenceStart, context, output);
     }
 
     /// <summary>Whether the run from <paramref name="link"/> to <paramref name="e"/> is a link and a listed place ("di Nuoro", "de Valencia").</summary>

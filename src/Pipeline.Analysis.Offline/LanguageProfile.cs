@@ -818,7 +818,7 @@ internal sealed class LanguageProfile
             var t = tokens[i];
             if (t.Kind != TokenKind.Word) { result.Add(t); continue; }
             var word = text.AsSpan(t.Start, t.Length);
-            int acronym = nouns ? 0 : Math.Max(Math.Max(AcronymPrefix(word), OrganizationBeforeTitle(word)), ListedNameBeforeTitle(text, tokens, i, word));
+            int acronym = nouns ? 0 : Math.Max(AcronymPrefix(word), OrganizationBeforeTitle(text, tokens, i, word));
             if (acronym > 0)
             {
                 // "PVV-leider", "VVD-fractie", "SPD-Chef": the party is a name of its own.
@@ -1099,36 +1099,22 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>
-    /// "Verdi-Chef", "Ajax-trainer", "Erixx-Geschäftsführer": a listed organisation, or a word no list or dictionary knows
-    /// and no first name, before a title or role is a name of its own, like an acronym (a person's surname there is one
-    /// the lists know: "Trump-Berater").
+    /// "Verdi-Chef", "Ajax-trainer", "Erixx-Geschäftsführer", "Vlaams Belang-fractieleider": before a title or role, a
+    /// listed organisation (alone, or with the word before it), or a word no list or dictionary knows and no first name,
+    /// is a name of its own, like an acronym (a person's surname there is one the lists know: "Trump-Berater").
     /// </summary>
-    private int OrganizationBeforeTitle(ReadOnlySpan<char> word)
+    private int OrganizationBeforeTitle(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
     {
         int hyphen = word.LastIndexOf('-');
         if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1]) || LocalNames is null) return 0;
         var tail = word[(hyphen + 1)..];
-        bool title = IsTitleWord(tail) || PersonTypes.TryMatchWord(tail, out _);
-        var head = word[..hyphen];
-        return title && (IsListedOrganization(head) || IsUnknownWord(head)) ? hyphen : 0;
-    }
-
-    /// <summary>
-    /// "Vlaams Belang-fractieleider", "Deutsche Bank-Chef": the last word of a listed two-word organisation before a
-    /// title or role, with the word before it.
-    /// </summary>
-    private int ListedNameBeforeTitle(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
-    {
-        int hyphen = word.LastIndexOf('-');
-        if (hyphen < 2 || hyphen > word.Length - 3 || i == 0 || tokens[i - 1].Kind != TokenKind.Word || !tokens[i - 1].Capitalised
-            || tokens[i].SpaceBefore is false || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1])) return 0;
-        var tail = word[(hyphen + 1)..];
         if (!IsTitleWord(tail) && !PersonTypes.TryMatchWord(tail, out _)) return 0;
-        var first = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
         var head = word[..hyphen];
-        bool listed = LocalNames?.TryMatchPair(first, head, out var entry) == true && entry.Category == EntityCategories.Organization
-            || SharedNames.TryMatchPair(first, head, out entry) && entry.Category == EntityCategories.Organization;
-        return listed ? hyphen : 0;
+        if (IsListedOrganization(head) || IsUnknownWord(head)) return hyphen;
+        if (i == 0 || tokens[i - 1].Kind != TokenKind.Word || !tokens[i - 1].Capitalised || !tokens[i].SpaceBefore) return 0;
+        var first = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+        return LocalNames.TryMatchPair(first, head, out var entry) && entry.Category == EntityCategories.Organization
+            || SharedNames.TryMatchPair(first, head, out entry) && entry.Category == EntityCategories.Organization ? hyphen : 0;
     }
 
     /// <summary>One unhyphenated word that no dictionary, first-name list or gazetteer knows.</summary>
