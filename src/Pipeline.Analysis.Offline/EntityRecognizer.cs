@@ -918,7 +918,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "laguna de La Ricarda": a name with its own article stands on its own.
         else if (!street && IsArticle(Word(text, tokens, name))) return 0;
         bool listed = names.TryMatch(text, tokens, name, tokens.Count, out _, out var entry);
-        return IsNameWord(tokens[name]) && !(listed && (linked && street || entry.Category is EntityCategories.Organization or EntityCategories.Product))
+        bool townServed = linked && street && !p.ThoroughfareWords.Contains(WordSpan(text, tokens, i));
+        return IsNameWord(tokens[name]) && !(listed && (townServed || entry.Category is EntityCategories.Organization or EntityCategories.Product))
             && !IsAirportNamedAfterPerson(text, tokens, name) ? name : 0;
     }
 
@@ -1102,6 +1103,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 && !context.IsAlias(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Museo Reina Sofía", "Fondazione Giorgio Cini": an institution's head keeps the name it is given after.
                 && !(beforeName && !p.NounsCapitalised && p.OrganizationHeads.Contains(word))
+                // "Waterschap Limburg houdt...": nor the head that opens a sentence before the place it serves; before a name of
+                // its own it only describes ("Vakbond FNV", "Hogeschool Thomas More").
+                && !(sentenceStart[s] && s + 1 < e && !p.NounsCapitalised && p.OrganizationHeads.Contains(word)
+                    && names.TryMatch(text, tokens, s + 1, e, out _, out var served) && served.Category == EntityCategories.Location)
                 // "Federal Reserve Bank" keeps its first word; "Bierbrouwer Heineken N.V." and "Chipmaker Nvidia Corp" do not:
                 // there an ordinary word describes the company whose name follows.
                 && !(e - s >= 3 && p.OrganizationWords.Contains(WordSpan(text, tokens, e - 1)) && p.IsCommon(Word(text, tokens, s + 1)) && !p.OrganizationHeads.Contains(WordSpan(text, tokens, s + 1)))
@@ -1294,6 +1299,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
             return;
         }
+        if (e - s >= 3 && !p.IsEnglish && p.OrganizationHeads.Contains(first) && p.PlacePrefixes.Contains(WordSpan(text, tokens, s + 1))
+            && !p.IsFirstName(Word(text, tokens, s + 2)))
+        {
+            // "Nationaal Park Hoge Kempen": a national or royal place is a place; "Policlinico San Matteo" is the saint's.
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-form"));
+            return;
+        }
         if (e - s >= 2 && p.OrganizationHeads.Contains(first) && (!p.NounsCapitalised || !StartsPersonName(text, tokens, s + 1)))
         {
             // "Partito democratico", "Regione Emilia-Romagna", "Comune Roma": an institution's head before lower-case words or a place.
@@ -1468,6 +1480,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (!names.TryMatch(text, tokens, link + 1, e, out int length, out var place) || length != e - link - 1 || place.Category != EntityCategories.Location) return null;
             string second = Word(text, tokens, s + 1);
             bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
+                // "Teatro Bellini di Catania", "Fondation Tinguely de Bâle": one capitalised word the dictionary does not
+                // list ("Teatro Regio di Parma" is the city's).
+                || link == s + 2 && tokens[s + 1].Capitalised && !p.IsCommon(second)
                 // The bare preposition introduces a field ("Instituto de Astrofísica"), the article with it a name ("del Prado").
                 || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
                 || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization

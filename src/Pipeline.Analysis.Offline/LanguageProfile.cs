@@ -193,6 +193,11 @@ internal sealed class LanguageProfile
     public WordSet PlacePrefixes { get; private init; } = null!;
     /// <summary>Lower-case words of streets, squares and stadiums that are part of their name ("place", "piazza", "estadio").</summary>
     public WordSet StreetWords { get; private init; } = [];
+    /// <summary>
+    /// Street words of streets and squares, which are named after anything, towns and countries included, so that "plaza de
+    /// Catalunya" and "rue de Rome" are one place; a stadium, a bridge or an airport "de" a town is the town's ("aéroport de Brest").
+    /// </summary>
+    public WordSet ThoroughfareWords { get; private init; } = [];
 
     /// <summary>Lower-case words for a natural feature that is named through "de" ("baie de Douarnenez", "laguna de la Caldera").</summary>
     public WordSet FeatureWords { get; private init; } = [];
@@ -1192,6 +1197,7 @@ internal sealed class LanguageProfile
             AbstractEndings = new(List("abstract-endings")),
             PlacePrefixes = Set("place-prefixes"),
             StreetWords = Set("street-words"),
+            ThoroughfareWords = Set("thoroughfare-words"),
             FeatureWords = Set("feature-words"),
             RoadPrefixes = Set("road-prefixes"),
             RoadWords = Set("road-words"),

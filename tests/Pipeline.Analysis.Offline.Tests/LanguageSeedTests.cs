@@ -1060,6 +1060,39 @@ public class LanguageSeedTests
     public void Venues_and_hospitals_are_named_by_the_word_for_them(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
+    /// <summary>
+    /// A street or a square is named whole after whatever it is named after, a listed place included, where a bridge or an
+    /// airport "de" a town is the town's; a German compound ending in a glacier, a valley, a railway or a sea is a place's
+    /// name; an institution with a one-word name of its own leaves its city apart; a body's head that opens a sentence
+    /// before the place it serves stays; a national park is a place.
+    /// </summary>
+    [Theory]
+    [InlineData("es", "La manifestación llegó a la plaza de Catalunya por la tarde.", "plaza de Catalunya", "Location")]
+    [InlineData("pt", "O trânsito foi cortado na avenida de Portugal durante a manhã.", "avenida de Portugal", "Location")]
+    [InlineData("fr", "Le cortège est parti du quai de Rome vers midi.", "quai de Rome", "Location")]
+    [InlineData("fr", "Les vols de l'aéroport de Brest sont annulés.", "Brest", "Location")]
+    [InlineData("de", "Der Jamtalferner hat im Sommer wieder an Masse verloren.", "Jamtalferner", "Location")]
+    [InlineData("de", "Die Koralmbahn verbindet ab Dezember Graz und Klagenfurt.", "Koralmbahn", "Location")]
+    [InlineData("de", "Im Zillertal schneit es seit Sonntag.", "Zillertal", "Location")]
+    [InlineData("it", "La mostra si apre al Museo Revoltella di Trieste.", "Museo Revoltella", "Organization")]
+    [InlineData("it", "La mostra si apre al Museo Revoltella di Trieste.", "Trieste", "Location")]
+    [InlineData("fr", "La Fondation Tinguely de Bâle rouvre ses portes.", "Fondation Tinguely", "Organization")]
+    [InlineData("nl", "Het regent al dagen. Waterschap Limburg houdt de Maas in de gaten.", "Waterschap Limburg", "Organization")]
+    [InlineData("nl", "Een brand woedt in het Nationaal Park Hoge Kempen.", "Nationaal Park Hoge Kempen", "Location")]
+    public void Streets_structures_and_institutions_keep_their_places_apart_or_whole(string language, string text, string name, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
+    /// <summary>An institution named by ordinary words keeps its city; an ordinary compound is no place.</summary>
+    [Theory]
+    [InlineData("es", "La Confederación Hidrográfica del Ebro cerró el embalse.", "Confederación Hidrográfica del Ebro")]
+    [InlineData("es", "El Museo de Bellas Artes de Bilbao abre una muestra.", "Museo de Bellas Artes de Bilbao")]
+    public void An_institution_of_ordinary_words_keeps_its_city(string language, string text, string name) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == "Organization");
+
+    [Fact]
+    public void An_ordinary_compound_of_a_place_word_is_no_place() =>
+        Assert.DoesNotContain(Entities("de", "Die Autobahn und die Stadtbahn sind gesperrt."), e => e.Category == "Location");
+
     /// <summary>News names no person after an article, contracted or not.</summary>
     [Theory]
     [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
