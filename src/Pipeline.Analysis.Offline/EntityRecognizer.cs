@@ -331,16 +331,46 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (p.ClubPlaces.Count == 0 && p.ClubForms.Count == 0) return;
         var clubTowns = ClubTownsOf(text, tokens, found);
+        bool sports = found.Exists(c => c.Subcategory == "Sports");
+        List<(int Start, int End)>? nicknames = null;
         for (int n = 0; n < found.Count; n++)
         {
             var c = found[n];
             if (c.Category != EntityCategories.Location) continue;
             var before = c.Start > 0 && tokens[c.Start - 1].Kind == TokenKind.Word ? WordSpan(text, tokens, c.Start - 1) : default;
             string town = RunText(text, tokens, c.Start, c.End);
-            if (p.ClubArticles.Contains(before) && p.ClubPlaces.Contains(town) || p.ClubRegionArticles.Contains(before) && p.ClubRegions.Contains(town)
+            // In a story about sport any town after the article is a club ("il Lecce", "del Sabadell"), unless a link makes it
+            // part of a longer name ("o Estrela da Amadora").
+            bool clubTown = p.ClubPlaces.Contains(town) || sports && c.Rule is "gaz-place-city" or "gaz-place-local-city"
+                && (c.End == tokens.Count || !p.Connectors.Contains(WordSpan(text, tokens, c.End)));
+            if (p.ClubArticles.Contains(before) && clubTown || p.ClubRegionArticles.Contains(before) && p.ClubRegions.Contains(town)
                 || clubTowns?.Contains(town) == true && !p.PlacePrepositions.Contains(before) && !p.Connectors.Contains(before))
                 found[n] = c with { Category = EntityCategories.Organization, Subcategory = "Sports", Rule = "club-by-town" };
+            else if (NicknameBeforeTown(text, tokens, c) is int team)
+            {
+                found[n] = c with { Start = team, Category = EntityCategories.Organization, Subcategory = "Sports", Rule = "club-nickname" };
+                (nicknames ??= []).Add((team, c.Start));
+            }
         }
+        if (nicknames is not null) found.RemoveAll(o => nicknames.Exists(k => o.Start >= k.Start && o.End <= k.End));
+    }
+
+    /// <summary>
+    /// "les Sénateurs d'Ottawa", "les Maple Leafs de Toronto", "los Tigres de Monterrey": a capitalised plural after the
+    /// article and before "de" and a town is a team's nickname, and the whole is the team; "les Îles de la Madeleine" is a
+    /// kind of place.
+    /// </summary>
+    private int? NicknameBeforeTown(string text, List<Token> tokens, Candidate town)
+    {
+        if (p.IsEnglish || town.Rule is not ("gaz-place-city" or "gaz-place-local-city") || town.Start < 3
+            || !p.Connectors.Contains(WordSpan(text, tokens, town.Start - 1))) return null;
+        int last = town.Start - 2;
+        var nickname = WordSpan(text, tokens, last);
+        if (tokens[last].Kind != TokenKind.Word || !tokens[last].Capitalised || tokens[last].AllCaps || nickname.Length < 4 || nickname[^1] != 's'
+            || p.PlaceKinds.Contains(nickname[..^1].ToString().ToLowerInvariant())) return null;
+        int start = last > 0 && tokens[last - 1].Kind == TokenKind.Word && tokens[last - 1].Capitalised && !tokens[last - 1].AllCaps
+            && !p.NounMarkers.Contains(WordSpan(text, tokens, last - 1)) ? last - 1 : last;
+        return start > 0 && p.NounMarkers.Contains(WordSpan(text, tokens, start - 1)) ? start : null;
     }
 
     /// <summary>The one-word towns inside the document's sports clubs: a listed club's, or a name holding a club's form.</summary>

@@ -1093,6 +1093,24 @@ public class LanguageSeedTests
     public void An_ordinary_compound_of_a_place_word_is_no_place() =>
         Assert.DoesNotContain(Entities("de", "Die Autobahn und die Stadtbahn sind gesperrt."), e => e.Category == "Location");
 
+    /// <summary>In a story about sport a town after the article is its club; elsewhere it stays a town.</summary>
+    [Theory]
+    [InlineData("it", "Il Lecce ha battuto la Juventus per 2-1 davanti al suo pubblico.", "Organization")]
+    [InlineData("it", "Il sindaco di Lecce ha rinviato il concerto in piazza.", "Location")]
+    public void A_town_after_the_article_in_a_sports_story_is_its_club(string language, string text, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == "Lecce" && e.Category == category);
+
+    /// <summary>
+    /// A capitalised plural after the article and before "de" and a town is a team's nickname; French bodies named by a
+    /// "Sûreté", a "Service" or a "Fonds" are bodies.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "Les Sénateurs d'Ottawa ont battu les Maple Leafs de Toronto samedi.", "Sénateurs d'Ottawa", "Organization")]
+    [InlineData("fr", "Les Sénateurs d'Ottawa ont battu les Maple Leafs de Toronto samedi.", "Maple Leafs de Toronto", "Organization")]
+    [InlineData("fr", "Le service public de Wallonie et la Sûreté du Québec enquêtent.", "Sûreté du Québec", "Organization")]
+    public void Team_nicknames_and_service_bodies_are_organisations(string language, string text, string name, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
     /// <summary>News names no person after an article, contracted or not.</summary>
     [Theory]
     [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
