@@ -439,7 +439,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         var chunks = new List<Chunk>();
         for (int i = 0; i < tokens.Count;)
         {
-            if (taken[i] || !StartsName(text, tokens, i)) { i++; continue; }
+            if (taken[i] || !StartsName(text, tokens, i, taken)) { i++; continue; }
             // "Volgens de Inspectie ...", "Bei Siemens ...": a function word opening the sentence is no name's first word,
             // and a run that starts with it would hide the name's head from the rules that join its parts; a particle
             // may be one ("Van Aert").
@@ -515,10 +515,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 }
                 // "Max-Planck-Institut für Astronomie", "Bundesministerium der Finanzen", "Kulturstiftung der Länder": German
                 // writes the field after an institution as a noun, which is part of its name.
-                if (p.NounsCapitalised && end + 1 < tokens.Count && !taken[end + 1] && tokens[end + 1].Kind == TokenKind.Word && !tokens[end + 1].LineBreakBefore
-                    && char.IsUpper(text[tokens[end + 1].Start]) && p.OrganizationLinks.Contains(WordSpan(text, tokens, end)) && IsInstitutionHead(Word(text, tokens, end - 1)))
+                if (p.NounsCapitalised && p.OrganizationLinks.Contains(WordSpan(text, tokens, end)) && IsGermanInstitution(WordSpan(text, tokens, end - 1))
+                    && GermanFieldEnd(text, tokens, end + 1, taken) is int field)
                 {
-                    end += 2;
+                    end = field;
                     continue;
                 }
                 // "Fundação para a Ciência e a Tecnologia", "Ministerio de la Presidencia": an institution's link and an
@@ -647,6 +647,42 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>Whether tokens [s, e) are one listed place, exactly.</summary>
     private bool IsListedPlace(string text, List<Token> tokens, int s, int e) =>
         names.TryMatch(text, tokens, s, e, out int length, out var place) && length == e - s && place.Category == EntityCategories.Location;
+
+    /// <summary>
+    /// Where the field after a German institution's link ends: its nouns, the inflected adjectives before them and "und"
+    /// between them ("der deutschen Wirtschaft", "für Grafik und Buchkunst", "für Atmosphären- und Kryosphärenwissenschaften");
+    /// null when no capitalised noun follows.
+    /// </summary>
+    private int? GermanFieldEnd(string text, List<Token> tokens, int k, bool[] taken)
+    {
+        int? end = null;
+        while (k < tokens.Count && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].LineBreakBefore)
+        {
+            var word = WordSpan(text, tokens, k);
+            if (!char.IsUpper(word[0]))
+            {
+                // "angewandte", "bildenden": an inflected adjective before the noun.
+                if (word.Length < 4 || word[^1] is not ('e' or 'n' or 'r' or 's') || p.NounMarkers.Contains(word) || p.IsInflectedVerb(word.ToString())) break;
+                k++;
+                continue;
+            }
+            // "der Deutschen Luftverkehrswirtschaft": a capitalised adjective goes on to its noun.
+            if (p.IsCapitalisedAdjective(word) && k + 1 < tokens.Count && tokens[k + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[k + 1].Start]))
+            {
+                k++;
+                continue;
+            }
+            end = k + 1;
+            // "Atmosphären- und Kryosphärenwissenschaften": a compound's shared tail left out before "und".
+            int and = k + 1 < tokens.Count && text[tokens[k + 1].Start] == '-' && tokens[k + 1].Start == tokens[k].End ? k + 2 : k + 1;
+            // "der Länder und Kulturstaatsminister Wolfram Weimer": a title after "und" is the next name's.
+            if (and + 1 >= tokens.Count || !p.And.Contains(WordSpan(text, tokens, and)) || tokens[and + 1].Kind != TokenKind.Word || !char.IsUpper(text[tokens[and + 1].Start])
+                || p.TryTitle(text, tokens, and + 1, tokens.Count, out _) || StartsPersonName(text, tokens, and + 1)) break;
+            k = and + 1;
+        }
+        // "Werke des Malers Giovanni Segantini": a field is no person's role before their name.
+        return end is int e && e < tokens.Count && StartsPersonName(text, tokens, e) ? null : end;
+    }
 
     private bool IsInstitutionHead(string word) =>
         p.OrganizationPrefixes.Contains(word) || p.EndsInOrganizationWord(word) || p.NamedCompound(word) == EntityCategories.Organization;
@@ -920,9 +956,17 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>The token after an article opening the run [i, end), or <paramref name="i"/> when none opens it.</summary>
     private int AfterArticle(string text, List<Token> tokens, int i, int end) => i + 1 < end && p.Articles.Contains(WordSpan(text, tokens, i)) ? i + 1 : i;
 
-    private bool StartsName(string text, List<Token> tokens, int i) =>
+    private bool StartsName(string text, List<Token> tokens, int i, bool[] taken) =>
         IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _))
-        || IsStreetWord(text, tokens, i);
+        || IsStreetWord(text, tokens, i) || HasGermanField(text, tokens, i, taken);
+
+    /// <summary>"das Institut der deutschen Wirtschaft": a German institution's word before its link and field opens a name.</summary>
+    private bool HasGermanField(string text, List<Token> tokens, int head, bool[] taken) =>
+        p.NounsCapitalised && head + 2 < tokens.Count && tokens[head].Kind == TokenKind.Word && IsGermanInstitution(WordSpan(text, tokens, head))
+        && p.OrganizationLinks.Contains(WordSpan(text, tokens, head + 1)) && GermanFieldEnd(text, tokens, head + 2, taken) is not null;
+
+    private bool IsGermanInstitution(ReadOnlySpan<char> word) =>
+        char.IsUpper(word[0]) && (p.OrganizationWords.Contains(word) || IsInstitutionHead(word.ToString()));
 
     /// <summary>
     /// "place Kléber", "piazza dei Cavalieri", "stade Jean-Bouin": a street, square or stadium whose name includes its

@@ -897,7 +897,8 @@ internal sealed class LanguageProfile
                 // "im Freistaat Bayern", "Schloss Neuschwanstein": a place's head before its name is part of it.
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && PlacePrefixes.Contains(word)
                 // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
-                || i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 2].Start])
+                // "des Instituts der deutschen Wirtschaft", "dem Museum für angewandte Kunst": also after the field's adjectives.
+                || i + 2 < tokens.Count && FieldFollows(text, tokens, i + 2)
                     && OrganizationLinks.Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
                     && (OrganizationPrefixes.Contains(word) || EndsInOrganizationWord(word));
             if (!staysName && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
@@ -947,6 +948,17 @@ internal sealed class LanguageProfile
     /// <summary>An organisation word written as an abbreviation with two capitals ("AG", "GmbH", "KGaA"), not as a noun ("Bank").</summary>
     public bool IsLegalForm(ReadOnlySpan<char> word) =>
         word.Length is >= 2 and <= 5 && word[1..].ContainsAnyInRange('A', 'Z') && OrganizationWords.Contains(word);
+
+    /// <summary>A noun at <paramref name="k"/>, or up to two inflected adjectives and then one ("der deutschen Wirtschaft").</summary>
+    private static bool FieldFollows(string text, List<Token> tokens, int k)
+    {
+        for (int limit = k + 2; k < tokens.Count && tokens[k].Kind == TokenKind.Word; k++)
+        {
+            if (char.IsUpper(text[tokens[k].Start])) return true;
+            if (k == limit || text[tokens[k].End - 1] is not ('e' or 'n' or 'r' or 's')) return false;
+        }
+        return false;
+    }
 
     /// <summary>Endings only abstract nouns have ("Zustimmung", "Mehrheit", "Gesellschaft").</summary>
     private WordEndings AbstractEndings { get; init; } = new([]);

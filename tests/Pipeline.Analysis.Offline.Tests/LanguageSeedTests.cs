@@ -1111,6 +1111,20 @@ public class LanguageSeedTests
     public void Team_nicknames_and_service_bodies_are_organisations(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
+    /// <summary>
+    /// A German institution's field is part of its name with its adjectives, its capitalised adjectives and the nouns
+    /// "und" joins, a compound's shared tail left out included; a title after "und" opens the next name.
+    /// </summary>
+    [Theory]
+    [InlineData("Laut dem Institut der deutschen Wirtschaft sinkt die Zahl.", "Institut der deutschen Wirtschaft")]
+    [InlineData("Die Österreichische Akademie der Wissenschaften warnt vor Hitze.", "Österreichische Akademie der Wissenschaften")]
+    [InlineData("Der Bundesverband der Deutschen Luftverkehrswirtschaft rechnet mit Streiks.", "Bundesverband der Deutschen Luftverkehrswirtschaft")]
+    [InlineData("Die Hochschule für Grafik und Buchkunst lädt ein.", "Hochschule für Grafik und Buchkunst")]
+    [InlineData("Das Institut für Atmosphären- und Kryosphärenwissenschaften misst seit Jahren.", "Institut für Atmosphären- und Kryosphärenwissenschaften")]
+    [InlineData("Die Kulturstiftung der Länder und Kulturstaatsminister Wolfram Weimer fördern das Projekt.", "Kulturstiftung der Länder")]
+    public void A_German_institution_keeps_its_field(string text, string name) =>
+        Assert.Contains(Entities("de", text), e => e.Text == name && e.Category == "Organization");
+
     /// <summary>News names no person after an article, contracted or not.</summary>
     [Theory]
     [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
