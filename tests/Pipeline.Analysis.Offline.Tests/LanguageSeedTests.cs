@@ -1125,6 +1125,22 @@ public class LanguageSeedTests
     public void A_German_institution_keeps_its_field(string text, string name) =>
         Assert.Contains(Entities("de", text), e => e.Text == name && e.Category == "Organization");
 
+    /// <summary>The organisations each newsroom's news names most are listed, operators, agencies and NGOs among them.</summary>
+    [Theory]
+    [InlineData("nl", "Volgens De Lijn en Natuurmonumenten is het plan te duur.", "De Lijn", "Natuurmonumenten")]
+    [InlineData("pt", "A Embraer e a Sabesp anunciaram lucros.", "Embraer", "Sabesp")]
+    [InlineData("it", "Secondo Legambiente e Trenord il servizio peggiora.", "Legambiente", "Trenord")]
+    [InlineData("de", "Laut Asfinag und Nabu ist die Straße gesperrt.", "Asfinag", "Nabu")]
+    [InlineData("fr", "Selon Infrabel et Keolis, le trafic reprendra lundi.", "Infrabel", "Keolis")]
+    [InlineData("es", "Según Pemex y Avianca, las ventas caen.", "Pemex", "Avianca")]
+    public void Organisations_the_news_names_most_are_known(string language, string text, string first, string second)
+    {
+        var organizations = Entities(language, text).Where(e => e.Category == "Organization").Select(e => e.Text).ToList();
+        Assert.Contains(first, organizations);
+        Assert.Contains(second, organizations);
+    }
+
+
     /// <summary>News names no person after an article, contracted or not.</summary>
     [Theory]
     [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
