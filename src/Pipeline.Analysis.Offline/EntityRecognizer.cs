@@ -1175,8 +1175,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
                 && !(p.IsFirstName(word) && s + 1 < e && IsSurname(text, tokens, s + 1, e))
                 && !context.IsAlias(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
-                // "Museo Reina Sofía", "Fondazione Giorgio Cini": an institution's head keeps the name it is given after.
-                && !(beforeName && !p.NounsCapitalised && p.OrganizationHeads.Contains(word))
+                // "Museo Reina Sofía", "Fondazione Giorgio Cini", "Aeroporto Humberto Delgado": an institution's or a place's
+                // capitalised head keeps the name it is given after.
+                && !(beforeName && !p.NounsCapitalised && (p.OrganizationHeads.Contains(word) || p.PlacePrefixes.Contains(word)))
                 // "Waterschap Limburg houdt...": nor the head that opens a sentence before the place it serves; before a name of
                 // its own it only describes ("Vakbond FNV", "Hogeschool Thomas More").
                 && !(sentenceStart[s] && s + 1 < e && !p.NounsCapitalised && p.OrganizationHeads.Contains(word)

@@ -1141,6 +1141,16 @@ public class LanguageSeedTests
     }
 
 
+    /// <summary>A place's capitalised head keeps the person it is named after; a railway line is a place.</summary>
+    [Theory]
+    [InlineData("pt", "Os voos do Aeroporto Humberto Delgado foram cancelados.", "Aeroporto Humberto Delgado")]
+    [InlineData("es", "El concierto en el Auditorio Juan Rulfo empieza a las nueve.", "Auditorio Juan Rulfo")]
+    [InlineData("pt", "O jogo na Arena Castelão terminou empatado.", "Arena Castelão")]
+    [InlineData("pt", "Os comboios da Linha do Douro voltam a circular.", "Linha do Douro")]
+    public void A_place_named_after_a_person_keeps_its_head(string language, string text, string name) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == "Location");
+
+
     /// <summary>News names no person after an article, contracted or not.</summary>
     [Theory]
     [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
