@@ -1151,6 +1151,15 @@ public class LanguageSeedTests
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == "Location");
 
 
+    /// <summary>A German compound ending in a scientist's, an official's or a colleague's role is the title before a name, not part of it.</summary>
+    [Theory]
+    [InlineData("Die Glaziologin Andrea Fischer führt das auf die Hitzewelle zurück.", "Andrea Fischer")]
+    [InlineData("Kärntens Wirtschaftslandesrat Sebastian Schuschnig begrüßte den Plan.", "Sebastian Schuschnig")]
+    [InlineData("Sein Amtskollege Rafał Gronicz widersprach.", "Rafał Gronicz")]
+    public void A_German_role_compound_stays_out_of_the_name(string text, string name) =>
+        Assert.Contains(Entities("de", text), e => e.Text == name && e.Category == "Person");
+
+
     /// <summary>News names no person after an article, contracted or not.</summary>
     [Theory]
     [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
