@@ -330,6 +330,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private void ClubsNamedByTown(string text, List<Token> tokens, List<Candidate> found)
     {
         if (p.ClubPlaces.Count == 0 && p.ClubForms.Count == 0) return;
+        // "sc Heerenveen": Dutch writes some clubs' forms in lower case before the town.
+        for (int n = 0; n < found.Count; n++)
+        {
+            var c = found[n];
+            if (c.Category == EntityCategories.Location && c.End - c.Start == 1 && c.Start > 0 && IsLowerCaseClubForm(text, tokens[c.Start - 1]))
+                found[n] = c with { Start = c.Start - 1, Category = EntityCategories.Organization, Subcategory = "Sports", Rule = "org-club" };
+        }
         var clubTowns = ClubTownsOf(text, tokens, found);
         bool sports = found.Exists(c => c.Subcategory == "Sports");
         List<(int Start, int End)>? nicknames = null;
@@ -371,6 +378,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int start = last > 0 && tokens[last - 1].Kind == TokenKind.Word && tokens[last - 1].Capitalised && !tokens[last - 1].AllCaps
             && !p.NounMarkers.Contains(WordSpan(text, tokens, last - 1)) ? last - 1 : last;
         return start > 0 && p.NounMarkers.Contains(WordSpan(text, tokens, start - 1)) ? start : null;
+    }
+
+    private bool IsLowerCaseClubForm(string text, Token token)
+    {
+        if (token.Kind != TokenKind.Word || token.Length is < 2 or > 3 || !char.IsLower(text[token.Start])) return false;
+        Span<char> form = stackalloc char[token.Length];
+        text.AsSpan(token.Start, token.Length).ToUpperInvariant(form);
+        return p.ClubForms.Contains(form);
     }
 
     /// <summary>The one-word towns inside the document's sports clubs: a listed club's, or a name holding a club's form.</summary>

@@ -1100,6 +1100,14 @@ public class LanguageSeedTests
     public void A_town_after_the_article_in_a_sports_story_is_its_club(string language, string text, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == "Lecce" && e.Category == category);
 
+    [Fact]
+    public void A_club_s_form_in_lower_case_before_its_town_names_the_club()
+    {
+        var entities = Entities("nl", "sc Heerenveen won zaterdag met 2-0. Daarmee klimt Heerenveen naar de vijfde plaats.");
+        Assert.Contains(entities, e => e.Text == "sc Heerenveen" && e.Category == "Organization");
+        Assert.Contains(entities, e => e.Text == "Heerenveen" && e.Category == "Organization");
+    }
+
     /// <summary>
     /// A capitalised plural after the article and before "de" and a town is a team's nickname; French bodies named by a
     /// "Sûreté", a "Service" or a "Fonds" are bodies.
