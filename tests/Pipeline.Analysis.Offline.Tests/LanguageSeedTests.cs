@@ -1168,6 +1168,20 @@ public class LanguageSeedTests
         Assert.Contains(Entities("de", text), e => e.Text == name && e.Category == "Person");
 
 
+    /// <summary>The mountains, waters, valleys, landscapes and works regional news names are listed places.</summary>
+    [Theory]
+    [InlineData("nl", "De Maeslantkering ging dicht en het water in de Oosterschelde steeg.", "Maeslantkering", "Oosterschelde")]
+    [InlineData("es", "Subieron al Mulhacén desde la Sierra de Cazorla.", "Mulhacén", "Sierra de Cazorla")]
+    [InlineData("de", "Im Berner Oberland und im Zillertal fiel Schnee.", "Berner Oberland", "Zillertal")]
+    [InlineData("it", "La frana in Val di Fassa ha bloccato la Marmolada.", "Val di Fassa", "Marmolada")]
+    public void Places_regional_news_names_are_known(string language, string text, string first, string second)
+    {
+        var places = Entities(language, text).Where(e => e.Category == "Location").Select(e => e.Text).ToList();
+        Assert.Contains(first, places);
+        Assert.Contains(second, places);
+    }
+
+
     /// <summary>News names no person after an article, contracted or not.</summary>
     [Theory]
     [InlineData("de", "Im Val Müstair liegt seit Tagen Schnee.", "Val Müstair")]
