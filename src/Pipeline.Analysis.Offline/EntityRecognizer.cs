@@ -1074,9 +1074,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (StreetNameStart(text, tokens, s) is > 0 and int streetName)
         {
             // "aeroporto Marco Polo di Venezia", "stade Marcel-Michelin de Clermont-Ferrand": the city a street or a venue
-            // with a name of its own (two words, or a hyphenated one) stands in stays apart, after a bare "de" ("estadio
+            // with a name of its own (two words, a hyphenated one or a street's after a link) stands in stays apart, after a bare "de" ("estadio
             // Gigante de Arroyito" and "aeropuerto de Málaga-Costa del Sol" are whole names).
-            int nameWords = Word(text, tokens, streetName).Contains('-') ? 1 : 2;
+            // "plaza de Catalunya de Barcelona": a name linked to a street's or a square's word may be one word.
+            bool linkedStreet = streetName > s + 1 && p.ThoroughfareWords.Contains(WordSpan(text, tokens, s));
+            int nameWords = Word(text, tokens, streetName).Contains('-') || linkedStreet ? 1 : 2;
             int end = CityLink(text, tokens, streetName + nameWords, e, bareLinkOnly: true);
             AddBeforeCity(text, tokens, new Candidate(s, end, EntityCategories.Location, "Structural", 0.75, "place-street"), e, sentenceStart, context, output);
             return;

@@ -1068,6 +1068,8 @@ public class LanguageSeedTests
     /// </summary>
     [Theory]
     [InlineData("es", "La manifestación llegó a la plaza de Catalunya por la tarde.", "plaza de Catalunya", "Location")]
+    [InlineData("es", "Hay una concentración en la plaza de Catalunya de Barcelona.", "plaza de Catalunya", "Location")]
+    [InlineData("es", "Hay una concentración en la plaza de Catalunya de Barcelona.", "Barcelona", "Location")]
     [InlineData("pt", "O trânsito foi cortado na avenida de Portugal durante a manhã.", "avenida de Portugal", "Location")]
     [InlineData("fr", "Le cortège est parti du quai de Rome vers midi.", "quai de Rome", "Location")]
     [InlineData("fr", "Les vols de l'aéroport de Brest sont annulés.", "Brest", "Location")]
