@@ -977,8 +977,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>"das Institut der deutschen Wirtschaft": a German institution's word before its link and field opens a name.</summary>
     private bool HasGermanField(string text, List<Token> tokens, int head, bool[] taken) =>
-        p.NounsCapitalised && head + 2 < tokens.Count && tokens[head].Kind == TokenKind.Word && IsGermanInstitution(WordSpan(text, tokens, head))
-        && p.OrganizationLinks.Contains(WordSpan(text, tokens, head + 1)) && GermanFieldEnd(text, tokens, head + 2, taken) is not null;
+        p.NounsCapitalised && head + 2 < tokens.Count && tokens[head].Kind == TokenKind.Word && tokens[head + 1].Kind == TokenKind.Word
+        && p.OrganizationLinks.Contains(WordSpan(text, tokens, head + 1)) && IsGermanInstitution(WordSpan(text, tokens, head))
+        && GermanFieldEnd(text, tokens, head + 2, taken) is not null;
 
     private bool IsGermanInstitution(ReadOnlySpan<char> word) =>
         char.IsUpper(word[0]) && (p.OrganizationWords.Contains(word) || IsInstitutionHead(word.ToString()));

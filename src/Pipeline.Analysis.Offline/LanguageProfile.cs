@@ -898,9 +898,8 @@ internal sealed class LanguageProfile
                 || i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Capitalised && PlacePrefixes.Contains(word)
                 // "des Bundesministeriums der Finanzen": an institution's head before its field names it.
                 // "des Instituts der deutschen Wirtschaft", "dem Museum für angewandte Kunst": also after the field's adjectives.
-                || i + 2 < tokens.Count && FieldFollows(text, tokens, i + 2)
-                    && OrganizationLinks.Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
-                    && (OrganizationPrefixes.Contains(word) || EndsInOrganizationWord(word));
+                || i + 2 < tokens.Count && OrganizationLinks.Contains(text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length))
+                    && FieldFollows(text, tokens, i + 2) && (OrganizationPrefixes.Contains(word) || EndsInOrganizationWord(word));
             if (!staysName && NamedCompound(word) is null && IsNounHere(text, tokens, i, word)
                 && !TryTitle(text, tokens, i, tokens.Count, out _) && !PersonTypes.TryMatch(text, tokens, i, i + 1, out _, out _)
                 && (!OrganizationWords.Contains(word) || GenericOrganizationWords.Contains(word) && afterDeterminer)
