@@ -334,6 +334,9 @@ internal sealed class LanguageProfile
     /// <summary>Endings of compound structures' names ("-brücke", "-stadion", "-kathedraal"), lower case.</summary>
     private WordEndings PlaceEndings { get; init; } = new([]);
 
+    /// <summary>Endings of <see cref="PlaceEndings"/> no ordinary word has, only names ("-ferner", a glacier's).</summary>
+    private WordSet NameOnlyEndings { get; init; } = [];
+
     /// <summary>Endings of compound street names ("-straße", "-gasse", "-straat", "-laan"), lower case.</summary>
     private WordEndings StreetEndings { get; init; } = new([]);
 
@@ -354,6 +357,8 @@ internal sealed class LanguageProfile
         }
         if (PlaceEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
         var stem = word[..^ending.Length];
+        // "Hintereisferner": an ending only names take ends a name, whatever words its first part holds.
+        if (NameOnlyEndings.Contains(ending) && stem.Length >= 3 && char.IsUpper(word[0])) return true;
         return char.IsUpper(word[0]) && !IsListedNoun(word) && !IsCommon(stem) && !IsListedNoun(stem)
             && (stem.Contains('-') || IsFirstName(stem) || LocalNames?.TryMatchWord(stem, out _) == true || !before.IsEmpty && IsFirstName(before)
                 // "Koralmtunnel": a German stem the dictionary lists in no form is a name ("Kirchturm", "Fußballstadion" are
@@ -1263,6 +1268,7 @@ internal sealed class LanguageProfile
             TitleSuffixes = new(List("title-suffixes")),
             OrganizationEndings = new(List("org-endings")),
             PlaceEndings = new(List("place-endings")),
+            NameOnlyEndings = Set("name-only-endings"),
             StreetEndings = new(List("street-endings")),
             PlaceDirections = List("place-directions"),
             PlaceQualifiers = Set("place-qualifiers"),

@@ -1074,6 +1074,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Le cortège est parti du quai de Rome vers midi.", "quai de Rome", "Location")]
     [InlineData("fr", "Les vols de l'aéroport de Brest sont annulés.", "Brest", "Location")]
     [InlineData("de", "Der Jamtalferner hat im Sommer wieder an Masse verloren.", "Jamtalferner", "Location")]
+    [InlineData("de", "Der Hintereisferner im Ötztal verlor 3,6 Meter an Dicke.", "Hintereisferner", "Location")]
     [InlineData("de", "Die Koralmbahn verbindet ab Dezember Graz und Klagenfurt.", "Koralmbahn", "Location")]
     [InlineData("de", "Im Zillertal schneit es seit Sonntag.", "Zillertal", "Location")]
     [InlineData("it", "La mostra si apre al Museo Revoltella di Trieste.", "Museo Revoltella", "Organization")]
