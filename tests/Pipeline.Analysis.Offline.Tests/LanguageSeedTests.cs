@@ -1124,7 +1124,8 @@ public class LanguageSeedTests
 
     /// <summary>
     /// A German institution's field is part of its name with its adjectives, its capitalised adjectives and the nouns
-    /// "und" joins, a compound's shared tail left out included; a title after "und" opens the next name.
+    /// "und" joins, a compound's shared tail left out included; a title after "und" opens the next name. A warning service's,
+    /// a municipality's or a district authority's compound keeps the region it serves.
     /// </summary>
     [Theory]
     [InlineData("Laut dem Institut der deutschen Wirtschaft sinkt die Zahl.", "Institut der deutschen Wirtschaft")]
@@ -1133,6 +1134,8 @@ public class LanguageSeedTests
     [InlineData("Die Hochschule für Grafik und Buchkunst lädt ein.", "Hochschule für Grafik und Buchkunst")]
     [InlineData("Das Institut für Atmosphären- und Kryosphärenwissenschaften misst seit Jahren.", "Institut für Atmosphären- und Kryosphärenwissenschaften")]
     [InlineData("Die Kulturstiftung der Länder und Kulturstaatsminister Wolfram Weimer fördern das Projekt.", "Kulturstiftung der Länder")]
+    [InlineData("Der Lawinenwarndienst Tirol hebt die Warnstufe an.", "Lawinenwarndienst Tirol")]
+    [InlineData("Die Bezirkshauptmannschaft Schwaz sperrte die Straße.", "Bezirkshauptmannschaft Schwaz")]
     public void A_German_institution_keeps_its_field(string text, string name) =>
         Assert.Contains(Entities("de", text), e => e.Text == name && e.Category == "Organization");
 
