@@ -374,10 +374,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int last = town.Start - 2;
         var nickname = WordSpan(text, tokens, last);
         if (tokens[last].Kind != TokenKind.Word || !tokens[last].Capitalised || tokens[last].AllCaps || nickname.Length < 4 || nickname[^1] != 's'
-            || p.PlaceKinds.Contains(nickname[..^1].ToString().ToLowerInvariant())) return null;
+            || IsPlaceKindPlural(nickname)) return null;
         int start = last > 0 && tokens[last - 1].Kind == TokenKind.Word && tokens[last - 1].Capitalised && !tokens[last - 1].AllCaps
             && !p.NounMarkers.Contains(WordSpan(text, tokens, last - 1)) ? last - 1 : last;
         return start > 0 && p.NounMarkers.Contains(WordSpan(text, tokens, start - 1)) ? start : null;
+    }
+
+    /// <summary>"Îles", "Lacs": the plural of a lower-case kind of place, capitalised.</summary>
+    private bool IsPlaceKindPlural(ReadOnlySpan<char> word)
+    {
+        Span<char> singular = stackalloc char[word.Length - 1];
+        word[..^1].ToLowerInvariant(singular);
+        return p.PlaceKinds.Contains(singular);
     }
 
     private bool IsLowerCaseClubForm(string text, Token token)
@@ -677,7 +685,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (!char.IsUpper(word[0]))
             {
                 // "angewandte", "bildenden": an inflected adjective before the noun.
-                if (word.Length < 4 || word[^1] is not ('e' or 'n' or 'r' or 's') || p.NounMarkers.Contains(word) || p.IsInflectedVerb(word.ToString())) break;
+                if (word.Length < 4 || !LanguageProfile.EndsLikeInflectedAdjective(word) || p.NounMarkers.Contains(word) || p.IsInflectedVerb(word.ToString())) break;
                 k++;
                 continue;
             }
@@ -699,7 +707,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return end is int e && e < tokens.Count && StartsPersonName(text, tokens, e) ? null : end;
     }
 
-    private bool IsInstitutionHead(string word) =>
+    private bool IsInstitutionHead(ReadOnlySpan<char> word) =>
         p.OrganizationPrefixes.Contains(word) || p.EndsInOrganizationWord(word) || p.NamedCompound(word) == EntityCategories.Organization;
 
     /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to seven words.</summary>
@@ -982,7 +990,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         && GermanFieldEnd(text, tokens, head + 2, taken) is not null;
 
     private bool IsGermanInstitution(ReadOnlySpan<char> word) =>
-        char.IsUpper(word[0]) && (p.OrganizationWords.Contains(word) || IsInstitutionHead(word.ToString()));
+        char.IsUpper(word[0]) && (p.OrganizationWords.Contains(word) || IsInstitutionHead(word));
 
     /// <summary>
     /// "place Kléber", "piazza dei Cavalieri", "stade Jean-Bouin": a street, square or stadium whose name includes its
@@ -1074,10 +1082,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int s = chunk.Start, e = chunk.End;
         if (StreetNameStart(text, tokens, s) is > 0 and int streetName)
         {
-            // "aeroporto Marco Polo di Venezia", "stade Marcel-Michelin de Clermont-Ferrand": the city a street or a venue
-            // with a name of its own (two words, a hyphenated one or a street's after a link) stands in stays apart, after a bare "de" ("estadio
-            // Gigante de Arroyito" and "aeropuerto de Málaga-Costa del Sol" are whole names).
-            // "plaza de Catalunya de Barcelona": a name linked to a street's or a square's word may be one word.
+            // "aeroporto Marco Polo di Venezia", "stade Marcel-Michelin de Clermont-Ferrand", "plaza de Catalunya de Barcelona":
+            // the city a street or a venue with a name of its own (two words, a hyphenated one, or a street's one word after a
+            // link) stands in stays apart, after a bare "de" ("estadio Gigante de Arroyito" and "aeropuerto de Málaga-Costa del
+            // Sol" are whole names).
             bool linkedStreet = streetName > s + 1 && p.ThoroughfareWords.Contains(WordSpan(text, tokens, s));
             int nameWords = Word(text, tokens, streetName).Contains('-') || linkedStreet ? 1 : 2;
             int end = CityLink(text, tokens, streetName + nameWords, e, bareLinkOnly: true);

@@ -953,13 +953,16 @@ internal sealed class LanguageProfile
     public bool IsLegalForm(ReadOnlySpan<char> word) =>
         word.Length is >= 2 and <= 5 && word[1..].ContainsAnyInRange('A', 'Z') && OrganizationWords.Contains(word);
 
+    /// <summary>A German adjective's inflected ending ("deutschen", "angewandte", "neuer", "großes").</summary>
+    public static bool EndsLikeInflectedAdjective(ReadOnlySpan<char> word) => word[^1] is 'e' or 'n' or 'r' or 's';
+
     /// <summary>A noun at <paramref name="k"/>, or up to two inflected adjectives and then one ("der deutschen Wirtschaft").</summary>
     private static bool FieldFollows(string text, List<Token> tokens, int k)
     {
         for (int limit = k + 2; k < tokens.Count && tokens[k].Kind == TokenKind.Word; k++)
         {
             if (char.IsUpper(text[tokens[k].Start])) return true;
-            if (k == limit || text[tokens[k].End - 1] is not ('e' or 'n' or 'r' or 's')) return false;
+            if (k == limit || !EndsLikeInflectedAdjective(text.AsSpan(tokens[k].Start, tokens[k].Length))) return false;
         }
         return false;
     }
