@@ -227,9 +227,10 @@ for (const line of lines) {
   else if (country === 'CA' && f[10] === '10' && population >= 5000 && !small && !ambiguous(name, population) && !fakerFamily.has(name)
     && !anyGiven.has(withoutAccents(name.split(/[ \-]/)[0])) && !countableForms.has(name) && !frequentAnywhere.has(folded(name))
     && !frequentAnywhere.has(folded(name).replace(/s$/, '')) && !places.has(name)) add(name, 'city', weight, population);
-  // Villages from 1,000 people in Europe, where local news names them, only when no word, given name or surname is spelt
-  // the same and the name does not start with a given name ("Vicente Herrera").
-  else if (european.has(country) && population >= 1000 && !small && !ambiguous(name, population) && !fakerFamily.has(name)
+  // Villages from 500 people in Europe, and every seat of a municipality whatever its recorded population (GeoNames
+  // gives many none: "Savosa", "Alcoutim"), where local news names them, only when no word, given name or surname is
+  // spelt the same and the name does not start with a given name ("Vicente Herrera").
+  else if (european.has(country) && (population >= 500 || featureCode.startsWith('PPLA')) && !small && !ambiguous(name, population) && !fakerFamily.has(name)
     && !anyGiven.has(withoutAccents(name.split(/[ \-]/)[0])) && !countableForms.has(name) && !frequentAnywhere.has(folded(name)) && !frequentAnywhere.has(folded(name).replace(/s$/, ''))
     && !places.has(name)) add(name, 'city', weight, population);
   // "l'usine du Creusot", "au Touquet": where French merges a town's article into "de" or "à" ("du", "au", "des",
