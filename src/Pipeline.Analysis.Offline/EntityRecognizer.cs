@@ -2118,6 +2118,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-first-name"));
             return;
         }
+        // Not the head of a longer name ("de Rijksdienst voor Sociale Zekerheid"), which it would cut short.
+        if (length == 1 && !evidence.SentenceStart[s] && !tokens[s].AllCaps && p.ClosedCompoundName(first) is { } compound
+            && !(e + 1 < tokens.Count && p.OrganizationLinks.Contains(WordSpan(text, tokens, e)) && tokens[e + 1].Capitalised))
+        {
+            output.Add(new Candidate(s, e, compound, compound == EntityCategories.Location ? "Structural" : null, 0.6, "closed-compound-name"));
+            return;
+        }
         // "à Guéret", "en Grado": where common nouns are written in lower case, a capitalised word after a preposition of
         // place inside a sentence is a place's name, though the word is also an ordinary one; not the head of a longer
         // name ("au Palais des festivals", "na Bacia de Campos"), nor after a preposition that is also an article

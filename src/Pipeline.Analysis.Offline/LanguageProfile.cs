@@ -1100,6 +1100,19 @@ internal sealed class LanguageProfile
         return IsPlaceName(stem) || stem[^1] == 's' && (IsPlaceName(stem[..^1]) || IsPlaceName(string.Concat(stem[..^1], "e")));
     }
 
+    /// <summary>
+    /// "de Waddenvereniging", "het Guldensporenstadion": where compounds are closed and nouns are written in lower case, a
+    /// capitalised compound inside a sentence ending in a body's or a structure's head is that body's or structure's name,
+    /// though its parts, and at times the dictionary, make it an ordinary word.
+    /// </summary>
+    public string? ClosedCompoundName(ReadOnlySpan<char> word)
+    {
+        if (!Compounds || NounsCapitalised || word.Length < 8 || !char.IsUpper(word[0]) || word.IndexOf('-') >= 0 || !char.IsLower(word[^1])) return null;
+        if (OrganizationEndings.EndingOf(word, StringComparison.Ordinal) is { } body && word.Length - body.Length >= 3) return EntityCategories.Organization;
+        if (PlaceEndings.EndingOf(word, StringComparison.Ordinal) is { } place && word.Length - place.Length >= 3) return EntityCategories.Location;
+        return null;
+    }
+
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
     {
