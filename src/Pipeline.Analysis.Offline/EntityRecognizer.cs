@@ -1904,6 +1904,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (names.TryMatch(text, tokens, k, e, out int len, out var entry)
                 && (namesOnly || !IsTownInPersonName(text, tokens, k, len, runStart, e, entry) && !IsPlaceAfterTitledFirstName(text, tokens, k, len, runStart, entry, evidence!.Value.PersonContext)))
             {
+                if (!namesOnly && IsTitledFirstName(text, tokens, k, len, s, e, entry))
+                {
+                    int end = k + 1;
+                    while (end < e && IsNameWord(tokens[end])) end++;
+                    output.Add(new Candidate(k, end, EntityCategories.Person, null, 0.9, "person-after-title"));
+                    k = runStart = end;
+                    continue;
+                }
                 if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization
                     && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k)))
                 {
@@ -1981,7 +1989,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
             || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
         string head = Word(text, tokens, runStart);
-        return IsInstitutionHead(head) && !p.GenericHeads.Contains(head) || !p.IsCommon(word);
+        return (IsInstitutionHead(head) || p.IsOrganizationEnding(word)) && !p.GenericHeads.Contains(head) || !p.IsCommon(word);
     }
 
     /// <summary>
@@ -2009,6 +2017,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsPlaceAfterTitledFirstName(string text, List<Token> tokens, int k, int length, int runStart, PhraseEntry entry, bool personContext) =>
         !p.IsEnglish && length == 1 && entry.Category == EntityCategories.Location && k > runStart && p.IsFirstName(WordSpan(text, tokens, k - 1))
         && (personContext && k - 1 == runStart || k - 2 >= runStart && p.TryTitle(text, tokens, k - 2, k - 1, out _));
+
+    /// <summary>
+    /// "Sachsens Ministerpräsident Michael Kretschmer": a first name that a gazetteer also lists as a region (a parish
+    /// "Michael"), after a title and before a surname, opens the person's name.
+    /// </summary>
+    private bool IsTitledFirstName(string text, List<Token> tokens, int k, int length, int s, int e, PhraseEntry entry) =>
+        !p.IsEnglish && length == 1 && entry.Category == EntityCategories.Location && k > s && k + 1 < e && IsNameWord(tokens[k + 1])
+        && p.IsFirstName(WordSpan(text, tokens, k)) && p.TryTitle(text, tokens, k - 1, k, out _);
 
     private static bool IsTown(PhraseEntry entry, int length) => length == 1 && entry.Category == EntityCategories.Location && entry.Weight < 0.9;
 

@@ -884,7 +884,7 @@ internal sealed class LanguageProfile
                 || BeforeLegalForm(text, tokens, i) && !IsOrganizationDescriptor(word)
                 // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
                 || i + 1 < tokens.Count && tokens[i + 1].Capitalised
-                    && (OrganizationWords.Contains(word) || EndsInOrganizationWord(word)) && (PlaceFollows(text, tokens, i + 1) || LoneNameFollows(text, tokens, i + 1))
+                    && (OrganizationWords.Contains(word) || EndsInOrganizationWord(word) || OrganizationEndings.IsOne(word) && !PlaceKinds.Contains(word)) && (PlaceFollows(text, tokens, i + 1) || LoneNameFollows(text, tokens, i + 1))
                 // "der Stadtwerke Kiel": the place an institution serves stays a name though it reads as a noun ("Kiel").
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && PlaceFollows(text, tokens, i)
                     && (OrganizationWords.Contains(text.AsSpan(result[^1].Start, result[^1].Length)) || EndsInOrganizationWord(text.AsSpan(result[^1].Start, result[^1].Length)))
@@ -1112,6 +1112,9 @@ internal sealed class LanguageProfile
         if (PlaceEndings.EndingOf(word, StringComparison.Ordinal) is { } place && word.Length - place.Length >= 3) return EntityCategories.Location;
         return null;
     }
+
+    /// <summary>One of the heads compounds of bodies end in, standing alone ("Klinikum", "Kunsthaus").</summary>
+    public bool IsOrganizationEnding(ReadOnlySpan<char> word) => OrganizationEndings.IsOne(word);
 
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
