@@ -233,6 +233,12 @@ for (const line of lines) {
   else if (european.has(country) && (population >= 500 || featureCode.startsWith('PPLA')) && !small && !ambiguous(name, population) && !fakerFamily.has(name)
     && !anyGiven.has(withoutAccents(name.split(/[ \-]/)[0])) && !countableForms.has(name) && !frequentAnywhere.has(folded(name)) && !frequentAnywhere.has(folded(name).replace(/s$/, ''))
     && !places.has(name)) add(name, 'city', weight, population);
+  // "Langnau im Emmental", "Santillana del Mar", "Kappel am Krappfeld": a town's full name, with the valley, river, region
+  // or sea it lies by, which GeoNames gives only as an alternate name; a multi-word name is no ordinary word.
+  if (local.has(country) && (population >= 500 || featureCode.startsWith('PPLA'))) {
+    const longForm = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:im|am|an der|ob der|in der|del|de la|de|di|do|da|sul|sur) \\p{Lu}[\\p{L}'\\-]+$`, 'u');
+    for (const alt of alternates.split(',')) if (longForm.test(alt)) add(alt, 'city', weight, population);
+  }
   // "l'usine du Creusot", "au Touquet": where French merges a town's article into "de" or "à" ("du", "au", "des",
   // "aux"), the town is named without it; the rest of its name must be no ordinary word or plural of one
   // ("Le Havre", "Les Olives").
