@@ -4,13 +4,13 @@ namespace Pipeline.Analysis.Offline;
 /// A set of words that answers for a span of the text without cutting a string out of it. The span view is made once:
 /// asking the set for it on every lookup type-checks the comparer each time, on the analyzer's hottest path.
 /// Most words asked about are in none of the small sets (determiners, titles, links), so the set also keeps which
-/// lengths and which first letters its words have, and turns most strangers away before hashing them.
+/// lengths and which first and last letters its words have, and turns most strangers away before hashing them.
 /// </summary>
 internal sealed class WordSet : HashSet<string>
 {
     private readonly AlternateLookup<ReadOnlySpan<char>> _spans;
     private readonly bool _ordinal, _ignoreCase;
-    private ulong _lengths, _firstLetters;
+    private ulong _lengths, _firstLetters, _lastLetters;
 
     public WordSet() : this(null) { }
 
@@ -19,7 +19,7 @@ internal sealed class WordSet : HashSet<string>
         _spans = GetAlternateLookup<ReadOnlySpan<char>>();
         _ignoreCase = ReferenceEquals(Comparer, StringComparer.OrdinalIgnoreCase);
         _ordinal = _ignoreCase || ReferenceEquals(Comparer, StringComparer.Ordinal) || ReferenceEquals(Comparer, EqualityComparer<string>.Default);
-        if (!_ordinal) _lengths = _firstLetters = ulong.MaxValue;
+        if (!_ordinal) _lengths = _firstLetters = _lastLetters = ulong.MaxValue;
     }
 
     public WordSet(IEnumerable<string> words, IEqualityComparer<string>? comparer = null) : this(comparer) => UnionWith(words);
@@ -38,7 +38,7 @@ internal sealed class WordSet : HashSet<string>
     public bool Contains(ReadOnlySpan<char> word)
     {
         if ((_lengths & LengthBit(word.Length)) == 0) return false;
-        if (word.Length > 0 && word[0] < 128 && (_firstLetters & LetterBit(word[0])) == 0) return false;
+        if (word.Length > 0 && (word[0] < 128 && (_firstLetters & LetterBit(word[0])) == 0 || word[^1] < 128 && (_lastLetters & LetterBit(word[^1])) == 0)) return false;
         return _spans.Contains(word);
     }
 
@@ -47,11 +47,14 @@ internal sealed class WordSet : HashSet<string>
         if (!_ordinal) return;
         _lengths |= LengthBit(word.Length);
         if (word.Length == 0) return;
-        char first = word[0];
-        if (first < 128) _firstLetters |= LetterBit(first);
-        // Under ignore-case a few letters beyond ASCII ("ſ", "ı") match an ASCII one.
-        else if (_ignoreCase) _firstLetters |= LetterBit(char.ToUpperInvariant(first)) | LetterBit(char.ToLowerInvariant(first));
+        _firstLetters |= LetterBits(word[0]);
+        _lastLetters |= LetterBits(word[^1]);
     }
+
+    private ulong LetterBits(char c) =>
+        c < 128 ? LetterBit(c)
+        // Under ignore-case a few letters beyond ASCII ("ſ", "ı") match an ASCII one.
+        : _ignoreCase ? LetterBit(char.ToUpperInvariant(c)) | LetterBit(char.ToLowerInvariant(c)) : 0;
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
