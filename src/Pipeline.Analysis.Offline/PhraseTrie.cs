@@ -65,6 +65,9 @@ internal sealed class PhraseTrie
         if (node.Entry is null || node.Entry.Weight < entry.Weight) node.Entry = entry;
     }
 
+    /// <summary>Whether some phrase, of one word or more, starts with <paramref name="word"/>.</summary>
+    public bool Opens(ReadOnlySpan<char> word) => _root.Spans.ContainsKey(word);
+
     /// <summary>The one-word phrase <paramref name="word"/>, if there is one.</summary>
     public bool TryMatchWord(ReadOnlySpan<char> word, out PhraseEntry entry)
     {
