@@ -456,6 +456,9 @@ internal sealed class LanguageProfile
         return null;
     }
 
+    /// <summary>Whether the word is the finite part of a separable verb of rise or decline (<see cref="SeparableChange"/> asks about it first).</summary>
+    public bool IsSeparableChangeVerb(ReadOnlySpan<char> word) => SeparableChanges.Count > 0 && SeparableChanges.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+
     /// <summary>Quantities whose rise is good news, +1 (sales, jobs, bookings), or bad news, -1 (prices, unemployment, deaths).</summary>
     private Dictionary<string, int> RisingNews { get; set; } = [];
     /// <summary>"so", "aussi", "tão": after a negator they compare ("never so strong"), they do not negate.</summary>

@@ -123,10 +123,13 @@ internal sealed partial class NumericVocabulary
     /// any case, so a no rules out every list, case-sensitive or not, with one lookup: most tokens would otherwise be
     /// asked about by each list in turn.
     /// </summary>
-    public bool MayBeDateWord(ReadOnlySpan<char> word) =>
-        LazyInitializer.EnsureInitialized(ref _dateWords, () => new WordSet(Months.Concat(Weekdays).Concat(RelativeDays).Concat(Seasons).Concat(Periods), Fold)).Contains(word);
+    public bool MayBeDateWord(ReadOnlySpan<char> word) => (Volatile.Read(ref _dateWords) ?? DateWords()).Contains(word);
 
     private WordSet? _dateWords;
+
+    /// <summary>Made on first use; kept out of <see cref="MayBeDateWord"/>, whose every call would otherwise allocate the factory delegate.</summary>
+    private WordSet DateWords() =>
+        LazyInitializer.EnsureInitialized(ref _dateWords, () => new WordSet(Months.Concat(Weekdays).Concat(RelativeDays).Concat(Seasons).Concat(Periods), Fold));
 
     /// <summary>A word that names a day, month or season: the end of an institution's lower-case name.</summary>
     public bool IsDateWord(string word) => Months.Contains(word) || Weekdays.Contains(word) || Seasons.Contains(word) || RelativeDays.Contains(word);

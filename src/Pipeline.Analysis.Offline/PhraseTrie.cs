@@ -6,7 +6,8 @@ internal sealed record PhraseEntry(string Category, string? Subcategory, double 
 
 /// <summary>
 /// Phrases keyed token by token, so matching walks the document's own tokens and never builds strings:
-/// each step is one span lookup in a dictionary. Longest match wins.
+/// each step is one span lookup in a dictionary. Longest match wins. Most words asked about open no phrase of the
+/// smaller tries (titles, person types), so a <see cref="WordFilter"/> over the first words turns them away before hashing.
 /// </summary>
 internal sealed class PhraseTrie
 {
@@ -26,11 +27,13 @@ internal sealed class PhraseTrie
 
     private readonly StringComparer _comparer;
     private readonly Node _root;
+    private WordFilter _firstWords;
 
     public PhraseTrie(bool ignoreCase)
     {
         _comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         _root = new Node(_comparer);
+        _firstWords = new WordFilter(_comparer);
     }
 
     /// <summary>Adds a phrase; an existing entry is only replaced by one with a higher weight.</summary>
@@ -55,6 +58,7 @@ internal sealed class PhraseTrie
 
     private void Add(List<string> keys, PhraseEntry entry)
     {
+        _firstWords.Admit(keys[0]);
         var node = _root;
         foreach (var key in keys)
         {
@@ -65,11 +69,14 @@ internal sealed class PhraseTrie
         if (node.Entry is null || node.Entry.Weight < entry.Weight) node.Entry = entry;
     }
 
+    /// <summary>Whether some phrase, of one word or more, starts with <paramref name="word"/>.</summary>
+    public bool Opens(ReadOnlySpan<char> word) => _firstWords.MayHold(word) && _root.Spans.ContainsKey(word);
+
     /// <summary>The one-word phrase <paramref name="word"/>, if there is one.</summary>
     public bool TryMatchWord(ReadOnlySpan<char> word, out PhraseEntry entry)
     {
         entry = null!;
-        if (!_root.Spans.TryGetValue(word, out var node) || node.Entry is null) return false;
+        if (!_firstWords.MayHold(word) || !_root.Spans.TryGetValue(word, out var node) || node.Entry is null) return false;
         entry = node.Entry;
         return true;
     }
@@ -78,7 +85,7 @@ internal sealed class PhraseTrie
     public bool TryMatchPair(ReadOnlySpan<char> first, ReadOnlySpan<char> second, out PhraseEntry entry)
     {
         entry = null!;
-        if (!_root.Spans.TryGetValue(first, out var node) || !node.Spans.TryGetValue(second, out node) || node.Entry is null) return false;
+        if (!_firstWords.MayHold(first) || !_root.Spans.TryGetValue(first, out var node) || !node.Spans.TryGetValue(second, out node) || node.Entry is null) return false;
         entry = node.Entry;
         return true;
     }
@@ -88,6 +95,7 @@ internal sealed class PhraseTrie
     {
         tokenCount = 0;
         entry = null!;
+        if (start >= limit || !_firstWords.MayHold(text.AsSpan(tokens[start].Start, tokens[start].Length))) return false;
         var node = _root;
         for (int i = start; i < limit; i++)
         {

@@ -19,12 +19,24 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     private readonly WordSet _and = profile is { IsEnglish: false } ? profile.And : [];
     private readonly WordSet _adjectiveIntensifiers = profile?.AdjectiveIntensifiers ?? AdjectiveIntensifiers;
 
-    /// <summary>The operator words a word is, asked once per word: the rules below ask each word about them again and again.</summary>
+    /// <summary>
+    /// The operator words a word is, and whether the lexicons know it, asked once per word: the rules below ask each word
+    /// about them again and again, and most words of a sentence are in none of the tables.
+    /// </summary>
     [Flags]
     private enum Cue : ushort
     {
         None = 0, Contrast = 1, Concessive = 2, NoneWord = 4, Averter = 8, Negator = 16, And = 32, Decrease = 64, Increase = 128,
         After = 256, Comment = 512,
+        /// <summary>A rated phrase starts with the word.</summary>
+        OpensPhrase = 1024,
+        /// <summary>A number word a rating may start with ("two stars").</summary>
+        SmallNumber = 2048,
+        Booster = 4096,
+        /// <summary>The word has a valence, and (where a profile rates it) is no verb of rise or decline.</summary>
+        Rated = 8192,
+        /// <summary>The finite part of a separable verb of rise or decline.</summary>
+        Separable = 16384,
     }
 
     private readonly WordMemo<Cue> _cues = new(StringComparer.Ordinal);
@@ -33,11 +45,15 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
     {
         if (_cues.TryGet(word, out var cues)) return cues;
         cues = (_contrasts.Contains(word) ? Cue.Contrast : 0) | (_concessives.Contains(word) ? Cue.Concessive : 0)
-            | (_and.Contains(word) ? Cue.And : 0) | (Negates(word) ? Cue.Negator : 0);
+            | (_and.Contains(word) ? Cue.And : 0) | (Negates(word) ? Cue.Negator : 0)
+            | (_phrases.Opens(word) ? Cue.OpensPhrase : 0) | (SmallNumberSpans.ContainsKey(word) ? Cue.SmallNumber : 0)
+            | (_boosters.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word) ? Cue.Booster : 0)
+            | ((profile is null ? _valence.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word) : profile.TryValence(word, out _) && !profile.IsChange(word)) ? Cue.Rated : 0);
         if (profile is not null)
             cues |= (profile.NoneWords.Contains(word) ? Cue.NoneWord : 0) | (profile.Averters.Contains(word) ? Cue.Averter : 0)
                 | (profile.Decreases?.Contains(word) == true ? Cue.Decrease : 0) | (profile.Increases?.Contains(word) == true ? Cue.Increase : 0)
-                | (profile.AfterWords.Contains(word) ? Cue.After : 0) | (profile.CommentVerbs.Contains(word) ? Cue.Comment : 0);
+                | (profile.AfterWords.Contains(word) ? Cue.After : 0) | (profile.CommentVerbs.Contains(word) ? Cue.Comment : 0)
+                | (profile.IsSeparableChangeVerb(word) ? Cue.Separable : 0);
         _cues.Remember(word, cues);
         return cues;
     }
@@ -209,12 +225,12 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
 
             double v;
             int span = 1;
-            if (_phrases.TryMatch(text, tokens, i, end, out int phraseLength, out var phrase) && phraseLength > 1)
+            if ((cue & Cue.OpensPhrase) != 0 && _phrases.TryMatch(text, tokens, i, end, out int phraseLength, out var phrase) && phraseLength > 1)
             {
                 v = phrase.Weight;
                 span = phraseLength;
             }
-            else if (Rating(text, tokens, i, end, out double rating, out int ratingSpan))
+            else if ((cue & Cue.SmallNumber) != 0 && Rating(text, tokens, i, end, out double rating, out int ratingSpan))
             {
                 // "9 out of 10", "10/10", "two stars": the reviewer's own score.
                 valences[i - start] = rating;
@@ -228,8 +244,8 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 valences[i - start] = TooValence;
                 continue;
             }
-            else if (!(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v) && !profile.IsChange(word) && !averters[i - start])
-                || boosters.ContainsKey(word) || IsComparisonLike(text, tokens, start, i, word))
+            else if ((cue & Cue.Rated) == 0 || !(profile is null ? valence.TryGetValue(word, out v) : profile.TryValence(word, out v) && !averters[i - start])
+                || (cue & Cue.Booster) != 0 || IsComparisonLike(text, tokens, start, i, word))
             {
                 continue;
             }
@@ -513,7 +529,7 @@ internal sealed class SentimentScorer(OfflineData data, LanguageProfile? profile
                 bool decline = (cues[j - start] & Cue.Decrease) != 0;
                 if (!decline && (cues[j - start] & Cue.Increase) == 0)
                 {
-                    if (tokens[j].Kind != TokenKind.Word || profile.SeparableChange(text, tokens, j, to) is not bool separated) continue;
+                    if ((cues[j - start] & Cue.Separable) == 0 || profile.SeparableChange(text, tokens, j, to) is not bool separated) continue;
                     decline = separated;
                 }
                 if (firstChange < 0) firstChange = j;

@@ -3,30 +3,27 @@ namespace Pipeline.Analysis.Offline;
 /// <summary>
 /// A set of words that answers for a span of the text without cutting a string out of it. The span view is made once:
 /// asking the set for it on every lookup type-checks the comparer each time, on the analyzer's hottest path.
-/// Most words asked about are in none of the small sets (determiners, titles, links), so the set also keeps which
-/// lengths and which first letters its words have, and turns most strangers away before hashing them.
+/// Most words asked about are in none of the small sets (determiners, titles, links), so a <see cref="WordFilter"/>
+/// turns most strangers away before hashing them.
 /// </summary>
 internal sealed class WordSet : HashSet<string>
 {
     private readonly AlternateLookup<ReadOnlySpan<char>> _spans;
-    private readonly bool _ordinal, _ignoreCase;
-    private ulong _lengths, _firstLetters;
+    private WordFilter _filter;
 
     public WordSet() : this(null) { }
 
     public WordSet(IEqualityComparer<string>? comparer) : base(comparer)
     {
         _spans = GetAlternateLookup<ReadOnlySpan<char>>();
-        _ignoreCase = ReferenceEquals(Comparer, StringComparer.OrdinalIgnoreCase);
-        _ordinal = _ignoreCase || ReferenceEquals(Comparer, StringComparer.Ordinal) || ReferenceEquals(Comparer, EqualityComparer<string>.Default);
-        if (!_ordinal) _lengths = _firstLetters = ulong.MaxValue;
+        _filter = new WordFilter(Comparer);
     }
 
     public WordSet(IEnumerable<string> words, IEqualityComparer<string>? comparer = null) : this(comparer) => UnionWith(words);
 
     public new bool Add(string word)
     {
-        Admit(word);
+        _filter.Admit(word);
         return base.Add(word);
     }
 
@@ -35,26 +32,5 @@ internal sealed class WordSet : HashSet<string>
         foreach (var word in words) Add(word);
     }
 
-    public bool Contains(ReadOnlySpan<char> word)
-    {
-        if ((_lengths & LengthBit(word.Length)) == 0) return false;
-        if (word.Length > 0 && word[0] < 128 && (_firstLetters & LetterBit(word[0])) == 0) return false;
-        return _spans.Contains(word);
-    }
-
-    private void Admit(string word)
-    {
-        if (!_ordinal) return;
-        _lengths |= LengthBit(word.Length);
-        if (word.Length == 0) return;
-        char first = word[0];
-        if (first < 128) _firstLetters |= LetterBit(first);
-        // Under ignore-case a few letters beyond ASCII ("ſ", "ı") match an ASCII one.
-        else if (_ignoreCase) _firstLetters |= LetterBit(char.ToUpperInvariant(first)) | LetterBit(char.ToLowerInvariant(first));
-    }
-
-    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
-
-    /// <summary>An ASCII letter's bucket is the same in either case (bit 5 is what tells 'a' from 'A').</summary>
-    private ulong LetterBit(char c) => 1UL << ((_ignoreCase ? c & ~0x20 : c) & 63);
+    public bool Contains(ReadOnlySpan<char> word) => _filter.MayHold(word) && _spans.Contains(word);
 }
