@@ -1586,7 +1586,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 || link == s + 2 && tokens[s + 1].Capitalised && !p.IsCommon(second)
                 // The bare preposition introduces a field ("Instituto de Astrofísica"), the article with it a name ("del Prado").
                 || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
+                // A listed body before a region or a country it serves is its branch there ("Ministério Público do Pará").
                 || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization
+                    && !IsServedArea(text, tokens, link + 1, e, place)
                 // "Istituto italiano di tecnologia di Genova": a name written in lower case after its head, with a field of
                 // its own before the city (not a sea, a range, a region or a country it serves: "Comité régional de la
                 // conchyliculture de Méditerranée", "Chambre régionale des comptes d'Occitanie").
