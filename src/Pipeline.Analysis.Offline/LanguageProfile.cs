@@ -1099,7 +1099,8 @@ internal sealed class LanguageProfile
         if (!NounsCapitalised || word.IndexOf('-') >= 0 || OrganizationEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;
         var stem = word[..^ending.Length];
         if (stem.Length < 3 || !char.IsUpper(stem[0])) return false;
-        if (stem is "Bundes") return true;
+        // "Bundesdenkmalamt", "Bundesverwaltungsgericht": a federal body's compound names the one body of its kind.
+        if (stem.StartsWith("Bundes", StringComparison.Ordinal)) return true;
         return IsPlaceName(stem) || stem[^1] == 's' && (IsPlaceName(stem[..^1]) || IsPlaceName(string.Concat(stem[..^1], "e")));
     }
 
