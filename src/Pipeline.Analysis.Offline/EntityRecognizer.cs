@@ -1381,7 +1381,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         if (!personContext && e - s <= 4 && s > 0 && p.OrganizationKinds.Contains(WordSpan(text, tokens, s - 1))
-            && !tokens[s].AllCaps && !HasStrongPlace(text, tokens, s, e) && (e == tokens.Count || tokens[e].Kind != TokenKind.Word || Word(text, tokens, e) is "'s" or "\u2019s"))
+            && !tokens[s].AllCaps && !HasStrongPlace(text, tokens, s, e) && (e == tokens.Count || tokens[e].Kind != TokenKind.Word || Word(text, tokens, e) is "'s" or "\u2019s"
+                // "le développeur Valorem annonce": outside English a name with no first name is the subject of the verb after it.
+                || !p.IsEnglish && !tokens[e].Capitalised && !p.IsFirstName(first)))
         {
             // "the Toulouse-based company Aurora Orbital, ...": the kind word says what the name is even when it starts
             // with a first name; a verb after it ("the company Elon Musk founded") would make it an object instead.
