@@ -1208,6 +1208,37 @@ public class LanguageSeedTests
     public void A_lone_word_that_speaks_is_a_person_only_when_named_in_full_before(string language, string text, string word, bool person) =>
         Assert.Equal(person, Entities(language, text).Any(e => e.Text == word && e.Category == "Person"));
 
+    /// <summary>
+    /// Villages and municipalities' seats, and towns' full names with the valley they lie in; a Dutch capitalised compound
+    /// ending in a body's or a structure's head; a first name listed as a region after a title; a German body's head
+    /// before its town, and a federal body's compound; a listed body before the region it serves; a valley's head before
+    /// its name; the kind of company before its name with a verb after it.
+    /// </summary>
+    [Theory]
+    [InlineData("es", "La nieve cerró la carretera entre Canfranc y Molinaseca.", "Location", "Canfranc")]
+    [InlineData("de", "Das Hallenbad in Langnau im Emmental bleibt geschlossen.", "Location", "Langnau im Emmental")]
+    [InlineData("nl", "Volgens de Waddenvereniging is het water te warm.", "Organization", "Waddenvereniging")]
+    [InlineData("nl", "De wedstrijd in het Regenboogstadion trok 8.000 toeschouwers.", "Location", "Regenboogstadion")]
+    [InlineData("de", "Sachsens Ministerpräsident Michael Kretschmer eröffnete am Mittwoch das Zentrum.", "Person", "Michael Kretschmer")]
+    [InlineData("de", "Die Ausstellung im Kunsthaus Graz endet am Sonntag.", "Organization", "Kunsthaus Graz")]
+    [InlineData("de", "Das Bundesdenkmalamt prüft den Umbau.", "Organization", "Bundesdenkmalamt")]
+    [InlineData("pt", "O Ministério Público do Pará promete acompanhar a obra.", "Organization", "Ministério Público do Pará")]
+    [InlineData("it", "Il caldo record in Val Padana preoccupa i medici.", "Location", "Val Padana")]
+    [InlineData("fr", "Le développeur Valorem annonce un appel.", "Organization", "Valorem")]
+    public void Villages_full_town_names_and_bodies_by_their_heads_are_named(string language, string text, string category, string name) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
+    /// <summary>A municipality's word before its town, or a region after a town it merely describes, leaves the town alone.</summary>
+    [Theory]
+    [InlineData("Die Gemeinde Seiffen lädt zum Markt.", "Seiffen")]
+    [InlineData("Er wohnt in Schramberg im Schwarzwald.", "Schramberg")]
+    public void A_German_town_stays_alone_after_its_municipality_s_word_or_before_its_region(string text, string town)
+    {
+        var entities = Entities("de", text);
+        Assert.Contains(entities, e => e.Text == town && e.Category == "Location");
+        Assert.DoesNotContain(entities, e => e.Text.Contains(town, StringComparison.Ordinal) && e.Text != town);
+    }
+
     [Theory]
     [InlineData("es", "El Gobierno aprobó ayer el plan y el Hospital atendió a los heridos.", "Gobierno", "Hospital")]
     [InlineData("pt", "O Governo aprovou a venda e o Hospital abriu uma nova ala.", "Governo", "Hospital")]
