@@ -2080,7 +2080,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.85, "person-known-in-document"));
             return;
         }
-        if (length == 1 && !p.IsEnglish && !p.GenericHeads.Contains(first) && (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) && !data.OrganizationWords.Contains(first)))
+        // Not in German, where such a head alone ("die Staatsanwaltschaft", "Stadtwerke") is the kind of body, capitalised as every noun is.
+        if (length == 1 && !p.IsEnglish && !p.NounsCapitalised && !p.GenericHeads.Contains(first) && (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) && !data.OrganizationWords.Contains(first)))
         {
             // "Sénat", "Bundesrat", "Senato": an institution named by its head alone.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-head"));
@@ -2208,7 +2209,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "na B3": a place's name holds no digit; a numbered road has been found apart.
             if ((afterPlacePreposition || !p.IsEnglish && CoordinatedWithPlace(text, tokens, s)) && !first.Any(char.IsAsciiDigit))
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.45, "place-after-preposition"));
-            else if (!p.IsEnglish && !p.NounsCapitalised && !evidence.SentenceStart[s] && (first.Length is >= 3 and <= 5 || p.BodyArticles.Contains(WordSpan(text, tokens, s - 1))) && !firstName && first.All(char.IsLetter))
+            else if (p.ShortNamesAreBodies && !evidence.SentenceStart[s] && (first.Length is >= 3 and <= 5 || p.BodyArticles.Contains(WordSpan(text, tokens, s - 1))) && !firstName && first.All(char.IsLetter))
                 // "l'Atac", "a Cemig", "Fapesb": Romance and Dutch press write short forms in title case, and an unknown short name
                 // is one more often than a place (German nouns are capitalised, so there it is as often a noun no dictionary has);
                 // so is a longer one after an article the press puts before bodies ("a Embraer").

@@ -211,6 +211,12 @@ internal sealed class LanguageProfile
     /// <summary>Whether a lone unknown name inside a sentence is taken for a place (key lone-names-places; measured per language).</summary>
     public bool LoneNamesArePlaces { get; private init; }
 
+    /// <summary>
+    /// Whether a short unknown name inside a sentence is taken for a body's short form ("l'Atac", "a Cemig"; key
+    /// short-names-bodies; measured per language: the French and Dutch press name small places and rivers so as often).
+    /// </summary>
+    public bool ShortNamesAreBodies { get; private init; }
+
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public WordSet PlaceKinds { get; private init; } = [];
 
@@ -1302,6 +1308,7 @@ internal sealed class LanguageProfile
             VerbEndings = List("verb-endings").Select(e => e.Split('>')).Select(e => (e[0], e[1])).OrderByDescending(e => e.Item1.Length).ToArray(),
             Compounds = List("compounds").Length > 0,
             LoneNamesArePlaces = List("lone-names-places").Length > 0,
+            ShortNamesAreBodies = List("short-names-bodies").Length > 0,
         };
         if (english) return profile;
 
