@@ -25,16 +25,22 @@ internal sealed class PhraseTrie
         public PhraseEntry? Entry { get; set; }
     }
 
+    private static int s_tries;
+
     private readonly StringComparer _comparer;
     private readonly Node _root;
     private WordFilter _firstWords;
 
     public PhraseTrie(bool ignoreCase)
     {
+        Id = Interlocked.Increment(ref s_tries) - 1;
         _comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         _root = new Node(_comparer);
         _firstWords = new WordFilter(_comparer);
     }
+
+    /// <summary>This trie's number among all made, by which a <see cref="PhraseMemo"/> keeps its answers.</summary>
+    public int Id { get; }
 
     /// <summary>Adds a phrase; an existing entry is only replaced by one with a higher weight.</summary>
     public void Add(string phrase, PhraseEntry entry)
@@ -90,8 +96,17 @@ internal sealed class PhraseTrie
         return true;
     }
 
-    /// <summary>The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>
-    public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
+    /// <summary>
+    /// The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>; from the
+    /// document's <see cref="PhraseMemo"/> where one serves these tokens.
+    /// </summary>
+    public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry) =>
+        PhraseMemo.For(text, tokens) is { } memo
+            ? memo.TryMatch(this, text, tokens, start, limit, out tokenCount, out entry)
+            : Walk(text, tokens, start, limit, out tokenCount, out entry);
+
+    /// <summary>The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>, walked token by token.</summary>
+    internal bool Walk(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
     {
         tokenCount = 0;
         entry = null!;
