@@ -466,7 +466,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // "Volgens de Inspectie ...", "Bei Siemens ...": a function word opening the sentence is no name's first word,
             // and a run that starts with it would hide the name's head from the rules that join its parts; a particle
             // may be one ("Van Aert").
-            if (sentenceStart[i] && IsFunctionWord(Word(text, tokens, i))
+            if (sentenceStart[i] && IsFunctionWord(WordSpan(text, tokens, i))
                 && !p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, i)) && !names.TryMatch(text, tokens, i, tokens.Count, out _, out _)) { i++; continue; }
             int end = i + 1;
             // "quai de la Batte": a street's word and its links in lower case open the name.
@@ -496,14 +496,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     continue;
                 }
                 // "GmbH & Co. KG", "SE & Co. KGaA": the abbreviation's dot inside a legal form.
-                if (text[tokens[end].Start] == '.' && tokens[end].Length == 1 && Word(text, tokens, end - 1) == "Co" && end + 1 < tokens.Count && !taken[end + 1]
+                if (text[tokens[end].Start] == '.' && tokens[end].Length == 1 && WordSpan(text, tokens, end - 1) is "Co" && end + 1 < tokens.Count && !taken[end + 1]
                     && p.OrganizationWords.Contains(WordSpan(text, tokens, end + 1)))
                 {
                     end += 2;
                     continue;
                 }
                 // "St. Gallen", "St. Galler Tagblatt": a saint's abbreviation opens a place's name, or a name after a place.
-                if (Word(text, tokens, end - 1) == "St" && text[tokens[end].Start] == '.' && tokens[end].Length == 1
+                if (WordSpan(text, tokens, end - 1) is "St" && text[tokens[end].Start] == '.' && tokens[end].Length == 1
                     && end + 1 < tokens.Count && IsNameWord(tokens[end + 1]) && !taken[end + 1])
                 {
                     end += 2;
@@ -1094,7 +1094,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
-        if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(Word(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
+        if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(WordSpan(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
         if (ClubOfPlaceStart(text, tokens, s, e) is int club)
         {
             // "SG Flensburg-Handewitt", "Le Lausanne HC": a club's form beside a town names the town's club.
@@ -1317,7 +1317,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.8, "place-direction"));
             return;
         }
-        if (s > 0 && IsQuote(Word(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(Word(text, tokens, e)) && p.EventNouns.Contains(WordSpan(text, tokens, e + 1)))
+        if (s > 0 && IsQuote(WordSpan(text, tokens, s - 1)) && e + 1 < tokens.Count && IsQuote(WordSpan(text, tokens, e)) && p.EventNouns.Contains(WordSpan(text, tokens, e + 1)))
         {
             // "the “Noches de Flamenco” festival": a quoted title is the event's name, whatever words it holds.
             output.Add(new Candidate(s, e, EntityCategories.Event, null, 0.75, "event-quoted"));
@@ -1381,7 +1381,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         if (!personContext && e - s <= 4 && s > 0 && p.OrganizationKinds.Contains(WordSpan(text, tokens, s - 1))
-            && !tokens[s].AllCaps && !HasStrongPlace(text, tokens, s, e) && (e == tokens.Count || tokens[e].Kind != TokenKind.Word || Word(text, tokens, e) is "'s" or "\u2019s"
+            && !tokens[s].AllCaps && !HasStrongPlace(text, tokens, s, e) && (e == tokens.Count || tokens[e].Kind != TokenKind.Word || WordSpan(text, tokens, e) is "'s" or "\u2019s"
                 // "le développeur Valorem annonce": outside English a name with no first name is the subject of the verb after it.
                 || !p.IsEnglish && !tokens[e].Capitalised && !p.IsFirstName(first)))
         {
@@ -1534,7 +1534,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool HasOf(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s + 1; i + 1 < e; i++)
-            if (IsOfOrFor(Word(text, tokens, i))) return true;
+            if (IsOfOrFor(WordSpan(text, tokens, i))) return true;
         return false;
     }
 
@@ -1706,7 +1706,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>"St." opening a name of two or more tokens, outside English (whose gazetteer holds its saints' places).</summary>
     private bool IsSaintAbbreviation(string text, List<Token> tokens, int s, int e) =>
-        !p.IsEnglish && e - s >= 3 && Word(text, tokens, s) == "St" && text[tokens[s + 1].Start] == '.';
+        !p.IsEnglish && e - s >= 3 && WordSpan(text, tokens, s) is "St" && text[tokens[s + 1].Start] == '.';
 
     /// <summary>Whether the word for a work stands before token <paramref name="s"/>, or before an adjective there ("le film brésilien").</summary>
     private bool AfterWorkWord(string text, List<Token> tokens, int s) =>
@@ -1754,7 +1754,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// </summary>
     private (int Link, int Organization)? OrganizationAfterLink(string text, List<Token> tokens, int s, int e)
     {
-        string first = Word(text, tokens, s);
+        var first = WordSpan(text, tokens, s);
         if (p.OrganizationHeads.Contains(first) || p.OrganizationPrefixes.Contains(first) || p.OrganizationWords.Contains(first)
             || names.TryMatch(text, tokens, s, e, out int listed, out _) && listed == e - s)
             return null;
@@ -1794,20 +1794,20 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// <summary>Words around tokens [s, e) that say an organisation is named there.</summary>
     private bool OrganizationContext(string text, List<Token> tokens, int s, int e)
     {
-        string before = s > 0 ? Word(text, tokens, s - 1) : "", before2 = s > 1 ? Word(text, tokens, s - 2) : "";
-        if (p.IsOrganizationDescriptor(before) && before != "rival" || before is "rival" && !p.IsFirstName(WordSpan(text, tokens, s))) return true;
+        ReadOnlySpan<char> before = s > 0 ? WordSpan(text, tokens, s - 1) : "", before2 = s > 1 ? WordSpan(text, tokens, s - 2) : "";
+        if (p.IsOrganizationDescriptor(before) && before is not "rival" || before is "rival" && !p.IsFirstName(WordSpan(text, tokens, s))) return true;
         // "l'associazione ambientalista Legambiente", "la asociación ecologista Gurelur": an adjective between descriptor and name.
         if (!p.IsEnglish && !p.NounsCapitalised && s > 1 && !tokens[s - 1].Capitalised && tokens[s - 1].Kind == TokenKind.Word && stopWords?.Contains(before) != true
             && p.IsOrganizationDescriptor(before2) && !p.IsFirstName(WordSpan(text, tokens, s))) return true;
-        if (before is "at" or "from" && p.Staff.Contains(before2.ToLowerInvariant())) return true;
-        if (p.ForWords.Contains(before) && p.PlaysFor.Contains(before2.ToLowerInvariant())) return true;
+        if (before is "at" or "from" && p.Staff.Contains(before2.ToString().ToLowerInvariant())) return true;
+        if (p.ForWords.Contains(before) && p.PlaysFor.Contains(before2.ToString().ToLowerInvariant())) return true;
         if (e < tokens.Count && tokens[e].Kind == TokenKind.Word && !tokens[e].Capitalised)
         {
-            string after = Word(text, tokens, e);
+            var after = WordSpan(text, tokens, e);
             if (p.OrganizationNouns.Contains(after)) return true;
             if (p.OrganizationRoles.Contains(after) && e + 1 < tokens.Count && IsNameWord(tokens[e + 1])) return true;
         }
-        if (e + 1 < tokens.Count && Word(text, tokens, e) == "," && Word(text, tokens, e + 1) == "which") return true;
+        if (e + 1 < tokens.Count && WordSpan(text, tokens, e) is "," && WordSpan(text, tokens, e + 1) is "which") return true;
         return false;
     }
 
@@ -1889,8 +1889,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>"Reuters and Ipsos", "Eisai and Biogen": a name joined by "and"/"or" to an organisation found in the first pass.</summary>
     private bool IsCoordinatedWithOrganization(string text, List<Token> tokens, int s, int e, DocumentContext context) =>
-        s >= 2 && IsAndOr(Word(text, tokens, s - 1)) && context.OrganizationEndsAt(s - 1)
-        || e + 1 < tokens.Count && IsAndOr(Word(text, tokens, e)) && context.OrganizationStartsAt(e + 1);
+        s >= 2 && IsAndOr(WordSpan(text, tokens, s - 1)) && context.OrganizationEndsAt(s - 1)
+        || e + 1 < tokens.Count && IsAndOr(WordSpan(text, tokens, e)) && context.OrganizationStartsAt(e + 1);
 
     /// <summary>Whether tokens [s, e) hold a country, a curated place or any organisation, which no surname overrides.</summary>
     private bool HasStrongPlace(string text, List<Token> tokens, int s, int e)
@@ -1969,7 +1969,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 k += len;
                 runStart = k;
             }
-            else if (IsOfOrFor(Word(text, tokens, k)))
+            else if (IsOfOrFor(WordSpan(text, tokens, k)))
             {
                 // "Putin of Russia": "of" separates two names unless a gazetteer entry spans it.
                 if (!namesOnly && k > runStart) ClassifyRun(text, tokens, runStart, k, evidence!.Value, runStart == s, output);
@@ -2133,8 +2133,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         bool speech = e < tokens.Count && p.SpeechVerbs.Contains(WordSpan(text, tokens, e))
-            || e + 1 < tokens.Count && Word(text, tokens, e) == "," && p.SpeechVerbs.Contains(WordSpan(text, tokens, e + 1))
-            || s >= 2 && Word(text, tokens, s - 1) is "said" or "says" or "told" && Word(text, tokens, s - 2) == ","
+            || e + 1 < tokens.Count && WordSpan(text, tokens, e) is "," && p.SpeechVerbs.Contains(WordSpan(text, tokens, e + 1))
+            || s >= 2 && WordSpan(text, tokens, s - 1) is "said" or "says" or "told" && WordSpan(text, tokens, s - 2) is ","
             || s >= 1 && p.AccordingTo.Contains(WordSpan(text, tokens, s - 1));
 
         if (firstName && length >= 2 && length <= 4 && EndsInBodyWord(text, tokens, e))
@@ -2278,7 +2278,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         foreach (var chunk in chunks)
         {
             int open = chunk.End;
-            if (open + 2 >= tokens.Count || Word(text, tokens, open) != "(" || Word(text, tokens, open + 2) != ")") continue;
+            if (open + 2 >= tokens.Count || WordSpan(text, tokens, open) is not "(" || WordSpan(text, tokens, open + 2) is not ")") continue;
             string acronym = Word(text, tokens, open + 1);
             var longForm = firstPass.LastOrDefault(c => c.End == chunk.End && c.Start >= chunk.Start);
             if (!tokens[open + 1].AllCaps)
@@ -2385,7 +2385,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             if ((p.TryTitle(text, tokens, i, end, out int length) || !p.IsEnglish && IsRoleWord(text, tokens, i, end, out length)) && i + length < end) i += length;
             // "Laut Ursula von der Leyen": a word for "according to" opening the sentence is no part of the name.
-            else if (IsFunctionWord(Word(text, tokens, i)) || p.AccordingTo.Contains(WordSpan(text, tokens, i))) i++;
+            else if (IsFunctionWord(WordSpan(text, tokens, i)) || p.AccordingTo.Contains(WordSpan(text, tokens, i))) i++;
             else break;
         }
         return i;
@@ -2412,13 +2412,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsOrdinaryWordTown(string text, List<Token> tokens, int i) =>
         names.TryMatch(text, tokens, i, i + 1, out _, out var town) && town.Source == "place-local-city" && p.IsCommon(Word(text, tokens, i));
 
-    private bool IsFunctionWord(string word) => !p.IsEnglish && stopWords?.Contains(word) == true && !p.Articles.Contains(word);
+    private bool IsFunctionWord(ReadOnlySpan<char> word) => !p.IsEnglish && stopWords?.Contains(word) == true && !p.Articles.Contains(word);
 
-    private static bool IsQuote(string word) => word is "\"" or "\u201C" or "\u201D" or "\u201E" or "\u00AB" or "\u00BB";
+    private static bool IsQuote(ReadOnlySpan<char> word) => word is "\"" or "\u201C" or "\u201D" or "\u201E" or "\u00AB" or "\u00BB";
 
-    private bool IsOfOrFor(string word) => p.Of.Contains(word) || p.ForWords.Contains(word);
+    private bool IsOfOrFor(ReadOnlySpan<char> word) => p.Of.Contains(word) || p.ForWords.Contains(word);
 
-    private bool IsAndOr(string word) => p.And.Contains(word) || p.Or.Contains(word);
+    private bool IsAndOr(ReadOnlySpan<char> word) => p.And.Contains(word) || p.Or.Contains(word);
 
     /// <summary>
     /// The first token from <paramref name="i"/> that is no capitalised adjective, <paramref name="last"/> at most: a German

@@ -36,7 +36,10 @@ internal static class KeyPhraseExtractor
 
         // Each word's frequency and degree (the length of the phrases it stands in, summed), under one number per word
         // whatever its case, which each token of a phrase keeps so that the word is hashed once.
-        var ids = new Dictionary<string, int>(Math.Min(tokens.Count, PresizedWords), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        // The tables are the thread's, kept from one text to the next and keyed by where a word stands in the text, so
+        // no string is cut for a word or a phrase.
+        var scratch = Scratch.For(text);
+        var ids = scratch.Ids;
         var wordOf = new int[tokens.Count];
         var frequency = new int[tokens.Count];
         var degree = new int[tokens.Count];
@@ -44,19 +47,19 @@ internal static class KeyPhraseExtractor
         {
             for (int i = s; i < e; i++)
             {
-                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, text.AsSpan(tokens[i].Start, tokens[i].Length), out bool known);
-                if (!known) id = ids.Dictionary.Count - 1;
+                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, (tokens[i].Start, tokens[i].Length), out bool known);
+                if (!known) id = ids.Count - 1;
                 wordOf[i] = id;
                 frequency[id]++;
                 degree[id] += e - s;
             }
         }
 
-        var seen = new HashSet<string>(Math.Min(phrases.Count, PresizedWords), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        var seen = scratch.Seen;
         var scored = new List<ScoredPhrase>(phrases.Count);
         foreach (var (s, e) in phrases)
         {
-            var phrase = text.AsSpan(tokens[s].Start, tokens[e - 1].End - tokens[s].Start);
+            var phrase = (Start: tokens[s].Start, Length: tokens[e - 1].End - tokens[s].Start);
             if (!seen.Add(phrase)) continue;
             double score = 0;
             bool entity = true;
@@ -68,9 +71,11 @@ internal static class KeyPhraseExtractor
             if (entity) score *= 1.5;
             // A single word said once is rarely key; repeated words and names are.
             if (e - s == 1 && frequency[wordOf[s]] == 1 && !entity) score *= 0.5;
-            scored.Add(new ScoredPhrase(phrase.ToString(), score, s, e));
+            scored.Add(new ScoredPhrase(phrase.Start, phrase.Length, score, s, e));
         }
-        scored.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Text, b.Text));
+        scratch.Release();
+        // Ties in the order of the phrases' text, as string.CompareOrdinal orders it.
+        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : text.AsSpan(a.Offset, a.Length).SequenceCompareTo(text.AsSpan(b.Offset, b.Length)));
 
         var result = new List<string>();
         var kept = new List<ScoredPhrase>();
@@ -78,7 +83,7 @@ internal static class KeyPhraseExtractor
         {
             if (kept.Exists(k => Within(candidate, k))) continue;
             kept.Add(candidate);
-            result.Add(candidate.Text);
+            result.Add(text.Substring(candidate.Offset, candidate.Length));
             if (result.Count == MaxPhrases) break;
         }
         return result;
@@ -96,5 +101,53 @@ internal static class KeyPhraseExtractor
         }
     }
 
-    private readonly record struct ScoredPhrase(string Text, double Score, int Start, int End);
+    private readonly record struct ScoredPhrase(int Offset, int Length, double Score, int Start, int End);
+
+    /// <summary>
+    /// A thread's tables of words and phrases, keyed by their place in the text being read and compared by their text
+    /// whatever its case (as a table of strings under <see cref="StringComparer.OrdinalIgnoreCase"/> would). Emptied
+    /// after each text; a very long text's tables are not kept.
+    /// </summary>
+    private sealed class Scratch : IEqualityComparer<(int Start, int Length)>
+    {
+        private const int MaxKept = 4 * PresizedWords;
+
+        [ThreadStatic] private static Scratch? t_scratch;
+
+        private string _text = "";
+
+        private Scratch()
+        {
+            Ids = new(PresizedWords, this);
+            Seen = new(PresizedWords, this);
+        }
+
+        /// <summary>Each word's number, in the order first met.</summary>
+        public Dictionary<(int Start, int Length), int> Ids { get; }
+
+        /// <summary>The phrases already scored.</summary>
+        public HashSet<(int Start, int Length)> Seen { get; }
+
+        public static Scratch For(string text)
+        {
+            var scratch = t_scratch ?? new Scratch();
+            t_scratch = null;
+            scratch._text = text;
+            return scratch;
+        }
+
+        public void Release()
+        {
+            bool keep = Ids.Count <= MaxKept && Seen.Count <= MaxKept;
+            Ids.Clear();
+            Seen.Clear();
+            _text = "";
+            if (keep) t_scratch = this;
+        }
+
+        public bool Equals((int Start, int Length) a, (int Start, int Length) b) =>
+            _text.AsSpan(a.Start, a.Length).Equals(_text.AsSpan(b.Start, b.Length), StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((int Start, int Length) word) => string.GetHashCode(_text.AsSpan(word.Start, word.Length), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -84,7 +84,10 @@ public sealed class OfflineTextAnalyzer : ITextAnalyzer
         if (rules is { } split) tokens = split.Profile.Adapt(text, tokens, nouns: false);
         var sentences = SentenceSplitter.Split(text, tokens, rules?.Profile.Numbers is { OrdinalDays: true } numbers ? numbers.Months : null);
 
+        // The gazetteers' answers for this document's words, found once for the noun pass, the entity rules and the scorer.
+        using var phrases = PhraseMemo.Begin(text, tokens);
         var entityTokens = rules is { } r ? r.Profile.Adapt(text, tokens, nouns: true) : tokens;
+        phrases.Include(entityTokens);
         var candidates = (rules?.Entities ?? _entities).Recognize(text, entityTokens, sentences, rules is not null);
         var entities = new List<EntityMention>(candidates.Count);
         foreach (var c in candidates)

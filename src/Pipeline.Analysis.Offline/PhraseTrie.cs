@@ -25,16 +25,24 @@ internal sealed class PhraseTrie
         public PhraseEntry? Entry { get; set; }
     }
 
+    private static int s_tries;
+
     private readonly StringComparer _comparer;
     private readonly Node _root;
     private WordFilter _firstWords;
+    /// <summary>For a large ordinal trie, a Bloom filter over its first words, made when first asked (again if it has grown since).</summary>
+    private WordBloom? _firstWordBloom;
 
     public PhraseTrie(bool ignoreCase)
     {
+        Id = Interlocked.Increment(ref s_tries) - 1;
         _comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         _root = new Node(_comparer);
         _firstWords = new WordFilter(_comparer);
     }
+
+    /// <summary>This trie's number among all made, by which a <see cref="PhraseMemo"/> keeps its answers.</summary>
+    public int Id { get; }
 
     /// <summary>Adds a phrase; an existing entry is only replaced by one with a higher weight.</summary>
     public void Add(string phrase, PhraseEntry entry)
@@ -70,13 +78,24 @@ internal sealed class PhraseTrie
     }
 
     /// <summary>Whether some phrase, of one word or more, starts with <paramref name="word"/>.</summary>
-    public bool Opens(ReadOnlySpan<char> word) => _firstWords.MayHold(word) && _root.Spans.ContainsKey(word);
+    public bool Opens(ReadOnlySpan<char> word) => MayOpen(word) && _root.Spans.ContainsKey(word);
+
+    /// <summary>Whether a phrase may start with <paramref name="word"/>: false means none does.</summary>
+    private bool MayOpen(ReadOnlySpan<char> word)
+    {
+        if (!_firstWords.MayHold(word)) return false;
+        int count = _root.Children.Count;
+        if (count < WordBloom.MinWords || _comparer != StringComparer.Ordinal) return true;
+        var bloom = _firstWordBloom;
+        if (bloom is null || bloom.Count != count) _firstWordBloom = bloom = new WordBloom(_root.Children.Keys);
+        return bloom.MayHold(word);
+    }
 
     /// <summary>The one-word phrase <paramref name="word"/>, if there is one.</summary>
     public bool TryMatchWord(ReadOnlySpan<char> word, out PhraseEntry entry)
     {
         entry = null!;
-        if (!_firstWords.MayHold(word) || !_root.Spans.TryGetValue(word, out var node) || node.Entry is null) return false;
+        if (!MayOpen(word) || !_root.Spans.TryGetValue(word, out var node) || node.Entry is null) return false;
         entry = node.Entry;
         return true;
     }
@@ -85,17 +104,26 @@ internal sealed class PhraseTrie
     public bool TryMatchPair(ReadOnlySpan<char> first, ReadOnlySpan<char> second, out PhraseEntry entry)
     {
         entry = null!;
-        if (!_firstWords.MayHold(first) || !_root.Spans.TryGetValue(first, out var node) || !node.Spans.TryGetValue(second, out node) || node.Entry is null) return false;
+        if (!MayOpen(first) || !_root.Spans.TryGetValue(first, out var node) || !node.Spans.TryGetValue(second, out node) || node.Entry is null) return false;
         entry = node.Entry;
         return true;
     }
 
-    /// <summary>The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>
-    public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
+    /// <summary>
+    /// The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>; from the
+    /// document's <see cref="PhraseMemo"/> where one serves these tokens.
+    /// </summary>
+    public bool TryMatch(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry) =>
+        PhraseMemo.For(text, tokens) is { } memo
+            ? memo.TryMatch(this, text, tokens, start, limit, out tokenCount, out entry)
+            : Walk(text, tokens, start, limit, out tokenCount, out entry);
+
+    /// <summary>The longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>, walked token by token.</summary>
+    internal bool Walk(string text, List<Token> tokens, int start, int limit, out int tokenCount, out PhraseEntry entry)
     {
         tokenCount = 0;
         entry = null!;
-        if (start >= limit || !_firstWords.MayHold(text.AsSpan(tokens[start].Start, tokens[start].Length))) return false;
+        if (start >= limit || !MayOpen(text.AsSpan(tokens[start].Start, tokens[start].Length))) return false;
         var node = _root;
         for (int i = start; i < limit; i++)
         {
