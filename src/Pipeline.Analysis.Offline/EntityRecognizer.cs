@@ -1591,12 +1591,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // The bare preposition introduces a field ("Instituto de Astrofísica"), the article with it a name ("del Prado").
                 || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
                 // A listed body before a region or a country it serves is its branch there ("Ministério Público do Pará").
-                || names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s && organization.Category == EntityCategories.Organization
-                    && !IsServedArea(text, tokens, link + 1, e, place)
+                || !p.BodiesKeepTheirPlace && names.TryMatch(text, tokens, s, link, out int listed, out var organization) && listed == link - s
+                    && organization.Category == EntityCategories.Organization && !IsServedArea(text, tokens, link + 1, e, place)
                 // "Istituto italiano di tecnologia di Genova": a name written in lower case after its head, with a field of
                 // its own before the city (not a sea, a range, a region or a country it serves: "Comité régional de la
                 // conchyliculture de Méditerranée", "Chambre régionale des comptes d'Occitanie").
-                || !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && !IsServedArea(text, tokens, link + 1, e, place) && HasAnyOf(p.Connectors, text, tokens, s + 2, link - 1);
+                || !p.BodiesKeepTheirPlace && !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && !IsServedArea(text, tokens, link + 1, e, place) && HasAnyOf(p.Connectors, text, tokens, s + 2, link - 1);
             return ownName ? (link, place) : null;
         }
         return null;

@@ -217,6 +217,13 @@ internal sealed class LanguageProfile
     /// </summary>
     public bool ShortNamesAreBodies { get; private init; }
 
+    /// <summary>
+    /// Whether an institution named by a listed body or by a lower-case field keeps the town or area after it in its name
+    /// ("Crédit Agricole des Savoie", "Conseil des arts et des lettres du Québec"; key bodies-keep-their-place: the French
+    /// press, measured on the dev sets), where Italian names the city apart ("Istituto italiano di tecnologia di Genova").
+    /// </summary>
+    public bool BodiesKeepTheirPlace { get; private init; }
+
     /// <summary>Lower-case kinds of place before a name ("el río Guadalete", "la comarca del Besaya", "o bairro da Graça").</summary>
     public WordSet PlaceKinds { get; private init; } = [];
 
@@ -1309,6 +1316,7 @@ internal sealed class LanguageProfile
             Compounds = List("compounds").Length > 0,
             LoneNamesArePlaces = List("lone-names-places").Length > 0,
             ShortNamesAreBodies = List("short-names-bodies").Length > 0,
+            BodiesKeepTheirPlace = List("bodies-keep-their-place").Length > 0,
         };
         if (english) return profile;
 
