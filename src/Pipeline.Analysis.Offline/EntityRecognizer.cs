@@ -2167,14 +2167,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.6, "place-local-after-preposition"));
             return;
         }
-        if (speech && length == 1 && !p.IsEnglish && !tokens[s].AllCaps)
+        // Not after a place's preposition ("à Bellinzone, a acquitté"), nor after a person's role ("le rappeur Damso a").
+        if (speech && length == 1 && !p.IsEnglish && !tokens[s].AllCaps && !afterPlacePreposition && !AfterPersonType(text, tokens, s))
         {
             // "selon Enedis", "la Lav ha annunciato": outside English a person is named in full before a surname speaks
             // alone (and is then known in the document), so a lone unknown word that speaks is nobody known: a body.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-speech"));
             return;
         }
-        if (speech && length <= 3 && !tokens[s].AllCaps)
+        if (speech && length <= 3 && !tokens[s].AllCaps && !(afterPlacePreposition && !p.IsEnglish))
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.7, "person-speech"));
             return;
@@ -2223,6 +2224,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? EntityCategories.Person : EntityCategories.Organization, null, 0.45, "long-name-run"));
     }
+
+    /// <summary>Whether a person's role stands just before token <paramref name="s"/>, or before an adjective there ("la chanteuse bruxelloise").</summary>
+    private bool AfterPersonType(string text, List<Token> tokens, int s) =>
+        s > 0 && tokens[s - 1].Kind == TokenKind.Word && p.PersonTypes.TryMatch(text, tokens, s - 1, s, out _, out _)
+        || s > 1 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised && tokens[s - 2].Kind == TokenKind.Word
+            && p.PersonTypes.TryMatch(text, tokens, s - 2, s - 1, out _, out _);
 
     /// <summary>Surnames of people named in full, and acronyms defined in brackets, for the second pass.</summary>
     private void Learn(string text, List<Token> tokens, List<Chunk> chunks, List<Candidate> firstPass, DocumentContext context)
