@@ -1919,7 +1919,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     continue;
                 }
                 if (!namesOnly && k > runStart && entry.Category == EntityCategories.Organization
-                    && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k)))
+                    && (AllCapitalisedCommon(text, tokens, runStart, k) || !p.IsEnglish && IsFederationPrefix(text, tokens, runStart, k, len, evidence?.SentenceStart[runStart] != false)))
                 {
                     // "Social Democrats", "Free Democrats": capitalised ordinary words before an organisation are its name.
                     output.Add(new Candidate(runStart, k + len, EntityCategories.Organization, entry.Subcategory, entry.Weight, "org-extended"));
@@ -2034,10 +2034,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     private static bool IsTown(PhraseEntry entry, int length) => length == 1 && entry.Category == EntityCategories.Location && entry.Weight < 0.9;
 
-    /// <summary>"Fim Cisl", "Flc Cgil": one short word no list knows before a union is its federation's name.</summary>
-    private bool IsFederationPrefix(string text, List<Token> tokens, int s, int e)
+    /// <summary>
+    /// "Fim Cisl", "Flc Cgil", "Filcams Cgil": one short word no list knows before a union is its federation's name; a
+    /// longer one only inside a sentence and before a confederation's short name ("Contrari Fratelli d'Italia" is no party).
+    /// </summary>
+    private bool IsFederationPrefix(string text, List<Token> tokens, int s, int e, int unionLength, bool sentenceStart)
     {
-        if (e - s != 1 || tokens[s].Length > 4) return false;
+        if (e - s != 1 || tokens[s].Length > 8 || tokens[s].Length > 4 && (sentenceStart || unionLength != 1 || tokens[e].Length > 4 || !tokens[e].Capitalised)) return false;
         string word = Word(text, tokens, s);
         return !p.IsCommon(word) && !p.IsFirstName(word) && !names.TryMatch(text, tokens, s, e, out _, out _);
     }
