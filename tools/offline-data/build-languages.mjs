@@ -239,6 +239,17 @@ for (const line of lines) {
     const longForm = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:im|am|an der|ob der|in der|del|de la|de|di|do|da|sul|sur) \\p{Lu}[\\p{L}'\\-]+$`, 'u');
     for (const alt of alternates.split(',')) if (longForm.test(alt)) add(alt, 'city', weight, population);
   }
+  // "Dénia" where GeoNames writes "Denia", and "Vilagarcía" or "Cangas" for "Vilagarcía de Arousa" and "Cangas do
+  // Morrazo": the spelling and the short form local news uses, from the town's alternate names, once the town is listed
+  // and as strictly as it was (no word, given name or surname of the same spelling).
+  if (places.has(name) && local.has(country)) {
+    const shortForm = /^(\p{Lu}[\p{L}'\-]+) (?:de|del|do|da|di|de la|de los|de las) \p{Lu}/u.exec(name)?.[1];
+    for (const alt of alternates.split(',')) {
+      const respelt = alt !== name && withoutAccents(name) === name && folded(alt) === folded(name);
+      if ((respelt || alt === shortForm) && !ambiguous(alt, population) && !anyGiven.has(withoutAccents(alt)) && !fakerFamily.has(alt)
+        && !countableForms.has(alt) && !frequentAnywhere.has(folded(alt))) add(alt, 'city', weight, population);
+    }
+  }
   // "l'usine du Creusot", "au Touquet": where French merges a town's article into "de" or "à" ("du", "au", "des",
   // "aux"), the town is named without it; the rest of its name must be no ordinary word or plural of one
   // ("Le Havre", "Les Olives").
