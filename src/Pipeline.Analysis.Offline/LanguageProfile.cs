@@ -1165,8 +1165,11 @@ internal sealed class LanguageProfile
         int hyphen = word.LastIndexOf('-');
         if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1]) || LocalNames is null) return 0;
         var tail = word[(hyphen + 1)..];
-        if (!IsTitleWord(tail) && !PersonTypes.TryMatchWord(tail, out _)) return 0;
         var head = word[..hyphen];
+        // "Lufthansa-Tochter", "Raiffeisen-Gruppe": a listed body before an ordinary noun is named on its own, unless the
+        // whole is the body's name ("Swiss-Ski").
+        if (IsListedOrganization(head) && IsCommon(tail) && !IsListedOrganization(word)) return hyphen;
+        if (!IsTitleWord(tail) && !PersonTypes.TryMatchWord(tail, out _)) return 0;
         if (IsListedOrganization(head) || IsUnknownWord(head)) return hyphen;
         if (i == 0 || tokens[i - 1].Kind != TokenKind.Word || !tokens[i - 1].Capitalised || !tokens[i].SpaceBefore) return 0;
         var first = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);

@@ -1225,6 +1225,11 @@ public class LanguageSeedTests
     [InlineData("pt", "O Ministério Público do Pará promete acompanhar a obra.", "Organization", "Ministério Público do Pará")]
     [InlineData("it", "Il caldo record in Val Padana preoccupa i medici.", "Location", "Val Padana")]
     [InlineData("fr", "Le développeur Valorem annonce un appel.", "Organization", "Valorem")]
+    [InlineData("de", "Die Lufthansa-Tochter Eurowings streicht im Winter Flüge.", "Organization", "Lufthansa")]
+    [InlineData("de", "Die Lufthansa-Tochter Eurowings streicht im Winter Flüge.", "Organization", "Eurowings")]
+    [InlineData("it", "La Filcams Cgil ha firmato l'accordo con Carrefour.", "Organization", "Filcams Cgil")]
+    [InlineData("fr", "Le Crédit Agricole des Savoie soutient le projet.", "Organization", "Crédit Agricole des Savoie")]
+    [InlineData("fr", "Le Tribunal pénal fédéral, à Bellinzone, a acquitté vendredi l'ancien banquier.", "Location", "Bellinzone")]
     public void Villages_full_town_names_and_bodies_by_their_heads_are_named(string language, string text, string category, string name) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
