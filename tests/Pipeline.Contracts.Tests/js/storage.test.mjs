@@ -41,8 +41,12 @@ async function until(what, probe, { timeoutMs = 90_000, intervalMs = 200 } = {})
 
 async function readJsonBlob(container, name) {
   try {
-    const buffer = await blobService.getContainerClient(container).getBlobClient(name).downloadToBuffer();
-    return JSON.parse(buffer.toString('utf8'));
+    // One GET reads one version whole. downloadToBuffer asks the size first and then reads, so a read that straddles the
+    // summary's rewrite (every fold replaces summaries/latest.json) fails with "Stream drains before getting enough data".
+    const response = await blobService.getContainerClient(container).getBlobClient(name).download();
+    const chunks = [];
+    for await (const chunk of response.readableStreamBody) chunks.push(chunk);
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch (error) {
     if (error.statusCode === 404) return null;
     throw error;
