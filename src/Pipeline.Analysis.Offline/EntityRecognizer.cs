@@ -1490,9 +1490,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         // "Marine Le Pen", "Pierre Moscovici": opening a sentence, a first name that is also an ordinary word is a first
         // name when a surname follows it.
-        // "Val Padana", "Alp Grüm": a place's head opens a place's name, though it is a first name elsewhere.
         bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first) && !(s + 1 < e && IsSurname(text, tokens, s + 1, e)))
-            && !(!p.IsEnglish && e - s >= 2 && p.PlacePrefixes.Contains(first));
+            && !p.OpensPlaceName(first, e - s);
         // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name; "Ifremer de Sète": nor is a
         // word whose "de" leads to a listed place, the seat of what it names.
         bool unknownGivenName = IsUnknownName(text, tokens, s) && !(sentenceStart[s] && p.IsInflectedVerb(first))
@@ -2121,9 +2120,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         bool allCommon = !camelCase;
         for (int i = s; i < e; i++) allCommon &= p.IsCommon(Word(text, tokens, i)) && !(tokens[i].AllCaps && tokens[i].Length <= 5 && !p.IsEnglish) || tokens[i].Kind != TokenKind.Word;
         bool firstName = p.IsFirstName(first) && !(evidence.SentenceStart[s] && p.IsCommon(first));
-        if (!p.IsEnglish && length >= 2 && p.PlacePrefixes.Contains(first))
+        if (p.OpensPlaceName(first, length))
         {
-            // "Valle Camonica chiede", "Val Padana": a place's head opens a place's name, though it is a first name elsewhere.
+            // "Valle Camonica chiede": the place's name, whatever follows it.
             output.Add(new Candidate(s, e, EntityCategories.Location, null, 0.75, "place-form"));
             return;
         }
@@ -2259,9 +2258,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (c.Rule is "org-kind" or "org-evidence" or "org-evidence-chunk") context.OrganizationNames.Add(RunText(text, tokens, c.Start, c.End));
         foreach (var c in firstPass)
         {
-            // "Valle Camonica", "Alp Grüm": a place's head is no first name, though "Val" is one elsewhere.
             if (c.Category != EntityCategories.Person || tokens[c.Start].AllCaps || IsPersonAfterArticle(text, tokens, c) || context.OrganizationNames.Contains(RunText(text, tokens, c.Start, c.End))
-                || !p.IsEnglish && c.End - c.Start >= 2 && p.PlacePrefixes.Contains(WordSpan(text, tokens, c.Start))
+                || p.OpensPlaceName(WordSpan(text, tokens, c.Start), c.End - c.Start)
                 || c.End - c.Start == 1 && context.OrganizationAliases.Contains(WordSpan(text, tokens, c.Start))) continue;
             context.PersonNames.Add(RunText(text, tokens, c.Start, c.End));
             if (c.End - c.Start >= 2)

@@ -844,7 +844,7 @@ internal sealed class LanguageProfile
             var t = tokens[i];
             if (t.Kind != TokenKind.Word) { result.Add(t); continue; }
             var word = text.AsSpan(t.Start, t.Length);
-            int acronym = nouns ? 0 : Math.Max(AcronymPrefix(word), OrganizationBeforeTitle(text, tokens, i, word));
+            int acronym = nouns ? 0 : Math.Max(AcronymPrefix(word), OrganizationBeforeHyphen(text, tokens, i, word));
             if (acronym > 0)
             {
                 // "PVV-leider", "VVD-fractie", "SPD-Chef": the party is a name of its own.
@@ -900,7 +900,7 @@ internal sealed class LanguageProfile
                 || BeforeLegalForm(text, tokens, i) && !IsOrganizationDescriptor(word)
                 // "die Universität Hamburg", "das Staatstheater Nürnberg": an institution's head before the place it serves names it.
                 || i + 1 < tokens.Count && tokens[i + 1].Capitalised
-                    && (OrganizationWords.Contains(word) || EndsInOrganizationWord(word) || OrganizationEndings.IsOne(word) && !PlaceKinds.Contains(word)) && (PlaceFollows(text, tokens, i + 1) || LoneNameFollows(text, tokens, i + 1))
+                    && (OrganizationWords.Contains(word) || EndsInOrganizationWord(word) || IsOrganizationEnding(word)) && (PlaceFollows(text, tokens, i + 1) || LoneNameFollows(text, tokens, i + 1))
                 // "der Stadtwerke Kiel": the place an institution serves stays a name though it reads as a noun ("Kiel").
                 || result.Count > 0 && result[^1].Capitalised && result[^1].Kind == TokenKind.Word && PlaceFollows(text, tokens, i)
                     && (OrganizationWords.Contains(text.AsSpan(result[^1].Start, result[^1].Length)) || EndsInOrganizationWord(text.AsSpan(result[^1].Start, result[^1].Length)))
@@ -1130,8 +1130,17 @@ internal sealed class LanguageProfile
         return null;
     }
 
-    /// <summary>One of the heads compounds of bodies end in, standing alone ("Klinikum", "Kunsthaus").</summary>
-    public bool IsOrganizationEnding(ReadOnlySpan<char> word) => OrganizationEndings.IsOne(word);
+    /// <summary>
+    /// One of the heads compounds of bodies end in, standing alone ("Klinikum", "Kunsthaus"), which names a body before the
+    /// place it serves; not a kind of place ("Gemeinde Seiffen" is the village).
+    /// </summary>
+    public bool IsOrganizationEnding(ReadOnlySpan<char> word) => OrganizationEndings.IsOne(word) && !PlaceKinds.Contains(word);
+
+    /// <summary>
+    /// "Val Padana", "Alp Grüm": outside English a place's head opening a name of two words or more makes it a place's,
+    /// though the head is a first name elsewhere ("Val").
+    /// </summary>
+    public bool OpensPlaceName(ReadOnlySpan<char> first, int words) => !IsEnglish && words >= 2 && PlacePrefixes.Contains(first);
 
     /// <summary>A compound ending in an organisation's head ("Krankenhausgesellschaft", "Rijksmuseum", "Fußball-Bund").</summary>
     public bool EndsInOrganizationWord(ReadOnlySpan<char> word)
@@ -1158,9 +1167,10 @@ internal sealed class LanguageProfile
     /// <summary>
     /// "Verdi-Chef", "Ajax-trainer", "Erixx-Geschäftsführer", "Vlaams Belang-fractieleider": before a title or role, a
     /// listed organisation (alone, or with the word before it), or a word no list or dictionary knows and no first name,
-    /// is a name of its own, like an acronym (a person's surname there is one the lists know: "Trump-Berater").
+    /// is a name of its own, like an acronym (a person's surname there is one the lists know: "Trump-Berater"); so is a
+    /// listed organisation before an ordinary noun ("Lufthansa-Tochter"). The hyphen's index, or 0.
     /// </summary>
-    private int OrganizationBeforeTitle(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
+    private int OrganizationBeforeHyphen(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
     {
         int hyphen = word.LastIndexOf('-');
         if (hyphen < 2 || hyphen > word.Length - 3 || !char.IsUpper(word[0]) || !char.IsLetter(word[hyphen + 1]) || LocalNames is null) return 0;
