@@ -206,6 +206,14 @@ const functionWords = new Set(languages.flatMap((l) => stopwords[l] ?? []));
 const wordTowns = new Set();
 // Latin America's towns are named after people ("Allende", "Alvarado", "Avellaneda"): there the word stays out.
 const european = new Set([...local].filter((c) => !['BR', 'AR', 'MX', 'CO', 'CL', 'PE'].includes(c)));
+// "Saint-Georges", "Sankt Anton", "San Martino": a saint's name opens the name of a place, not of a person.
+const firstWordGiven = (name) => !/^(?:Saint|Sainte|Sankt|San|Santa|Santo|Sant'|São|Sint|Santi)[ \-]/.test(name) && anyGiven.has(withoutAccents(name.split(/[ \-]/)[0]));
+// The towns of Portuguese-, French- and Spanish-speaking Africa and Latin America beyond the countries above, from 5,000
+// people or as seats of a province or district, as strictly as Québec's, and never a surname or given name the subtitle
+// lists know ("Cueto", in Cuba).
+const overseas = new Set(['AO', 'MZ', 'CV', 'GW', 'ST', 'SN', 'CI', 'CM', 'CD', 'CG', 'ML', 'BF', 'NE', 'GA', 'BJ', 'TG', 'GN', 'MG',
+  'MA', 'DZ', 'TN', 'HT', 'RW', 'BI', 'VE', 'EC', 'BO', 'UY', 'PY', 'CU', 'DO', 'GT', 'HN', 'SV', 'NI', 'CR', 'PA']);
+const subtitleNames = new Set(Object.values(frequent).flatMap((pack) => ['firstnames', 'lastnames'].flatMap((list) => zxcvbn(pack, list))).map(folded));
 const contractedArticle = { FR: /^(?:Le|Les) (.+)$/, BE: /^(?:Le|Les) (.+)$/, CH: /^(?:Le|Les) (.+)$/ };
 for (const line of lines) {
   const f = line.split('\t');
@@ -224,14 +232,15 @@ for (const line of lines) {
   if (local.has(country) && population >= 5000 && (wordTown || !small && !ambiguous(name, population))) add(name, 'city', weight, population);
   // Québec's towns from 5,000 people (Canada's province 10), for French news, as strictly as Europe's villages: no
   // ordinary word or its plural, no given name or surname.
-  else if (country === 'CA' && f[10] === '10' && population >= 5000 && !small && !ambiguous(name, population) && !fakerFamily.has(name)
-    && !anyGiven.has(withoutAccents(name.split(/[ \-]/)[0])) && !countableForms.has(name) && !frequentAnywhere.has(folded(name))
+  else if ((country === 'CA' && f[10] === '10' && population >= 5000 || overseas.has(country) && (population >= 5000 || /^PPLA2?$/.test(featureCode)) && !subtitleNames.has(folded(name)))
+    && !small && !ambiguous(name, population) && !fakerFamily.has(name)
+    && !firstWordGiven(name) && !countableForms.has(name) && !frequentAnywhere.has(folded(name))
     && !frequentAnywhere.has(folded(name).replace(/s$/, '')) && !places.has(name)) add(name, 'city', weight, population);
   // Villages from 500 people in Europe, and every seat of a municipality whatever its recorded population (GeoNames
   // gives many none: "Savosa", "Alcoutim"), where local news names them, only when no word, given name or surname is
   // spelt the same and the name does not start with a given name ("Vicente Herrera").
   else if (european.has(country) && (population >= 500 || featureCode.startsWith('PPLA')) && !small && !ambiguous(name, population) && !fakerFamily.has(name)
-    && !anyGiven.has(withoutAccents(name.split(/[ \-]/)[0])) && !countableForms.has(name) && !frequentAnywhere.has(folded(name)) && !frequentAnywhere.has(folded(name).replace(/s$/, ''))
+    && !firstWordGiven(name) && !countableForms.has(name) && !frequentAnywhere.has(folded(name)) && !frequentAnywhere.has(folded(name).replace(/s$/, ''))
     && !places.has(name)) add(name, 'city', weight, population);
   // "Langnau im Emmental", "Santillana del Mar", "Kappel am Krappfeld": a town's full name, with the valley, river, region
   // or sea it lies by, which GeoNames gives only as an alternate name; a multi-word name is no ordinary word.
@@ -243,7 +252,7 @@ for (const line of lines) {
   // Morrazo": the spelling and the short form local news uses, from the town's alternate names, once the town is listed
   // and as strictly as it was (no word, given name or surname of the same spelling).
   if (places.has(name) && local.has(country)) {
-    const shortForm = /^(\p{Lu}[\p{L}'\-]+) (?:de|del|do|da|di|de la|de los|de las) \p{Lu}/u.exec(name)?.[1];
+    const shortForm = /^(\p{Lu}[\p{L}'\-]+) (?:de|del|do|da|di|de la|de los|de las|an der|am|im|in der|ob der|sur|sul) \p{Lu}/u.exec(name)?.[1];
     for (const alt of alternates.split(',')) {
       const respelt = alt !== name && withoutAccents(name) === name && folded(alt) === folded(name);
       if ((respelt || alt === shortForm) && !ambiguous(alt, population) && !anyGiven.has(withoutAccents(alt)) && !fakerFamily.has(alt)
