@@ -1586,7 +1586,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
                 // "Teatro Bellini di Catania", "Fondation Tinguely de Bâle": one capitalised word the dictionary does not
                 // list ("Teatro Regio di Parma" is the city's).
-                || link == s + 2 && tokens[s + 1].Capitalised && !p.IsCommon(second)
+                || link == s + 2 && tokens[s + 1].Capitalised && !p.IsCommon(second) && !IsServedArea(text, tokens, link + 1, e, place)
                 // The bare preposition introduces a field ("Instituto de Astrofísica"), the article with it a name ("del Prado").
                 || p.Connectors.Contains(second) && second is not ("de" or "di" or "d'") && tokens[s + 2].Capitalised && !p.IsCommon(Word(text, tokens, s + 2))
                 // A listed body before a region or a country it serves is its branch there ("Ministério Público do Pará").
@@ -1595,7 +1595,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Istituto italiano di tecnologia di Genova": a name written in lower case after its head, with a field of
                 // its own before the city (not a sea, a range, a region or a country it serves: "Comité régional de la
                 // conchyliculture de Méditerranée", "Chambre régionale des comptes d'Occitanie").
-                || !p.BodiesKeepTheirPlace && !tokens[s + 1].Capitalised && place.Subcategory != "Geographical" && !IsServedArea(text, tokens, link + 1, e, place) && HasAnyOf(p.Connectors, text, tokens, s + 2, link - 1);
+                || !p.BodiesKeepTheirPlace && !tokens[s + 1].Capitalised && !p.Connectors.Contains(second) && place.Subcategory != "Geographical" && !IsServedArea(text, tokens, link + 1, e, place) && HasAnyOf(p.Connectors, text, tokens, s + 2, link - 1);
             return ownName ? (link, place) : null;
         }
         return null;
