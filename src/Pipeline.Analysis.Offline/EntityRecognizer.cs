@@ -1200,7 +1200,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             bool beforeName = !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word);
             if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
                 && !(p.IsFirstName(word) && s + 1 < e && IsSurname(text, tokens, s + 1, e))
-                && !context.IsAlias(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
+                && !context.IsAlias(word) && !context.IsOrganizationName(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Museo Reina Sofía", "Fondazione Giorgio Cini", "Aeroporto Humberto Delgado": an institution's or a place's
                 // capitalised head keeps the name it is given after.
                 && !(beforeName && !p.NounsCapitalised && (p.OrganizationHeads.Contains(word) || p.PlacePrefixes.Contains(word)))
