@@ -1197,7 +1197,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (p.Articles.Contains(word)) { s++; continue; }
             // "ministro dell'Economia Giancarlo Giorgetti": elsewhere too, an ordinary word before a first name is no part of the name.
             // German writes every noun capitalised, so there an unlisted word before a first name is one, dictionary or not ("Torschütze Harry Kane").
-            bool beforeName = !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word);
+            bool beforeName = !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word)
+                // "die Leipziger Autorin Mareike Sondershausen": in German an adjective may stand before the role, two words before the name.
+                || p.NounsCapitalised && s + 3 < e && !p.IsFirstName(word) && p.TryTitle(text, tokens, s + 1, e, out int roleAfter) && s + 1 + roleAfter < e
+                    && IsNameWord(tokens[s + 1 + roleAfter]) && !p.IsCommon(Word(text, tokens, s + 1 + roleAfter));
             if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
                 && !(p.IsFirstName(word) && s + 1 < e && IsSurname(text, tokens, s + 1, e))
                 && !context.IsAlias(word) && !context.IsOrganizationName(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
@@ -1498,7 +1501,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && !(s + 2 < e && p.Connectors.Contains(WordSpan(text, tokens, s + 1)) && IsListedPlace(text, tokens, s + 2, e));
         if (e - s >= 2 && e - s <= (particles ? 6 : 4) && (personContext || firstName || unknownGivenName) && (!HasStrongPlace(text, tokens, s + 1, e) || !p.IsEnglish && firstName && e - s == 2)
             && (personContext || !p.OrganizationFirstWords.Contains(first)) && !tokens[s].AllCaps && !HasOf(text, tokens, s, e)
-            && (personContext || firstName || HasPlace(text, tokens, s + 1, e)))
+            // An unknown given name stands before surnames that places share ("Shinichiro Sakai", "Juanfran Pérez Llorca"),
+            // not before other words and a place ("Economic Board Groningen").
+            && (personContext || firstName || HasPlace(text, tokens, s + 1, e) && (p.IsFirstName(WordSpan(text, tokens, s + 1)) || EachWordAPlace(text, tokens, s + 1, e))))
         {
             if (!p.IsEnglish && !personContext && !firstName && e - s == 2 && names.TryMatch(text, tokens, s + 1, e, out _, out var served)
                 && IsBodyOfPlace(text, tokens, s, s + 1, served))
@@ -1538,6 +1543,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     private bool HasNameParticle(string text, List<Token> tokens, int s, int e) => HasAnyOf(p.NameParticles, text, tokens, s + 1, e - 1);
+
+    private bool EachWordAPlace(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (!names.TryMatch(text, tokens, i, i + 1, out _, out var entry) || entry.Category != EntityCategories.Location) return false;
+        return true;
+    }
 
     private bool HasPlace(string text, List<Token> tokens, int s, int e)
     {

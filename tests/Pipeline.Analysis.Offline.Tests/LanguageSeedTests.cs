@@ -1269,6 +1269,33 @@ public class LanguageSeedTests
     public void A_model_number_after_a_company_is_no_part_of_an_organisation() =>
         Assert.DoesNotContain(Entities("es", "Iberia recibió ayer su primer Airbus A350 en Madrid."),
             e => e.Category == "Organization" && e.Text == "Airbus A350");
+
+    /// <summary>
+    /// A German role with a place's adjective before it ("die Leipziger Autorin") leaves the name after it a person's;
+    /// an unknown word, another word and a place ("Economic Board Groningen") make no person, while given names before
+    /// surnames that places share still do.
+    /// </summary>
+    [Theory]
+    [InlineData("de", "Gelobt wurde der Roman der Leipziger Autorin Mareike Sondershausen.", "Mareike Sondershausen", true)]
+    [InlineData("nl", "De provincie wil samen met de Economic Board Groningen zoeken naar een nieuwe bestemming.", "Economic Board Groningen", false)]
+    [InlineData("es", "El alcalde, Juanfran Pérez Llorca, inauguró la obra.", "Juanfran Pérez Llorca", true)]
+    public void A_person_is_named_without_the_words_around_the_name(string language, string text, string name, bool person) =>
+        Assert.Equal(person, Entities(language, text).Any(e => e.Text == name && e.Category == "Person"));
+
+    /// <summary>
+    /// A body before a region or a country it serves keeps it in its name, and a bare link is no field of its own; a word
+    /// a cue named as an organisation keeps its name when it opens a later sentence.
+    /// </summary>
+    [Theory]
+    [InlineData("pt", "A Associação Municipalista de Pernambuco pediu apoio ao governo federal.", "Associação Municipalista de Pernambuco")]
+    [InlineData("es", "Investigadores del Instituto Volcanológico de Canarias midieron el gas.", "Instituto Volcanológico de Canarias")]
+    [InlineData("es", "La Federación de Asociaciones de Barrios de Zaragoza pidió más sombra.", "Federación de Asociaciones de Barrios de Zaragoza")]
+    [InlineData("nl", "Supermarktketen Jumbo sluit een distributiecentrum. Jumbo boekte in 2025 een omzet van 10,9 miljard euro.", "Jumbo")]
+    public void A_body_is_named_whole(string language, string text, string organisation)
+    {
+        var entities = Entities(language, text);
+        Assert.Equal(text.Split(organisation).Length - 1, entities.Count(e => e.Text == organisation && e.Category == "Organization"));
+    }
 }
 
 /// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
