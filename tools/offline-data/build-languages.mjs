@@ -197,7 +197,8 @@ const anyGiven = new Set([...fakerGiven, ...genderListed].map(withoutAccents));
 const fakerFamily = new Set(['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
   .flatMap((locale) => { const n = allLocales[locale]?.person?.last_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; }));
 const frequent = { fr: 'fr', es: 'es-es', pt: 'pt-br' };
-const zxcvbn = (pack, list) => { const m = require(`@zxcvbn-ts/language-${pack}/dist/${list}.json.cjs`); return m.default ?? m; };
+const zxcvbnList = (pack, list) => { for (const ext of ['cjs', 'js']) try { return require(`@zxcvbn-ts/language-${pack}/dist/${list}.json.${ext}`); } catch { } throw new Error(`${pack} ${list}`); };
+const zxcvbn = (pack, list) => { const m = zxcvbnList(pack, list); return m.default ?? m; };
 const folded = (w) => withoutAccents(w).toLowerCase();
 // The subtitle lists' 40,000 most frequent words (see below), which no village's name may spell ("Onde", "Nove").
 const frequentAnywhere = new Set(Object.values(frequent).flatMap((pack) => zxcvbn(pack, 'commonWords').slice(0, 40000)).map(folded));
@@ -326,7 +327,11 @@ for (const l of languages) {
 
 // The gender-detection-from-name lists: the many names faker's short lists lack ("Torsten", "Mirjam", "Lautaro"),
 // never an ordinary word of any of these languages, a German noun, a place or a listed organisation ("Sony").
-const listedGiven = genderListed
+// So are the Flemish password pack's boys' and girls' names (zxcvbn-ts, MIT), the only Dutch list beyond faker's short one
+// ("Marloes", "Reinout"); the other packs' first-name lists hold surnames ("Abadie", "Abreu").
+const babyNames = ['boysFirstnames', 'girlsFirstnames'].flatMap((list) => zxcvbn('nl-be', list))
+  .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()));
+const listedGiven = [...genderListed, ...babyNames]
   .filter((n) => n.length >= 3 && !languages.some((l) => common[l].has(n.toLowerCase())) && !germanNouns.has(n) && !isNamedPlace(n) && !organizations.has(n));
 const given = [...fakerGiven, ...listedGiven].filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));
 write('first-names-local.txt', sortUnique(given.filter((n) => !firstNames.has(n))));

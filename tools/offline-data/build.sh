@@ -34,6 +34,7 @@ npm install --no-audit --no-fund --silent \
   @faker-js/faker@10.6.0 \
   gender-detection-from-name@1.11.5 \
   @zxcvbn-ts/language-fr@4.1.2 @zxcvbn-ts/language-es-es@4.1.2 @zxcvbn-ts/language-pt-br@4.1.1 \
+  @zxcvbn-ts/language-nl-be@3.0.2 \
   iso3166-2-db@2.3.11
 node "$here/build.mjs" "$work/node_modules" "$repo"
 # Runs after build.mjs: it filters against the common words, first names and places written above.
