@@ -1201,7 +1201,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "die Leipziger Autorin Mareike Sondershausen": in German an adjective may stand before the role, two words before the name.
                 || p.NounsCapitalised && s + 3 < e && !p.IsFirstName(word) && p.TryTitle(text, tokens, s + 1, e, out int roleAfter) && s + 1 + roleAfter < e
                     && IsNameWord(tokens[s + 1 + roleAfter]) && !p.IsCommon(Word(text, tokens, s + 1 + roleAfter));
-            if (((sentenceStart[s] || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
+            // ("NS zet pendelbussen in": an acronym opening the sentence is written so whatever word it spells.)
+            if (((sentenceStart[s] && !(tokens[s].AllCaps && tokens[s].Length >= 2) || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
                 && !(p.IsFirstName(word) && s + 1 < e && IsSurname(text, tokens, s + 1, e))
                 && !context.IsAlias(word) && !context.IsOrganizationName(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Museo Reina Sofía", "Fondazione Giorgio Cini", "Aeroporto Humberto Delgado": an institution's or a place's

@@ -1283,13 +1283,14 @@ public class LanguageSeedTests
         Assert.Equal(person, Entities(language, text).Any(e => e.Text == name && e.Category == "Person"));
 
     /// <summary>
-    /// A body before a region or a country it serves keeps it in its name, and a bare link is no field of its own; a word
-    /// a cue named as an organisation keeps its name when it opens a later sentence.
+    /// A body before a region or a country it serves keeps it in its name, and a bare link is no field of its own; an
+    /// acronym, or a word a cue named as an organisation, keeps its name when it opens a sentence.
     /// </summary>
     [Theory]
     [InlineData("pt", "A Associação Municipalista de Pernambuco pediu apoio ao governo federal.", "Associação Municipalista de Pernambuco")]
     [InlineData("es", "Investigadores del Instituto Volcanológico de Canarias midieron el gas.", "Instituto Volcanológico de Canarias")]
     [InlineData("es", "La Federación de Asociaciones de Barrios de Zaragoza pidió más sombra.", "Federación de Asociaciones de Barrios de Zaragoza")]
+    [InlineData("nl", "ProRail vervangt vier kilometer spoor. NS zet pendelbussen in via de A10.", "NS")]
     [InlineData("nl", "Supermarktketen Jumbo sluit een distributiecentrum. Jumbo boekte in 2025 een omzet van 10,9 miljard euro.", "Jumbo")]
     public void A_body_is_named_whole(string language, string text, string organisation)
     {
