@@ -85,12 +85,17 @@ public class LanguageSeedTests
     public void A_function_word_opening_a_sentence_is_no_place(string language, string text, string word) =>
         Assert.DoesNotContain(Entities(language, text), e => e.Text == word);
 
-    /// <summary>A German region named by a place's adjective and a landscape's or district's head, or a district's compound, is a place.</summary>
+    /// <summary>
+    /// A German region named by a place's adjective and a landscape's or district's head, or a district's compound, is a
+    /// place; so is a state in the genitive, which the lexicon lists, and after the word for a state.
+    /// </summary>
     [Theory]
     [InlineData("Im Berchtesgadener Land schneit es seit Sonntag.", "Berchtesgadener Land")]
     [InlineData("Lawinengefahr besteht vor allem in den Allgäuer Alpen.", "Allgäuer Alpen")]
     [InlineData("Das Krankenhaus im Oberbergischen Kreis schließt die Geburtsstation.", "Oberbergischen Kreis")]
     [InlineData("Der Hohenlohekreis meldet Hochwasser an Kocher und Jagst.", "Hohenlohekreis")]
+    [InlineData("Bayerns Wirtschaftsminister sprach von einem klaren Signal.", "Bayerns")]
+    [InlineData("Das Land Salzburg zahlt die Hälfte.", "Salzburg")]
     public void A_German_region_is_a_place(string text, string region) =>
         Assert.Contains(Entities("de", text), e => e.Text == region && e.Category == "Location");
 

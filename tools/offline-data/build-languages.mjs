@@ -162,7 +162,7 @@ for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2
   for (const l of languages) {
     const translated = subdivisions.mo[l].get(s.name);
     if (translated && translated !== s.name && /^\p{Lu}[\p{Ll}'\-]+( \p{Lu}[\p{Ll}'\-]+){0,2}$/u.test(translated) && !ambiguous(translated)
-        && !germanNouns.has(translated) && !firstNames.has(withoutAccents(translated))) add(translated, 'admin1', 0.8);
+        && !germanNouns.has(translated) && !firstNames.has(withoutAccents(translated))) add(translated.replace(/^Land (?=\p{Lu})/u, ''), 'admin1', 0.8);
   }
 }
 // The same regions, and the United Kingdom's nations, in each language's own words where iso-codes has no translation
@@ -181,7 +181,8 @@ for (const l of languages.filter((l) => fs.existsSync(path.join(modules, 'iso316
       if (english?.iso === region.iso && english.name === region.name) return;
       if (!/^\p{Lu}[\p{L}'\-]+( (\p{Lu}[\p{L}'\-]+|d'\p{Lu}[\p{L}'\-]+|de|del|di|y|e|et|und))*$/u.test(name) || ambiguous(name)
         || germanNouns.has(name) || isOrdinaryOrPlural(name, [l]) || firstNames.has(withoutAccents(name))) return;
-      add(name, 'admin1', 0.8);
+      // "Land Salzburg": the word for a state is no part of the state's name, which the press writes after it.
+      add(name.replace(/^Land (?=\p{Lu})/u, ''), 'admin1', 0.8);
     });
 }
 // First names of these languages' speakers (faker's locale lists, MIT): no small town takes one, and they are evidence
@@ -312,7 +313,11 @@ const frequentWords = (l, listed) => {
 for (const l of languages) {
   // The lexicons list no function words ("an", "aus", "dass"), which hunspell's stems had: the stop words stand in.
   if (lexicon[l]) stems[l].push(...(stopwords[l] ?? []).filter((w) => /^\p{Ll}[\p{L}'\-]*$/u.test(w) && w.length >= 2));
-  const words = stems[l].filter((w) => (!isNamedPlace(w) || l === 'de' && isGermanNoun(w)) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
+  // Nor is a place's genitive ("Bayerns", "Münchens"), which the German lexicon lists, unless the place's name is a noun
+  // too ("des Zugs" is the train's).
+  const placeGenitive = (w) => l === 'de' && /^\p{Lu}.{3,}[^s]s$/u.test(w) && !countableNouns.has(w.slice(0, -1)) && !common.de.has(w.toLowerCase())
+    && (sharedMajor.has(w.slice(0, -1)) || places.get(w.slice(0, -1))?.kind === 'admin1' || (places.get(w.slice(0, -1))?.weight ?? 0) >= 0.6);
+  const words = stems[l].filter((w) => (!isNamedPlace(w) || l === 'de' && isGermanNoun(w)) && !placeGenitive(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
   // A German noun lemma that another dictionary writes as a name ("Burg", "Hof") stays as a lower-case compound part,
   // as hunspell's compound stems were: "Brandenburgs" then ends in an ordinary word, while "Burg" alone is no noun.
   if (l === 'de') {
