@@ -1270,9 +1270,16 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             // title, a body's more often than a place's, unless the kind of place stands before it ("domein De Gavers"), or the
             // article and a surname name a person named earlier ("Yann Le Goff" ... "Le Goff"). A title after the word for a
             // work, or going on in lower case, is a work's ("das Gemälde Der Holzfäller", "La Maison vide").
-            output.Add(AfterPlaceKind(text, tokens, s)
-                ? new Candidate(s, e, EntityCategories.Location, "Geographical", 0.6, "place-kind")
-                : new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-article-name"));
+            if (AfterPlaceKind(text, tokens, s))
+            {
+                output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.6, "place-kind"));
+                return;
+            }
+            if (!AfterOrdinaryNoun(text, tokens, s))
+            {
+                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-article-name"));
+                return;
+            }
             return;
         }
         if (!p.IsEnglish && PlaceAfterOwnName(text, tokens, s, e) is var (cityLink, city))
@@ -1721,6 +1728,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         !p.IsEnglish && e - s >= 3 && WordSpan(text, tokens, s) is "St" && text[tokens[s + 1].Start] == '.';
 
     /// <summary>Whether the word for a work stands before token <paramref name="s"/>, or before an adjective there ("le film brésilien").</summary>
+    /// <summary>
+    /// "sporthal De Eendracht", "gemaal De Waterwolf", "openluchtvoorstelling De Storm": an ordinary noun before a name
+    /// says what the name is, which is no body unless the noun is a kind of body ("le quotidien Le Devoir").
+    /// </summary>
+    private bool AfterOrdinaryNoun(string text, List<Token> tokens, int s)
+    {
+        if (s < 1 || tokens[s - 1].Kind != TokenKind.Word || tokens[s - 1].Capitalised) return false;
+        var word = WordSpan(text, tokens, s - 1);
+        return p.IsCommon(word) && !IsFunctionWord(word) && !p.Articles.Contains(word) && !p.OrganizationWords.Contains(word)
+            && !p.OrganizationHeads.Contains(word) && !p.OrganizationKinds.Contains(word) && !p.IsOrganizationDescriptor(word) && !p.MayBeVerbForm(word.ToString());
+    }
+
     private bool AfterWorkWord(string text, List<Token> tokens, int s) =>
         s > 0 && tokens[s - 1].Kind == TokenKind.Word && p.WorkWords.Contains(WordSpan(text, tokens, s - 1))
         || s > 1 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised && tokens[s - 2].Kind == TokenKind.Word && p.WorkWords.Contains(WordSpan(text, tokens, s - 2));

@@ -1302,6 +1302,18 @@ public class LanguageSeedTests
         var entities = Entities(language, text);
         Assert.Equal(text.Split(organisation).Length - 1, entities.Count(e => e.Text == organisation && e.Category == "Organization"));
     }
+
+    /// <summary>
+    /// Inside a sentence a capitalised article opens a body's title ("le quotidien Le Devoir", "ha ringraziato La
+    /// Mobiliare"), but not after an ordinary noun that says the name is something else ("sporthal De Eendracht").
+    /// </summary>
+    [Theory]
+    [InlineData("nl", "DOS'46 heeft zaterdagavond in sporthal De Eendracht in Nijeveen gewonnen.", "De Eendracht", false)]
+    [InlineData("nl", "Waterschap Noorderzijlvest zette gemaal De Waterwolf op volle kracht.", "De Waterwolf", false)]
+    [InlineData("fr", "La ministre l'a confirmé au quotidien Le Devoir jeudi.", "Le Devoir", true)]
+    [InlineData("it", "La presidente ha ringraziato La Mobiliare, sponsor della rassegna.", "La Mobiliare", true)]
+    public void A_title_after_an_ordinary_noun_is_no_body(string language, string text, string name, bool organisation) =>
+        Assert.Equal(organisation, Entities(language, text).Any(e => e.Text == name && e.Category == "Organization"));
 }
 
 /// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
