@@ -1314,6 +1314,14 @@ public class LanguageSeedTests
     [InlineData("it", "La presidente ha ringraziato La Mobiliare, sponsor della rassegna.", "La Mobiliare", true)]
     public void A_title_after_an_ordinary_noun_is_no_body(string language, string text, string name, bool organisation) =>
         Assert.Equal(organisation, Entities(language, text).Any(e => e.Text == name && e.Category == "Organization"));
+
+    /// <summary>A Dutch closed compound ending in the word for a polder, a dike, a road or a park names a place.</summary>
+    [Theory]
+    [InlineData("Onderzoekers hebben in de Noordoostpolder een aardappelras getest.", "Noordoostpolder")]
+    [InlineData("De Afsluitdijk gaat dit weekend dicht voor verkeer.", "Afsluitdijk")]
+    [InlineData("De brand woedde in een loods aan de Industrieweg in Meppel.", "Industrieweg")]
+    public void A_Dutch_compound_of_a_place_word_is_a_place(string text, string place) =>
+        Assert.Contains(Entities("nl", text), e => e.Text == place && e.Category == "Location");
 }
 
 /// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
