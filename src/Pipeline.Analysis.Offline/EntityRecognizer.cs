@@ -1200,7 +1200,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             bool beforeName = !p.IsEnglish && s + 2 < e && StartsPersonName(text, tokens, s + 1) && !p.IsFirstName(word)
                 // "die Leipziger Autorin Mareike Sondershausen": in German an adjective may stand before the role, two words before the name.
                 || p.NounsCapitalised && s + 3 < e && !p.IsFirstName(word) && p.TryTitle(text, tokens, s + 1, e, out int roleAfter) && s + 1 + roleAfter < e
-                    && IsNameWord(tokens[s + 1 + roleAfter]) && !p.IsCommon(Word(text, tokens, s + 1 + roleAfter));
+                    && IsNameWord(tokens[s + 1 + roleAfter]) && !p.IsCommon(WordSpan(text, tokens, s + 1 + roleAfter));
             // ("NS zet pendelbussen in": an acronym opening the sentence is written so whatever word it spells.)
             if (((sentenceStart[s] && !(tokens[s].AllCaps && tokens[s].Length >= 2) || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
                 && !(p.IsFirstName(word) && s + 1 < e && IsSurname(text, tokens, s + 1, e))
@@ -1275,11 +1275,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 output.Add(new Candidate(s, e, EntityCategories.Location, "Geographical", 0.6, "place-kind"));
                 return;
             }
-            if (!AfterOrdinaryNoun(text, tokens, s))
-            {
-                output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-article-name"));
-                return;
-            }
+            if (!AfterOrdinaryNoun(text, tokens, s)) output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-article-name"));
             return;
         }
         if (!p.IsEnglish && PlaceAfterOwnName(text, tokens, s, e) is var (cityLink, city))
@@ -1727,7 +1723,6 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsSaintAbbreviation(string text, List<Token> tokens, int s, int e) =>
         !p.IsEnglish && e - s >= 3 && WordSpan(text, tokens, s) is "St" && text[tokens[s + 1].Start] == '.';
 
-    /// <summary>Whether the word for a work stands before token <paramref name="s"/>, or before an adjective there ("le film brésilien").</summary>
     /// <summary>
     /// "sporthal De Eendracht", "gemaal De Waterwolf", "openluchtvoorstelling De Storm": an ordinary noun before a name
     /// says what the name is, which is no body unless the noun is a kind of body ("le quotidien Le Devoir").
@@ -1737,9 +1732,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (s < 1 || tokens[s - 1].Kind != TokenKind.Word || tokens[s - 1].Capitalised) return false;
         var word = WordSpan(text, tokens, s - 1);
         return p.IsCommon(word) && !IsFunctionWord(word) && !p.Articles.Contains(word) && !p.OrganizationWords.Contains(word)
-            && !p.OrganizationHeads.Contains(word) && !p.OrganizationKinds.Contains(word) && !p.IsOrganizationDescriptor(word) && !p.MayBeVerbForm(word.ToString());
+            && !p.OrganizationHeads.Contains(word) && !p.OrganizationKinds.Contains(word) && !p.IsOrganizationDescriptor(word) && !p.MayBeVerbForm(word);
     }
 
+    /// <summary>Whether the word for a work stands before token <paramref name="s"/>, or before an adjective there ("le film brésilien").</summary>
     private bool AfterWorkWord(string text, List<Token> tokens, int s) =>
         s > 0 && tokens[s - 1].Kind == TokenKind.Word && p.WorkWords.Contains(WordSpan(text, tokens, s - 1))
         || s > 1 && tokens[s - 1].Kind == TokenKind.Word && !tokens[s - 1].Capitalised && tokens[s - 2].Kind == TokenKind.Word && p.WorkWords.Contains(WordSpan(text, tokens, s - 2));

@@ -741,12 +741,12 @@ internal sealed class LanguageProfile
     public bool IsInflectedVerb(string word) => !CommonWords.Contains(word) && MayBeVerbForm(word);
 
     /// <summary>Whether the word has a verb ending that leads back to a listed infinitive, even where it is a word of its own ("ringraziato").</summary>
-    public bool MayBeVerbForm(string word)
+    public bool MayBeVerbForm(ReadOnlySpan<char> word)
     {
         if (VerbEndings.Length == 0) return false;
         foreach (var (ending, infinitive) in VerbEndings)
             if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)
-                && CommonWords.Contains(string.Concat(word.AsSpan(0, word.Length - ending.Length), infinitive)))
+                && CommonWords.Contains(string.Concat(word[..^ending.Length], infinitive)))
                 return true;
         return false;
     }

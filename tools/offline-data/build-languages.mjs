@@ -103,6 +103,8 @@ const add = (name, kind, weight, population = 0, nouns = countableNouns) => {
   const prev = places.get(name);
   if (!prev || prev.weight < weight) places.set(name, { kind, weight });
 };
+// "Land Salzburg": the word for a state is no part of the state's name, which the press writes after it.
+const withoutStateWord = (name) => name.replace(/^Land (?=\p{Lu})/u, '');
 const ambiguous = (name, population = 0) => !/[ \-]/.test(name) && population < 500000 && (languages.some((l) => common[l].has(name.toLowerCase())) || firstNames.has(name));
 const moStrings = (file) => {
   // GNU .mo: a header, then tables of (length, offset) for the original and translated strings.
@@ -162,7 +164,7 @@ for (const s of JSON.parse(fs.readFileSync('/usr/share/iso-codes/json/iso_3166-2
   for (const l of languages) {
     const translated = subdivisions.mo[l].get(s.name);
     if (translated && translated !== s.name && /^\p{Lu}[\p{Ll}'\-]+( \p{Lu}[\p{Ll}'\-]+){0,2}$/u.test(translated) && !ambiguous(translated)
-        && !germanNouns.has(translated) && !firstNames.has(withoutAccents(translated))) add(translated.replace(/^Land (?=\p{Lu})/u, ''), 'admin1', 0.8);
+        && !germanNouns.has(translated) && !firstNames.has(withoutAccents(translated))) add(withoutStateWord(translated), 'admin1', 0.8);
   }
 }
 // The same regions, and the United Kingdom's nations, in each language's own words where iso-codes has no translation
@@ -181,8 +183,7 @@ for (const l of languages.filter((l) => fs.existsSync(path.join(modules, 'iso316
       if (english?.iso === region.iso && english.name === region.name) return;
       if (!/^\p{Lu}[\p{L}'\-]+( (\p{Lu}[\p{L}'\-]+|d'\p{Lu}[\p{L}'\-]+|de|del|di|y|e|et|und))*$/u.test(name) || ambiguous(name)
         || germanNouns.has(name) || isOrdinaryOrPlural(name, [l]) || firstNames.has(withoutAccents(name))) return;
-      // "Land Salzburg": the word for a state is no part of the state's name, which the press writes after it.
-      add(name.replace(/^Land (?=\p{Lu})/u, ''), 'admin1', 0.8);
+      add(withoutStateWord(name), 'admin1', 0.8);
     });
 }
 // First names of these languages' speakers (faker's locale lists, MIT): no small town takes one, and they are evidence
@@ -192,8 +193,9 @@ const fakerGiven = ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX
   .flatMap((locale) => { const n = allLocales[locale]?.person?.first_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; });
 const localGiven = new Set(fakerGiven);
 // The German, French, Spanish and Italian first-name lists of npm gender-detection-from-name (MIT), in lower case there.
+const capitalised = (n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase());
 const genderListed = ['de', 'fr', 'es', 'it'].flatMap((l) => [...require(`gender-detection-from-name/names/${l}.js`).keys()])
-  .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()));
+  .map(capitalised);
 const anyGiven = new Set([...fakerGiven, ...genderListed].map(withoutAccents));
 const fakerFamily = new Set(['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CH', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_PT', 'pt_BR']
   .flatMap((locale) => { const n = allLocales[locale]?.person?.last_name; return n ? (Array.isArray(n) ? n : Object.values(n).flat()) : []; }));
@@ -301,8 +303,7 @@ const organizations = new Set(['organizations.tsv', 'organizations-known.tsv', '
 // listed infinitive (the recogniser tells verbs by that). German is left to its lexicon, which lists every form; the
 // Italian and Dutch packs name no source for their lists (and changed no Italian or Dutch score).
 const knownNames = new Set([...firstNames, ...anyGiven, ...fakerFamily, ...properNouns, ...places.keys(), ...shared, ...curated, ...organizations].map(folded));
-for (const pack of Object.values(frequent))
-  for (const list of ['firstnames', 'lastnames']) for (const w of zxcvbn(pack, list)) knownNames.add(folded(w));
+for (const name of subtitleNames) knownNames.add(name);
 const frequentWords = (l, listed) => {
   const profile = Object.fromEntries(fs.readFileSync(path.join(out, `lang-${l}.tsv`), 'utf8').split('\n').filter((line) => line.includes('\t')).map((line) => line.split('\t')));
   const verbEndings = (profile['verb-endings'] ?? '').split('|').filter(Boolean).map((pair) => pair.split('>'));
@@ -315,8 +316,11 @@ for (const l of languages) {
   if (lexicon[l]) stems[l].push(...(stopwords[l] ?? []).filter((w) => /^\p{Ll}[\p{L}'\-]*$/u.test(w) && w.length >= 2));
   // Nor is a place's genitive ("Bayerns", "Münchens"), which the German lexicon lists, unless the place's name is a noun
   // too ("des Zugs" is the train's).
-  const placeGenitive = (w) => l === 'de' && /^\p{Lu}.{3,}[^s]s$/u.test(w) && !countableNouns.has(w.slice(0, -1)) && !common.de.has(w.toLowerCase())
-    && (sharedMajor.has(w.slice(0, -1)) || places.get(w.slice(0, -1))?.kind === 'admin1' || (places.get(w.slice(0, -1))?.weight ?? 0) >= 0.6);
+  const placeGenitive = (w) => {
+    if (l !== 'de' || !/^\p{Lu}.{3,}[^s]s$/u.test(w) || common.de.has(w.toLowerCase())) return false;
+    const stem = w.slice(0, -1), place = places.get(stem);
+    return !countableNouns.has(stem) && (sharedMajor.has(stem) || place?.kind === 'admin1' || (place?.weight ?? 0) >= 0.6);
+  };
   const words = stems[l].filter((w) => (!isNamedPlace(w) || l === 'de' && isGermanNoun(w)) && !placeGenitive(w) && (!isUpper(w) || (l === 'de' && !properNouns.has(w) && !firstNames.has(w))));
   // A German noun lemma that another dictionary writes as a name ("Burg", "Hof") stays as a lower-case compound part,
   // as hunspell's compound stems were: "Brandenburgs" then ends in an ordinary word, while "Burg" alone is no noun.
@@ -334,8 +338,7 @@ for (const l of languages) {
 // never an ordinary word of any of these languages, a German noun, a place or a listed organisation ("Sony").
 // So are the Flemish password pack's boys' and girls' names (zxcvbn-ts, MIT), the only Dutch list beyond faker's short one
 // ("Marloes", "Reinout"); the other packs' first-name lists hold surnames ("Abadie", "Abreu").
-const babyNames = ['boysFirstnames', 'girlsFirstnames'].flatMap((list) => zxcvbn('nl-be', list))
-  .map((n) => n.replace(/(^|-)(\p{Ll})/gu, (m, dash, c) => dash + c.toUpperCase()));
+const babyNames = ['boysFirstnames', 'girlsFirstnames'].flatMap((list) => zxcvbn('nl-be', list)).map(capitalised);
 const listedGiven = [...genderListed, ...babyNames]
   .filter((n) => n.length >= 3 && !languages.some((l) => common[l].has(n.toLowerCase())) && !germanNouns.has(n) && !isNamedPlace(n) && !organizations.has(n));
 const given = [...fakerGiven, ...listedGiven].filter((n) => /^\p{Lu}[\p{Ll}'\-]+$/u.test(n) && !places.has(n));
