@@ -1203,7 +1203,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     && IsNameWord(tokens[s + 1 + roleAfter]) && !p.IsCommon(WordSpan(text, tokens, s + 1 + roleAfter));
             // ("NS zet pendelbussen in": an acronym opening the sentence is written so whatever word it spells.)
             if (((sentenceStart[s] && !(tokens[s].AllCaps && tokens[s].Length >= 2) || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
-                && !(p.IsFirstName(word) && s + 1 < e && IsSurname(text, tokens, s + 1, e))
+                && !(p.IsFirstName(word) && s + 1 < e && (IsSurname(text, tokens, s + 1, e) || IsTownAsSurname(text, tokens, s + 1, e)))
                 && !context.IsAlias(word) && !context.IsOrganizationName(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Museo Reina Sofía", "Fondazione Giorgio Cini", "Aeroporto Humberto Delgado": an institution's or a place's
                 // capitalised head keeps the name it is given after.
@@ -1497,7 +1497,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         // "Marine Le Pen", "Pierre Moscovici": opening a sentence, a first name that is also an ordinary word is a first
         // name when a surname follows it.
-        bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first) && !(s + 1 < e && IsSurname(text, tokens, s + 1, e)))
+        bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first) && !(s + 1 < e && (IsSurname(text, tokens, s + 1, e) || IsTownAsSurname(text, tokens, s + 1, e))))
             && !p.OpensPlaceName(first, e - s);
         // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name; "Ifremer de Sète": nor is a
         // word whose "de" leads to a listed place, the seat of what it names.
@@ -2397,6 +2397,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsSurnameAfterParticle(string text, List<Token> tokens, int s, int e) =>
         p.IsFirstName(WordSpan(text, tokens, s)) && !tokens[e - 2].Capitalised && p.NameParticles.Contains(WordSpan(text, tokens, e - 2))
         && IsNameWord(tokens[e - 1]) && (!names.TryMatch(text, tokens, e - 1, e, out _, out var last) || last.Category == EntityCategories.Location && last.Weight < 0.6);
+
+    /// <summary>
+    /// "Ricardo Horta abriu", "Ricardo Pereira": where common nouns are lower case, a small town's name after a first name
+    /// is the surname even when both are also ordinary words, as a sentence's first two words.
+    /// </summary>
+    private bool IsTownAsSurname(string text, List<Token> tokens, int i, int e) =>
+        !p.IsEnglish && !p.NounsCapitalised && e == i + 1 && IsNameWord(tokens[i]) && names.TryMatch(text, tokens, i, e, out int length, out var entry) && IsTown(entry, length);
 
     private bool IsUnknownName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);

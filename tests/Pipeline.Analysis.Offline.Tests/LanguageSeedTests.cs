@@ -1322,6 +1322,13 @@ public class LanguageSeedTests
     [InlineData("De brand woedde in een loods aan de Industrieweg in Meppel.", "Industrieweg")]
     public void A_Dutch_compound_of_a_place_word_is_a_place(string text, string place) =>
         Assert.Contains(Entities("nl", text), e => e.Text == place && e.Category == "Location");
+
+    /// <summary>Opening a sentence, a first name and a small town's name are a person though both are also ordinary words.</summary>
+    [Theory]
+    [InlineData("pt", "Ricardo Horta abriu o marcador de penálti.", "Ricardo Horta")]
+    [InlineData("pt", "Ricardo Horta marcou o golo decisivo já nos descontos.", "Ricardo Horta")]
+    public void A_first_name_and_a_town_opening_a_sentence_are_a_person(string language, string text, string person) =>
+        Assert.Contains(Entities(language, text), e => e.Text == person && e.Category == "Person");
 }
 
 /// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
