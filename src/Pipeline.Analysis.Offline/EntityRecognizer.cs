@@ -1707,15 +1707,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "l'Asp di Trapani", "il Tar del Lazio": where common nouns are written in lower case, a short unknown name in title
-    /// case is a body's short form, and the place after it the area it serves.
+    /// "l'Asp di Trapani", "il Tar del Lazio", "la DDTM du Finistère": where common nouns are written in lower case, a short
+    /// unknown name in title case, or an unknown acronym, is a body's short form, and the place after it the area it serves.
     /// </summary>
     private bool IsShortBodyName(string text, List<Token> tokens, int i)
     {
-        if (p.IsEnglish || p.NounsCapitalised || tokens[i].Length is < 2 or > 4 || tokens[i].AllCaps || !tokens[i].Capitalised || i + 2 >= tokens.Count) return false;
+        if (p.IsEnglish || p.NounsCapitalised || tokens[i].Length < 2 || tokens[i].Length > (tokens[i].AllCaps ? 6 : 4) || !tokens[i].Capitalised || i + 2 >= tokens.Count) return false;
         var word = WordSpan(text, tokens, i);
         foreach (char c in word[1..])
-            if (!char.IsLower(c)) return false;
+            if (!char.IsLower(c) && !tokens[i].AllCaps) return false;
+        // An acronym before Italian "di" and a city is a body of its own seated there ("SISSA di Trieste"); before a region
+        // with its article it is the region's branch ("TAR del Molise", "ASST della Valcamonica").
+        if (tokens[i].AllCaps && WordSpan(text, tokens, i + 1) is "di") return false;
         return p.Connectors.Contains(WordSpan(text, tokens, i + 1)) && !p.IsCommon(word) && !p.IsFirstName(word) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
     }
 

@@ -1329,6 +1329,22 @@ public class LanguageSeedTests
     [InlineData("pt", "Ricardo Horta marcou o golo decisivo já nos descontos.", "Ricardo Horta")]
     public void A_first_name_and_a_town_opening_a_sentence_are_a_person(string language, string text, string person) =>
         Assert.Contains(Entities(language, text), e => e.Text == person && e.Category == "Person");
+
+    /// <summary>An unknown acronym and the area it serves are one body; an Italian acronym before "di" and a city is seated there.</summary>
+    [Theory]
+    [InlineData("fr", "Les agents de la DDTM du Finistère ont contrôlé le site.", "DDTM du Finistère")]
+    [InlineData("fr", "La PJF de Liège enquête sur le braquage.", "PJF de Liège")]
+    [InlineData("it", "Il ricorso è stato accolto dal TAR del Molise.", "TAR del Molise")]
+    public void An_unknown_acronym_and_the_area_it_serves_are_one_body(string language, string text, string body) =>
+        Assert.Contains(Entities(language, text), e => e.Text == body && e.Category == "Organization");
+
+    [Fact]
+    public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
+    {
+        var entities = Entities("it", "I fisici della SISSA di Trieste hanno pubblicato lo studio.");
+        Assert.Contains(entities, e => e.Text == "SISSA" && e.Category == "Organization");
+        Assert.Contains(entities, e => e.Text == "Trieste" && e.Category == "Location");
+    }
 }
 
 /// <summary>Issue #16 part 5: short and mixed texts get the right profile, or English with a lowered confidence.</summary>
