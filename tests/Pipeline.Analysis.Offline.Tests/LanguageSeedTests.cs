@@ -1338,6 +1338,15 @@ public class LanguageSeedTests
     public void An_unknown_acronym_and_the_area_it_serves_are_one_body(string language, string text, string body) =>
         Assert.Contains(Entities(language, text), e => e.Text == body && e.Category == "Organization");
 
+    /// <summary>A superintendency, a network or a Galician service opens a body's name, never a person's.</summary>
+    [Theory]
+    [InlineData("es", "La Superintendencia de Medio Ambiente abrió un expediente.", "Superintendencia de Medio Ambiente")]
+    [InlineData("es", "El Servizo Galego de Saúde abrió el centro.", "Servizo Galego de Saúde")]
+    [InlineData("es", "La Red de Observadores de Aves denunció el hecho.", "Red de Observadores de Aves")]
+    [InlineData("pt", "A Rede Amazônica exibiu a reportagem.", "Rede Amazônica")]
+    public void A_body_word_opens_an_organisation(string language, string text, string body) =>
+        Assert.Contains(Entities(language, text), e => e.Text == body && e.Category == "Organization");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
