@@ -1347,6 +1347,13 @@ public class LanguageSeedTests
     public void A_body_word_opens_an_organisation(string language, string text, string body) =>
         Assert.Contains(Entities(language, text), e => e.Text == body && e.Category == "Organization");
 
+    /// <summary>A Dutch member of a parliament or council is named after the role, and a region's adjective before it.</summary>
+    [Theory]
+    [InlineData("Volgens Vlaams Parlementslid Wim Van der Eecken is dat fout.", "Wim Van der Eecken")]
+    [InlineData("Statenlid Jan Markink stelde vragen over de subsidie.", "Jan Markink")]
+    public void A_Dutch_member_is_named_after_the_role(string text, string person) =>
+        Assert.Contains(Entities("nl", text), e => e.Text == person && e.Category == "Person");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
