@@ -533,7 +533,8 @@ internal sealed class LanguageProfile
     {
         if (_nounForms.TryGet(word, out var form)) return form;
         // An adjective is no compound, whatever its tail: "Staatlichen" ends in no "Ich".
-        form = IsListedNoun(word) ? Noun.Listed : HasListedNounTail(word) && !IsCapitalisedAdjective(word) ? Noun.CompoundTail : Noun.None;
+        form = IsListedNoun(word) ? Noun.Listed
+            : HasListedNounTail(word) && !IsCapitalisedAdjective(word) && !(word.Contains('-') && AllHyphenPartsArePlaces(word)) ? Noun.CompoundTail : Noun.None;
         _nounForms.Remember(word, form);
         return form;
     }
@@ -579,11 +580,20 @@ internal sealed class LanguageProfile
         if (IsListed(word)) return true;
         // "PVV-leider", "Chipmachinemaker": a hyphenated or (in compounding languages) closed compound of an ordinary word.
         int hyphen = word.LastIndexOf('-');
+        // "Lindau-Mindelheim", "Allgäu-Oberschwaben": listed places joined by hyphens name the area they share.
+        if (hyphen > 0 && AllHyphenPartsArePlaces(word)) return false;
         if (!IsEnglish && hyphen > 0 && word.Length - hyphen > 3 && char.IsLower(word[hyphen + 1])) return IsListed(word[(hyphen + 1)..]);
         if (!Compounds) return false;
         for (int k = 5; word.Length - k >= 4; k++)
             if (char.IsLower(word[k]) && IsListed(word[k..])) return true;
         return false;
+    }
+
+    private bool AllHyphenPartsArePlaces(ReadOnlySpan<char> word)
+    {
+        foreach (var range in word.Split('-'))
+            if (!IsPlaceName(word[range])) return false;
+        return true;
     }
 
     /// <summary>

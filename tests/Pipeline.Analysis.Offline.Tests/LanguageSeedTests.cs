@@ -1354,6 +1354,13 @@ public class LanguageSeedTests
     public void A_Dutch_member_is_named_after_the_role(string text, string person) =>
         Assert.Contains(Entities("nl", text), e => e.Text == person && e.Category == "Person");
 
+    /// <summary>Listed places joined by a hyphen name the area they share, though the last one ends in an ordinary noun ("heim").</summary>
+    [Theory]
+    [InlineData("de", "Der Verband vertritt Betriebe in Lindau-Mindelheim und Kempten.", "Lindau-Mindelheim")]
+    [InlineData("de", "Er fuhr nach Allgäu-Oberschwaben.", "Allgäu-Oberschwaben")]
+    public void Places_joined_by_a_hyphen_are_a_place(string language, string text, string place) =>
+        Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
