@@ -477,10 +477,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             while (end < tokens.Count && !taken[end] && !tokens[end].LineBreakBefore)
             {
                 if (IsNameWord(tokens[end])) { end++; continue; }
-                // "in Limburg an der Lahn": a listed place whose name goes on in lower case, wherever it stands in the run.
-                if (end - 1 > i && names.TryMatch(text, tokens, end - 1, tokens.Count, out len, out _) && end - 1 + len > end)
+                // "in Limburg an der Lahn", "di San Michele all'Adige": a listed place whose name goes on in lower case, wherever
+                // it stands in the run.
+                if (ListedPlaceGoesOn(text, tokens, i, end) is int placeEnd)
                 {
-                    end = end - 1 + len;
+                    end = placeEnd;
                     continue;
                 }
                 // "Rottenburg am Neckar", "Neumarkt in der Oberpfalz": a German town named with the river or region it lies on.
@@ -2435,6 +2436,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             else break;
         }
         return i;
+    }
+
+    /// <summary>Where a listed place of one or two words at the end of the run [i, end) ends, when its name goes on past the run.</summary>
+    private int? ListedPlaceGoesOn(string text, List<Token> tokens, int i, int end)
+    {
+        for (int start = end - 1; start > i && start >= end - 2; start--)
+            if (names.TryMatch(text, tokens, start, tokens.Count, out int length, out _) && start + length > end) return start + length;
+        return null;
     }
 
     /// <summary>Whether the chunk so far, past a title, is a person's name: a first name, or two or three unknown name words.</summary>

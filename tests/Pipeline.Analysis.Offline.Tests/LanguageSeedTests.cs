@@ -1362,6 +1362,13 @@ public class LanguageSeedTests
         Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
 
     [Fact]
+    public void A_listed_town_whose_name_goes_on_in_lower_case_is_whole_after_a_body()
+    {
+        var entities = Entities("it", "La Fondazione Edmund Mach di San Michele all'Adige ha presentato i dati.");
+        Assert.Contains(entities, e => e.Text == "San Michele all'Adige" && e.Category == "Location");
+    }
+
+    [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
         var entities = Entities("it", "I fisici della SISSA di Trieste hanno pubblicato lo studio.");
