@@ -1368,6 +1368,14 @@ public class LanguageSeedTests
         Assert.Contains(entities, e => e.Text == "San Michele all'Adige" && e.Category == "Location");
     }
 
+    /// <summary>Belgium's regions are places in every language's name for them, and close a body's lower-case name.</summary>
+    [Theory]
+    [InlineData("fr", "En Flandre, il pleut depuis trois jours.", "Flandre", "Location")]
+    [InlineData("nl", "In Wallonië regent het al drie dagen.", "Wallonië", "Location")]
+    [InlineData("fr", "Selon le Service public de Wallonie, la rivière monte.", "Service public de Wallonie", "Organization")]
+    public void Belgian_regions_are_places(string language, string text, string name, string category) =>
+        Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
