@@ -177,6 +177,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         FindKnownPeopleOpeningSentences(text, tokens, sentenceStart, context, found);
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
+        IncludeDepartmentNumbers(text, tokens, found);
         IncludeAbbreviationDots(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
         FindRoads(text, tokens, found);
@@ -432,6 +433,23 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             ordinals.Add(c.Start - 2);
         }
         if (ordinals.Count > 0) found.RemoveAll(q => q.Category == EntityCategories.Quantity && ordinals.Contains(q.Start));
+    }
+
+    /// <summary>"les pompiers du SDIS 73": a département's body takes the département's two-digit number into its name.</summary>
+    private void IncludeDepartmentNumbers(string text, List<Token> tokens, List<Candidate> found)
+    {
+        if (p.NumberedBodies.Count == 0) return;
+        var numbers = new List<int>();
+        for (int n = 0; n < found.Count; n++)
+        {
+            var c = found[n];
+            if (c.Category != EntityCategories.Organization || c.End - c.Start != 1 || c.End >= tokens.Count || !p.NumberedBodies.Contains(WordSpan(text, tokens, c.Start))) continue;
+            Token number = tokens[c.End];
+            if (number.Kind != TokenKind.Number || number.Length != 2 || !number.SpaceBefore) continue;
+            found[n] = c with { End = c.End + 1 };
+            numbers.Add(c.End);
+        }
+        if (numbers.Count > 0) found.RemoveAll(q => q.Category == EntityCategories.Quantity && numbers.Contains(q.Start));
     }
 
     /// <summary>Legal forms written as an abbreviation with a dot, which the sentence splitter does not take for a full stop.</summary>

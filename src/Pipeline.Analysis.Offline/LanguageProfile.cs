@@ -230,6 +230,9 @@ internal sealed class LanguageProfile
     /// <summary>Words that number an institution inside its name ("Juzgado de Instrucción número 2"; key name-numbers).</summary>
     public WordSet NameNumbers { get; private init; } = [];
 
+    /// <summary>Bodies of a département, named by its number after their acronym ("SDIS 73"; key numbered-bodies).</summary>
+    public WordSet NumberedBodies { get; private init; } = [];
+
     /// <summary>Works and sites ("planta", "stabilimento", "usine") whose place is named after them through "de" (key site-words).</summary>
     public WordSet SiteWords { get; private init; } = [];
 
@@ -1286,6 +1289,7 @@ internal sealed class LanguageProfile
             PlaceKinds = Set("place-kinds"),
             SiteWords = Set("site-words"),
             NameNumbers = Set("name-numbers"),
+            NumberedBodies = Set("numbered-bodies"),
             CourtWords = Set("court-words"),
             CommonAcronyms = Set("common-acronyms"),
             RegionHeads = Set("region-heads"),

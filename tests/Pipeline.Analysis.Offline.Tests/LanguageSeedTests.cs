@@ -1377,6 +1377,15 @@ public class LanguageSeedTests
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
     [Fact]
+    public void A_departement_body_keeps_the_departement_number()
+    {
+        var entities = Entities("fr", "Les pompiers du SDIS 73 ont effectué 47 interventions.");
+        Assert.Contains(entities, e => e.Text == "SDIS 73" && e.Category == "Organization");
+        Assert.DoesNotContain(entities, e => e.Text == "73");
+        Assert.Contains(entities, e => e.Text == "47" && e.Category == "Quantity");
+    }
+
+    [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
         var entities = Entities("it", "I fisici della SISSA di Trieste hanno pubblicato lo studio.");
