@@ -1385,6 +1385,18 @@ public class LanguageSeedTests
         Assert.Contains(entities, e => e.Text == "47" && e.Category == "Quantity");
     }
 
+    /// <summary>A fair, a cup or a tour named by its place is an event, and its place no location of its own.</summary>
+    [Theory]
+    [InlineData("es", "La Feria Internacional del Libro de Guadalajara abrió este sábado sus puertas.", "Feria Internacional del Libro de Guadalajara", "Guadalajara")]
+    [InlineData("it", "Il Giro di Sicilia partirà da Catania.", "Giro di Sicilia", "Sicilia")]
+    [InlineData("pt", "A Taça de Portugal começa no domingo.", "Taça de Portugal", "Portugal")]
+    public void An_event_named_by_its_place_is_an_event(string language, string text, string name, string place)
+    {
+        var entities = Entities(language, text);
+        Assert.Contains(entities, e => e.Text == name && e.Category == "Event");
+        Assert.DoesNotContain(entities, e => e.Text == place);
+    }
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
