@@ -435,7 +435,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (ordinals.Count > 0) found.RemoveAll(q => q.Category == EntityCategories.Quantity && ordinals.Contains(q.Start));
     }
 
-    /// <summary>"les pompiers du SDIS 73": a département's body takes the département's two-digit number into its name.</summary>
+    /// <summary>
+    /// "les pompiers du SDIS 73", "in diretta da Rai 5": a département's body takes the département's number into its name,
+    /// and a broadcaster its channel's.
+    /// </summary>
     private void IncludeDepartmentNumbers(string text, List<Token> tokens, List<Candidate> found)
     {
         if (p.NumberedBodies.Count == 0) return;
@@ -445,7 +448,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             var c = found[n];
             if (c.Category != EntityCategories.Organization || c.End - c.Start != 1 || c.End >= tokens.Count || !p.NumberedBodies.Contains(WordSpan(text, tokens, c.Start))) continue;
             Token number = tokens[c.End];
-            if (number.Kind != TokenKind.Number || number.Length != 2 || !number.SpaceBefore) continue;
+            if (number.Kind != TokenKind.Number || number.Length > 2 || !number.SpaceBefore) continue;
             found[n] = c with { End = c.End + 1 };
             numbers.Add(c.End);
         }

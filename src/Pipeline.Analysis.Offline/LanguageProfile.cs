@@ -230,7 +230,7 @@ internal sealed class LanguageProfile
     /// <summary>Words that number an institution inside its name ("Juzgado de Instrucción número 2"; key name-numbers).</summary>
     public WordSet NameNumbers { get; private init; } = [];
 
-    /// <summary>Bodies of a département, named by its number after their acronym ("SDIS 73"; key numbered-bodies).</summary>
+    /// <summary>Bodies named by a number after their name: a département's ("SDIS 73"), a channel's ("Rai 5"; key numbered-bodies).</summary>
     public WordSet NumberedBodies { get; private init; } = [];
 
     /// <summary>Works and sites ("planta", "stabilimento", "usine") whose place is named after them through "de" (key site-words).</summary>

@@ -1385,6 +1385,15 @@ public class LanguageSeedTests
         Assert.Contains(entities, e => e.Text == "47" && e.Category == "Quantity");
     }
 
+    [Fact]
+    public void A_channel_keeps_its_number() =>
+        Assert.Contains(Entities("it", "La serata sarà trasmessa in diretta da Rai 5 e proiettata in piazza."), e => e.Text == "Rai 5" && e.Category == "Organization");
+
+    [Fact]
+    public void Portugal_s_civil_protection_authority_is_one_body() =>
+        Assert.Contains(Entities("pt", "A Autoridade Nacional de Emergência e Proteção Civil emitiu um aviso."),
+            e => e.Text == "Autoridade Nacional de Emergência e Proteção Civil" && e.Category == "Organization");
+
     /// <summary>A fair, a cup or a tour named by its place is an event, and its place no location of its own.</summary>
     [Theory]
     [InlineData("es", "La Feria Internacional del Libro de Guadalajara abrió este sábado sus puertas.", "Feria Internacional del Libro de Guadalajara", "Guadalajara")]
