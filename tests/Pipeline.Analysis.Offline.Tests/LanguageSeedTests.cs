@@ -1407,6 +1407,10 @@ public class LanguageSeedTests
     }
 
     [Fact]
+    public void A_court_of_s_Hertogenbosch_is_one_body() =>
+        Assert.Contains(Entities("nl", "Het Gerechtshof 's-Hertogenbosch deed dinsdag uitspraak."), e => e.Text == "Gerechtshof 's-Hertogenbosch" && e.Category == "Organization");
+
+    [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
         var entities = Entities("it", "I fisici della SISSA di Trieste hanno pubblicato lo studio.");

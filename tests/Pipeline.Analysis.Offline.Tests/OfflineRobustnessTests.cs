@@ -131,6 +131,23 @@ public class OfflineRobustnessTests
         Assert.Equal(["The home side won 2-1 and he scored 12.", "March is next."], sentences.Select(s => s.Text));
     }
 
+    [Theory]
+    [InlineData("Hij woont in 's-Hertogenbosch.", "'s-Hertogenbosch")]
+    [InlineData("Hij woont in ’s-Gravenhage.", "’s-Gravenhage")]
+    public void A_Dutch_place_opened_by_an_old_genitive_is_one_capitalised_word(string text, string place)
+    {
+        var token = Tokenizer.Tokenize(text).Single(t => text.Substring(t.Start, t.Length) == place);
+        Assert.Equal(TokenKind.Word, token.Kind);
+        Assert.True(token.Capitalised);
+    }
+
+    [Fact]
+    public void A_possessive_still_splits_after_a_name()
+    {
+        const string text = "It is the team's day.";
+        Assert.Contains(Tokenizer.Tokenize(text), t => text.Substring(t.Start, t.Length) == "'s");
+    }
+
     private static string Text(string text, SentenceRange sentence)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -42,6 +42,15 @@ public static class Tokenizer
                 i += 2;
                 continue;
             }
+            // "'s-Hertogenbosch", "'s-Gravenhage": an old genitive article opens a Dutch place's name, capitalised after it.
+            if (c is '\'' or '\u2019' && space && i + 3 < n && text[i + 1] == 's' && text[i + 2] == '-' && char.IsUpper(text[i + 3]))
+            {
+                i = ScanWord(text, i + 1);
+                tokens.Add(MakeWord(text, start, i - start, space, lineBreak) with { Capitalised = true });
+                space = false;
+                lineBreak = false;
+                continue;
+            }
             int width = WordCharWidth(text, i);
             if (width > 0 && !IsMark(text, i))
             {
