@@ -1410,6 +1410,12 @@ public class LanguageSeedTests
     public void A_court_of_s_Hertogenbosch_is_one_body() =>
         Assert.Contains(Entities("nl", "Het Gerechtshof 's-Hertogenbosch deed dinsdag uitspraak."), e => e.Text == "Gerechtshof 's-Hertogenbosch" && e.Category == "Organization");
 
+    [Theory]
+    [InlineData("Het Slingeland Ziekenhuis in Doetinchem breidt uit.", "Slingeland Ziekenhuis")]
+    [InlineData("Volgens het Amphia Ziekenhuis is de wachtlijst korter.", "Amphia Ziekenhuis")]
+    public void A_Dutch_hospital_named_before_its_word_is_a_body(string text, string hospital) =>
+        Assert.Contains(Entities("nl", text), e => e.Text == hospital && e.Category == "Organization");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
