@@ -156,12 +156,18 @@ internal sealed class LanguageProfile
         return false;
     }
 
-    /// <summary>"Hohenlohekreis": a district named by a compound whose own part is no ordinary word ("Wahlkreis" is none).</summary>
+    /// <summary>
+    /// "Hohenlohekreis", "Bodenseekreises", "Erzgebirgskreis", "Schwarzwald-Baar-Kreis": a district named by a compound whose
+    /// own part is a listed place (joined by "s", for which a last "e" goes) or no ordinary word ("Wahlkreis" is none), also
+    /// in the genitive.
+    /// </summary>
     public bool IsDistrictCompound(ReadOnlySpan<char> word)
     {
-        const string District = "kreis";
-        if (word.Length < District.Length + 4 || !word.EndsWith(District, StringComparison.Ordinal) || !char.IsUpper(word[0])) return false;
-        var own = word[..^District.Length];
+        if (word.EndsWith("kreises", StringComparison.OrdinalIgnoreCase)) word = word[..^2];
+        int district = word.EndsWith("-Kreis", StringComparison.Ordinal) ? 6 : word.EndsWith("kreis", StringComparison.Ordinal) ? 5 : 0;
+        if (district == 0 || word.Length < district + 4 || !char.IsUpper(word[0])) return false;
+        var own = word[..^district];
+        if (IsPlaceName(own) || own[^1] == 's' && (IsPlaceName(own[..^1]) || IsPlaceName(string.Concat(own[..^1], "e")))) return true;
         return !IsCommon(own) && !(own[^1] == 's' && IsCommon(own[..^1]));
     }
 

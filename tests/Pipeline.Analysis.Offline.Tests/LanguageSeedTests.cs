@@ -1416,6 +1416,15 @@ public class LanguageSeedTests
     public void A_Dutch_hospital_named_before_its_word_is_a_body(string text, string hospital) =>
         Assert.Contains(Entities("nl", text), e => e.Text == hospital && e.Category == "Organization");
 
+    /// <summary>A German district is named with its word: "Landkreis Görlitz", and compounds of a place and "Kreis".</summary>
+    [Theory]
+    [InlineData("Die Gemeinde liegt im Landkreis Görlitz an der Neiße.", "Landkreis Görlitz")]
+    [InlineData("Der Landrat des Schwarzwald-Baar-Kreises lehnte ab.", "Schwarzwald-Baar-Kreises")]
+    [InlineData("Im Erzgebirgskreis fiel der Unterricht aus.", "Erzgebirgskreis")]
+    [InlineData("Der Landrat des Bodenseekreises lehnte ab.", "Bodenseekreises")]
+    public void A_German_district_is_a_place(string text, string district) =>
+        Assert.Contains(Entities("de", text), e => e.Text == district && e.Category == "Location");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
