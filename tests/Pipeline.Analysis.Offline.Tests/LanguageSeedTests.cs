@@ -1425,6 +1425,13 @@ public class LanguageSeedTests
     public void A_German_district_is_a_place(string text, string district) =>
         Assert.Contains(Entities("de", text), e => e.Text == district && e.Category == "Location");
 
+    /// <summary>After an article, a German bank's or network's word stays a name before the places it serves, hyphened or not.</summary>
+    [Theory]
+    [InlineData("Er sprach bei der Sparkasse Memmingen-Lindau-Mindelheim vor.", "Sparkasse Memmingen-Lindau-Mindelheim")]
+    [InlineData("Die Kunden der Volksbank Bielefeld-Gütersloh sind zufrieden.", "Volksbank Bielefeld-Gütersloh")]
+    public void A_German_body_before_hyphened_places_is_one_name(string text, string body) =>
+        Assert.Contains(Entities("de", text), e => e.Text == body && e.Category == "Organization");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
