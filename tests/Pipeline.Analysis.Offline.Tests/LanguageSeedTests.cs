@@ -1432,6 +1432,12 @@ public class LanguageSeedTests
     public void A_German_body_before_hyphened_places_is_one_name(string text, string body) =>
         Assert.Contains(Entities("de", text), e => e.Text == body && e.Category == "Organization");
 
+    [Theory]
+    [InlineData("Son avocate, Me Nadia Ben Saïd, a plaidé la relaxe.", "Nadia Ben Saïd")]
+    [InlineData("Me Jean-Marc Vernier a fait appel.", "Jean-Marc Vernier")]
+    public void A_French_lawyer_is_named_after_Me(string text, string person) =>
+        Assert.Contains(Entities("fr", text), e => e.Text == person && e.Category == "Person");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
