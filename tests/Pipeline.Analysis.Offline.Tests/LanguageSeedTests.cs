@@ -1438,6 +1438,17 @@ public class LanguageSeedTests
     public void A_French_lawyer_is_named_after_Me(string text, string person) =>
         Assert.Contains(Entities("fr", text), e => e.Text == person && e.Category == "Person");
 
+    /// <summary>"Nacional" is the word "national", not the Dominican Republic's district, so it makes no name of its own.</summary>
+    [Theory]
+    [InlineData("es", "El rector de la Universidad Nacional del Nordeste habló ayer.", "Universidad Nacional del Nordeste")]
+    [InlineData("es", "La Universidad Nacional de Cuyo abrió la inscripción.", "Universidad Nacional de Cuyo")]
+    public void A_national_body_keeps_the_region_it_serves(string language, string text, string body)
+    {
+        var entities = Entities(language, text);
+        Assert.Contains(entities, e => e.Text == body && e.Category == "Organization");
+        Assert.DoesNotContain(entities, e => e.Text == "Nacional");
+    }
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {

@@ -96,9 +96,11 @@ const countable = Object.entries(JSON.parse(fs.readFileSync(path.join(modules, l
 const countableNouns = new Set(countable.map(([w]) => w));
 const countableForms = new Set(countable.flatMap(([w, forms]) => [w, ...leaves(forms, [])]));
 const places = new Map();
+// The divisions and towns named by a bare adjective, as in build.mjs.
+const genericDivisions = new Set(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'generic-divisions.json'), 'utf8')));
 const add = (name, kind, weight, population = 0, nouns = countableNouns) => {
   name = name.trim();
-  if (name.length < 3 || /[,()\/]/.test(name) || !/^\p{Lu}/u.test(name)) return;
+  if (name.length < 3 || /[,()\/]/.test(name) || !/^\p{Lu}/u.test(name) || genericDivisions.has(name)) return;
   if (kind !== 'country' && kind !== 'region' && population < 200000 && nouns.has(name)) return;
   const prev = places.get(name);
   if (!prev || prev.weight < weight) places.set(name, { kind, weight });
