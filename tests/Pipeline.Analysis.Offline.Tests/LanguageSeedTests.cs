@@ -1449,6 +1449,12 @@ public class LanguageSeedTests
         Assert.DoesNotContain(entities, e => e.Text == "Nacional");
     }
 
+    [Theory]
+    [InlineData("it", "Il Soccorso Alpino Valdostano ha recuperato due escursionisti.", "Soccorso Alpino Valdostano")]
+    [InlineData("pt", "A Coamo Agroindustrial Cooperativa anunciou lucro recorde.", "Coamo Agroindustrial Cooperativa")]
+    public void A_rescue_service_or_a_cooperative_is_a_body(string language, string text, string body) =>
+        Assert.Contains(Entities(language, text), e => e.Text == body && e.Category == "Organization");
+
     [Fact]
     public void An_Italian_acronym_before_di_and_a_city_keeps_the_city_apart()
     {
