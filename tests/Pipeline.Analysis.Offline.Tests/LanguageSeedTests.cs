@@ -1452,7 +1452,8 @@ public class LanguageSeedTests
     [Theory]
     [InlineData("it", "Il Soccorso Alpino Valdostano ha recuperato due escursionisti.", "Soccorso Alpino Valdostano")]
     [InlineData("pt", "A Coamo Agroindustrial Cooperativa anunciou lucro recorde.", "Coamo Agroindustrial Cooperativa")]
-    public void A_rescue_service_or_a_cooperative_is_a_body(string language, string text, string body) =>
+    [InlineData("es", "El Club Deportivo Laredo ganó ayer en casa.", "Club Deportivo Laredo")]
+    public void A_rescue_service_a_cooperative_or_a_club_is_a_body(string language, string text, string body) =>
         Assert.Contains(Entities(language, text), e => e.Text == body && e.Category == "Organization");
 
     [Fact]
