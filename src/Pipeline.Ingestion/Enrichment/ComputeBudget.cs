@@ -19,7 +19,10 @@ internal sealed class ComputeBudget(TimeSpan allowance, TimeProvider clock)
             throw Overrun(stage);
         using var overrun = new CancellationTokenSource(left, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overrun.Token);
-        var running = Task.Run(() => work(linked.Token), CancellationToken.None);
+        // Taken here: a stage the thread pool starts only after the overrun must still get its (cancelled) token, and the
+        // source is disposed by then.
+        var token = linked.Token;
+        var running = Task.Run(() => work(token), CancellationToken.None);
         try
         {
             return await running.WaitAsync(left, clock, cancellationToken).ConfigureAwait(false);
