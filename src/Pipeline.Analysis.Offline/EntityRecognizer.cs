@@ -1532,7 +1532,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && (personContext || firstName || HasPlace(text, tokens, s + 1, e) && (p.IsFirstName(WordSpan(text, tokens, s + 1)) || EachWordAPlace(text, tokens, s + 1, e))))
         {
             if (!p.IsEnglish && !personContext && !firstName && e - s == 2 && names.TryMatch(text, tokens, s + 1, e, out _, out var served)
-                && IsBodyOfPlace(text, tokens, s, s + 1, served))
+                && IsBodyOfPlace(text, tokens, s, s + 1, served, sentenceStart[s]))
             {
                 // "Edisu Piemonte", "Virtus Verona": outside English an unknown word before a place names a body more often than a person.
                 output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
@@ -1975,7 +1975,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     runStart = k;
                     continue;
                 }
-                if (!namesOnly && k + len == e && IsBodyOfPlace(text, tokens, runStart, k, entry))
+                if (!namesOnly && k + len == e && IsBodyOfPlace(text, tokens, runStart, k, entry, evidence!.Value.SentenceStart[runStart]))
                 {
                     // "Virtus Verona", "Kreissparkasse Ostalb": a body's name, then the place it serves.
                     output.Add(new Candidate(runStart, e, EntityCategories.Organization, null, 0.6, "org-of-place"));
@@ -2033,7 +2033,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// institution's head or a word no list knows; never a first name, a place, a title or a demonym. (A listed body before
     /// a place is the gazetteer split's own case.)
     /// </summary>
-    private bool IsBodyOfPlace(string text, List<Token> tokens, int runStart, int k, PhraseEntry place)
+    private bool IsBodyOfPlace(string text, List<Token> tokens, int runStart, int k, PhraseEntry place, bool sentenceStart)
     {
         if (p.IsEnglish || place.Category != EntityCategories.Location || tokens[runStart].AllCaps) return false;
         var word = WordSpan(text, tokens, runStart);
@@ -2043,7 +2043,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
             || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
         string head = Word(text, tokens, runStart);
-        return (IsInstitutionHead(head) || p.IsOrganizationEnding(word)) && !p.GenericHeads.Contains(head) || !p.IsCommon(word);
+        return (IsInstitutionHead(head) || p.IsOrganizationEnding(word)) && !p.GenericHeads.Contains(head) || !p.IsCommon(word)
+            || !sentenceStart && p.IsNameByCapital(word);
     }
 
     /// <summary>

@@ -498,6 +498,12 @@ internal sealed class LanguageProfile
     private bool Compounds { get; init; }
 
     /// <summary>
+    /// "Vogelbescherming Nederland", "Literatuur Vlaanderen": in Dutch, which closes compounds and writes nouns in lower
+    /// case, an ordinary word capitalised inside a sentence is a name's word.
+    /// </summary>
+    public bool IsNameByCapital(ReadOnlySpan<char> word) => Compounds && !NounsCapitalised && char.IsUpper(word[0]) && IsCommon(word);
+
+    /// <summary>
     /// German nouns as the dictionary writes them (capitalised), matched case-sensitively, with the profile's own "nouns":
     /// ordinary words the generated list leaves out because a place elsewhere has the same spelling ("bis Ende 2027").
     /// </summary>

@@ -1201,6 +1201,8 @@ public class LanguageSeedTests
     [InlineData("fr", "La Chambre régionale des comptes d'Occitanie a publié son rapport.", "Chambre régionale des comptes d'Occitanie", "Organization")]
     [InlineData("nl", "Volgens de Woonbond stijgen de huren te snel.", "Woonbond", "Organization")]
     [InlineData("it", "La Cineteca di Bologna ha restaurato il film.", "Cineteca di Bologna", "Organization")]
+    [InlineData("nl", "Volgens Vogelbescherming Nederland broeden er minder weidevogels.", "Vogelbescherming Nederland", "Organization")]
+    [InlineData("nl", "De fractie van Leefbaar Zwolle stemde tegen.", "Leefbaar Zwolle", "Organization")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
