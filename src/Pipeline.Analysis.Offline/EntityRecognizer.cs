@@ -1697,7 +1697,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location
-            || e - k == 1 && (p.StartsWithPlace(WordSpan(text, tokens, k)) || p.EndsWithPlace(WordSpan(text, tokens, k)) || p.NounsCapitalised && k == head + 1 && p.LoneNameFollows(text, tokens, k));
+            || e - k == 1 && (p.StartsWithPlace(WordSpan(text, tokens, k)) || p.EndsWithPlace(WordSpan(text, tokens, k)) || p.IsDirectionalPlace(WordSpan(text, tokens, k))
+                || p.NounsCapitalised && k == head + 1 && p.LoneNameFollows(text, tokens, k));
     }
 
     /// <summary>

@@ -1064,11 +1064,14 @@ internal sealed class LanguageProfile
         word.EndsWith("e", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal)
         || word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("em", StringComparison.Ordinal);
 
-    /// <summary>Whether a listed place starts at token <paramref name="i"/>, or a hyphenated name that opens with one ("Memmingen-Lindau").</summary>
+    /// <summary>
+    /// Whether a listed place starts at token <paramref name="i"/>, a hyphenated name that opens with one ("Memmingen-Lindau"),
+    /// or a place's part named by its direction ("Oberteisendorf").
+    /// </summary>
     private bool PlaceFollows(string text, List<Token> tokens, int i) =>
         i < tokens.Count && tokens[i].Capitalised && (LocalNames?.TryMatch(text, tokens, i, tokens.Count, out _, out var local) == true && local.Category == EntityCategories.Location
             || OfflineData.Instance.Names.TryMatch(text, tokens, i, tokens.Count, out _, out var shared) && shared.Category == EntityCategories.Location
-            || StartsWithPlace(text.AsSpan(tokens[i].Start, tokens[i].Length)));
+            || StartsWithPlace(text.AsSpan(tokens[i].Start, tokens[i].Length)) || IsDirectionalPlace(text.AsSpan(tokens[i].Start, tokens[i].Length)));
 
     /// <summary>A hyphenated name whose first part is a listed place: "Limburg-Noord", "Arnhem-Leeuwarden", "Rhein-Neckar".</summary>
     public bool StartsWithPlace(ReadOnlySpan<char> word) => HyphenPartIsPlace(word, word.IndexOf('-'), first: true);

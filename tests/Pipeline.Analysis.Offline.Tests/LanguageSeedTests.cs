@@ -1229,6 +1229,7 @@ public class LanguageSeedTests
     [InlineData("de", "Sachsens Ministerpräsident Michael Kretschmer eröffnete am Mittwoch das Zentrum.", "Person", "Michael Kretschmer")]
     [InlineData("de", "Die Ausstellung im Kunsthaus Graz endet am Sonntag.", "Organization", "Kunsthaus Graz")]
     [InlineData("de", "Das Bundesdenkmalamt prüft den Umbau.", "Organization", "Bundesdenkmalamt")]
+    [InlineData("de", "Die Raiffeisenbank Oberteisendorf gibt dem Verein einen Kredit.", "Organization", "Raiffeisenbank Oberteisendorf")]
     [InlineData("pt", "O Ministério Público do Pará promete acompanhar a obra.", "Organization", "Ministério Público do Pará")]
     [InlineData("it", "Il caldo record in Val Padana preoccupa i medici.", "Location", "Val Padana")]
     [InlineData("fr", "Le développeur Valorem annonce un appel.", "Organization", "Valorem")]
