@@ -1202,6 +1202,8 @@ public class LanguageSeedTests
     [InlineData("nl", "Volgens de Woonbond stijgen de huren te snel.", "Woonbond", "Organization")]
     [InlineData("it", "La Cineteca di Bologna ha restaurato il film.", "Cineteca di Bologna", "Organization")]
     [InlineData("nl", "Volgens Vogelbescherming Nederland broeden er minder weidevogels.", "Vogelbescherming Nederland", "Organization")]
+    [InlineData("fr", "Le président de Morlaix Communauté a signé la convention.", "Morlaix Communauté", "Organization")]
+    [InlineData("fr", "Les étudiants du Cégep de Trois-Rivières manifestent.", "Cégep de Trois-Rivières", "Organization")]
     [InlineData("nl", "De fractie van Leefbaar Zwolle stemde tegen.", "Leefbaar Zwolle", "Organization")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
