@@ -185,6 +185,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         var resolved = Resolve(found);
         JoinTownNames(text, tokens, resolved);
         JoinPlaceQualifiers(text, tokens, resolved);
+        JoinLegalFormsAfterComma(text, tokens, resolved);
         FindPartiesAfterPeople(text, tokens, resolved);
         return resolved;
     }
@@ -456,7 +457,47 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>Legal forms written as an abbreviation with a dot, which the sentence splitter does not take for a full stop.</summary>
-    private static readonly WordSet AbbreviatedLegalForms = new(StringComparer.Ordinal) { "Inc", "Corp", "Co", "Ltd", "Ltda" };
+    private static readonly WordSet AbbreviatedLegalForms = new(StringComparer.Ordinal) { "Inc", "Corp", "Co", "Ltd", "Ltda", "Lda" };
+
+    /// <summary>Legal forms the Romance languages write after a comma, as the register has them.</summary>
+    private static readonly WordSet LegalFormsAfterComma = new(StringComparer.Ordinal)
+    {
+        "Lda", "Lda.", "Ltda", "Ltda.", "S.A.", "SA", "S.L.", "SL", "S.L.U.", "SLU", "S.A.S.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "SpA",
+    };
+
+    /// <summary>
+    /// "Madeiras do Norte, Lda.", "Transportes Álvarez, S.L.": outside English a legal form after a comma closes the
+    /// company's name, the capitalised words (and the links between them) before the comma, as the register writes it;
+    /// alone it names nothing.
+    /// </summary>
+    private void JoinLegalFormsAfterComma(string text, List<Token> tokens, List<Candidate> resolved)
+    {
+        if (p.IsEnglish) return;
+        for (int n = resolved.Count - 1; n >= 0; n--)
+        {
+            var form = resolved[n];
+            int comma = form.Start - 1;
+            if (form.Category != EntityCategories.Organization || comma < 1 || tokens[comma].Length != 1 || text[tokens[comma].Start] != ','
+                || !LegalFormsAfterComma.Contains(text.AsSpan(tokens[form.Start].Start, tokens[form.End - 1].End - tokens[form.Start].Start)))
+                continue;
+            int start = comma;
+            for (int k = comma - 1; k >= 0 && !tokens[k + 1].LineBreakBefore; k--)
+            {
+                var word = WordSpan(text, tokens, k);
+                bool link = word is "&" || tokens[k].Kind == TokenKind.Word && (p.Connectors.Contains(word) || p.Articles.Contains(word));
+                if (!link && tokens[k].Kind == TokenKind.Word && tokens[k].Capitalised) start = k;
+                else if (!link || start == comma) break;
+            }
+            if (start == comma) continue;
+            int first = n;
+            while (first > 0 && resolved[first - 1].End > start) first--;
+            if (first < n && resolved[first].Start < start && resolved[first].Category == EntityCategories.Organization) start = resolved[first].Start;
+            else if (first < n && resolved[first].Start < start) continue;
+            resolved.RemoveRange(first, n - first + 1);
+            resolved.Insert(first, new Candidate(start, form.End, EntityCategories.Organization, null, 0.6, "org-legal-form"));
+            n = first;
+        }
+    }
 
     /// <summary>
     /// "Fiagril Ltda. anunciou", "Acme Corp. said": inside a sentence, an organisation that ends in an abbreviated legal
