@@ -1463,6 +1463,26 @@ internal sealed class LanguageProfile
         return set;
     }
 
+    /// <summary>
+    /// "der Tschechischen Republik", "in den Vereinigten Staaten", "im Bayerischen Wald": a German name that opens with
+    /// adjectives ("-ische", "-igte") takes their weak ending ("-en") after an article; null where it opens with none.
+    /// </summary>
+    private static string? WeakAdjectiveForm(string name)
+    {
+        var words = name.Split(' ');
+        int adjectives = 0;
+        while (adjectives < words.Length - 1 && GermanAdjectiveStem(words[adjectives]) is { } stem)
+            words[adjectives++] = stem + "en";
+        return adjectives > 0 ? string.Join(' ', words) : null;
+    }
+
+    private static string? GermanAdjectiveStem(string word)
+    {
+        if (word.Length < 6 || !char.IsUpper(word[0])) return null;
+        string stem = word.EndsWith('e') ? word[..^1] : word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal) ? word[..^2] : "";
+        return stem.EndsWith("isch", StringComparison.Ordinal) || stem.EndsWith("igt", StringComparison.Ordinal) ? stem : null;
+    }
+
     private static PhraseTrie LoadLocalPlaces()
     {
         var trie = new PhraseTrie(ignoreCase: false);
@@ -1470,7 +1490,9 @@ internal sealed class LanguageProfile
         {
             var f = line.Split('\t');
             double weight = double.Parse(f[2], CultureInfo.InvariantCulture);
-            trie.Add(f[0], new PhraseEntry(EntityCategories.Location, "GPE", weight * 0.95, "place-local-" + f[1]));
+            var entry = new PhraseEntry(EntityCategories.Location, "GPE", weight * 0.95, "place-local-" + f[1]);
+            trie.Add(f[0], entry);
+            if (WeakAdjectiveForm(f[0]) is { } inflected) trie.Add(inflected, entry);
         }
         foreach (var line in OfflineData.ReadLines("organizations-local.tsv"))
         {

@@ -1234,6 +1234,8 @@ public class LanguageSeedTests
     [InlineData("de", "Die Ausstellung im Kunsthaus Graz endet am Sonntag.", "Organization", "Kunsthaus Graz")]
     [InlineData("de", "Das Bundesdenkmalamt prüft den Umbau.", "Organization", "Bundesdenkmalamt")]
     [InlineData("de", "Die Raiffeisenbank Oberteisendorf gibt dem Verein einen Kredit.", "Organization", "Raiffeisenbank Oberteisendorf")]
+    [InlineData("de", "Der Kakao kommt aus der Dominikanischen Republik.", "Location", "Dominikanischen Republik")]
+    [InlineData("de", "Sie studiert seit drei Jahren in den Vereinigten Staaten.", "Location", "Vereinigten Staaten")]
     [InlineData("pt", "O Ministério Público do Pará promete acompanhar a obra.", "Organization", "Ministério Público do Pará")]
     [InlineData("it", "Il caldo record in Val Padana preoccupa i medici.", "Location", "Val Padana")]
     [InlineData("fr", "Le développeur Valorem annonce un appel.", "Organization", "Valorem")]
