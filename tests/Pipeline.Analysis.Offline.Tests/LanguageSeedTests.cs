@@ -1205,6 +1205,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Le président de Morlaix Communauté a signé la convention.", "Morlaix Communauté", "Organization")]
     [InlineData("pt", "O empresário é dono da Madeiras do Norte, Lda., com sede em Nampula.", "Madeiras do Norte, Lda.", "Organization")]
     [InlineData("es", "La empresa Transportes Álvarez, S.L. presentó concurso.", "Transportes Álvarez, S.L.", "Organization")]
+    [InlineData("it", "Il concerto dell'Orchestra della Svizzera italiana apre la stagione.", "Orchestra della Svizzera italiana", "Organization")]
     [InlineData("fr", "Les étudiants du Cégep de Trois-Rivières manifestent.", "Cégep de Trois-Rivières", "Organization")]
     [InlineData("nl", "De fractie van Leefbaar Zwolle stemde tegen.", "Leefbaar Zwolle", "Organization")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
