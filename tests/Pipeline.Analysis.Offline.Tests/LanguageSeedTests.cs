@@ -1239,6 +1239,7 @@ public class LanguageSeedTests
     [InlineData("de", "Sie studiert seit drei Jahren in den Vereinigten Staaten.", "Location", "Vereinigten Staaten")]
     [InlineData("pt", "O Ministério Público do Pará promete acompanhar a obra.", "Organization", "Ministério Público do Pará")]
     [InlineData("it", "Il caldo record in Val Padana preoccupa i medici.", "Location", "Val Padana")]
+    [InlineData("es", "Los arroceros de la Albufera de Valencia temen la sequía.", "Location", "Albufera de Valencia")]
     [InlineData("fr", "Le développeur Valorem annonce un appel.", "Organization", "Valorem")]
     [InlineData("de", "Die Lufthansa-Tochter Eurowings streicht im Winter Flüge.", "Organization", "Lufthansa")]
     [InlineData("de", "Die Lufthansa-Tochter Eurowings streicht im Winter Flüge.", "Organization", "Eurowings")]
