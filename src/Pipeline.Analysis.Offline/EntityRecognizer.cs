@@ -1406,6 +1406,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s + 1, e, ofKind.Category, ofKind.Subcategory, ofKind.Weight, "gaz-" + ofKind.Source));
             return;
         }
+        if (e - s == 1 && s > 0 && tokens[s - 1].Kind == TokenKind.Word && p.IsPlaceAfterItsArticle(WordSpan(text, tokens, s - 1), WordSpan(text, tokens, s), out var namedWithArticle))
+        {
+            output.Add(new Candidate(s, e, EntityCategories.Location, namedWithArticle.Subcategory, Math.Max(namedWithArticle.Weight, 0.7), "place-after-its-article"));
+            return;
+        }
         if (names.TryMatch(text, tokens, s, e, out int exact, out var whole) && exact == e - s)
         {
             // "der Armaturenhersteller Kemper", "el diario Los Andes": after the kind of company, a town's name is the company's.

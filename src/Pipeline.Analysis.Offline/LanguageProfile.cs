@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Pipeline.Analysis.Text;
 
@@ -1212,6 +1213,21 @@ internal sealed class LanguageProfile
     /// is a name of its own, like an acronym (a person's surname there is one the lists know: "Trump-Berater"); so is a
     /// listed organisation before an ordinary noun ("Lufthansa-Tochter"). The hyphen's index, or 0.
     /// </summary>
+    /// <summary>
+    /// "du Mans", "des Herbiers", "del Ejido": after a contracted article, a town whose listed name opens with that article
+    /// ("Le Mans", "Les Herbiers", "El Ejido"), named by the rest.
+    /// </summary>
+    public bool IsPlaceAfterItsArticle(ReadOnlySpan<char> before, ReadOnlySpan<char> word, [NotNullWhen(true)] out PhraseEntry? place)
+    {
+        place = null;
+        if (IsEnglish || !ImpersonalArticles.Contains(before)) return false;
+        foreach (var article in Articles)
+            if ((LocalNames?.TryMatchPair(article, word, out place) == true || SharedNames.TryMatchPair(article, word, out place)) && place.Category == EntityCategories.Location)
+                return true;
+        place = null;
+        return false;
+    }
+
     private int OrganizationBeforeHyphen(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
     {
         int hyphen = word.LastIndexOf('-');

@@ -1240,6 +1240,8 @@ public class LanguageSeedTests
     [InlineData("pt", "O Ministério Público do Pará promete acompanhar a obra.", "Organization", "Ministério Público do Pará")]
     [InlineData("it", "Il caldo record in Val Padana preoccupa i medici.", "Location", "Val Padana")]
     [InlineData("es", "Los arroceros de la Albufera de Valencia temen la sequía.", "Location", "Albufera de Valencia")]
+    [InlineData("fr", "Les familles des Herbiers attendent la réouverture.", "Location", "Herbiers")]
+    [InlineData("it", "Il porto della Spezia accoglie le navi da crociera.", "Location", "Spezia")]
     [InlineData("fr", "Le développeur Valorem annonce un appel.", "Organization", "Valorem")]
     [InlineData("de", "Die Lufthansa-Tochter Eurowings streicht im Winter Flüge.", "Organization", "Lufthansa")]
     [InlineData("de", "Die Lufthansa-Tochter Eurowings streicht im Winter Flüge.", "Organization", "Eurowings")]
