@@ -1048,10 +1048,14 @@ internal sealed class LanguageProfile
 
     /// <summary>
     /// A German adjective written capitalised in a name ("Staatlichen Kunstsammlungen"): the dictionary lists it in lower
-    /// case, with an adjective's ending, and not as a noun.
+    /// case, with an adjective's ending, and not as a noun; an inflected "-lich" adjective ("Kassenärztliche") is one
+    /// though the dictionary lacks it, as no noun ends so.
     /// </summary>
     public bool IsCapitalisedAdjective(ReadOnlySpan<char> word) =>
-        NounsCapitalised && HasAdjectiveEnding(word) && !IsListedNoun(word) && CommonWords.Contains(word);
+        NounsCapitalised && HasAdjectiveEnding(word) && !IsListedNoun(word) && (CommonWords.Contains(word) || IsLichForm(word));
+
+    private static bool IsLichForm(ReadOnlySpan<char> word) =>
+        word.Length >= 9 && (word[..^1].EndsWith("lich", StringComparison.Ordinal) || word[..^2].EndsWith("lich", StringComparison.Ordinal));
 
     /// <summary>
     /// "Freiwillige Feuerwehr", "Rhätische Bahn": a German adjective that, capitalised inside a sentence, opens a name, then

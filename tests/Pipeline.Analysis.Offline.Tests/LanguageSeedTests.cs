@@ -1236,6 +1236,8 @@ public class LanguageSeedTests
     [InlineData("de", "Das Bundesdenkmalamt prüft den Umbau.", "Organization", "Bundesdenkmalamt")]
     [InlineData("de", "Die Raiffeisenbank Oberteisendorf gibt dem Verein einen Kredit.", "Organization", "Raiffeisenbank Oberteisendorf")]
     [InlineData("de", "Der Kakao kommt aus der Dominikanischen Republik.", "Location", "Dominikanischen Republik")]
+    [InlineData("de", "Das Projekt wird von der Deutschen Forschungsgemeinschaft gefördert.", "Organization", "Deutschen Forschungsgemeinschaft")]
+    [InlineData("de", "Die Kassenärztliche Vereinigung Sachsen sucht Landärzte.", "Organization", "Kassenärztliche Vereinigung Sachsen")]
     [InlineData("de", "Sie studiert seit drei Jahren in den Vereinigten Staaten.", "Location", "Vereinigten Staaten")]
     [InlineData("pt", "O Ministério Público do Pará promete acompanhar a obra.", "Organization", "Ministério Público do Pará")]
     [InlineData("it", "Il caldo record in Val Padana preoccupa i medici.", "Location", "Val Padana")]
