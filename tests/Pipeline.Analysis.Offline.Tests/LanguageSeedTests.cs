@@ -1414,12 +1414,17 @@ public class LanguageSeedTests
     [InlineData("es", "La Feria Internacional del Libro de Guadalajara abrió este sábado sus puertas.", "Feria Internacional del Libro de Guadalajara", "Guadalajara")]
     [InlineData("it", "Il Giro di Sicilia partirà da Catania.", "Giro di Sicilia", "Sicilia")]
     [InlineData("pt", "A Taça de Portugal começa no domingo.", "Taça de Portugal", "Portugal")]
+    [InlineData("nl", "Hij won zaterdag de Ronde van Vlaanderen voor de tweede keer.", "Ronde van Vlaanderen", "Vlaanderen")]
     public void An_event_named_by_its_place_is_an_event(string language, string text, string name, string place)
     {
         var entities = Entities(language, text);
         Assert.Contains(entities, e => e.Text == name && e.Category == "Event");
         Assert.DoesNotContain(entities, e => e.Text == place);
     }
+
+    [Fact]
+    public void A_race_named_after_a_newspaper_is_an_event_not_the_newspaper() =>
+        Assert.Contains(Entities("nl", "Hij won de Omloop Het Nieuwsblad in een sprint."), e => e.Text == "Omloop Het Nieuwsblad" && e.Category == "Event");
 
     [Fact]
     public void A_court_of_s_Hertogenbosch_is_one_body() =>
