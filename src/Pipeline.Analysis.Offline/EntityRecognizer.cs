@@ -626,6 +626,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     end = joined;
                     continue;
                 }
+                // "Müller & Söhne", "Wageningen University & Research": an ampersand joins the names on either side into one.
+                if (!p.IsEnglish && WordSpan(text, tokens, end) is "&" && end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore)
+                {
+                    end += 2;
+                    continue;
+                }
                 if (!p.IsEnglish && JoinsInstitution(text, tokens, i, end, taken, out joined))
                 {
                     end = joined;
@@ -871,6 +877,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (IsNameWord(tokens[i + 1])) return !p.IsCommon(WordSpan(text, tokens, i + 1)) && !p.OrganizationWords.Contains(WordSpan(text, tokens, i + 1));
         // "Ursula von der Leyen": two particles before the surname.
         return i + 3 < tokens.Count && p.NameParticles.Contains(WordSpan(text, tokens, i + 1)) && p.NameParticles.Contains(WordSpan(text, tokens, i + 2)) && IsNameWord(tokens[i + 3]);
+    }
+
+    /// <summary>Where an ampersand stands between two names inside tokens [s, e).</summary>
+    private static int? AmpersandInside(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s + 1; i < e - 1; i++)
+            if (tokens[i].Length == 1 && text[tokens[i].Start] == '&' && IsNameWord(tokens[i - 1]) && IsNameWord(tokens[i + 1])) return i;
+        return null;
     }
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
@@ -1158,6 +1172,16 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is
         // an ordinary word that only a small town's name spells ("Leer stand das Haus", "Tours et détours").
         if (e - s == 1 && sentenceStart[s] && !p.IsEnglish && (IsFunctionWord(WordSpan(text, tokens, s)) || IsOrdinaryWordTown(text, tokens, s))) return;
+        if (!p.IsEnglish && AmpersandInside(text, tokens, s, e) is int ampersand)
+        {
+            // "Montoro & Jódar Abogados", "Wageningen University & Research": the names an ampersand joins are a firm's, from
+            // the capitalised words right before it; what stands before those is classified on its own.
+            int start = ampersand;
+            while (start > s && IsNameWord(tokens[start - 1]) && !p.Articles.Contains(WordSpan(text, tokens, start - 1))) start--;
+            if (start > s) Classify(text, tokens, new Chunk(s, start), sentenceStart, context, output);
+            output.Add(new Candidate(start, e, EntityCategories.Organization, null, 0.75, "org-ampersand"));
+            return;
+        }
         if (ClubOfPlaceStart(text, tokens, s, e) is int club)
         {
             // "SG Flensburg-Handewitt", "Le Lausanne HC": a club's form beside a town names the town's club.

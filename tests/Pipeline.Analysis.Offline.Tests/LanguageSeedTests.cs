@@ -1206,6 +1206,8 @@ public class LanguageSeedTests
     [InlineData("pt", "O empresário é dono da Madeiras do Norte, Lda., com sede em Nampula.", "Madeiras do Norte, Lda.", "Organization")]
     [InlineData("es", "La empresa Transportes Álvarez, S.L. presentó concurso.", "Transportes Álvarez, S.L.", "Organization")]
     [InlineData("it", "Il concerto dell'Orchestra della Svizzera italiana apre la stagione.", "Orchestra della Svizzera italiana", "Organization")]
+    [InlineData("nl", "Onderzoekers van Wageningen University & Research zien minder insecten.", "Wageningen University & Research", "Organization")]
+    [InlineData("es", "El despacho Montoro & Jódar Abogados recurrirá la sentencia.", "Montoro & Jódar Abogados", "Organization")]
     [InlineData("fr", "Les étudiants du Cégep de Trois-Rivières manifestent.", "Cégep de Trois-Rivières", "Organization")]
     [InlineData("nl", "De fractie van Leefbaar Zwolle stemde tegen.", "Leefbaar Zwolle", "Organization")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
