@@ -371,11 +371,11 @@ internal sealed class LanguageProfile
     {
         // "Goethestraße", "Kikbeekstraat": a street's compound names the street whatever its first part, unless the
         // dictionary lists the whole as an ordinary noun ("winkelstraat"), it is a kind of road ("Kantonsstrasse"), or a
-        // German noun joined by "-s" opens it ("Einkaufsstraße").
+        // German noun joined by "-s" opens it ("Einkaufsstraße"). A town's main street is named so ("Hauptstraße").
         if (StreetEndings.EndingOf(word, StringComparison.Ordinal) is { } street)
         {
             var named = word[..^street.Length];
-            return char.IsUpper(word[0]) && !IsListedNoun(word) && !RoadWords.Contains(word)
+            return char.IsUpper(word[0]) && (!IsListedNoun(word) || named is "Haupt") && !RoadWords.Contains(word)
                 && !(NounsCapitalised && named[^1] == 's' && IsListedInAnyForm(named[..^1]) && !IsFirstName(named[..^1]));
         }
         if (PlaceEndings.EndingOf(word, StringComparison.Ordinal) is not { } ending) return false;

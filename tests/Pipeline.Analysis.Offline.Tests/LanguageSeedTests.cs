@@ -1238,6 +1238,7 @@ public class LanguageSeedTests
     [InlineData("de", "Das Bundesdenkmalamt prüft den Umbau.", "Organization", "Bundesdenkmalamt")]
     [InlineData("de", "Die Raiffeisenbank Oberteisendorf gibt dem Verein einen Kredit.", "Organization", "Raiffeisenbank Oberteisendorf")]
     [InlineData("de", "Der Kakao kommt aus der Dominikanischen Republik.", "Location", "Dominikanischen Republik")]
+    [InlineData("de", "Die Praxis an der Hauptstraße steht seit Mai leer.", "Location", "Hauptstraße")]
     [InlineData("de", "Das Projekt wird von der Deutschen Forschungsgemeinschaft gefördert.", "Organization", "Deutschen Forschungsgemeinschaft")]
     [InlineData("de", "Die Kassenärztliche Vereinigung Sachsen sucht Landärzte.", "Organization", "Kassenärztliche Vereinigung Sachsen")]
     [InlineData("de", "Sie studiert seit drei Jahren in den Vereinigten Staaten.", "Location", "Vereinigten Staaten")]
