@@ -484,7 +484,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             for (int k = comma - 1; k >= 0 && !tokens[k + 1].LineBreakBefore; k--)
             {
                 var word = WordSpan(text, tokens, k);
-                bool link = word is "&" || tokens[k].Kind == TokenKind.Word && (p.Connectors.Contains(word) || p.Articles.Contains(word));
+                bool link = IsAmpersand(text, tokens, k) || tokens[k].Kind == TokenKind.Word && (p.Connectors.Contains(word) || p.Articles.Contains(word));
                 if (!link && tokens[k].Kind == TokenKind.Word && tokens[k].Capitalised) start = k;
                 else if (!link || start == comma) break;
             }
@@ -627,7 +627,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     continue;
                 }
                 // "Müller & Söhne", "Wageningen University & Research": an ampersand joins the names on either side into one.
-                if (!p.IsEnglish && WordSpan(text, tokens, end) is "&" && end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore)
+                if (!p.IsEnglish && IsAmpersand(text, tokens, end) && end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore)
                 {
                     end += 2;
                     continue;
@@ -883,9 +883,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private static int? AmpersandInside(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s + 1; i < e - 1; i++)
-            if (tokens[i].Length == 1 && text[tokens[i].Start] == '&' && IsNameWord(tokens[i - 1]) && IsNameWord(tokens[i + 1])) return i;
+            if (IsAmpersand(text, tokens, i) && IsNameWord(tokens[i - 1]) && IsNameWord(tokens[i + 1])) return i;
         return null;
     }
+
+    private static bool IsAmpersand(string text, List<Token> tokens, int i) => tokens[i].Length == 1 && text[tokens[i].Start] == '&';
 
     private static bool IsNameWord(Token t) => t.Kind == TokenKind.Word && t.Capitalised;
 

@@ -1212,12 +1212,6 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>
-    /// "Verdi-Chef", "Ajax-trainer", "Erixx-Geschäftsführer", "Vlaams Belang-fractieleider": before a title or role, a
-    /// listed organisation (alone, or with the word before it), or a word no list or dictionary knows and no first name,
-    /// is a name of its own, like an acronym (a person's surname there is one the lists know: "Trump-Berater"); so is a
-    /// listed organisation before an ordinary noun ("Lufthansa-Tochter"). The hyphen's index, or 0.
-    /// </summary>
-    /// <summary>
     /// "du Mans", "des Herbiers", "del Ejido": after a contracted article, a town whose listed name opens with that article
     /// ("Le Mans", "Les Herbiers", "El Ejido"), named by the rest.
     /// </summary>
@@ -1232,6 +1226,12 @@ internal sealed class LanguageProfile
         return false;
     }
 
+    /// <summary>
+    /// "Verdi-Chef", "Ajax-trainer", "Erixx-Geschäftsführer", "Vlaams Belang-fractieleider": before a title or role, a
+    /// listed organisation (alone, or with the word before it), or a word no list or dictionary knows and no first name,
+    /// is a name of its own, like an acronym (a person's surname there is one the lists know: "Trump-Berater"); so is a
+    /// listed organisation before an ordinary noun ("Lufthansa-Tochter"). The hyphen's index, or 0.
+    /// </summary>
     private int OrganizationBeforeHyphen(string text, List<Token> tokens, int i, ReadOnlySpan<char> word)
     {
         int hyphen = word.LastIndexOf('-');
@@ -1489,18 +1489,21 @@ internal sealed class LanguageProfile
     /// </summary>
     private static string? WeakAdjectiveForm(string name)
     {
+        // Most of the gazetteer's 80,000 names open with no such adjective: they are turned away before any split.
+        int space = name.IndexOf(' ');
+        if (space < 0 || GermanAdjectiveStem(name.AsSpan(0, space)) == 0) return null;
         var words = name.Split(' ');
-        int adjectives = 0;
-        while (adjectives < words.Length - 1 && GermanAdjectiveStem(words[adjectives]) is { } stem)
-            words[adjectives++] = stem + "en";
-        return adjectives > 0 ? string.Join(' ', words) : null;
+        for (int i = 0; i < words.Length - 1 && GermanAdjectiveStem(words[i]) is > 0 and int stem; i++)
+            words[i] = string.Concat(words[i].AsSpan(0, stem), "en");
+        return string.Join(' ', words);
     }
 
-    private static string? GermanAdjectiveStem(string word)
+    /// <summary>The length of an "-isch"/"-igt" adjective's stem ("Tschechische", "Vereinigtes"), or 0.</summary>
+    private static int GermanAdjectiveStem(ReadOnlySpan<char> word)
     {
-        if (word.Length < 6 || !char.IsUpper(word[0])) return null;
-        string stem = word.EndsWith('e') ? word[..^1] : word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal) ? word[..^2] : "";
-        return stem.EndsWith("isch", StringComparison.Ordinal) || stem.EndsWith("igt", StringComparison.Ordinal) ? stem : null;
+        if (word.Length < 6 || !char.IsUpper(word[0])) return 0;
+        var stem = word.EndsWith('e') ? word[..^1] : word.EndsWith("es", StringComparison.Ordinal) || word.EndsWith("er", StringComparison.Ordinal) ? word[..^2] : default;
+        return stem.EndsWith("isch", StringComparison.Ordinal) || stem.EndsWith("igt", StringComparison.Ordinal) ? stem.Length : 0;
     }
 
     private static PhraseTrie LoadLocalPlaces()
