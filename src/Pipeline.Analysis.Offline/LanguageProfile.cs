@@ -499,10 +499,11 @@ internal sealed class LanguageProfile
     private bool Compounds { get; init; }
 
     /// <summary>
-    /// "Vogelbescherming Nederland", "Literatuur Vlaanderen": in Dutch, which closes compounds and writes nouns in lower
-    /// case, an ordinary word capitalised inside a sentence is a name's word.
+    /// "Vogelbescherming Nederland", "Téléfilm Canada", "Latteria Soresina": where nouns are written in lower case, an
+    /// ordinary word capitalised inside a sentence is a name's word. Two letters are too few to tell: "O Porriño" and
+    /// "Es Mercadal" open with another language's article.
     /// </summary>
-    public bool IsNameByCapital(ReadOnlySpan<char> word) => Compounds && !NounsCapitalised && char.IsUpper(word[0]) && IsCommon(word);
+    public bool IsNameByCapital(ReadOnlySpan<char> word) => !NounsCapitalised && word.Length > 2 && char.IsUpper(word[0]) && IsCommon(word);
 
     /// <summary>
     /// German nouns as the dictionary writes them (capitalised), matched case-sensitively, with the profile's own "nouns":

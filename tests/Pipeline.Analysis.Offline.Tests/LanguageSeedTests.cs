@@ -1210,6 +1210,9 @@ public class LanguageSeedTests
     [InlineData("es", "El despacho Montoro & Jódar Abogados recurrirá la sentencia.", "Montoro & Jódar Abogados", "Organization")]
     [InlineData("fr", "Les étudiants du Cégep de Trois-Rivières manifestent.", "Cégep de Trois-Rivières", "Organization")]
     [InlineData("nl", "De fractie van Leefbaar Zwolle stemde tegen.", "Leefbaar Zwolle", "Organization")]
+    [InlineData("fr", "Le film a reçu une aide de Téléfilm Canada et de la Sodec.", "Téléfilm Canada", "Organization")]
+    [InlineData("it", "Il presidente della Latteria Soresina ha presentato il bilancio.", "Latteria Soresina", "Organization")]
+    [InlineData("es", "La portavoz de Foro Asturias votó en contra.", "Foro Asturias", "Organization")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
