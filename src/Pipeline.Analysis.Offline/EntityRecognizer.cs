@@ -1476,6 +1476,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         if (e - s >= 2 && (p.OrganizationWords.Contains(last) || p.EndsInOrganizationWord(last))
             || e - s >= 3 && p.OrganizationPrefixes.Contains(first) && p.OrganizationLinks.Contains(WordSpan(text, tokens, s + 1))
+            || e - s >= 2 && IsForeignHead(first)
             || HasOrganizationHead(text, tokens, s, e))
         {
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-form"));
@@ -2154,6 +2155,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         !p.IsEnglish && length == 1 && entry.Category == EntityCategories.Location && k > s && k + 1 < e && IsNameWord(tokens[k + 1])
         && p.IsFirstName(WordSpan(text, tokens, k)) && p.TryTitle(text, tokens, k - 1, k, out _);
 
+    /// <summary>
+    /// "Confederación", "Fondazione", "Fédération" in another language's news: the head of a body abroad, which is no
+    /// word of this language and no first name.
+    /// </summary>
+    private bool IsForeignHead(string word) => !p.IsEnglish && p.ForeignOrganizationHeads.Contains(word) && !p.IsCommon(word) && !p.IsFirstName(word);
+
     private static bool IsTown(PhraseEntry entry, int length) => length == 1 && entry.Category == EntityCategories.Location && entry.Weight < 0.9;
 
     /// <summary>
@@ -2198,6 +2205,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (evidence.PersonContext && atChunkStart)
         {
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
+            return;
+        }
+        if (length >= 2 && IsForeignHead(first))
+        {
+            // "la Confederación Hidrográfica del Segura", "de Fédération Wallonne de l'Agriculture": a body abroad keeps
+            // its own language's head, which is no word of this one and no first name.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
             return;
         }
         if (context.IsPerson(RunText(text, tokens, s, e)) && !(length == 1 && IsListedPlaceAfterPreposition(text, tokens, s)))
@@ -2552,7 +2566,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         for (int i = s; i < e; i++)
         {
             var w = Word(text, tokens, i);
-            if (!IsNameWord(tokens[i]) || tokens[i].AllCaps || p.IsCommon(w) || p.OrganizationWords.Contains(w) || p.EndsInOrganizationWord(w) || names.TryMatch(text, tokens, i, i + 1, out _, out _)) return false;
+            if (!IsNameWord(tokens[i]) || tokens[i].AllCaps || p.IsCommon(w) || p.OrganizationWords.Contains(w) || p.EndsInOrganizationWord(w) || names.TryMatch(text, tokens, i, i + 1, out _, out _)
+                || i == s && IsForeignHead(w)) return false;
         }
         return true;
     }

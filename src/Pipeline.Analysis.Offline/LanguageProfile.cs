@@ -1345,7 +1345,7 @@ internal sealed class LanguageProfile
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],
-            ForeignOrganizationHeads = english ? Foreign("org-prefixes", data) : [],
+            ForeignOrganizationHeads = Foreign("org-prefixes", data, iso),
             EventNouns = Set("event-nouns"),
             WorkWords = Set("work-words"),
             BodyArticles = Set("body-articles", ignoreCase: true),
@@ -1468,12 +1468,12 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>A list of every other profile, without English first names, which would turn people into places.</summary>
-    private static WordSet Foreign(string key, OfflineData data)
+    private static WordSet Foreign(string key, OfflineData data, string own = "en")
     {
         var set = new WordSet(StringComparer.Ordinal);
         foreach (var iso in Supported)
         {
-            if (iso == "en") continue;
+            if (iso == "en" || iso == own) continue;
             foreach (var line in OfflineData.ReadLines($"lang-{iso}.tsv"))
             {
                 if (!line.StartsWith(key + "\t", StringComparison.Ordinal)) continue;
