@@ -1791,15 +1791,40 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "en Talcahuano y Hualpén", "in Melle und Spenge": a name joined by "and" to a listed place after a preposition of
-    /// place is one more place.
+    /// "en Talcahuano y Hualpén", "in Melle und Spenge", "i residenti di Umago, Buie e Cittanova": a name in a list, after
+    /// a preposition of place or "of" ("di", "de"), that holds a listed place and no other kind of name, is one more place.
     /// </summary>
     private bool CoordinatedWithPlace(string text, List<Token> tokens, int s)
     {
-        if (s < 3 || tokens[s - 1].Kind != TokenKind.Word || !p.And.Contains(WordSpan(text, tokens, s - 1))) return false;
-        int end = s - 1, start = end;
-        while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && tokens[start - 1].Capitalised) start--;
-        return start < end && start > 0 && p.PlacePrepositions.Contains(WordSpan(text, tokens, start - 1)) && IsListedPlace(text, tokens, start, end);
+        bool place = false;
+        int first = s;
+        while (first >= 2 && IsListSeparator(text, tokens, first - 1) && tokens[first - 2].Kind == TokenKind.Word && tokens[first - 2].Capitalised)
+        {
+            int start = first - 2;
+            while (start > 0 && tokens[start - 1].Kind == TokenKind.Word && tokens[start - 1].Capitalised) start--;
+            if (!IsPlaceListMember(text, tokens, start, first - 1, ref place)) return false;
+            first = start;
+        }
+        if (first == 0 || !p.PlacePrepositions.Contains(WordSpan(text, tokens, first - 1)) && !p.Connectors.Contains(WordSpan(text, tokens, first - 1))) return false;
+        for (int next = s + 1; next + 1 < tokens.Count && IsListSeparator(text, tokens, next) && tokens[next + 1].Kind == TokenKind.Word && tokens[next + 1].Capitalised;)
+        {
+            int end = next + 1;
+            while (end < tokens.Count && tokens[end].Kind == TokenKind.Word && tokens[end].Capitalised) end++;
+            if (!IsPlaceListMember(text, tokens, next + 1, end, ref place)) return false;
+            next = end;
+        }
+        return place;
+    }
+
+    private bool IsListSeparator(string text, List<Token> tokens, int i) => WordSpan(text, tokens, i) is "," || tokens[i].Kind == TokenKind.Word && p.And.Contains(WordSpan(text, tokens, i));
+
+    /// <summary>Whether a list's member leaves it a list of places: no first name and no listed name of another kind; notes a listed place.</summary>
+    private bool IsPlaceListMember(string text, List<Token> tokens, int s, int e, ref bool place)
+    {
+        if (p.IsFirstName(WordSpan(text, tokens, s))) return false;
+        if (!names.TryMatch(text, tokens, s, e, out _, out var entry)) return true;
+        place |= IsListedPlace(text, tokens, s, e);
+        return entry.Category == EntityCategories.Location;
     }
 
     /// <summary>

@@ -311,11 +311,14 @@ public class LanguageSeedTests
         Assert.Equal(townsAsPlace, entities.Count(e => e.Text == town && e.Category == "Location"));
     }
 
-    /// <summary>A small place no list knows is found by its works ("planta de …") or beside a listed place after "en".</summary>
+    /// <summary>A small place no list knows is found by its works ("planta de …") or in a list of places after "en" or "di".</summary>
     [Theory]
     [InlineData("es", "La empresa cerrará su planta de Barreda en marzo.", "Barreda")]
     [InlineData("es", "La empresa cerrará la planta guipuzcoana de Ormaiztegi.", "Ormaiztegi")]
     [InlineData("es", "Las lluvias provocaron cortes de agua en Talcahuano y Hualpén.", "Hualpén")]
+    [InlineData("it", "L'ente copre i residenti di Umago, Buie e Cittanova.", "Umago")]
+    [InlineData("it", "L'ente copre i residenti di Umago, Buie e Cittanova.", "Buie")]
+    [InlineData("es", "Los pacientes de los concejos de Tineo, Degaña e Ibias irán a Oviedo.", "Ibias")]
     public void A_small_place_is_found_by_its_works_or_its_neighbour(string language, string text, string place) =>
         Assert.Contains(Entities(language, text), e => e.Text == place && e.Category == "Location");
 
