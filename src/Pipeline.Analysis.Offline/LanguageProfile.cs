@@ -140,10 +140,10 @@ internal sealed class LanguageProfile
     public bool AfterIndefiniteArticle(string text, List<Token> tokens, int i) =>
         i > 0 && tokens[i - 1].Kind == TokenKind.Word && IndefiniteArticles.Contains(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length));
 
-    /// <summary>Points of the compass and heights a German place's name may open with ("Ost-", "Ober-"), as a list key.</summary>
+    /// <summary>Points of the compass and heights a place's name may open with (German "Ost", "Ober"; Dutch "Oost-", French "Haut-"), as a list key.</summary>
     private string[] PlaceDirections { get; init; } = [];
 
-    /// <summary>"Ostwestfalen", "Nordhessen": a listed place's name behind a point of the compass or a height is a place, written as one word.</summary>
+    /// <summary>"Ostwestfalen", "Opper-Oostenrijk", "Haut-Valais": a listed place's name behind a point of the compass or a height is a place, written as one word.</summary>
     public bool IsDirectionalPlace(ReadOnlySpan<char> word)
     {
         foreach (var direction in PlaceDirections)

@@ -311,11 +311,17 @@ public class LanguageSeedTests
         Assert.Equal(townsAsPlace, entities.Count(e => e.Text == town && e.Category == "Location"));
     }
 
-    /// <summary>A small place no list knows is found by its works ("planta de …") or in a list of places after "en" or "di".</summary>
+    /// <summary>
+    /// A small place no list knows is found by its works ("planta de …"), in a list of places after "en" or "di", or as a
+    /// listed place's part named by a point of the compass or a height ("Oost-", "Haut-").
+    /// </summary>
     [Theory]
     [InlineData("es", "La empresa cerrará su planta de Barreda en marzo.", "Barreda")]
     [InlineData("es", "La empresa cerrará la planta guipuzcoana de Ormaiztegi.", "Ormaiztegi")]
     [InlineData("es", "Las lluvias provocaron cortes de agua en Talcahuano y Hualpén.", "Hualpén")]
+    [InlineData("nl", "Het smeltwater komt uit Opper-Oostenrijk.", "Opper-Oostenrijk")]
+    [InlineData("nl", "De bussen rijden niet meer in Oost-Groningen.", "Oost-Groningen")]
+    [InlineData("fr", "Les éleveurs du Haut-Valais attendent la pluie.", "Haut-Valais")]
     [InlineData("it", "L'ente copre i residenti di Umago, Buie e Cittanova.", "Umago")]
     [InlineData("it", "L'ente copre i residenti di Umago, Buie e Cittanova.", "Buie")]
     [InlineData("es", "Los pacientes de los concejos de Tineo, Degaña e Ibias irán a Oviedo.", "Ibias")]
