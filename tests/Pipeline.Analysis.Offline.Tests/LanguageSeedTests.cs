@@ -1224,6 +1224,7 @@ public class LanguageSeedTests
     [InlineData("es", "La portavoz de Foro Asturias votó en contra.", "Foro Asturias", "Organization")]
     [InlineData("fr", "Selon la Confederación Hidrográfica del Segura, la lagune se dégrade.", "Confederación Hidrográfica del Segura", "Organization")]
     [InlineData("es", "La Câmara Municipal de Elvas cerró el puente.", "Câmara Municipal de Elvas", "Organization")]
+    [InlineData("pt", "O acordo foi assinado com a Região do Véneto na sexta-feira.", "Região do Véneto", "Organization")]
     [InlineData("it", "Il restauro è pagato dalla Fundación Caja Rural.", "Fundación Caja Rural", "Organization")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
