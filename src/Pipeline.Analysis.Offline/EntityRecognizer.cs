@@ -972,8 +972,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// Whether "e" at <paramref name="at"/> continues a Romance institution's name of the form head, words and "of"
     /// ("Instituto Português do Mar e da Atmosfera", "Autoridade Nacional de Emergência e Proteção Civil"), up to three
     /// capitalised words after it and its "of", or a comma before a list of its fields that "e" ends ("Ministério da
-    /// Ciência, Tecnologia e Inovação"). A second institution or a listed name after it stays apart ("Ministério da Saúde
-    /// e Ministério da Educação", "Banco de Portugal e Caixa Geral de Depósitos").
+    /// Ciência, Tecnologia e Inovação"). A second institution, here or abroad, or a listed name after it stays apart
+    /// ("Ministério da Saúde e Ministério da Educação", "Banco de Portugal e Caixa Geral de Depósitos", "Câmara Municipal de
+    /// Miranda do Douro e da Diputación de Zamora").
     /// </summary>
     private bool JoinsInstitution(string text, List<Token> tokens, int start, int at, bool[] taken, out int end)
     {
@@ -1006,7 +1007,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         bool bare = !linked && at == start + 2 && k < tokens.Count && IsFieldWord(text, tokens, start + 1) && IsFieldWord(text, tokens, k);
         if (!linked && !bare || k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore) return false;
         string first = Word(text, tokens, k);
-        if (p.OrganizationHeads.Contains(first) || p.OrganizationWords.Contains(first) || names.TryMatch(text, tokens, k, tokens.Count, out _, out _)) return false;
+        if (p.OrganizationHeads.Contains(first) || IsForeignHead(first) || p.OrganizationWords.Contains(first) || names.TryMatch(text, tokens, k, tokens.Count, out _, out _)) return false;
         int m = k;
         while (m < tokens.Count && m - k < 3 && !taken[m] && IsNameWord(tokens[m]) && !tokens[m].LineBreakBefore) m++;
         if (m < tokens.Count && (IsNameWord(tokens[m]) || bare && p.Connectors.Contains(WordSpan(text, tokens, m)))) return false;

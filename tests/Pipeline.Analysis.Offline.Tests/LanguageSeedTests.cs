@@ -1225,6 +1225,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Selon la Confederación Hidrográfica del Segura, la lagune se dégrade.", "Confederación Hidrográfica del Segura", "Organization")]
     [InlineData("es", "La Câmara Municipal de Elvas cerró el puente.", "Câmara Municipal de Elvas", "Organization")]
     [InlineData("pt", "O acordo foi assinado com a Região do Véneto na sexta-feira.", "Região do Véneto", "Organization")]
+    [InlineData("pt", "O protocolo entre a Câmara Municipal de Miranda do Douro e a Diputación de Zamora foi assinado.", "Câmara Municipal de Miranda do Douro", "Organization")]
     [InlineData("it", "Il restauro è pagato dalla Fundación Caja Rural.", "Fundación Caja Rural", "Organization")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
