@@ -612,8 +612,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
                     && p.OrganizationLinks.Contains(WordSpan(text, tokens, end)) && !tokens[end + 1].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, end + 1))
                     && (p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end)))
-                        // "Estadio de la Cerámica", "Palacio de los Deportes": so does a place's word before the name it gives.
-                        || end == AfterArticle(text, tokens, i, end) + 1 && p.PlacePrefixes.Contains(WordSpan(text, tokens, end - 1))))
+                        // "Estadio de la Cerámica", "Palacio Municipal de los Deportes": so does a place's word, or a place's
+                        // word and an ordinary word after it, before the name it gives.
+                        || IsPlaceWordBefore(text, tokens, AfterArticle(text, tokens, i, end), end)))
                 {
                     end += 3;
                     continue;
@@ -657,6 +658,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         return chunks;
     }
+
+    /// <summary>Whether tokens [start, end) are a place's word ("Estadio"), alone or with an ordinary word after it ("Parque Nacional").</summary>
+    private bool IsPlaceWordBefore(string text, List<Token> tokens, int start, int end) =>
+        end == start + 1 && p.PlacePrefixes.Contains(WordSpan(text, tokens, start))
+        || end == start + 2 && p.PlacePrefixes.Contains(WordSpan(text, tokens, start)) && p.IsCommon(WordSpan(text, tokens, start + 1));
 
     /// <summary>
     /// "das Fritz-Walter-Stadion", "des Max-Planck-Instituts für Astronomie", "des Bundesministeriums der Finanzen": a

@@ -313,12 +313,15 @@ public class LanguageSeedTests
 
     /// <summary>
     /// A small place no list knows is found by its works ("planta de …"), in a list of places after "en" or "di", or as a
-    /// listed place's part named by a point of the compass or a height ("Oost-", "Haut-").
+    /// listed place's part named by a point of the compass or a height ("Oost-", "Haut-"); a place's word and an ordinary
+    /// word keep the name they give ("Parque Nacional de las Tablas de Daimiel").
     /// </summary>
     [Theory]
     [InlineData("es", "La empresa cerrará su planta de Barreda en marzo.", "Barreda")]
     [InlineData("es", "La empresa cerrará la planta guipuzcoana de Ormaiztegi.", "Ormaiztegi")]
     [InlineData("es", "Las lluvias provocaron cortes de agua en Talcahuano y Hualpén.", "Hualpén")]
+    [InlineData("es", "La sequía amenaza el Parque Nacional de las Tablas de Daimiel.", "Parque Nacional de las Tablas de Daimiel")]
+    [InlineData("es", "El concierto será en el Palacio Municipal de los Deportes.", "Palacio Municipal de los Deportes")]
     [InlineData("nl", "Het smeltwater komt uit Opper-Oostenrijk.", "Opper-Oostenrijk")]
     [InlineData("nl", "De bussen rijden niet meer in Oost-Groningen.", "Oost-Groningen")]
     [InlineData("fr", "Les éleveurs du Haut-Valais attendent la pluie.", "Haut-Valais")]
