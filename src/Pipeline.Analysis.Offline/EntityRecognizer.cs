@@ -789,7 +789,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private int LowerCaseNameEnd(string text, List<Token> tokens, int end, bool[] taken)
     {
         int k = end, last = end;
-        while (k < tokens.Count && k - end < 7 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && !tokens[k].LineBreakBefore)
+        while (k < tokens.Count && k - end < 10 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised && !tokens[k].LineBreakBefore)
         {
             var w = Word(text, tokens, k);
             // "Cassa rurale ed artigiana", "Chambre de métiers et de l'artisanat", "per la protezione": "and" joins the

@@ -1223,6 +1223,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Les étudiants du Cégep de Trois-Rivières manifestent.", "Cégep de Trois-Rivières", "Organization")]
     [InlineData("nl", "De fractie van Leefbaar Zwolle stemde tegen.", "Leefbaar Zwolle", "Organization")]
     [InlineData("fr", "Le film a reçu une aide de Téléfilm Canada et de la Sodec.", "Téléfilm Canada", "Organization")]
+    [InlineData("fr", "Selon l'Institut national de l'origine et de la qualité, les ventes baissent.", "Institut national de l'origine et de la qualité", "Organization")]
     [InlineData("it", "Il presidente della Latteria Soresina ha presentato il bilancio.", "Latteria Soresina", "Organization")]
     [InlineData("es", "La portavoz de Foro Asturias votó en contra.", "Foro Asturias", "Organization")]
     [InlineData("fr", "Selon la Confederación Hidrográfica del Segura, la lagune se dégrade.", "Confederación Hidrográfica del Segura", "Organization")]
