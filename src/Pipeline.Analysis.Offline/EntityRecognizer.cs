@@ -2239,6 +2239,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
             return;
         }
+        if (length >= 2 && !p.IsEnglish && p.ForeignPlacePrefixes.Contains(first) && !p.IsCommon(first) && !p.IsFirstName(first))
+        {
+            // "Sankt Moritz" in Dutch, "Mont Crosin" in German: a place abroad keeps its own language's word for its kind.
+            output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.7, "place-foreign-form"));
+            return;
+        }
         if (length >= 2 && IsForeignHead(first))
         {
             // "la Confederación Hidrográfica del Segura", "de Fédération Wallonne de l'Agriculture": a body abroad keeps

@@ -1343,7 +1343,7 @@ internal sealed class LanguageProfile
             CompoundPlaceLinks = Set("compound-place-links"),
             CompoundPlaceHeads = Set("compound-place-heads"),
             PlaceSuffixes = Set("place-suffixes"),
-            ForeignPlacePrefixes = english ? Foreign("place-prefixes", data) : [],
+            ForeignPlacePrefixes = Foreign("place-prefixes", data, iso),
             ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],
             ForeignOrganizationHeads = Foreign("org-prefixes", data, iso),
             EventNouns = Set("event-nouns"),

@@ -314,7 +314,8 @@ public class LanguageSeedTests
     /// <summary>
     /// A small place no list knows is found by its works ("planta de …"), in a list of places after "en" or "di", or as a
     /// listed place's part named by a point of the compass or a height ("Oost-", "Haut-"); a place's word and an ordinary
-    /// word keep the name they give ("Parque Nacional de las Tablas de Daimiel").
+    /// word keep the name they give ("Parque Nacional de las Tablas de Daimiel"); a place abroad keeps its own language's
+    /// word for its kind ("Sankt Moritz" in Dutch).
     /// </summary>
     [Theory]
     [InlineData("es", "La empresa cerrará su planta de Barreda en marzo.", "Barreda")]
@@ -322,6 +323,8 @@ public class LanguageSeedTests
     [InlineData("es", "Las lluvias provocaron cortes de agua en Talcahuano y Hualpén.", "Hualpén")]
     [InlineData("es", "La sequía amenaza el Parque Nacional de las Tablas de Daimiel.", "Parque Nacional de las Tablas de Daimiel")]
     [InlineData("es", "El concierto será en el Palacio Municipal de los Deportes.", "Palacio Municipal de los Deportes")]
+    [InlineData("nl", "De trein naar Sankt Moritz rijdt weer.", "Sankt Moritz")]
+    [InlineData("de", "Der Windpark auf dem Mont Crosin wird erweitert.", "Mont Crosin")]
     [InlineData("nl", "Het smeltwater komt uit Opper-Oostenrijk.", "Opper-Oostenrijk")]
     [InlineData("nl", "De bussen rijden niet meer in Oost-Groningen.", "Oost-Groningen")]
     [InlineData("fr", "Les éleveurs du Haut-Valais attendent la pluie.", "Haut-Valais")]
