@@ -647,7 +647,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             {
                 int lowerCaseEnd = LowerCaseNameEnd(text, tokens, end, taken);
                 // "Orchestre symphonique de Mulhouse", "Provincia autonoma di Trento": the place such an institution serves closes its name.
-                end = lowerCaseEnd > end ? PlaceClosingName(text, tokens, lowerCaseEnd, taken) : end;
+                end = lowerCaseEnd > end ? PlaceClosingName(text, tokens, CapitalisedNameAfter(text, tokens, lowerCaseEnd, taken), taken) : end;
             }
             // "Juzgado de Instrucción número 2 de Barakaldo": a court's number, then the place it sits in, close its name.
             if (p.NameNumbers.Count > 0 && end + 1 < tokens.Count && !taken[end] && tokens[end + 1].Kind == TokenKind.Number
@@ -802,6 +802,18 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             last = ++k;
         }
         return last;
+    }
+
+    /// <summary>
+    /// "Consorzio tutela Grana Padano", "Agence régionale de santé Grand Est": capitalised words right
+    /// after an institution's lower-case words, up to three or a listed place, are its own name's, unless they open a
+    /// person's name.
+    /// </summary>
+    private int CapitalisedNameAfter(string text, List<Token> tokens, int end, bool[] taken)
+    {
+        int k = end;
+        while (k < tokens.Count && k - end < 3 && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore) k++;
+        return k > end && !StartsPersonName(text, tokens, end) ? Math.Max(k, end + ListedPlaceLength(text, tokens, end)) : end;
     }
 
     /// <summary>
