@@ -186,6 +186,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         JoinTownNames(text, tokens, resolved);
         JoinPlaceQualifiers(text, tokens, resolved);
         JoinLegalFormsAfterComma(text, tokens, resolved);
+        JoinSuspendedCompounds(text, tokens, resolved);
         FindPartiesAfterPeople(text, tokens, resolved);
         return resolved;
     }
@@ -464,6 +465,39 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         "Lda", "Lda.", "Ltda", "Ltda.", "S.A.", "SA", "S.L.", "SL", "S.L.U.", "SLU", "S.A.S.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "SpA",
     };
+
+    /// <summary>
+    /// "Industrie- und Handelskammer Heilbronn-Franken", "Inlichtingen- en Opsporingsdienst": German and Dutch write the
+    /// shared end of two compounds once, and the first one's part before "und"/"en" belongs to the body's name.
+    /// </summary>
+    private void JoinSuspendedCompounds(string text, List<Token> tokens, List<Candidate> resolved)
+    {
+        if (p.IsEnglish) return;
+        for (int n = 0; n < resolved.Count; n++)
+        {
+            var body = resolved[n];
+            if (body.Category != EntityCategories.Organization) continue;
+            int start = body.Start;
+            // The first part is tested by its letter: a token's Capitalised flag leaves out German nouns.
+            while (start >= 3 && tokens[start - 1].Kind == TokenKind.Word && p.And.Contains(WordSpan(text, tokens, start - 1))
+                   && text[tokens[start - 2].Start] == '-' && tokens[start - 2].Length == 1 && tokens[start - 2].Start == tokens[start - 3].End
+                   && tokens[start - 3].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 3].Start]) && (n == 0 || resolved[n - 1].End <= start - 3))
+                start -= 3;
+            // "Bayerische Industrie- und Handelskammer Schwaben", "Sociale Inlichtingen- en Opsporingsdienst": with the adjective before it.
+            if (start < body.Start && start > 0 && (n == 0 || resolved[n - 1].End < start) && IsNameAdjective(text, tokens, start - 1)) start--;
+            if (start < body.Start) resolved[n] = body with { Start = start, Rule = "org-suspended-compound" };
+        }
+    }
+
+    /// <summary>A capitalised adjective or demonym that may open a body's name: "Bayerische", "Walliser", "Sociale", "Vlaams".</summary>
+    private bool IsNameAdjective(string text, List<Token> tokens, int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word || !char.IsUpper(text[tokens[i].Start])) return false;
+        var word = WordSpan(text, tokens, i);
+        if (p.Articles.Contains(word) || IsFunctionWord(word)) return false;
+        return p.NounsCapitalised ? p.IsCapitalisedAdjective(word) || p.Demonyms.Contains(word) || p.IsRegionAdjective(word)
+            : p.IsCommon(word) || p.Demonyms.Contains(word);
+    }
 
     /// <summary>
     /// "Madeiras do Norte, Lda.", "Transportes Álvarez, S.L.": outside English a legal form after a comma closes the
