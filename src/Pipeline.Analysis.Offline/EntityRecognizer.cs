@@ -1140,7 +1140,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised) return 0;
         bool street = p.StreetWords.Contains(WordSpan(text, tokens, i));
-        if (!street && !p.FeatureWords.Contains(WordSpan(text, tokens, i))) return 0;
+        if (!street && !p.FeatureWords.Contains(WordSpan(text, tokens, i)) && !p.FeatureCues.Contains(WordSpan(text, tokens, i))) return 0;
         bool linked = i + 2 < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, i + 1));
         if (!street && !linked) return 0;
         int name = linked ? i + 2 : i + 1;
@@ -1221,7 +1221,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             bool linkedStreet = streetName > s + 1 && p.ThoroughfareWords.Contains(WordSpan(text, tokens, s));
             int nameWords = Word(text, tokens, streetName).Contains('-') || linkedStreet ? 1 : 2;
             int end = CityLink(text, tokens, streetName + nameWords, e, bareLinkOnly: true);
-            AddBeforeCity(text, tokens, new Candidate(s, end, EntityCategories.Location, "Structural", 0.75, "place-street"), e, sentenceStart, context, output);
+            int start = p.FeatureCues.Contains(WordSpan(text, tokens, s)) ? streetName : s;
+            AddBeforeCity(text, tokens, new Candidate(start, end, EntityCategories.Location, "Structural", 0.75, "place-street"), e, sentenceStart, context, output);
             return;
         }
         // "Hanno votato...": a function word opening the sentence is no place, whatever town abroad shares its name; nor is

@@ -206,8 +206,14 @@ internal sealed class LanguageProfile
     /// </summary>
     public WordSet ThoroughfareWords { get; private init; } = [];
 
-    /// <summary>Lower-case words for a natural feature that is named through "de" ("baie de Douarnenez", "laguna de la Caldera").</summary>
+    /// <summary>Lower-case words for a natural feature that is named through "de" ("baie de Douarnenez", "barranco del Poyo").</summary>
     public WordSet FeatureWords { get; private init; } = [];
+
+    /// <summary>
+    /// Lower-case words for a natural feature whose name after "de" is a place, the word staying outside it as the press
+    /// of that language writes it ("ría de [Arousa]", "laguna de [Santa Olalla]").
+    /// </summary>
+    public WordSet FeatureCues { get; private init; } = [];
 
     /// <summary>The letters of the country's numbered roads ("A", "B" in German; "IC", "IP" in Portuguese).</summary>
     public WordSet RoadPrefixes { get; private init; } = [];
@@ -1327,6 +1333,7 @@ internal sealed class LanguageProfile
             StreetWords = Set("street-words"),
             ThoroughfareWords = Set("thoroughfare-words"),
             FeatureWords = Set("feature-words"),
+            FeatureCues = Set("feature-cues"),
             RoadPrefixes = Set("road-prefixes"),
             RoadWords = Set("road-words"),
             AirportWords = Set("airport-words"),
