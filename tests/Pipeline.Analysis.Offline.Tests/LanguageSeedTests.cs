@@ -936,6 +936,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Un voilier a coulé dans la baie de Douarnenez.", "baie de Douarnenez")]
     [InlineData("es", "La riada del barranco del Poyo arrasó las huertas.", "barranco del Poyo")]
     [InlineData("es", "Los mejilloneros de la ría de Arousa protestan.", "Arousa")]
+    [InlineData("fr", "Les crues ont touché la vallée de la Bresle samedi.", "Bresle")]
     [InlineData("es", "Las aves anidan en la laguna de La Ricarda.", "La Ricarda")]
     [InlineData("fr", "Les crues de la Semois ont inondé des caves.", "Semois")]
     [InlineData("it", "Gli studenti hanno protestato in piazza dei Cavalieri.", "piazza dei Cavalieri")]
