@@ -187,6 +187,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         JoinPlaceQualifiers(text, tokens, resolved);
         JoinLegalFormsAfterComma(text, tokens, resolved);
         JoinSuspendedCompounds(text, tokens, resolved);
+        JoinCampusTowns(text, tokens, resolved);
         FindPartiesAfterPeople(text, tokens, resolved);
         return resolved;
     }
@@ -465,6 +466,22 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         "Lda", "Lda.", "Ltda", "Ltda.", "S.A.", "SA", "S.L.", "SL", "S.L.U.", "SLU", "S.A.S.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "SpA",
     };
+
+    /// <summary>"Université du Québec à Rimouski": a body with seats in several towns keeps the town of each in its name.</summary>
+    private void JoinCampusTowns(string text, List<Token> tokens, List<Candidate> resolved)
+    {
+        if (p.CampusHeads.Count == 0) return;
+        for (int n = resolved.Count - 2; n >= 0; n--)
+        {
+            var (body, town) = (resolved[n], resolved[n + 1]);
+            if (body.Category == EntityCategories.Organization && town.Category == EntityCategories.Location && town.Start == body.End + 1
+                && p.CampusHeads.Contains(WordSpan(text, tokens, body.Start)) && p.PlacePrepositions.Contains(WordSpan(text, tokens, body.End)))
+            {
+                resolved[n] = body with { End = town.End, Rule = "org-campus" };
+                resolved.RemoveAt(n + 1);
+            }
+        }
+    }
 
     /// <summary>
     /// "Industrie- und Handelskammer Heilbronn-Franken", "Inlichtingen- en Opsporingsdienst": German and Dutch write the

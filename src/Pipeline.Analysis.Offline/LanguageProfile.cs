@@ -215,6 +215,9 @@ internal sealed class LanguageProfile
     /// </summary>
     public WordSet FeatureCues { get; private init; } = [];
 
+    /// <summary>Heads of a body with seats in several towns, each named with "à" and its town ("Université du Québec à Rimouski").</summary>
+    public WordSet CampusHeads { get; private init; } = [];
+
     /// <summary>The letters of the country's numbered roads ("A", "B" in German; "IC", "IP" in Portuguese).</summary>
     public WordSet RoadPrefixes { get; private init; } = [];
 
@@ -1334,6 +1337,7 @@ internal sealed class LanguageProfile
             ThoroughfareWords = Set("thoroughfare-words"),
             FeatureWords = Set("feature-words"),
             FeatureCues = Set("feature-cues"),
+            CampusHeads = Set("campus-heads"),
             RoadPrefixes = Set("road-prefixes"),
             RoadWords = Set("road-words"),
             AirportWords = Set("airport-words"),

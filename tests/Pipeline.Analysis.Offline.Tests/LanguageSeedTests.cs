@@ -1233,6 +1233,7 @@ public class LanguageSeedTests
     [InlineData("fr", "Le film a reçu une aide de Téléfilm Canada et de la Sodec.", "Téléfilm Canada", "Organization")]
     [InlineData("fr", "Selon l'Institut national de l'origine et de la qualité, les ventes baissent.", "Institut national de l'origine et de la qualité", "Organization")]
     [InlineData("fr", "L'Agence régionale de santé Grand Est a fermé deux services.", "Agence régionale de santé Grand Est", "Organization")]
+    [InlineData("fr", "Une chercheuse de l'Université du Québec à Rimouski a mesuré la hausse.", "Université du Québec à Rimouski", "Organization")]
     [InlineData("it", "Il Consorzio tutela Grana Padano ha approvato il bilancio.", "Consorzio tutela Grana Padano", "Organization")]
     [InlineData("it", "Il presidente della Latteria Soresina ha presentato il bilancio.", "Latteria Soresina", "Organization")]
     [InlineData("es", "La portavoz de Foro Asturias votó en contra.", "Foro Asturias", "Organization")]
