@@ -1764,6 +1764,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             if (!p.Connectors.Contains(WordSpan(text, tokens, link))) continue;
             if (!names.TryMatch(text, tokens, link + 1, e, out int length, out var place) || length != e - link - 1 || place.Category != EntityCategories.Location) return null;
+            // "Regione Valle d'Aosta": the word before the link opens the listed place, which is the region the body serves
+            // ("Fondazione Arena di Verona" is named after a building).
+            if (names.TryMatch(text, tokens, link - 1, e, out int wider, out var region) && wider == e - link + 1 && region.Category == EntityCategories.Location
+                && region.Subcategory != "Structural") return null;
             string second = Word(text, tokens, s + 1);
             bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
                 // "Teatro Bellini di Catania", "Fondation Tinguely de Bâle": one capitalised word the dictionary does not

@@ -1235,6 +1235,7 @@ public class LanguageSeedTests
     [InlineData("fr", "L'Agence régionale de santé Grand Est a fermé deux services.", "Agence régionale de santé Grand Est", "Organization")]
     [InlineData("fr", "Une chercheuse de l'Université du Québec à Rimouski a mesuré la hausse.", "Université du Québec à Rimouski", "Organization")]
     [InlineData("it", "Il Consorzio tutela Grana Padano ha approvato il bilancio.", "Consorzio tutela Grana Padano", "Organization")]
+    [InlineData("it", "Lo ha deciso la Regione Valle d'Aosta ieri sera.", "Regione Valle d'Aosta", "Organization")]
     [InlineData("it", "Il presidente della Latteria Soresina ha presentato il bilancio.", "Latteria Soresina", "Organization")]
     [InlineData("es", "La portavoz de Foro Asturias votó en contra.", "Foro Asturias", "Organization")]
     [InlineData("fr", "Selon la Confederación Hidrográfica del Segura, la lagune se dégrade.", "Confederación Hidrográfica del Segura", "Organization")]
