@@ -1576,7 +1576,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             return;
         }
         if (e - s >= 3 && !p.IsEnglish && p.OrganizationHeads.Contains(first) && p.PlacePrefixes.Contains(WordSpan(text, tokens, s + 1))
-            && !p.IsFirstName(Word(text, tokens, s + 2)))
+            && !p.IsFirstName(Word(text, tokens, s + 2)) && !IsListedRegion(text, tokens, s + 1, e))
         {
             // "Nationaal Park Hoge Kempen": a national or royal place is a place; "Policlinico San Matteo" is the saint's.
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-form"));
@@ -1752,6 +1752,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         return false;
     }
 
+    /// <summary>Whether tokens [s, e) are one listed place that is no building or venue ("Valle d'Aosta", not "Arena di Verona").</summary>
+    private bool IsListedRegion(string text, List<Token> tokens, int s, int e) =>
+        names.TryMatch(text, tokens, s, e, out int length, out var place) && length == e - s && place.Category == EntityCategories.Location && place.Subcategory != "Structural";
+
     /// <summary>
     /// An institution's head and a name of its own (a saint's or another place word's, a first name, a number, a linked
     /// word that is no ordinary one, as "del Prado" in Italian, or the whole listed as an organisation), then a link and a
@@ -1766,8 +1770,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (!names.TryMatch(text, tokens, link + 1, e, out int length, out var place) || length != e - link - 1 || place.Category != EntityCategories.Location) return null;
             // "Regione Valle d'Aosta": the word before the link opens the listed place, which is the region the body serves
             // ("Fondazione Arena di Verona" is named after a building).
-            if (names.TryMatch(text, tokens, link - 1, e, out int wider, out var region) && wider == e - link + 1 && region.Category == EntityCategories.Location
-                && region.Subcategory != "Structural") return null;
+            if (IsListedRegion(text, tokens, link - 1, e)) return null;
             string second = Word(text, tokens, s + 1);
             bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
                 // "Teatro Bellini di Catania", "Fondation Tinguely de Bâle": one capitalised word the dictionary does not
