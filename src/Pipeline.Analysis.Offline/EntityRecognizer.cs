@@ -186,7 +186,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         JoinTownNames(text, tokens, resolved);
         JoinPlaceQualifiers(text, tokens, resolved);
         JoinLegalFormsAfterComma(text, tokens, resolved);
-        JoinSuspendedCompounds(text, tokens, resolved);
+        JoinSuspendedCompounds(text, tokens, sentenceStart, resolved);
         JoinCampusTowns(text, tokens, resolved);
         FindPartiesAfterPeople(text, tokens, resolved);
         return resolved;
@@ -475,7 +475,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         {
             var (body, town) = (resolved[n], resolved[n + 1]);
             if (body.Category == EntityCategories.Organization && town.Category == EntityCategories.Location && town.Start == body.End + 1
-                && p.CampusHeads.Contains(WordSpan(text, tokens, body.Start)) && p.PlacePrepositions.Contains(WordSpan(text, tokens, body.End)))
+                && p.CampusHeads.Contains(RunText(text, tokens, body.Start, body.End + 1)))
             {
                 resolved[n] = body with { End = town.End, Rule = "org-campus" };
                 resolved.RemoveAt(n + 1);
@@ -487,7 +487,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// "Industrie- und Handelskammer Heilbronn-Franken", "Inlichtingen- en Opsporingsdienst": German and Dutch write the
     /// shared end of two compounds once, and the first one's part before "und"/"en" belongs to the body's name.
     /// </summary>
-    private void JoinSuspendedCompounds(string text, List<Token> tokens, List<Candidate> resolved)
+    private void JoinSuspendedCompounds(string text, List<Token> tokens, bool[] sentenceStart, List<Candidate> resolved)
     {
         if (p.IsEnglish) return;
         for (int n = 0; n < resolved.Count; n++)
@@ -497,23 +497,27 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             int start = body.Start;
             // The first part is tested by its letter: a token's Capitalised flag leaves out German nouns.
             while (start >= 3 && tokens[start - 1].Kind == TokenKind.Word && p.And.Contains(WordSpan(text, tokens, start - 1))
-                   && text[tokens[start - 2].Start] == '-' && tokens[start - 2].Length == 1 && tokens[start - 2].Start == tokens[start - 3].End
+                   && IsSuspensionHyphen(text, tokens, start - 2)
                    && tokens[start - 3].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 3].Start]) && (n == 0 || resolved[n - 1].End <= start - 3))
                 start -= 3;
             // "Bayerische Industrie- und Handelskammer Schwaben", "Sociale Inlichtingen- en Opsporingsdienst": with the adjective before it.
-            if (start < body.Start && start > 0 && (n == 0 || resolved[n - 1].End < start) && IsNameAdjective(text, tokens, start - 1)) start--;
+            if (start < body.Start && start > 0 && (n == 0 || resolved[n - 1].End < start) && IsNameAdjective(text, tokens, start - 1, sentenceStart)) start--;
             if (start < body.Start) resolved[n] = body with { Start = start, Rule = "org-suspended-compound" };
         }
     }
 
+    /// <summary>"Industrie-", "Atmosphären-": a hyphen glued to the word before it, which leaves out a compound's shared end.</summary>
+    private static bool IsSuspensionHyphen(string text, List<Token> tokens, int i) =>
+        i > 0 && i < tokens.Count && tokens[i].Length == 1 && text[tokens[i].Start] == '-' && tokens[i].Start == tokens[i - 1].End;
+
     /// <summary>A capitalised adjective or demonym that may open a body's name: "Bayerische", "Walliser", "Sociale", "Vlaams".</summary>
-    private bool IsNameAdjective(string text, List<Token> tokens, int i)
+    private bool IsNameAdjective(string text, List<Token> tokens, int i, bool[] sentenceStart)
     {
         if (tokens[i].Kind != TokenKind.Word || !char.IsUpper(text[tokens[i].Start])) return false;
         var word = WordSpan(text, tokens, i);
         if (p.Articles.Contains(word) || IsFunctionWord(word)) return false;
         return p.NounsCapitalised ? p.IsCapitalisedAdjective(word) || p.Demonyms.Contains(word) || p.IsRegionAdjective(word)
-            : p.IsCommon(word) || p.Demonyms.Contains(word);
+            : p.Demonyms.Contains(word) || !sentenceStart[i] && p.IsCommon(word);
     }
 
     /// <summary>
@@ -712,8 +716,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>Whether tokens [start, end) are a place's word ("Estadio"), alone or with an ordinary word after it ("Parque Nacional").</summary>
     private bool IsPlaceWordBefore(string text, List<Token> tokens, int start, int end) =>
-        end == start + 1 && p.PlacePrefixes.Contains(WordSpan(text, tokens, start))
-        || end == start + 2 && p.PlacePrefixes.Contains(WordSpan(text, tokens, start)) && p.IsCommon(WordSpan(text, tokens, start + 1));
+        p.PlacePrefixes.Contains(WordSpan(text, tokens, start)) && (end == start + 1 || end == start + 2 && p.IsCommon(WordSpan(text, tokens, start + 1)));
 
     /// <summary>
     /// "das Fritz-Walter-Stadion", "des Max-Planck-Instituts für Astronomie", "des Bundesministeriums der Finanzen": a
@@ -823,7 +826,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             }
             end = k + 1;
             // "Atmosphären- und Kryosphärenwissenschaften": a compound's shared tail left out before "und".
-            int and = k + 1 < tokens.Count && text[tokens[k + 1].Start] == '-' && tokens[k + 1].Start == tokens[k].End ? k + 2 : k + 1;
+            int and = IsSuspensionHyphen(text, tokens, k + 1) ? k + 2 : k + 1;
             // "der Länder und Kulturstaatsminister Wolfram Weimer": a title after "und" is the next name's.
             if (and + 1 >= tokens.Count || !p.And.Contains(WordSpan(text, tokens, and)) || tokens[and + 1].Kind != TokenKind.Word || !char.IsUpper(text[tokens[and + 1].Start])
                 || p.TryTitle(text, tokens, and + 1, tokens.Count, out _) || StartsPersonName(text, tokens, and + 1)) break;
@@ -836,7 +839,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsInstitutionHead(ReadOnlySpan<char> word) =>
         p.OrganizationPrefixes.Contains(word) || p.EndsInOrganizationWord(word) || p.NamedCompound(word) == EntityCategories.Organization;
 
-    /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to seven words.</summary>
+    /// <summary>How far the lower-case words of a Romance institution's name run: adjectives, nouns and the links between them, up to ten words.</summary>
     private int LowerCaseNameEnd(string text, List<Token> tokens, int end, bool[] taken)
     {
         int k = end, last = end;
@@ -1156,8 +1159,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private int StreetNameStart(string text, List<Token> tokens, int i)
     {
         if (p.StreetWords.Count == 0 || i + 1 >= tokens.Count || tokens[i].Capitalised) return 0;
-        bool street = p.StreetWords.Contains(WordSpan(text, tokens, i));
-        if (!street && !p.FeatureWords.Contains(WordSpan(text, tokens, i)) && !p.FeatureCues.Contains(WordSpan(text, tokens, i))) return 0;
+        var word = WordSpan(text, tokens, i);
+        bool street = p.StreetWords.Contains(word);
+        if (!street && !p.FeatureWords.Contains(word) && !p.FeatureCues.Contains(word)) return 0;
         bool linked = i + 2 < tokens.Count && p.Connectors.Contains(WordSpan(text, tokens, i + 1));
         if (!street && !linked) return 0;
         int name = linked ? i + 2 : i + 1;
@@ -1569,14 +1573,15 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
             return;
         }
-        if (e - s >= 3 && p.ForeignOrganizationHeads.Contains(first) && p.Connectors.Contains(WordSpan(text, tokens, s + 1)))
+        if (e - s >= 3 && (p.IsEnglish ? p.ForeignOrganizationHeads.Contains(first) : IsForeignHead(first)) && p.Connectors.Contains(WordSpan(text, tokens, s + 1)))
         {
-            // "Junta de Andalucía", "Ministerio de Hacienda" in English text: a foreign institution's head before its complement.
+            // "Junta de Andalucía", "Ministerio de Hacienda" in English text: a foreign institution's head before its complement
+            // (outside English, one that is no word of the text's language: Italian "Casa di Giulietta" is none).
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
             return;
         }
         if (e - s >= 3 && !p.IsEnglish && p.OrganizationHeads.Contains(first) && p.PlacePrefixes.Contains(WordSpan(text, tokens, s + 1))
-            && !p.IsFirstName(Word(text, tokens, s + 2)) && !IsListedRegion(text, tokens, s + 1, e))
+            && !p.IsFirstName(Word(text, tokens, s + 2)) && !IsListedArea(text, tokens, s + 1, e))
         {
             // "Nationaal Park Hoge Kempen": a national or royal place is a place; "Policlinico San Matteo" is the saint's.
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-form"));
@@ -1753,7 +1758,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>Whether tokens [s, e) are one listed place that is no building or venue ("Valle d'Aosta", not "Arena di Verona").</summary>
-    private bool IsListedRegion(string text, List<Token> tokens, int s, int e) =>
+    private bool IsListedArea(string text, List<Token> tokens, int s, int e) =>
         names.TryMatch(text, tokens, s, e, out int length, out var place) && length == e - s && place.Category == EntityCategories.Location && place.Subcategory != "Structural";
 
     /// <summary>
@@ -1770,7 +1775,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (!names.TryMatch(text, tokens, link + 1, e, out int length, out var place) || length != e - link - 1 || place.Category != EntityCategories.Location) return null;
             // "Regione Valle d'Aosta": the word before the link opens the listed place, which is the region the body serves
             // ("Fondazione Arena di Verona" is named after a building).
-            if (IsListedRegion(text, tokens, link - 1, e)) return null;
+            if (IsListedArea(text, tokens, link - 1, e)) return null;
             string second = Word(text, tokens, s + 1);
             bool ownName = tokens[s + 1].Kind == TokenKind.Number || p.PlacePrefixes.Contains(second) || p.IsFirstName(second)
                 // "Teatro Bellini di Catania", "Fondation Tinguely de Bâle": one capitalised word the dictionary does not
@@ -1900,8 +1905,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool IsPlaceListMember(string text, List<Token> tokens, int s, int e, ref bool place)
     {
         if (p.IsFirstName(WordSpan(text, tokens, s))) return false;
-        if (!names.TryMatch(text, tokens, s, e, out _, out var entry)) return true;
-        place |= IsListedPlace(text, tokens, s, e);
+        if (!names.TryMatch(text, tokens, s, e, out int length, out var entry)) return true;
+        place |= length == e - s && entry.Category == EntityCategories.Location;
         return entry.Category == EntityCategories.Location;
     }
 
@@ -2262,7 +2267,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// "Confederación", "Fondazione", "Fédération" in another language's news: the head of a body abroad, which is no
     /// word of this language and no first name.
     /// </summary>
-    private bool IsForeignHead(string word) => !p.IsEnglish && p.ForeignOrganizationHeads.Contains(word) && !p.IsCommon(word) && !p.IsFirstName(word);
+    private bool IsForeignHead(ReadOnlySpan<char> word) => IsForeignWord(p.ForeignOrganizationHeads, word);
+
+    /// <summary>A word of another profile's list that is no word of this language and no first name.</summary>
+    private bool IsForeignWord(WordSet words, ReadOnlySpan<char> word) => !p.IsEnglish && words.Contains(word) && !p.IsCommon(word) && !p.IsFirstName(word);
 
     private static bool IsTown(PhraseEntry entry, int length) => length == 1 && entry.Category == EntityCategories.Location && entry.Weight < 0.9;
 
@@ -2310,7 +2318,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Person, null, 0.9, "person-after-title"));
             return;
         }
-        if (length >= 2 && !p.IsEnglish && p.ForeignPlacePrefixes.Contains(first) && !p.IsCommon(first) && !p.IsFirstName(first))
+        if (length >= 2 && IsForeignWord(p.ForeignPlacePrefixes, first))
         {
             // "Sankt Moritz" in Dutch, "Mont Crosin" in German: a place abroad keeps its own language's word for its kind.
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.7, "place-foreign-form"));
@@ -2319,7 +2327,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (length >= 2 && IsForeignHead(first))
         {
             // "la Confederación Hidrográfica del Segura", "de Fédération Wallonne de l'Agriculture": a body abroad keeps
-            // its own language's head, which is no word of this one and no first name.
+            // its own language's head.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
             return;
         }

@@ -215,7 +215,7 @@ internal sealed class LanguageProfile
     /// </summary>
     public WordSet FeatureCues { get; private init; } = [];
 
-    /// <summary>Heads of a body with seats in several towns, each named with "à" and its town ("Université du Québec à Rimouski").</summary>
+    /// <summary>A body with seats in several towns, named with the word before each town ("Université du Québec à" Rimouski).</summary>
     public WordSet CampusHeads { get; private init; } = [];
 
     /// <summary>The letters of the country's numbered roads ("A", "B" in German; "IC", "IP" in Portuguese).</summary>

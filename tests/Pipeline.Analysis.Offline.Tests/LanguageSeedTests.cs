@@ -1246,6 +1246,17 @@ public class LanguageSeedTests
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
+    /// <summary>
+    /// A head of another language's bodies that is an ordinary word here opens no body ("Casa" in Italian); a seat after
+    /// "à" belongs only to the network named with it; a word opening the sentence is no body's adjective.
+    /// </summary>
+    [Theory]
+    [InlineData("it", "I turisti fanno la fila davanti alla Casa di Giulietta a Verona.", "Casa di Giulietta")]
+    [InlineData("fr", "Elle enseigne à l'Université de Genève en Suisse depuis 2019.", "Université de Genève en Suisse")]
+    [InlineData("nl", "Gisteren Inlichtingen- en Opsporingsdienst en politie samen aan het werk.", "Gisteren Inlichtingen- en Opsporingsdienst")]
+    public void Bodies_take_no_words_that_are_not_theirs(string language, string text, string notAName) =>
+        Assert.DoesNotContain(Entities(language, text), e => e.Text == notAName && e.Category == "Organization");
+
     /// <summary>A lone word that speaks is a person only once the document has named that person in full.</summary>
     [Theory]
     [InlineData("fr", "Plus de 140 000 foyers sont privés d'électricité, selon Enedis.", "Enedis", false)]
