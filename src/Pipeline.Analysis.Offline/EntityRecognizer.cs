@@ -1573,10 +1573,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.7, "org-country-code"));
             return;
         }
-        if (e - s >= 3 && (p.IsEnglish ? p.ForeignOrganizationHeads.Contains(first) : IsForeignHead(first)) && p.Connectors.Contains(WordSpan(text, tokens, s + 1)))
+        // (Outside English a foreign head has named the whole run in the organisation-form rule above.)
+        if (e - s >= 3 && p.IsEnglish && p.ForeignOrganizationHeads.Contains(first) && p.Connectors.Contains(WordSpan(text, tokens, s + 1)))
         {
-            // "Junta de Andalucía", "Ministerio de Hacienda" in English text: a foreign institution's head before its complement
-            // (outside English, one that is no word of the text's language: Italian "Casa di Giulietta" is none).
+            // "Junta de Andalucía", "Ministerio de Hacienda" in English text: a foreign institution's head before its complement.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-foreign-head"));
             return;
         }

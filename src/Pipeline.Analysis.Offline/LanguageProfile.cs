@@ -1355,7 +1355,7 @@ internal sealed class LanguageProfile
             CompoundPlaceHeads = Set("compound-place-heads"),
             PlaceSuffixes = Set("place-suffixes"),
             ForeignPlacePrefixes = Foreign("place-prefixes", data, iso),
-            ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data) : [],
+            ForeignPlaceSuffixes = english ? Foreign("place-suffixes", data, iso) : [],
             ForeignOrganizationHeads = Foreign("org-prefixes", data, iso),
             EventNouns = Set("event-nouns"),
             WorkWords = Set("work-words"),
@@ -1479,21 +1479,35 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>A list of every other profile, without English first names, which would turn people into places.</summary>
-    private static WordSet Foreign(string key, OfflineData data, string own = "en")
+    private static WordSet Foreign(string key, OfflineData data, string own)
     {
         var set = new WordSet(StringComparer.Ordinal);
-        foreach (var iso in Supported)
-        {
-            if (iso == "en" || iso == own) continue;
-            foreach (var line in OfflineData.ReadLines($"lang-{iso}.tsv"))
-            {
-                if (!line.StartsWith(key + "\t", StringComparison.Ordinal)) continue;
-                foreach (var item in line[(key.Length + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (iso, items) in ForeignLists.Value[key])
+            if (iso != own)
+                foreach (var item in items)
                     if (!data.FirstNames.Contains(item)) set.Add(item);
-            }
-        }
         return set;
     }
+
+    /// <summary>
+    /// The lists every profile lends the others (<see cref="Foreign"/>), per key and language, read from each language's
+    /// file once rather than once for every profile that borrows them.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, List<(string Iso, string[] Items)>>> ForeignLists = new(() =>
+    {
+        var lists = new Dictionary<string, List<(string, string[])>>(StringComparer.Ordinal)
+        {
+            ["place-prefixes"] = [], ["place-suffixes"] = [], ["org-prefixes"] = [],
+        };
+        foreach (var iso in Supported.Where(iso => iso != "en"))
+            foreach (var line in OfflineData.ReadLines($"lang-{iso}.tsv"))
+            {
+                int tab = line.IndexOf('\t');
+                if (tab > 0 && lists.TryGetValue(line[..tab], out var borrowed))
+                    borrowed.Add((iso, line[(tab + 1)..].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            }
+        return lists;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// "der Tschechischen Republik", "in den Vereinigten Staaten", "im Bayerischen Wald": a German name that opens with
