@@ -1392,6 +1392,13 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
+        if (LinkedPlaceBodyLink(text, tokens, s, e, sentenceStart) is not null)
+        {
+            // "Ville de Nyon", "Legislatura de Córdoba", "Rekenkamer van Suriname": a capitalised ordinary word, "of" and the
+            // place that closes the run name the place's body.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.6, "org-of-linked-place"));
+            return;
+        }
         if (IsSaintAbbreviation(text, tokens, s, e) && !names.TryMatch(text, tokens, s, e, out _, out _)
             && !p.OrganizationWords.Contains(WordSpan(text, tokens, e - 1)) && !p.EndsInOrganizationWord(WordSpan(text, tokens, e - 1)))
         {
@@ -2222,11 +2229,38 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Freiwillige Feuerwehr Liezen": a German name with its adjective.
         if (k - runStart == 2) return p.OpensBodyName(word, WordSpan(text, tokens, runStart + 1));
         if (k - runStart != 1) return false;
-        if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
+        if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.EventHeads.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
             || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
         string head = Word(text, tokens, runStart);
         return (IsInstitutionHead(head) || p.IsOrganizationEnding(word)) && !p.GenericHeads.Contains(head) || !p.IsCommon(word)
             || !sentenceStart && p.IsNameByCapital(word);
+    }
+
+    /// <summary>
+    /// Where "of" stands in a run that names the body of the place closing it (with its article, if any): one or two
+    /// capitalised ordinary words inside a sentence, where nouns are written in lower case, that are no place's word, kind
+    /// or quarter, no title, role, event or first name, before "of"; null for any other run.
+    /// </summary>
+    private int? LinkedPlaceBodyLink(string text, List<Token> tokens, int runStart, int e, bool[] sentenceStart)
+    {
+        if (p.IsEnglish || p.NounsCapitalised || sentenceStart[runStart] || names.TryMatch(text, tokens, runStart, e, out int listed, out _) && listed == e - runStart) return null;
+        int link = runStart + 1;
+        if (link < e && !p.Connectors.Contains(WordSpan(text, tokens, link))) link++;
+        return link < e && p.Connectors.Contains(WordSpan(text, tokens, link)) && IsBodyBeforeLinkedPlace(text, tokens, runStart, link, e) ? link : null;
+    }
+
+    private bool IsBodyBeforeLinkedPlace(string text, List<Token> tokens, int runStart, int link, int e)
+    {
+        for (int i = runStart; i < link; i++)
+        {
+            var word = WordSpan(text, tokens, i);
+            if (tokens[i].Kind != TokenKind.Word || !tokens[i].Capitalised || tokens[i].AllCaps || !p.IsCommon(word) || p.IsFirstName(word) || p.Demonyms.Contains(word) || p.Articles.Contains(word) || p.PlacePrefixes.Contains(word) || p.PlaceQualifiers.Contains(word)
+                || p.PlaceKinds.Contains(word) || p.EventHeads.Contains(word) || p.TryTitle(text, tokens, i, link, out _) || p.PersonTypes.TryMatch(text, tokens, i, link, out _, out _))
+                return false;
+        }
+        int place = link + 1;
+        if (place < e && p.NounMarkers.Contains(WordSpan(text, tokens, place)) && !tokens[place].Capitalised) place++;
+        return place < e && names.TryMatch(text, tokens, place, e, out int len, out var entry) && place + len == e && entry.Category == EntityCategories.Location;
     }
 
     /// <summary>
@@ -2458,7 +2492,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (length == 1)
         {
             // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
-            if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6)))
+            if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6) || first.Length <= 10 && IsBracketed(text, tokens, s)))
             {
                 if (!p.CommonAcronyms.Contains(first)) output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
                 return;
@@ -2478,7 +2512,22 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 output.Add(new Candidate(s, e, EntityCategories.Location, "GPE", 0.4, "place-lone-name"));
             return;
         }
-        if (length >= 4) output.Add(new Candidate(s, e, HasNameParticle(text, tokens, s, e) ? EntityCategories.Person : EntityCategories.Organization, null, 0.45, "long-name-run"));
+        if (length >= 4) output.Add(new Candidate(s, e, IsParticledPersonName(text, tokens, s, e) ? EntityCategories.Person : EntityCategories.Organization, null, 0.45, "long-name-run"));
+    }
+
+    /// <summary>
+    /// "Luis de Guindos", "Rosa de la Fuente": a long run with a name's particle is a person's name, unless neither a first
+    /// name nor an article opens it and an ordinary word stands in it ("Subred Integrada de Servicios de Salud", "Procuraduría Federal de
+    /// Protección"), which makes it a body's.
+    /// </summary>
+    private bool IsParticledPersonName(string text, List<Token> tokens, int s, int e)
+    {
+        if (!HasNameParticle(text, tokens, s, e)) return false;
+        if (p.IsEnglish || p.IsFirstName(WordSpan(text, tokens, s)) || p.Articles.Contains(WordSpan(text, tokens, s))) return true;
+        for (int i = s; i < e; i++)
+            if (tokens[i].Kind == TokenKind.Word && tokens[i].Capitalised && !p.NameParticlesAnyCase.Contains(WordSpan(text, tokens, i)) && p.IsCommon(WordSpan(text, tokens, i)))
+                return false;
+        return true;
     }
 
     /// <summary>Whether a person's role stands just before token <paramref name="s"/>, or before an adjective there ("la chanteuse bruxelloise").</summary>
@@ -2553,7 +2602,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     context.Acronyms[acronym] = (EntityCategories.Organization, null);
                 continue;
             }
-            if (longForm.Category is not null && longForm.Category != EntityCategories.PersonType && longForm.Start == FirstNonTitle(firstPass, chunk))
+            if (longForm.Category is not null && longForm.Category != EntityCategories.PersonType && longForm.Start == FirstNonTitle(firstPass, chunk)
+                && !ClosesLongerName(text, tokens, longForm, acronym))
                 context.Acronyms[acronym] = (longForm.Category, longForm.Subcategory);
             else if (names.TryMatch(text, tokens, open + 1, open + 2, out _, out var known))
                 context.Acronyms[acronym] = (known.Category, known.Subcategory);
@@ -2571,6 +2621,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             if (c.Start >= start && c.End <= chunk.End) return c.Start;
         return start;
     }
+
+    /// <summary>
+    /// "Conférence épiscopale nationale du Cameroun (CENC)": a one-word place after a link is the end of a lower-case name
+    /// the acronym stands for, not what it abbreviates.
+    /// </summary>
+    private bool ClosesLongerName(string text, List<Token> tokens, Candidate longForm, string acronym) =>
+        !p.IsEnglish && longForm.Category == EntityCategories.Location && longForm.End - longForm.Start == 1 && acronym.Length >= 3
+        && longForm.Start > 0 && p.Connectors.Contains(WordSpan(text, tokens, longForm.Start - 1));
 
     private static bool InitialsMatch(string text, List<Token> tokens, Chunk chunk, string acronym)
     {
@@ -2693,6 +2751,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         names.TryMatch(text, tokens, i, i + 1, out _, out var town) && town.Source == "place-local-city" && p.IsCommon(Word(text, tokens, i));
 
     private bool IsFunctionWord(ReadOnlySpan<char> word) => !p.IsEnglish && stopWords?.Contains(word) == true && !p.Articles.Contains(word);
+
+    /// <summary>"(OCLCIFF)": a word alone in brackets, where a long name's short form is given.</summary>
+    private static bool IsBracketed(string text, List<Token> tokens, int i) =>
+        i > 0 && i + 1 < tokens.Count && WordSpan(text, tokens, i - 1) is "(" && WordSpan(text, tokens, i + 1) is ")";
 
     private static bool IsQuote(ReadOnlySpan<char> word) => word is "\"" or "\u201C" or "\u201D" or "\u201E" or "\u00AB" or "\u00BB";
 

@@ -1243,6 +1243,17 @@ public class LanguageSeedTests
     [InlineData("pt", "O acordo foi assinado com a Região do Véneto na sexta-feira.", "Região do Véneto", "Organization")]
     [InlineData("pt", "O protocolo entre a Câmara Municipal de Miranda do Douro e a Diputación de Zamora foi assinado.", "Câmara Municipal de Miranda do Douro", "Organization")]
     [InlineData("it", "Il restauro è pagato dalla Fundación Caja Rural.", "Fundación Caja Rural", "Organization")]
+    [InlineData("es", "Las familias de Puerto Valdivia y Tarazá esperan la indemnización.", "Puerto Valdivia", "Location")]
+    [InlineData("es", "Los alumnos de Young y Nuevo Berlín tendrán becas.", "Nuevo Berlín", "Location")]
+    [InlineData("es", "La Subred Integrada de Servicios de Salud abrirá dos farmacias.", "Subred Integrada de Servicios de Salud", "Organization")]
+    [InlineData("fr", "Selon la Conférence épiscopale nationale du Cameroun (CENC), les prêtres sont plus nombreux.", "CENC", "Organization")]
+    [InlineData("fr", "L'Office central de lutte contre la corruption et les infractions financières et fiscales (OCLCIFF) enquête.", "OCLCIFF", "Organization")]
+    [InlineData("fr", "Pêches et Océans Canada a confirmé vendredi un investissement.", "Pêches et Océans Canada", "Organization")]
+    [InlineData("fr", "La Ville de Nyon a signé la convention mardi.", "Ville de Nyon", "Organization")]
+    [InlineData("it", "Il Municipio di Lugano e le Aziende Industriali di Lugano hanno firmato.", "Aziende Industriali di Lugano", "Organization")]
+    [InlineData("nl", "Volgens de Rekenkamer van Suriname ontbreken de stukken.", "Rekenkamer van Suriname", "Organization")]
+    [InlineData("it", "Il turismo a Cortina d'Ampezzo cresce ancora.", "Cortina d'Ampezzo", "Location")]
+    [InlineData("it", "Gli agrumeti della Piana di Catania soffrono la siccità.", "Piana di Catania", "Location")]
     public void Bodies_keep_their_names_whole(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
