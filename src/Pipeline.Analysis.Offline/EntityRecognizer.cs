@@ -1314,6 +1314,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 return;
             }
             bool gazetteer = names.TryMatch(text, tokens, s, e, out _, out _);
+            // "die Tageszeitung Dolomiten", "die Frachtfluggesellschaft Cargolux": German capitalises the kind of body inside
+            // the run; the name after it is the body's.
+            if (p.NounsCapitalised && !gazetteer && s + 1 < e && p.IsOrganizationKind(word)) { s++; continue; }
             // "European Space Agency" keeps its adjective; "German Chancellor" does not; "European Union" is a name; a
             // first name before a surname is no adjective ("Christian Drosten").
             if (!gazetteer && p.Demonyms.Contains(word) && !endsAsOrganization && !StartsPersonName(text, tokens, s)) { s++; continue; }
@@ -1564,7 +1567,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.8, "org-form"));
             return;
         }
-        if (!personContext && e - s <= 4 && s > 0 && p.OrganizationKinds.Contains(WordSpan(text, tokens, s - 1))
+        if (!personContext && e - s <= 4 && s > 0 && p.IsOrganizationKind(WordSpan(text, tokens, s - 1))
             && !tokens[s].AllCaps && !HasStrongPlace(text, tokens, s, e) && (e == tokens.Count || tokens[e].Kind != TokenKind.Word || WordSpan(text, tokens, e) is "'s" or "\u2019s"
                 // "le développeur Valorem annonce": outside English a name with no first name is the subject of the verb after it.
                 || !p.IsEnglish && !tokens[e].Capitalised && !p.IsFirstName(first)))
@@ -2232,7 +2235,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.EventHeads.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
             || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
         string head = Word(text, tokens, runStart);
-        return (IsInstitutionHead(head) || p.IsOrganizationEnding(word)) && !p.GenericHeads.Contains(head) || !p.IsCommon(word)
+        return (IsInstitutionHead(head) || p.IsOrganizationEnding(word)) && (!p.GenericHeads.Contains(head) || p.NounsCapitalised) || !p.IsCommon(word)
             || !sentenceStart && p.IsNameByCapital(word);
     }
 

@@ -305,6 +305,15 @@ internal sealed class LanguageProfile
     /// <summary>Words that name the kind of the organisation right after them ("the company Aurora Orbital"), stronger than a first name.</summary>
     public WordSet OrganizationKinds { get; private init; } = null!;
 
+    private WordEndings OrganizationKindEndings { get; init; } = null!;
+
+    /// <summary>
+    /// A word for a kind of organisation; where nouns are capitalised also a compound ending in one
+    /// ("Frachtfluggesellschaft", "Regionalzeitung").
+    /// </summary>
+    public bool IsOrganizationKind(ReadOnlySpan<char> word) =>
+        OrganizationKinds.Contains(word) || NounsCapitalised && OrganizationKindEndings.EndsAfterStem(word, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether a word is a place by its local name ("Lyon"), whatever the text's language.</summary>
     public static bool IsLocalPlace(string text, List<Token> tokens, int start, int end) =>
         LocalPlaces.Value.TryMatch(text, tokens, start, end, out int length, out var entry) && length == end - start && entry.Category == EntityCategories.Location;
@@ -612,8 +621,13 @@ internal sealed class LanguageProfile
         if (!Compounds) return false;
         for (int k = 5; word.Length - k >= 4; k++)
             if (char.IsLower(word[k]) && IsListed(word[k..])) return true;
+        // "Gemeinderat", "Kreistag": a council named by the area it sits for, whose tail is too short to split on otherwise.
+        foreach (var council in CouncilTails)
+            if (word.Length - council.Length >= 4 && word.EndsWith(council, StringComparison.Ordinal) && IsListedInAnyForm(word[..^council.Length])) return true;
         return false;
     }
+
+    private static readonly string[] CouncilTails = ["rat", "rats", "tag", "tags"];
 
     private bool AllHyphenPartsArePlaces(ReadOnlySpan<char> word)
     {
@@ -1362,6 +1376,7 @@ internal sealed class LanguageProfile
             BodyArticles = Set("body-articles", ignoreCase: true),
             VenueArticles = Set("venue-articles"),
             OrganizationKinds = Set("org-kinds"),
+            OrganizationKindEndings = new(List("org-kinds")),
             Numbers = english ? NumericVocabulary.English : NumericVocabulary.Load(iso, data.StopWords.GetValueOrDefault(iso), List("percent"), List("number-links"), List("score-links"), List("not-numbers"), List("number-space-groups").Length > 0),
             Connectors = Set("connectors"),
             NameParticles = Set("name-particles"),

@@ -71,6 +71,8 @@ public class LanguageSeedTests
     [InlineData("Der Rest der Mannschaft trainierte am Vormittag.", "Rest")]
     [InlineData("Er sprach im Namen der ganzen Familie.", "Namen")]
     [InlineData("Die Kapelle spielte bis in die Nacht.", "Kapelle")]
+    [InlineData("Der Bürgermeister sprach am Montag im Gemeinderat.", "Gemeinderat")]
+    [InlineData("Kritik kam von der Fraktion im Kreistag.", "Kreistag")]
     public void German_nouns_are_no_places(string text, string noun) =>
         Assert.DoesNotContain(Entities("de", text), e => e.Text == noun);
 
@@ -1250,6 +1252,9 @@ public class LanguageSeedTests
     [InlineData("fr", "L'Office central de lutte contre la corruption et les infractions financières et fiscales (OCLCIFF) enquête.", "OCLCIFF", "Organization")]
     [InlineData("fr", "Pêches et Océans Canada a confirmé vendredi un investissement.", "Pêches et Océans Canada", "Organization")]
     [InlineData("fr", "La Ville de Nyon a signé la convention mardi.", "Ville de Nyon", "Organization")]
+    [InlineData("de", "Das Bistum Chur hat dem Verkauf zugestimmt.", "Bistum Chur", "Organization")]
+    [InlineData("de", "Das Krankenhaus Brixen schließt die Geburtenstation.", "Krankenhaus Brixen", "Organization")]
+    [InlineData("de", "Die Frachtfluggesellschaft Cargolux will wachsen.", "Cargolux", "Organization")]
     [InlineData("it", "Il Municipio di Lugano e le Aziende Industriali di Lugano hanno firmato.", "Aziende Industriali di Lugano", "Organization")]
     [InlineData("nl", "Volgens de Rekenkamer van Suriname ontbreken de stukken.", "Rekenkamer van Suriname", "Organization")]
     [InlineData("it", "Il turismo a Cortina d'Ampezzo cresce ancora.", "Cortina d'Ampezzo", "Location")]
