@@ -638,6 +638,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
                     && p.Connectors.Contains(WordSpan(text, tokens, end))
+                    // "Officine Meccaniche Valsusa S.p.A. di Avigliana": a legal form closes the company's name, unless a second
+                    // abbreviation completes it ("S.A. de C.V.").
+                    && !(!p.IsEnglish && (LegalFormsAfterComma.Contains(WordSpan(text, tokens, end - 1)) || p.IsLegalForm(WordSpan(text, tokens, end - 1)))
+                         && !WordSpan(text, tokens, end + 1).Contains('.'))
                     && !(p.Of.Contains(WordSpan(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(WordSpan(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(WordSpan(text, tokens, end - 1)))
                     && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken))
@@ -704,6 +708,11 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Orchestre symphonique de Mulhouse", "Provincia autonoma di Trento": the place such an institution serves closes its name.
                 end = lowerCaseEnd > end ? PlaceClosingName(text, tokens, CapitalisedNameAfter(text, tokens, lowerCaseEnd, taken), taken) : end;
             }
+            // "Conseil des Églises protestantes du Cameroun", "Consejo de Pueblos indígenas de Oaxaca": after an institution's
+            // head, its link and a capitalised field, lower-case words that the place it serves closes still qualify the field.
+            else if (p.LowercaseTitles && FieldAfterHead(text, tokens, i, end) && LowerCaseNameEnd(text, tokens, end, taken) is var lowerCaseEnd
+                && lowerCaseEnd > end && lowerCaseEnd - end <= 4 && PlaceClosingName(text, tokens, lowerCaseEnd, taken) is var placeEnd && placeEnd > lowerCaseEnd)
+                end = placeEnd;
             // "Juzgado de Instrucción número 2 de Barakaldo": a court's number, then the place it sits in, close its name.
             if (p.NameNumbers.Count > 0 && end + 1 < tokens.Count && !taken[end] && tokens[end + 1].Kind == TokenKind.Number
                 && p.NameNumbers.Contains(WordSpan(text, tokens, end)) && p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end))))
@@ -712,6 +721,16 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             i = end;
         }
         return chunks;
+    }
+
+    /// <summary>Whether the chunk [i, end) is an institution's head, its link (and article) and one capitalised ordinary word.</summary>
+    private bool FieldAfterHead(string text, List<Token> tokens, int i, int end)
+    {
+        int head = AfterArticle(text, tokens, i, end);
+        int link = head + 1;
+        if (end - link is < 2 or > 3 || !p.OrganizationHeads.Contains(WordSpan(text, tokens, head)) || !p.OrganizationLinks.Contains(WordSpan(text, tokens, link))) return false;
+        if (end - link == 3 && (tokens[link + 1].Capitalised || !p.NounMarkers.Contains(WordSpan(text, tokens, link + 1)))) return false;
+        return IsFieldWord(text, tokens, end - 1);
     }
 
     /// <summary>Whether tokens [start, end) are a place's word ("Estadio"), alone or with an ordinary word after it ("Parque Nacional").</summary>
