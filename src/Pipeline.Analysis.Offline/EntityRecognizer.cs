@@ -638,6 +638,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // a party to its leader ("National Rally of Marine Le Pen").
                 if (end + 1 < tokens.Count && !taken[end + 1] && IsNameWord(tokens[end + 1]) && !tokens[end + 1].LineBreakBefore
                     && p.Connectors.Contains(WordSpan(text, tokens, end))
+                    && !(p.NounMarkers.Contains(WordSpan(text, tokens, end)) && OpensSecondInstitution(text, tokens, i, end + 1))
                     // "Officine Meccaniche Valsusa S.p.A. di Avigliana": a legal form closes the company's name, unless a second
                     // abbreviation completes it ("S.A. de C.V.").
                     && !(!p.IsEnglish && (LegalFormsAfterComma.Contains(WordSpan(text, tokens, end - 1)) || p.IsLegalForm(WordSpan(text, tokens, end - 1)))
@@ -670,6 +671,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // article before the field it names.
                 if (!p.IsEnglish && end + 2 < tokens.Count && !taken[end + 1] && !taken[end + 2] && IsNameWord(tokens[end + 2]) && !tokens[end + 2].LineBreakBefore
                     && p.OrganizationLinks.Contains(WordSpan(text, tokens, end)) && !tokens[end + 1].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, end + 1))
+                    && !OpensSecondInstitution(text, tokens, i, end + 2)
                     && (p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, end)))
                         // "Estadio de la Cerámica", "Palacio Municipal de los Deportes": so does a place's word, or a place's
                         // word and an ordinary word after it, before the name it gives.
@@ -722,6 +724,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         }
         return chunks;
     }
+
+    /// <summary>
+    /// "Instituto de Ecología de la Universidad de Chile", "Centro de Ciências do Mar da Universidade do Algarve": the
+    /// head of a body others belong to, after the link and article of a name that opened with a head, opens a body of its
+    /// own ("Juzgado de Guardia" is one).
+    /// </summary>
+    private bool OpensSecondInstitution(string text, List<Token> tokens, int i, int next) =>
+        p.ParentHeads.Contains(WordSpan(text, tokens, next)) && p.OrganizationHeads.Contains(WordSpan(text, tokens, AfterArticle(text, tokens, i, next)));
 
     /// <summary>Whether the chunk [i, end) is an institution's head, its link (and article) and one capitalised ordinary word.</summary>
     private bool FieldAfterHead(string text, List<Token> tokens, int i, int end)
@@ -1616,7 +1626,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             output.Add(new Candidate(s, e, EntityCategories.Location, "Structural", 0.75, "place-form"));
             return;
         }
-        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && (!p.NounsCapitalised || !StartsPersonName(text, tokens, s + 1)))
+        if (e - s >= 2 && p.OrganizationHeads.Contains(first) && (!p.NounsCapitalised || !StartsPersonName(text, tokens, s + 1))
+            // "la Pontificia Universidad Javeriana", "la Nuova Accademia di Belle Arti": an adjective before the head.
+            || e - s >= 3 && !p.IsEnglish && !p.NounsCapitalised && !sentenceStart[s] && p.OrganizationHeads.Contains(WordSpan(text, tokens, s + 1))
+               && p.IsCommon(first) && !p.IsFirstName(first) && !p.Demonyms.Contains(first) && !p.TryTitle(text, tokens, s, s + 1, out _))
         {
             // "Partito democratico", "Regione Emilia-Romagna", "Comune Roma": an institution's head before lower-case words or a place.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-head"));

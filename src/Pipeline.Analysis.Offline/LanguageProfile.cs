@@ -218,6 +218,9 @@ internal sealed class LanguageProfile
     /// <summary>A body with seats in several towns, named with the word before each town ("Université du Québec à" Rimouski).</summary>
     public WordSet CampusHeads { get; private init; } = [];
 
+    /// <summary>Heads of bodies that others belong to ("Universidad", "Istituto"): one after a body's link opens a body of its own.</summary>
+    public WordSet ParentHeads { get; private init; } = [];
+
     /// <summary>The letters of the country's numbered roads ("A", "B" in German; "IC", "IP" in Portuguese).</summary>
     public WordSet RoadPrefixes { get; private init; } = [];
 
@@ -1352,6 +1355,7 @@ internal sealed class LanguageProfile
             FeatureWords = Set("feature-words"),
             FeatureCues = Set("feature-cues"),
             CampusHeads = Set("campus-heads"),
+            ParentHeads = Set("parent-heads"),
             RoadPrefixes = Set("road-prefixes"),
             RoadWords = Set("road-words"),
             AirportWords = Set("airport-words"),
