@@ -1105,14 +1105,23 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                && (p.Connectors.Contains(WordSpan(text, tokens, k)) || Word(text, tokens, k) == article)) k++;
         // "Inspectie Leefomgeving en Transport": a head and one field of ordinary words needs no link before "and", if the
         // second field has none after it either ("Protezione Civile e Vigili del fuoco" are two bodies).
-        bool bare = !linked && at == start + 2 && k < tokens.Count && IsFieldWord(text, tokens, start + 1) && IsFieldWord(text, tokens, k);
+        bool bare = !linked && at >= start + 2 && k < tokens.Count && FieldsOrCommas(text, tokens, start + 1, at) && IsFieldWord(text, tokens, k);
         if (!linked && !bare || k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore) return false;
         string first = Word(text, tokens, k);
         if (p.OrganizationHeads.Contains(first) || IsForeignHead(first) || p.OrganizationWords.Contains(first) || names.TryMatch(text, tokens, k, tokens.Count, out _, out _)) return false;
         int m = k;
         while (m < tokens.Count && m - k < 3 && !taken[m] && IsNameWord(tokens[m]) && !tokens[m].LineBreakBefore) m++;
-        if (m < tokens.Count && (IsNameWord(tokens[m]) || bare && p.Connectors.Contains(WordSpan(text, tokens, m)))) return false;
+        // ("Associação Comercial e Industrial da Huíla": unless the place the body serves closes it.)
+        if (m < tokens.Count && (IsNameWord(tokens[m]) || bare && p.Connectors.Contains(WordSpan(text, tokens, m)) && PlaceClosingName(text, tokens, m, taken) == m)) return false;
         end = m;
+        return true;
+    }
+
+    /// <summary>Whether tokens [s, e) are capitalised ordinary words, or commas between them ("Comercial, Industrial").</summary>
+    private bool FieldsOrCommas(string text, List<Token> tokens, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+            if (!IsFieldWord(text, tokens, i) && !(i > s && i + 1 < e && text[tokens[i].Start] == ',' && tokens[i].Length == 1)) return false;
         return true;
     }
 
