@@ -588,6 +588,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             int end = i + 1;
             // "quai de la Batte": a street's word and its links in lower case open the name.
             if (!tokens[i].Capitalised && StreetNameStart(text, tokens, i) is > 0 and var street) end = street + 1;
+            else if (MinistryFieldStart(text, tokens, i, taken) is int field) end = field + 1;
             if (names.TryMatch(text, tokens, i, tokens.Count, out int len, out _)) end = Math.Max(end, i + len);
             // A title keeps its abbreviation dot ("Mr.", "Gen.") so the name after it joins the chunk.
             if (p.TryTitle(text, tokens, i, tokens.Count, out len)) end = Math.Max(end, i + len);
@@ -712,6 +713,10 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             }
             // "Conseil des Églises protestantes du Cameroun", "Consejo de Pueblos indígenas de Oaxaca": after an institution's
             // head, its link and a capitalised field, lower-case words that the place it serves closes still qualify the field.
+            // "ministère de l'Enseignement supérieur": a ministry's field may go on in lower case, as its title does.
+            else if (!tokens[i].Capitalised && MinistryFieldStart(text, tokens, i, taken) == end - 1 && LowerCaseNameEnd(text, tokens, end, taken) is var fieldEnd
+                && fieldEnd - end is > 0 and <= 3)
+                end = fieldEnd;
             else if (p.LowercaseTitles && FieldAfterHead(text, tokens, i, end) && LowerCaseNameEnd(text, tokens, end, taken) is var lowerCaseEnd
                 && lowerCaseEnd > end && lowerCaseEnd - end <= 4 && PlaceClosingName(text, tokens, lowerCaseEnd, taken) is var placeEnd && placeEnd > lowerCaseEnd)
                 end = placeEnd;
@@ -1091,7 +1096,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         start = AfterArticle(text, tokens, start, at);
         // "Algemene Administratie van Douane en Accijnzen": an adjective may open the name before its head.
         if (start + 1 < at && p.IsCommon(Word(text, tokens, start)) && p.OrganizationHeads.Contains(WordSpan(text, tokens, start + 1))) start++;
-        if (!p.OrganizationHeads.Contains(WordSpan(text, tokens, start))) return false;
+        if (!p.OrganizationHeads.Contains(WordSpan(text, tokens, start)) && !p.MinistryWords.Contains(WordSpan(text, tokens, start))) return false;
         bool linked = false;
         string? article = null;
         for (int j = start + 1; j < at && !linked; j++)
@@ -1171,7 +1176,22 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     private bool StartsName(string text, List<Token> tokens, int i, bool[] taken) =>
         IsNameWord(tokens[i]) || IsLowerCamelName(text, tokens[i]) || (IsGazetteerStart(text, tokens, i) && names.TryMatch(text, tokens, i, tokens.Count, out _, out _))
-        || IsStreetWord(text, tokens, i) || HasGermanField(text, tokens, i, taken);
+        || IsStreetWord(text, tokens, i) || HasGermanField(text, tokens, i, taken) || MinistryFieldStart(text, tokens, i, taken) is not null;
+
+    /// <summary>
+    /// "le ministère des Transports", "il ministero della Cultura", "het ministerie van Financiën": where the capitalised
+    /// field starts after the lower-case word for a ministry at <paramref name="i"/>, its link and an article; null when
+    /// none follows.
+    /// </summary>
+    private int? MinistryFieldStart(string text, List<Token> tokens, int i, bool[] taken)
+    {
+        if (p.MinistryWords.Count == 0 || tokens[i].Capitalised || !p.MinistryWords.Contains(WordSpan(text, tokens, i))) return null;
+        int k = i + 1;
+        if (k >= tokens.Count || !p.OrganizationLinks.Contains(WordSpan(text, tokens, k))) return null;
+        k++;
+        if (k < tokens.Count && !tokens[k].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, k))) k++;
+        return k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore ? k : null;
+    }
 
     /// <summary>"das Institut der deutschen Wirtschaft": a German institution's word before its link and field opens a name.</summary>
     private bool HasGermanField(string text, List<Token> tokens, int head, bool[] taken) =>
@@ -1271,6 +1291,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
     {
         int s = chunk.Start, e = chunk.End;
+        if (MinistryFieldStart(text, tokens, s, new bool[tokens.Count]) is not null)
+        {
+            // "le ministère de la Santé et des Services sociaux": the ministry's lower-case word opens its name.
+            output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-ministry"));
+            return;
+        }
         if (StreetNameStart(text, tokens, s) is > 0 and int streetName)
         {
             // "aeroporto Marco Polo di Venezia", "stade Marcel-Michelin de Clermont-Ferrand", "plaza de Catalunya de Barcelona":

@@ -263,6 +263,9 @@ internal sealed class LanguageProfile
 
     /// <summary>Lower-case heads of courts, prosecutors' offices, police forces and universities named by their seat ("tribunal correctionnel de Paris", "police judiciaire de Lille", "université de Lausanne").</summary>
     public WordSet CourtWords { get; private init; } = [];
+
+    /// <summary>The lower-case word for a ministry, which the press writes before the capitalised field it is named by ("le ministère des Transports").</summary>
+    public WordSet MinistryWords { get; private init; } = [];
     /// <summary>Lower-case words that join the parts of a hyphenated place name ("sur" in "Sablé-sur-Sarthe", "et" in "Maine-et-Loire").</summary>
     private WordSet CompoundPlaceLinks { get; init; } = [];
     /// <summary>Saints whose name opens a hyphenated place name ("Saint-Martin-Vésubie").</summary>
@@ -1367,6 +1370,7 @@ internal sealed class LanguageProfile
             NameNumbers = Set("name-numbers"),
             NumberedBodies = Set("numbered-bodies"),
             CourtWords = Set("court-words"),
+            MinistryWords = Set("ministry-words"),
             CommonAcronyms = Set("common-acronyms"),
             RegionHeads = Set("region-heads"),
             CompoundPlaceLinks = Set("compound-place-links"),
