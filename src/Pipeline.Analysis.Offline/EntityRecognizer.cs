@@ -2693,12 +2693,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "Conférence épiscopale nationale du Cameroun (CENC)": a one-word place after a link is the end of a lower-case name
-    /// the acronym stands for, not what it abbreviates.
+    /// "Conférence épiscopale nationale du Cameroun (CENC)", "Université du Québec à Rimouski (UQAR)": a one-word place
+    /// after a link or a preposition is the end of a name the acronym stands for, not what it abbreviates.
     /// </summary>
     private bool ClosesLongerName(string text, List<Token> tokens, Candidate longForm, string acronym) =>
         !p.IsEnglish && longForm.Category == EntityCategories.Location && longForm.End - longForm.Start == 1 && acronym.Length >= 3
-        && longForm.Start > 0 && p.Connectors.Contains(WordSpan(text, tokens, longForm.Start - 1));
+        && longForm.Start > 0 && (p.Connectors.Contains(WordSpan(text, tokens, longForm.Start - 1)) || p.PlacePrepositions.Contains(WordSpan(text, tokens, longForm.Start - 1)));
 
     private static bool InitialsMatch(string text, List<Token> tokens, Chunk chunk, string acronym)
     {
