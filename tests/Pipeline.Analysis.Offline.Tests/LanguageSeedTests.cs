@@ -463,6 +463,10 @@ public class LanguageSeedTests
     [InlineData("it", "Le piogge hanno colpito la Garfagnana e la Versilia.", "Garfagnana", "Location")]
     [InlineData("nl", "In het Gooi stijgen de huizenprijzen het hardst.", "Gooi", "Location")]
     [InlineData("pt", "As chuvas atingiram a Baixada Fluminense na segunda-feira.", "Baixada Fluminense", "Location")]
+    [InlineData("de", "Der neue Deich an der Isarmündung ist fertig.", "Isarmündung", "Location")]
+    [InlineData("de", "Die Hotels in der Bodenseeregion sind ausgebucht.", "Bodenseeregion", "Location")]
+    [InlineData("de", "Der Claridenfirn hat im Sommer zwei Meter Eis verloren.", "Claridenfirn", "Location")]
+    [InlineData("de", "Im Tiroler Unterland fehlen Wohnungen.", "Tiroler Unterland", "Location")]
     public void Historic_and_natural_regions_are_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
