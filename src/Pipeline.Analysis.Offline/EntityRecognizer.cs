@@ -439,23 +439,26 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// "les pompiers du SDIS 73", "in diretta da Rai 5": a département's body takes the département's number into its name,
-    /// and a broadcaster its channel's.
+    /// "les pompiers du SDIS 73", "in diretta da Rai 5", "l'Asl Napoli 2 Nord": a département's body takes the
+    /// département's number into its name, a broadcaster its channel's, a health authority its district's after the
+    /// area's name, with the district's point of the compass.
     /// </summary>
     private void IncludeNumberedBodies(string text, List<Token> tokens, List<Candidate> found)
     {
         if (p.NumberedBodies.Count == 0) return;
-        var numbers = new List<int>();
+        var absorbed = new List<int>();
         for (int n = 0; n < found.Count; n++)
         {
             var c = found[n];
-            if (c.Category != EntityCategories.Organization || c.End - c.Start != 1 || c.End >= tokens.Count || !p.NumberedBodies.Contains(WordSpan(text, tokens, c.Start))) continue;
+            if (c.Category != EntityCategories.Organization || c.End - c.Start > 3 || c.End >= tokens.Count || !p.NumberedBodies.Contains(WordSpan(text, tokens, c.Start))) continue;
             Token number = tokens[c.End];
             if (number.Kind != TokenKind.Number || number.Length > 2 || !number.SpaceBefore) continue;
-            found[n] = c with { End = c.End + 1 };
-            numbers.Add(c.End);
+            int end = c.End + 1;
+            if (end < tokens.Count && tokens[end].Capitalised && p.PlaceQualifiers.Contains(WordSpan(text, tokens, end))) end++;
+            found[n] = c with { End = end };
+            for (int k = c.End; k < end; k++) absorbed.Add(k);
         }
-        if (numbers.Count > 0) found.RemoveAll(q => q.Category == EntityCategories.Quantity && numbers.Contains(q.Start));
+        if (absorbed.Count > 0) found.RemoveAll(q => q.Category is EntityCategories.Quantity or EntityCategories.Location && absorbed.Contains(q.Start));
     }
 
     /// <summary>Legal forms written as an abbreviation with a dot, which the sentence splitter does not take for a full stop.</summary>

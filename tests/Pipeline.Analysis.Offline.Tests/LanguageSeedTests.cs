@@ -1257,6 +1257,8 @@ public class LanguageSeedTests
     [InlineData("fr", "Pêches et Océans Canada a confirmé vendredi un investissement.", "Pêches et Océans Canada", "Organization")]
     [InlineData("fr", "La Ville de Nyon a signé la convention mardi.", "Ville de Nyon", "Organization")]
     [InlineData("de", "Das Bistum Chur hat dem Verkauf zugestimmt.", "Bistum Chur", "Organization")]
+    [InlineData("it", "I medici dell'Asl Napoli 2 Nord protestano.", "Asl Napoli 2 Nord", "Organization")]
+    [InlineData("it", "L'ospedale dipende dall'Asl Roma 2 da gennaio.", "Asl Roma 2", "Organization")]
     [InlineData("fr", "Une chercheuse de l'Université du Québec à Rimouski (UQAR) a mesuré la hausse.", "UQAR", "Organization")]
     [InlineData("fr", "La ville de Moutier a rejoint le canton du Jura.", "Moutier", "Location")]
     [InlineData("fr", "Selon le ministère des Transports, le pont rouvrira.", "ministère des Transports", "Organization")]
