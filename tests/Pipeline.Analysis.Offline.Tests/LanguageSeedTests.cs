@@ -467,6 +467,9 @@ public class LanguageSeedTests
     [InlineData("de", "Die Hotels in der Bodenseeregion sind ausgebucht.", "Bodenseeregion", "Location")]
     [InlineData("de", "Der Claridenfirn hat im Sommer zwei Meter Eis verloren.", "Claridenfirn", "Location")]
     [InlineData("de", "Im Tiroler Unterland fehlen Wohnungen.", "Tiroler Unterland", "Location")]
+    [InlineData("nl", "De boeren in het Reitdiepdal vrezen voor hun land.", "Reitdiepdal", "Location")]
+    [InlineData("nl", "Een nieuw schip meerde aan in het Deurganckdok.", "Deurganckdok", "Location")]
+    [InlineData("nl", "De winkeliers in de Matongewijk klagen over de werken.", "Matongewijk", "Location")]
     public void Historic_and_natural_regions_are_places(string language, string text, string name, string category) =>
         Assert.Contains(Entities(language, text), e => e.Text == name && e.Category == category);
 
