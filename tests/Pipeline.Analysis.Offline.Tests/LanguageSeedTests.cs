@@ -1254,6 +1254,7 @@ public class LanguageSeedTests
     [InlineData("it", "Il restauro è pagato dalla Fundación Caja Rural.", "Fundación Caja Rural", "Organization")]
     [InlineData("es", "Las familias de Puerto Valdivia y Tarazá esperan la indemnización.", "Puerto Valdivia", "Location")]
     [InlineData("es", "Los alumnos de Young y Nuevo Berlín tendrán becas.", "Nuevo Berlín", "Location")]
+    [InlineData("es", "La feria vuelve al Prado de San Sebastián en abril.", "Prado de San Sebastián", "Location")]
     [InlineData("es", "La Subred Integrada de Servicios de Salud abrirá dos farmacias.", "Subred Integrada de Servicios de Salud", "Organization")]
     [InlineData("fr", "Selon la Conférence épiscopale nationale du Cameroun (CENC), les prêtres sont plus nombreux.", "CENC", "Organization")]
     [InlineData("fr", "L'Office central de lutte contre la corruption et les infractions financières et fiscales (OCLCIFF) enquête.", "OCLCIFF", "Organization")]
