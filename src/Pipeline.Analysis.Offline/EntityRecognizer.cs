@@ -1929,7 +1929,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Staatlichen Kunstsammlungen Dresden": the institution's adjectives come before its head.
         int head = AfterAdjectives(text, tokens, s, e - 2);
         string first = Word(text, tokens, head);
-        if (!p.OrganizationWords.Contains(first) && !p.OrganizationPrefixes.Contains(first) && !p.EndsInOrganizationWord(first) && !IsShortBodyName(text, tokens, head)) return false;
+        // ("Krankenhaus Sterzing": in German a body's word alone serves the place after it too.)
+        if (!p.OrganizationWords.Contains(first) && !p.OrganizationPrefixes.Contains(first) && !p.EndsInOrganizationWord(first) && !IsShortBodyName(text, tokens, head)
+            && !(p.NounsCapitalised && p.IsOrganizationEnding(first))) return false;
         int k = head + 1;
         while (k + 1 < e && (p.Connectors.Contains(WordSpan(text, tokens, k)) || p.Articles.Contains(WordSpan(text, tokens, k)))) k++;
         return names.TryMatch(text, tokens, k, e, out int length, out var place) && length == e - k && place.Category == EntityCategories.Location

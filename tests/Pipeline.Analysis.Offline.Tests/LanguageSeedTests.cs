@@ -1281,6 +1281,7 @@ public class LanguageSeedTests
     [InlineData("it", "La Officine Meccaniche Valsusa S.p.A. di Avigliana chiude.", "Avigliana", "Location")]
     [InlineData("es", "La Destiladora El Mezquitillo S.A. de C.V. exporta a Japón.", "Destiladora El Mezquitillo S.A. de C.V.", "Organization")]
     [InlineData("de", "Das Krankenhaus Brixen schließt die Geburtenstation.", "Krankenhaus Brixen", "Organization")]
+    [InlineData("de", "Das Krankenhaus Sterzing schließt die Geburtenstation.", "Krankenhaus Sterzing", "Organization")]
     [InlineData("de", "Die Frachtfluggesellschaft Cargolux will wachsen.", "Cargolux", "Organization")]
     [InlineData("it", "Il Municipio di Lugano e le Aziende Industriali di Lugano hanno firmato.", "Aziende Industriali di Lugano", "Organization")]
     [InlineData("nl", "Volgens de Rekenkamer van Suriname ontbreken de stukken.", "Rekenkamer van Suriname", "Organization")]
