@@ -18,12 +18,12 @@ public class LanguageGoldTests(ITestOutputHelper output)
     // Floors: what the analyzer measures on each whole dev set, rounded down to two decimals, raised whenever a change
     // lifts them and re-measured when a set grows (docs/offline-analyzer.md keeps the history and Gold/README.md the parts).
     [Theory]
-    [InlineData("de", 0.94, 0.85, 0.82, 0.95, 0.73, 0.79)]
-    [InlineData("fr", 0.96, 0.85, 0.80, 0.96, 0.81, 0.87)]
-    [InlineData("es", 0.93, 0.84, 0.85, 0.93, 0.86, 0.89)]
+    [InlineData("de", 0.94, 0.84, 0.81, 0.95, 0.73, 0.79)]
+    [InlineData("fr", 0.96, 0.85, 0.81, 0.96, 0.81, 0.87)]
+    [InlineData("es", 0.93, 0.85, 0.86, 0.93, 0.86, 0.89)]
     [InlineData("it", 0.93, 0.85, 0.82, 0.96, 0.74, 0.89)]
-    [InlineData("nl", 0.92, 0.89, 0.86, 0.92, 0.82, 0.88)]
-    [InlineData("pt", 0.91, 0.86, 0.84, 0.93, 0.85, 0.90)]
+    [InlineData("nl", 0.92, 0.88, 0.85, 0.92, 0.83, 0.88)]
+    [InlineData("pt", 0.91, 0.86, 0.85, 0.93, 0.84, 0.90)]
     public void Dev_sets_keep_their_measured_quality(string language, double person, double location, double organization, double sentiment, double dateTime, double quantity)
     {
         var (entities, sentences) = Score(language, "dev");
