@@ -1186,14 +1186,14 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     /// field starts after the lower-case word for a ministry at <paramref name="i"/>, its link and an article; null when
     /// none follows.
     /// </summary>
-    private int? MinistryFieldStart(string text, List<Token> tokens, int i, bool[] taken)
+    private int? MinistryFieldStart(string text, List<Token> tokens, int i, bool[]? taken)
     {
         if (p.MinistryWords.Count == 0 || tokens[i].Capitalised || !p.MinistryWords.Contains(WordSpan(text, tokens, i))) return null;
         int k = i + 1;
         if (k >= tokens.Count || !p.OrganizationLinks.Contains(WordSpan(text, tokens, k))) return null;
         k++;
         if (k < tokens.Count && !tokens[k].Capitalised && p.NounMarkers.Contains(WordSpan(text, tokens, k))) k++;
-        return k < tokens.Count && !taken[k] && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore ? k : null;
+        return k < tokens.Count && taken?[k] != true && IsNameWord(tokens[k]) && !tokens[k].LineBreakBefore ? k : null;
     }
 
     /// <summary>"das Institut der deutschen Wirtschaft": a German institution's word before its link and field opens a name.</summary>
@@ -1294,7 +1294,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private void Classify(string text, List<Token> tokens, Chunk chunk, bool[] sentenceStart, DocumentContext context, List<Candidate> output)
     {
         int s = chunk.Start, e = chunk.End;
-        if (MinistryFieldStart(text, tokens, s, new bool[tokens.Count]) is not null)
+        if (MinistryFieldStart(text, tokens, s, taken: null) is not null)
         {
             // "le ministère de la Santé et des Services sociaux": the ministry's lower-case word opens its name.
             output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.75, "org-ministry"));
