@@ -446,7 +446,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private void IncludeNumberedBodies(string text, List<Token> tokens, List<Candidate> found)
     {
         if (p.NumberedBodies.Count == 0) return;
-        var absorbed = new List<int>();
+        List<int>? absorbed = null;
         for (int n = 0; n < found.Count; n++)
         {
             var c = found[n];
@@ -456,9 +456,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             int end = c.End + 1;
             if (end < tokens.Count && tokens[end].Capitalised && p.PlaceQualifiers.Contains(WordSpan(text, tokens, end))) end++;
             found[n] = c with { End = end };
+            absorbed ??= [];
             for (int k = c.End; k < end; k++) absorbed.Add(k);
         }
-        if (absorbed.Count > 0) found.RemoveAll(q => q.Category is EntityCategories.Quantity or EntityCategories.Location && absorbed.Contains(q.Start));
+        if (absorbed is null) return;
+        for (int n = found.Count - 1; n >= 0; n--)
+            if (found[n].Category is EntityCategories.Quantity or EntityCategories.Location && absorbed.Contains(found[n].Start)) found.RemoveAt(n);
     }
 
     /// <summary>Legal forms written as an abbreviation with a dot, which the sentence splitter does not take for a full stop.</summary>
@@ -469,6 +472,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     {
         "Lda", "Lda.", "Ltda", "Ltda.", "S.A.", "SA", "S.L.", "SL", "S.L.U.", "SLU", "S.A.S.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "SpA",
     };
+
+    /// <summary>Legal forms after which "de"/"di"/"von" names where the company is, not more of its name.</summary>
+    private static readonly WordSet ClosingLegalForms = new(LegalFormsAfterComma.Concat(["AG", "SE", "KG", "GmbH", "B.V.", "N.V.", "BV", "NV"]), StringComparer.Ordinal);
 
     /// <summary>"Université du Québec à Rimouski": a body with seats in several towns keeps the town of each in its name.</summary>
     private void JoinCampusTowns(string text, List<Token> tokens, List<Candidate> resolved)
@@ -645,8 +651,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                     && !(p.NounMarkers.Contains(WordSpan(text, tokens, end)) && OpensSecondInstitution(text, tokens, i, end + 1))
                     // "Officine Meccaniche Valsusa S.p.A. di Avigliana": a legal form closes the company's name, unless a second
                     // abbreviation completes it ("S.A. de C.V.").
-                    && !(!p.IsEnglish && (LegalFormsAfterComma.Contains(WordSpan(text, tokens, end - 1)) || p.IsLegalForm(WordSpan(text, tokens, end - 1)))
-                         && !WordSpan(text, tokens, end + 1).Contains('.'))
+                    && !(!p.IsEnglish && ClosingLegalForms.Contains(WordSpan(text, tokens, end - 1)) && !WordSpan(text, tokens, end + 1).Contains('.'))
                     && !(p.Of.Contains(WordSpan(text, tokens, end)) && StartsPersonName(text, tokens, end + 1)
                          && !p.OrganizationWords.Contains(WordSpan(text, tokens, end - 1)) && !p.OrganizationPrefixes.Contains(WordSpan(text, tokens, end - 1)))
                     && !(!p.IsEnglish && IsPersonName(text, tokens, i, end) && NamesOrganization(text, tokens, end + 1, taken))
@@ -714,12 +719,12 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
                 // "Orchestre symphonique de Mulhouse", "Provincia autonoma di Trento": the place such an institution serves closes its name.
                 end = lowerCaseEnd > end ? PlaceClosingName(text, tokens, CapitalisedNameAfter(text, tokens, lowerCaseEnd, taken), taken) : end;
             }
-            // "Conseil des Églises protestantes du Cameroun", "Consejo de Pueblos indígenas de Oaxaca": after an institution's
-            // head, its link and a capitalised field, lower-case words that the place it serves closes still qualify the field.
             // "ministère de l'Enseignement supérieur": a ministry's field may go on in lower case, as its title does.
             else if (!tokens[i].Capitalised && MinistryFieldStart(text, tokens, i, taken) == end - 1 && LowerCaseNameEnd(text, tokens, end, taken) is var fieldEnd
                 && fieldEnd - end is > 0 and <= 3)
                 end = fieldEnd;
+            // "Conseil des Églises protestantes du Cameroun", "Consejo de Pueblos indígenas de Oaxaca": after an institution's
+            // head, its link and a capitalised field, lower-case words that the place it serves closes still qualify the field.
             else if (p.LowercaseTitles && FieldAfterHead(text, tokens, i, end) && LowerCaseNameEnd(text, tokens, end, taken) is var lowerCaseEnd
                 && lowerCaseEnd > end && lowerCaseEnd - end <= 4 && PlaceClosingName(text, tokens, lowerCaseEnd, taken) is var placeEnd && placeEnd > lowerCaseEnd)
                 end = placeEnd;
@@ -1111,8 +1116,9 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Fundação para a Ciência e a Tecnologia": the second field may open with the article that opened the first.
         while (k < tokens.Count && k - at <= 2 && !taken[k] && tokens[k].Kind == TokenKind.Word && !tokens[k].Capitalised
                && (p.Connectors.Contains(WordSpan(text, tokens, k)) || Word(text, tokens, k) == article)) k++;
-        // "Inspectie Leefomgeving en Transport": a head and one field of ordinary words needs no link before "and", if the
-        // second field has none after it either ("Protezione Civile e Vigili del fuoco" are two bodies).
+        // "Inspectie Leefomgeving en Transport", "Associação Comercial, Industrial e Serviços": a head and its fields of
+        // ordinary words (commas between them) need no link before "and", if the last field has none after it either
+        // ("Protezione Civile e Vigili del fuoco" are two bodies), or only the place the body serves.
         bool bare = !linked && at >= start + 2 && k < tokens.Count && FieldsOrCommas(text, tokens, start + 1, at) && IsFieldWord(text, tokens, k);
         if (!linked && !bare || k >= tokens.Count || taken[k] || !IsNameWord(tokens[k]) || tokens[k].LineBreakBefore) return false;
         string first = Word(text, tokens, k);
@@ -1462,7 +1468,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         while (!p.IsEnglish && s < e && !tokens[s].Capitalised && !names.TryMatch(text, tokens, s, e, out _, out _)) s++;
         // "Vorstandschef Dr." when the name after the dot is a chunk of its own: an honorific alone names nobody.
         if (s >= e || e - s <= 2 && p.Honorifics.Contains(RunText(text, tokens, s, e))) return;
-        if (LinkedPlaceBodyLink(text, tokens, s, e, sentenceStart) is not null)
+        if (NamesBodyOfLinkedPlace(text, tokens, s, e, sentenceStart))
         {
             // "Ville de Nyon", "Legislatura de Córdoba", "Rekenkamer van Suriname": a capitalised ordinary word, "of" and the
             // place that closes the run name the place's body.
@@ -2294,8 +2300,8 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
 
     /// <summary>
     /// Whether the place <paramref name="place"/> at <paramref name="k"/> closes a body's name: one word before it that is an
-    /// institution's head or a word no list knows; never a first name, a place, a title or a demonym. (A listed body before
-    /// a place is the gazetteer split's own case.)
+    /// institution's head (in German also a generic one, "Krankenhaus") or a word no list knows; never a first name, a
+    /// place, an event's head, a title or a demonym. (A listed body before a place is the gazetteer split's own case.)
     /// </summary>
     private bool IsBodyOfPlace(string text, List<Token> tokens, int runStart, int k, PhraseEntry place, bool sentenceStart)
     {
@@ -2312,16 +2318,17 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     }
 
     /// <summary>
-    /// Where "of" stands in a run that names the body of the place closing it (with its article, if any): one or two
-    /// capitalised ordinary words inside a sentence, where nouns are written in lower case, that are no place's word, kind
-    /// or quarter, no title, role, event or first name, before "of"; null for any other run.
+    /// Whether a run names the body of the place closing it (with its article, if any): one or two capitalised ordinary
+    /// words inside a sentence, where nouns are written in lower case, that are no place's word, kind or quarter, no
+    /// title, role, event or first name, then "of"; not a run the gazetteer lists whole.
     /// </summary>
-    private int? LinkedPlaceBodyLink(string text, List<Token> tokens, int runStart, int e, bool[] sentenceStart)
+    private bool NamesBodyOfLinkedPlace(string text, List<Token> tokens, int runStart, int e, bool[] sentenceStart)
     {
-        if (p.IsEnglish || p.NounsCapitalised || sentenceStart[runStart] || names.TryMatch(text, tokens, runStart, e, out int listed, out _) && listed == e - runStart) return null;
+        if (p.IsEnglish || p.NounsCapitalised || e - runStart < 3 || sentenceStart[runStart]) return false;
         int link = runStart + 1;
-        if (link < e && !p.Connectors.Contains(WordSpan(text, tokens, link))) link++;
-        return link < e && p.Connectors.Contains(WordSpan(text, tokens, link)) && IsBodyBeforeLinkedPlace(text, tokens, runStart, link, e) ? link : null;
+        if (!p.Connectors.Contains(WordSpan(text, tokens, link))) link++;
+        return link < e - 1 && p.Connectors.Contains(WordSpan(text, tokens, link)) && IsBodyBeforeLinkedPlace(text, tokens, runStart, link, e)
+            && !(names.TryMatch(text, tokens, runStart, e, out int listed, out _) && listed == e - runStart);
     }
 
     private bool IsBodyBeforeLinkedPlace(string text, List<Token> tokens, int runStart, int link, int e)
@@ -2567,7 +2574,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         if (length == 1)
         {
             // "NATO", "SAG-AFTRA": an unknown acronym names an organisation far more often than anything else.
-            if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6) || first.Length <= 10 && IsBracketed(text, tokens, s)))
+            if (tokens[s].AllCaps && (first.Length <= 6 || first.Length <= 13 && first.Split('-').All(p => p.Length is > 1 and <= 6) || !p.IsEnglish && first.Length <= 10 && IsBracketed(text, tokens, s)))
             {
                 if (!p.CommonAcronyms.Contains(first)) output.Add(new Candidate(s, e, EntityCategories.Organization, null, 0.5, "org-acronym"));
                 return;

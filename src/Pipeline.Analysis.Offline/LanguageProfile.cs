@@ -218,7 +218,7 @@ internal sealed class LanguageProfile
     /// <summary>A body with seats in several towns, named with the word before each town ("Université du Québec à" Rimouski).</summary>
     public WordSet CampusHeads { get; private init; } = [];
 
-    /// <summary>Heads of bodies that others belong to ("Universidad", "Istituto"): one after a body's link opens a body of its own.</summary>
+    /// <summary>Heads of bodies that others belong to ("Universidad", "Istituto"): one after a body's link that carries an article opens a body of its own.</summary>
     public WordSet ParentHeads { get; private init; } = [];
 
     /// <summary>The letters of the country's numbered roads ("A", "B" in German; "IC", "IP" in Portuguese).</summary>
@@ -315,7 +315,7 @@ internal sealed class LanguageProfile
 
     /// <summary>
     /// A word for a kind of organisation; where nouns are capitalised also a compound ending in one
-    /// ("Frachtfluggesellschaft", "Regionalzeitung").
+    /// ("Frachtfluggesellschaft", "Regionaltageszeitung").
     /// </summary>
     public bool IsOrganizationKind(ReadOnlySpan<char> word) =>
         OrganizationKinds.Contains(word) || NounsCapitalised && OrganizationKindEndings.EndsAfterStem(word, StringComparison.OrdinalIgnoreCase);
@@ -628,8 +628,9 @@ internal sealed class LanguageProfile
         for (int k = 5; word.Length - k >= 4; k++)
             if (char.IsLower(word[k]) && IsListed(word[k..])) return true;
         // "Gemeinderat", "Kreistag": a council named by the area it sits for, whose tail is too short to split on otherwise.
-        foreach (var council in CouncilTails)
-            if (word.Length - council.Length >= 4 && word.EndsWith(council, StringComparison.Ordinal) && IsListedInAnyForm(word[..^council.Length])) return true;
+        if (NounsCapitalised)
+            foreach (var council in CouncilTails)
+                if (word.Length - council.Length >= 4 && word.EndsWith(council, StringComparison.Ordinal) && IsListedInAnyForm(word[..^council.Length])) return true;
         return false;
     }
 

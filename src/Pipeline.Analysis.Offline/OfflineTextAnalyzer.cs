@@ -11,7 +11,7 @@ namespace Pipeline.Analysis.Offline;
 public sealed class OfflineTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Bump whenever rules or data change: it is part of the enrichment cache key.</summary>
-    public const string Version = "1.30.12";
+    public const string Version = "1.30.13";
 
     private readonly OfflineData _data;
     private readonly EntityRecognizer _entities;
