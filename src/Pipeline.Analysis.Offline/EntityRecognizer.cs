@@ -1135,7 +1135,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
     private bool FieldsOrCommas(string text, List<Token> tokens, int s, int e)
     {
         for (int i = s; i < e; i++)
-            if (!IsFieldWord(text, tokens, i) && !(i > s && i + 1 < e && text[tokens[i].Start] == ',' && tokens[i].Length == 1)) return false;
+            if (!IsFieldWord(text, tokens, i) && !(i > s && i + 1 < e && WordSpan(text, tokens, i) is ",")) return false;
         return true;
     }
 
@@ -2310,8 +2310,7 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
         // "Freiwillige Feuerwehr Liezen": a German name with its adjective.
         if (k - runStart == 2) return p.OpensBodyName(word, WordSpan(text, tokens, runStart + 1));
         if (k - runStart != 1) return false;
-        if (p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.EventHeads.Contains(word) || p.Articles.Contains(word) || p.TryTitle(text, tokens, runStart, k, out _)
-            || p.PersonTypes.TryMatch(text, tokens, runStart, k, out _, out _)) return false;
+        if (NamesNoBody(text, tokens, runStart, k)) return false;
         string head = Word(text, tokens, runStart);
         return (IsInstitutionHead(head) || p.IsOrganizationEnding(word)) && (!p.GenericHeads.Contains(head) || p.NounsCapitalised) || !p.IsCommon(word)
             || !sentenceStart && p.IsNameByCapital(word);
@@ -2331,13 +2330,24 @@ internal sealed partial class EntityRecognizer(OfflineData data, LanguageProfile
             && !(names.TryMatch(text, tokens, runStart, e, out int listed, out _) && listed == e - runStart);
     }
 
+    /// <summary>
+    /// Whether the word at <paramref name="i"/> is one that opens no body's name before a place: a first name, a demonym,
+    /// a place's or an event's word, an article, or a title or role (which may run up to <paramref name="end"/>).
+    /// </summary>
+    private bool NamesNoBody(string text, List<Token> tokens, int i, int end)
+    {
+        var word = WordSpan(text, tokens, i);
+        return p.IsFirstName(word) || p.Demonyms.Contains(word) || p.PlacePrefixes.Contains(word) || p.EventHeads.Contains(word) || p.Articles.Contains(word)
+            || p.TryTitle(text, tokens, i, end, out _) || p.PersonTypes.TryMatch(text, tokens, i, end, out _, out _);
+    }
+
     private bool IsBodyBeforeLinkedPlace(string text, List<Token> tokens, int runStart, int link, int e)
     {
         for (int i = runStart; i < link; i++)
         {
             var word = WordSpan(text, tokens, i);
-            if (tokens[i].Kind != TokenKind.Word || !tokens[i].Capitalised || tokens[i].AllCaps || !p.IsCommon(word) || p.IsFirstName(word) || p.Demonyms.Contains(word) || p.Articles.Contains(word) || p.PlacePrefixes.Contains(word) || p.PlaceQualifiers.Contains(word)
-                || p.PlaceKinds.Contains(word) || p.EventHeads.Contains(word) || p.TryTitle(text, tokens, i, link, out _) || p.PersonTypes.TryMatch(text, tokens, i, link, out _, out _))
+            if (tokens[i].Kind != TokenKind.Word || !tokens[i].Capitalised || tokens[i].AllCaps || !p.IsCommon(word) || p.PlaceQualifiers.Contains(word)
+                || p.PlaceKinds.Contains(word) || NamesNoBody(text, tokens, i, link))
                 return false;
         }
         int place = link + 1;
